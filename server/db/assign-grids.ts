@@ -1,0 +1,33 @@
+// Places buildings, their enterprises and stations in the grid that holds them, by PostGIS geometry.
+// Used after loading data and after every grid edit, so membership always follows the boundaries.
+import { sql } from 'drizzle-orm';
+import type { Db } from './store.js';
+
+export async function assignGrids(db: Db, streetCode?: string): Promise<void> {
+  const street = streetCode ? sql`AND b.street_code = ${streetCode}` : sql``;
+  // A point on a shared edge is covered by two grids: the lowest id wins, deterministically.
+  await db.execute(sql`
+    UPDATE buildings b SET grid_id = x.grid_id
+    FROM (
+      SELECT DISTINCT ON (b.id) b.id, g.id AS grid_id
+      FROM buildings b JOIN grids g ON g.street_code = b.street_code AND ST_Covers(g.geom, ST_PointOnSurface(b.geom))
+      WHERE true ${street}
+      ORDER BY b.id, g.id
+    ) x
+    WHERE b.id = x.id AND b.grid_id IS DISTINCT FROM x.grid_id`);
+  const streetE = streetCode ? sql`AND e.street_code = ${streetCode}` : sql``;
+  await db.execute(sql`
+    UPDATE enterprises e SET grid_id = b.grid_id, street_code = b.street_code
+    FROM buildings b WHERE e.building_id = b.id ${streetE}
+      AND (e.grid_id IS DISTINCT FROM b.grid_id OR e.street_code IS DISTINCT FROM b.street_code)`);
+  const streetS = streetCode ? sql`AND s.street_code = ${streetCode}` : sql``;
+  await db.execute(sql`
+    UPDATE stations s SET grid_id = x.grid_id
+    FROM (
+      SELECT DISTINCT ON (s.id) s.id, g.id AS grid_id
+      FROM stations s JOIN grids g ON g.street_code = s.street_code AND ST_Covers(g.geom, s.geom)
+      WHERE true ${streetS}
+      ORDER BY s.id, g.id
+    ) x
+    WHERE s.id = x.id AND s.grid_id IS DISTINCT FROM x.grid_id`);
+}

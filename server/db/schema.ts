@@ -1,0 +1,268 @@
+// Drizzle view of the schema. The SQL in ./migrations is the source of truth for DDL (constraints,
+// GiST indexes); this file mirrors it for typed queries, and tests/api/schema.test.ts checks they agree.
+import {
+  pgTable,
+  text,
+  integer,
+  boolean,
+  date,
+  timestamp,
+  numeric,
+  jsonb,
+  bigint,
+  primaryKey,
+} from 'drizzle-orm/pg-core';
+import type { MultiPolygon, Polygon, Point, MultiLineString } from 'geojson';
+import { geometry } from './geometry-column.js';
+
+const version = () => integer('version').notNull().default(1);
+
+export const districts = pgTable('districts', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  city: text('city').notNull(),
+  geom: geometry<MultiPolygon>('geom', 'MultiPolygon'),
+  illustrative: boolean('illustrative').notNull().default(true),
+  source: text('source').notNull(),
+});
+
+export const streets = pgTable('streets', {
+  code: text('code').primaryKey(),
+  districtCode: text('district_code').notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  geom: geometry<MultiPolygon>('geom', 'MultiPolygon').notNull(),
+  illustrative: boolean('illustrative').notNull().default(true),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const grids = pgTable('grids', {
+  id: integer('id').primaryKey(),
+  streetCode: text('street_code').notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  geom: geometry<Polygon>('geom', 'Polygon').notNull(),
+  illustrative: boolean('illustrative').notNull().default(true),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const businessDistricts = pgTable('business_districts', {
+  id: integer('id').primaryKey(),
+  streetCode: text('street_code').notNull(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  geom: geometry<Polygon>('geom', 'Polygon').notNull(),
+  illustrative: boolean('illustrative').notNull().default(true),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const buildings = pgTable('buildings', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  streetCode: text('street_code').notNull(),
+  gridId: integer('grid_id'),
+  businessDistrictId: integer('business_district_id'),
+  kind: text('kind').$type<'office' | 'complex' | 'park' | 'market'>().notNull(),
+  floors: integer('floors').notNull(),
+  billionYuan: boolean('billion_yuan').notNull().default(false),
+  propertyManager: text('property_manager'),
+  redProperty: boolean('red_property').notNull().default(false),
+  geom: geometry<Polygon | Point>('geom', 'Geometry').notNull(),
+  illustrative: boolean('illustrative').notNull().default(true),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const enterprises = pgTable('enterprises', {
+  id: integer('id').primaryKey(),
+  uscc: text('uscc').notNull(),
+  name: text('name').notNull(),
+  buildingId: integer('building_id').notNull(),
+  streetCode: text('street_code').notNull(),
+  gridId: integer('grid_id'),
+  floor: integer('floor'),
+  industry: text('industry').notNull(),
+  ownership: text('ownership')
+    .$type<'state' | 'private' | 'foreign' | 'hk_macao_taiwan' | 'collective' | 'individual'>()
+    .notNull(),
+  employees: integer('employees').notNull(),
+  partyMembers: integer('party_members').notNull().default(0),
+  unionMembers: integer('union_members').notNull().default(0),
+  registeredOn: date('registered_on').notNull(),
+  deregisteredOn: date('deregistered_on'),
+  noOrgReason: text('no_org_reason'),
+  geom: geometry<Point>('geom', 'Point').notNull(),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const stations = pgTable('stations', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  type: text('type').notNull(),
+  alsoTypes: text('also_types').array().notNull().default([]),
+  streetCode: text('street_code').notNull(),
+  gridId: integer('grid_id'),
+  buildingId: integer('building_id'),
+  floor: text('floor'),
+  areaM2: numeric('area_m2', { mode: 'number' }),
+  hours: text('hours'),
+  services: text('services').array().notNull().default([]),
+  openTo: text('open_to').notNull().default('public'),
+  reachM: integer('reach_m'),
+  phone: text('phone'),
+  openedOn: date('opened_on'),
+  geom: geometry<Point>('geom', 'Point').notNull(),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const organisations = pgTable('organisations', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  formation: text('formation').$type<'own' | 'joint'>().notNull(),
+  streetCode: text('street_code').notNull(),
+  seatBuildingId: integer('seat_building_id'),
+  seatStationId: integer('seat_station_id'),
+  parentId: integer('parent_id'),
+  members: integer('members').notNull().default(0),
+  secretaryName: text('secretary_name'),
+  contactPhone: text('contact_phone'),
+  foundedOn: date('founded_on').notNull(),
+  dissolvedOn: date('dissolved_on'),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const organisationCoverage = pgTable(
+  'organisation_coverage',
+  {
+    organisationId: integer('organisation_id').notNull(),
+    enterpriseId: integer('enterprise_id').notNull(),
+    since: date('since').notNull(),
+    until: date('until'),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.enterpriseId] })],
+);
+
+export const instructors = pgTable('instructors', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role').$type<'instructor' | 'liaison'>().notNull(),
+  streetCode: text('street_code').notNull(),
+  phone: text('phone'),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const instructorAssignments = pgTable(
+  'instructor_assignments',
+  {
+    instructorId: integer('instructor_id').notNull(),
+    enterpriseId: integer('enterprise_id').notNull(),
+    since: date('since').notNull(),
+    until: date('until'),
+  },
+  (t) => [primaryKey({ columns: [t.instructorId, t.enterpriseId] })],
+);
+
+export const activities = pgTable('activities', {
+  id: integer('id').primaryKey(),
+  title: text('title').notNull(),
+  type: text('type').notNull(),
+  streetCode: text('street_code').notNull(),
+  organiserId: integer('organiser_id'),
+  stationId: integer('station_id'),
+  buildingId: integer('building_id'),
+  heldAt: timestamp('held_at', { withTimezone: true, mode: 'string' }).notNull(),
+  participants: integer('participants').notNull(),
+  geom: geometry<Point>('geom', 'Point').notNull(),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const alliances = pgTable('alliances', {
+  id: integer('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  domain: text('domain'),
+  streetCode: text('street_code').notNull(),
+  businessDistrictId: integer('business_district_id'),
+  signedOn: date('signed_on'),
+  geom: geometry<MultiLineString>('geom', 'MultiLineString'),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const allianceMembers = pgTable('alliance_members', {
+  id: integer('id').primaryKey(),
+  allianceId: integer('alliance_id').notNull(),
+  name: text('name').notNull(),
+  organisationId: integer('organisation_id'),
+  buildingId: integer('building_id'),
+  stationId: integer('station_id'),
+  role: text('role').$type<'lead' | 'chair' | 'member'>().notNull().default('member'),
+  chairFrom: date('chair_from'),
+  chairUntil: date('chair_until'),
+  geom: geometry<Point>('geom', 'Point').notNull(),
+});
+
+export type Role = 'admin' | 'official' | 'editor' | 'display';
+
+export const users = pgTable('users', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  username: text('username').notNull(),
+  displayName: text('display_name').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  version: version(),
+});
+
+export const userStreets = pgTable(
+  'user_streets',
+  {
+    userId: integer('user_id').notNull(),
+    streetCode: text('street_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.streetCode] })],
+);
+
+export const sessions = pgTable('sessions', {
+  idHash: text('id_hash').primaryKey(),
+  userId: integer('user_id').notNull(),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+});
+
+export const apiTokens = pgTable('api_tokens', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  streetCodes: text('street_codes').array().notNull().default([]),
+  createdBy: integer('created_by'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'string' }),
+});
+
+export const auditLog = pgTable('audit_log', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+  at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  note: text('note'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+});

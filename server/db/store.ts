@@ -1,0 +1,78 @@
+// The store: one drizzle database over either embedded PGlite (+PostGIS) or PostgreSQL (+PostGIS).
+// Callers never see which: they use read() for queries and write() for transactions.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import * as schema from './schema.js';
+import { Mutex } from './mutex.js';
+import { migrate } from './migrate.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Store {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs a unit of reads. On PGlite it is serialised with every other unit. */
+  read<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Runs fn in one transaction; a throw rolls everything back. */
+  write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Runs a multi-statement SQL script (a migration) in one transaction. */
+  execScript(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Rows of a raw SQL statement, whichever driver ran it. */
+export async function rows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export async function openPglite(dataDir: string | null): Promise<Store> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { postgis } = await import('@electric-sql/pglite-postgis');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir: resolve(dataDir, 'pglite') } : {}),
+    extensions: { postgis },
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  const lock = new Mutex();
+  const store: Store = {
+    kind: 'pglite',
+    read: (fn) => lock.run(() => fn(db)),
+    write: (fn) => lock.run(() => db.transaction((tx) => fn(tx as unknown as Db))),
+    execScript: (script) =>
+      lock.run(async () => {
+        await client.transaction(async (tx) => {
+          await tx.exec(script);
+        });
+      }),
+    close: () => lock.run(() => client.close()),
+  };
+  await migrate(store);
+  return store;
+}
+
+export async function openPostgres(url: string): Promise<Store> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, { max: 10, onnotice: () => undefined });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  const store: Store = {
+    kind: 'postgres',
+    read: (fn) => fn(db),
+    write: (fn) => db.transaction((tx) => fn(tx as unknown as Db)),
+    execScript: async (script) => {
+      await client.begin((tx) => tx.unsafe(script));
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+  await migrate(store);
+  return store;
+}
+
+export function openStore(opts: { databaseUrl?: string; dataDir: string | null }): Promise<Store> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}
