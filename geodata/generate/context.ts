@@ -13,8 +13,8 @@ export interface DemoDataset {
   grids: Insert<typeof t.grids>[];
   businessDistricts: Insert<typeof t.businessDistricts>[];
   buildings: Insert<typeof t.buildings>[];
-  enterprises: Insert<typeof t.enterprises>[];
-  organisations: Insert<typeof t.organisations>[];
+  enterprises: (Insert<typeof t.enterprises> & { id: number; partyMembers: number; unionMembers: number })[];
+  organisations: (Insert<typeof t.organisations> & { id: number; members: number })[];
   organisationCoverage: Insert<typeof t.organisationCoverage>[];
   instructors: Insert<typeof t.instructors>[];
   instructorAssignments: Insert<typeof t.instructorAssignments>[];

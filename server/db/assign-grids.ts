@@ -1,4 +1,4 @@
-// Places buildings, their enterprises and stations in the grid that holds them, by PostGIS geometry.
+// Places buildings, their enterprises and stations in the grid (and business district) that holds them, by PostGIS geometry.
 // Used after loading data and after every grid edit, so membership always follows the boundaries.
 import { sql } from 'drizzle-orm';
 import type { Db } from './store.js';
@@ -15,6 +15,14 @@ export async function assignGrids(db: Db, streetCode?: string): Promise<void> {
       ORDER BY b.id, g.id
     ) x
     WHERE b.id = x.id AND b.grid_id IS DISTINCT FROM x.grid_id`);
+  // Business districts may cross grids and streets; a building belongs to the one holding it, if any.
+  await db.execute(sql`
+    UPDATE buildings b SET business_district_id = x.bd_id
+    FROM (
+      SELECT b.id, (SELECT d.id FROM business_districts d WHERE ST_Covers(d.geom, ST_PointOnSurface(b.geom)) ORDER BY d.id LIMIT 1) AS bd_id
+      FROM buildings b WHERE true ${street}
+    ) x
+    WHERE b.id = x.id AND b.business_district_id IS DISTINCT FROM x.bd_id`);
   const streetE = streetCode ? sql`AND e.street_code = ${streetCode}` : sql``;
   await db.execute(sql`
     UPDATE enterprises e SET grid_id = b.grid_id, street_code = b.street_code

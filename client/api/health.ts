@@ -1,0 +1,10 @@
+export interface Health {
+  status: 'ok';
+  store: 'pglite' | 'postgres';
+}
+
+export async function fetchHealth(signal?: AbortSignal): Promise<Health> {
+  const res = await fetch('/api/health', { signal });
+  if (!res.ok) throw new Error(`health ${res.status}`);
+  return (await res.json()) as Health;
+}

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { fetchHealth, type Health } from '../api/health';
+import { MESSAGES, type Locale } from '../i18n/messages';
+import './status.css';
+
+type State = { kind: 'checking' } | { kind: 'up'; health: Health } | { kind: 'down' };
+
+export function StatusPage() {
+  const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('locale') === 'en' ? 'en' : 'zh-CN'));
+  const [state, setState] = useState<State>({ kind: 'checking' });
+  const t = MESSAGES[locale];
+
+  useEffect(() => {
+    const ctrl = new AbortController();
+    fetchHealth(ctrl.signal)
+      .then((health) => setState({ kind: 'up', health }))
+      .catch(() => !ctrl.signal.aborted && setState({ kind: 'down' }));
+    return () => ctrl.abort();
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t.title;
+    localStorage.setItem('locale', locale);
+  }, [locale, t.title]);
+
+  return (
+    <main className="status">
+      <header>
+        <div>
+          <h1>{t.title}</h1>
+          <p className="subtitle">{t.subtitle}</p>
+        </div>
+        <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+          {t.language}
+        </button>
+      </header>
+      <section className={`card ${state.kind}`} aria-live="polite">
+        <span className="dot" />
+        <div>
+          <strong>{state.kind === 'checking' ? t.checking : state.kind === 'up' ? t.apiUp : t.apiDown}</strong>
+          {state.kind === 'up' && (
+            <p>
+              {t.store}: {state.health.store === 'pglite' ? t.storePglite : t.storePostgres}
+            </p>
+          )}
+        </div>
+      </section>
+      <section className="card">
+        <h2>{t.links}</h2>
+        <ul>
+          <li><a href="/api/docs">{t.docs}</a> <code>/api/docs</code></li>
+          <li><a href="/ogc">{t.ogc}</a> <code>/ogc</code></li>
+          <li><a href="/api/health">{t.health}</a> <code>/api/health</code></li>
+        </ul>
+        <p className="note">{t.mapSoon}</p>
+      </section>
+    </main>
+  );
+}

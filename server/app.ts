@@ -1,0 +1,80 @@
+// createApp: the whole HTTP application, without listening (tests drive it in-process).
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv, AppServices } from './http/context.js';
+import { ApiError, handleError, notFound } from './http/errors.js';
+import { authenticate } from './auth/middleware.js';
+import { healthRoutes } from './routes/health/routes.js';
+import { authRoutes } from './routes/auth/routes.js';
+import { tokenRoutes } from './routes/tokens/routes.js';
+import { userRoutes } from './routes/users/routes.js';
+import { ogcRoutes } from './ogc/routes.js';
+import { ogcOpenApi } from './ogc/openapi.js';
+import { docsRoutes } from './http/docs.js';
+import { staticRoutes } from './http/static.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  /** Directory of the built client; omit to serve only the API. */
+  distDir?: string;
+}
+
+export function createApp(services: AppServices, options: AppOptions = {}): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(handleError);
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    c.set('store', services.store);
+    c.set('principal', null);
+    return next();
+  });
+  const limit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`);
+    },
+  });
+  app.use('/api/*', limit);
+  app.use('/ogc/*', limit);
+  app.use('/api/*', authenticate());
+  app.use('/ogc', authenticate());
+  app.use('/ogc/*', authenticate());
+
+  app.route('/', healthRoutes);
+  app.route('/', authRoutes);
+  app.route('/', tokenRoutes);
+  app.route('/', userRoutes);
+  app.route('/', ogcRoutes);
+  app.route('/', docsRoutes);
+
+  app.get('/api/openapi.json', (c) => {
+    const doc = app.getOpenAPIDocument({
+      openapi: '3.0.3',
+      info: {
+        title: '党建版图 Party-Building Territory Map API',
+        version: '0.1.0',
+        description:
+          'Application API (/api) and OGC API – Features (/ogc). Errors are `{ "error": { "code", "message", "details" } }`. ' +
+          'Cookie-authenticated writes need the `X-CSRF-Token` header; machine clients send `Authorization: Bearer <token>`.',
+      },
+    });
+    const ogc = ogcOpenApi(`${new URL(c.req.url).origin}/ogc`) as { paths: Record<string, unknown>; components: Record<string, Record<string, unknown>> };
+    const paths = { ...doc.paths } as Record<string, unknown>;
+    for (const [p, item] of Object.entries(ogc.paths)) paths[`/ogc${p === '/' ? '' : p}`] = item;
+    const components = { ...(doc.components ?? {}) } as Record<string, Record<string, unknown>>;
+    for (const [k, v] of Object.entries(ogc.components)) components[k] = { ...(components[k] ?? {}), ...v };
+    return c.json({ ...doc, paths, components });
+  });
+
+  app.all('/api/*', () => {
+    throw notFound('No such API endpoint; see /api/docs');
+  });
+  app.all('/ogc/*', () => {
+    throw notFound('No such OGC API endpoint; see /ogc');
+  });
+  if (options.distDir) app.route('/', staticRoutes(options.distDir));
+  return app;
+}

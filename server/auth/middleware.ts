@@ -1,0 +1,52 @@
+// Resolves the caller on every request, enforces CSRF on cookie-authenticated writes, and gates routes by role.
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { timingSafeEqual } from 'node:crypto';
+import type { Role } from '../db/schema.js';
+import { ApiError, forbidden, unauthorized } from '../http/errors.js';
+import type { AppEnv } from '../http/context.js';
+import { principalFromSession, principalFromToken } from './service.js';
+
+export const SESSION_COOKIE = 'pb_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function authenticate(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const store = c.get('store');
+    const header = c.req.header('authorization');
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      const principal = m?.[1] ? await principalFromToken(store, m[1]) : null;
+      // A wrong token is an error, not a silent downgrade to anonymous.
+      if (!principal) throw new ApiError(401, 'unauthorized', 'Invalid or revoked API token');
+      c.set('principal', principal);
+      return next();
+    }
+    const cookie = getCookie(c, SESSION_COOKIE);
+    const principal = cookie ? await principalFromSession(store, cookie) : null;
+    if (principal && UNSAFE.has(c.req.method)) {
+      const sent = c.req.header(CSRF_HEADER);
+      if (!sent || !principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {
+        throw new ApiError(403, 'forbidden', `Missing or wrong ${CSRF_HEADER} header`);
+      }
+    }
+    c.set('principal', principal);
+    return next();
+  };
+}
+
+export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const p = c.get('principal');
+    if (!p) throw unauthorized();
+    if (!roles.includes(p.role)) throw forbidden();
+    return next();
+  };
+}

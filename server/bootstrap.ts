@@ -1,0 +1,21 @@
+// Brings a store to a ready state: migrated, demo data on first run, first admin, display token.
+import type { Env } from './env.js';
+import { openStore, type Store } from './db/store.js';
+import { isEmpty, loadDemoTerritory } from './db/load-demo.js';
+import { ensureAdmin, ensureDisplayToken } from './auth/service.js';
+import { FailureLimiter } from './auth/rate-limit.js';
+import type { AppServices } from './http/context.js';
+
+export async function bootstrap(env: Env, log: (line: string) => void = console.log): Promise<AppServices> {
+  const started = Date.now();
+  const store: Store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  log(`Store: ${store.kind === 'pglite' ? `embedded PGlite + PostGIS in ${env.DATA_DIR}` : 'PostgreSQL + PostGIS'} (${Date.now() - started} ms)`);
+  if (await isEmpty(store)) {
+    const t = Date.now();
+    const data = await loadDemoTerritory(store);
+    log(`Loaded the demo territory: ${data.buildings.length} buildings, ${data.enterprises.length} enterprises, ${data.stations.length} stations (${Date.now() - t} ms)`);
+  }
+  await ensureAdmin(store, env.ADMIN_PASSWORD, log);
+  await ensureDisplayToken(store, env.DISPLAY_TOKEN);
+  return { store, env, loginLimiter: new FailureLimiter(5, 15 * 60 * 1000) };
+}

@@ -1,0 +1,19 @@
+// What every request handler can reach through the Hono context.
+import type { Store } from '../db/store.js';
+import type { Principal } from '../auth/principal.js';
+import type { Env } from '../env.js';
+import type { FailureLimiter } from '../auth/rate-limit.js';
+
+export interface AppServices {
+  store: Store;
+  env: Env;
+  loginLimiter: FailureLimiter;
+}
+
+export interface AppEnv {
+  Variables: {
+    store: Store;
+    services: AppServices;
+    principal: Principal | null;
+  };
+}

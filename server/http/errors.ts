@@ -1,0 +1,60 @@
+// One error shape for the whole API: { error: { code, message, details } }, with the right status.
+// Anything unexpected becomes a 500 with no internals; bad input never gets there.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'payload_too_large'
+  | 'unprocessable'
+  | 'too_many_requests'
+  | 'not_acceptable'
+  | 'internal';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new ApiError(400, 'bad_request', message, details);
+export const unauthorized = (message = 'Sign in or send an API token') => new ApiError(401, 'unauthorized', message);
+export const forbidden = (message = 'Your role does not allow this') => new ApiError(403, 'forbidden', message);
+export const notFound = (message: string) => new ApiError(404, 'not_found', message);
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown) {
+  return { error: { code, message, details: details ?? null } };
+}
+
+export function zodDetails(err: ZodError): { path: string; message: string }[] {
+  return err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 406: 'not_acceptable', 409: 'conflict',
+  412: 'precondition_failed', 413: 'payload_too_large', 422: 'unprocessable', 429: 'too_many_requests',
+};
+
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof ZodError) return c.json(errorBody('bad_request', 'Invalid input', zodDetails(err)), 400);
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const code = STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');
+    return c.json(errorBody(code, err.message || 'Request rejected'), status);
+  }
+  console.error('Unhandled error', err);
+  return c.json(errorBody('internal', 'Internal server error'), 500);
+}

@@ -1,0 +1,38 @@
+// npm start: build the client if needed, open the store, serve everything on PORT.
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadEnv } from './env.js';
+import { bootstrap } from './bootstrap.js';
+import { createApp } from './app.js';
+
+const DIST = resolve('dist');
+
+async function buildClientIfNeeded(): Promise<void> {
+  if (existsSync(resolve(DIST, 'index.html'))) return;
+  console.log('Building the client (first start)…');
+  const { build } = await import('vite');
+  await build({ logLevel: 'warn' });
+}
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  await buildClientIfNeeded();
+  const services = await bootstrap(env);
+  const app = createApp(services, { distDir: DIST });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    console.log(`党建版图 is up: http://localhost:${info.port}/  (API docs /api/docs, OGC API /ogc)`);
+  });
+  const stop = async () => {
+    server.close();
+    await services.store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

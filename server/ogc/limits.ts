@@ -1,0 +1,3 @@
+export const DEFAULT_LIMIT = 10;
+/** Larger requests are clamped to this, as OGC API – Features allows. */
+export const MAX_LIMIT = 1000;

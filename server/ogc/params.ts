@@ -1,0 +1,65 @@
+// Pure parsers for OGC API – Features query parameters (bbox, datetime), tested without I/O.
+export type BBox = [number, number, number, number];
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export function parseBbox(raw: string): Parsed<BBox> {
+  const parts = raw.split(',');
+  if (parts.length !== 4 && parts.length !== 6) {
+    return { ok: false, message: 'bbox must be 4 numbers (minLon,minLat,maxLon,maxLat) or 6 with heights' };
+  }
+  const n = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  if (n.some((v) => !Number.isFinite(v))) return { ok: false, message: 'bbox values must be finite numbers' };
+  const [minx, miny, maxx, maxy] = parts.length === 6 ? [n[0], n[1], n[3], n[4]] : n;
+  const box = [minx, miny, maxx, maxy] as BBox;
+  if (box.some((v, i) => (i % 2 === 0 ? Math.abs(v) > 180 : Math.abs(v) > 90))) {
+    return { ok: false, message: 'bbox is outside WGS84 (longitude within ±180, latitude within ±90)' };
+  }
+  if (box[1] > box[3]) return { ok: false, message: 'bbox minimum latitude is greater than its maximum' };
+  // minLon > maxLon is legal: the box crosses the antimeridian (split when querying).
+  return { ok: true, value: box };
+}
+
+export interface Interval {
+  start: string | null;
+  /** Exclusive end when the input was a date, inclusive when it was a date-time. */
+  end: string | null;
+  endInclusive: boolean;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function validInstant(s: string): boolean {
+  if (!DATE.test(s) && !DATE_TIME.test(s)) return false;
+  const d = new Date(DATE.test(s) ? `${s}T00:00:00Z` : s);
+  return !Number.isNaN(d.getTime()) && (!DATE.test(s) || d.toISOString().startsWith(s));
+}
+
+function nextDay(s: string): string {
+  const d = new Date(`${s}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** RFC 3339 instant or interval ("a/b", "../b", "a/.."); a date means that whole day (UTC). */
+export function parseDatetime(raw: string): Parsed<Interval> {
+  const bad = { ok: false as const, message: 'datetime must be an RFC 3339 date or date-time, or an interval a/b with ".." for open ends' };
+  const parts = raw.split('/');
+  if (parts.length === 1) {
+    const s = parts[0] as string;
+    if (!validInstant(s)) return bad;
+    return DATE.test(s)
+      ? { ok: true, value: { start: `${s}T00:00:00Z`, end: `${nextDay(s)}T00:00:00Z`, endInclusive: false } }
+      : { ok: true, value: { start: s, end: s, endInclusive: true } };
+  }
+  if (parts.length !== 2) return bad;
+  const [a, b] = parts as [string, string];
+  const open = (s: string) => s === '..' || s === '';
+  if (open(a) && open(b)) return bad;
+  if ((!open(a) && !validInstant(a)) || (!open(b) && !validInstant(b))) return bad;
+  const start = open(a) ? null : DATE.test(a) ? `${a}T00:00:00Z` : a;
+  const end = open(b) ? null : DATE.test(b) ? `${nextDay(b)}T00:00:00Z` : b;
+  if (start && end && new Date(start) > new Date(end)) return { ok: false, message: 'datetime interval ends before it starts' };
+  return { ok: true, value: { start, end, endInclusive: !open(b) && !DATE.test(b) } };
+}

@@ -1,0 +1,155 @@
+// OGC API – Features Part 1 Core at /ogc.
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../http/context.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { requireRole } from '../auth/middleware.js';
+import { INTERNAL_READERS } from '../auth/principal.js';
+import { COLLECTIONS, COLLECTION_BY_ID, type CollectionDef } from './collections.js';
+import { extentOf, getItem, listItems } from './query.js';
+import { ogcOpenApi } from './openapi.js';
+import { parseItemsQuery } from './validate.js';
+
+const GEOJSON = 'application/geo+json';
+const JSON_TYPE = 'application/json';
+const OPENAPI_TYPE = 'application/vnd.oai.openapi+json;version=3.0';
+const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
+export const CONFORMANCE = [
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+  'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+];
+
+function base(c: Context): string {
+  return `${new URL(c.req.url).origin}/ogc`;
+}
+
+/** JSON answers any Accept that allows it (including a bare or wildcard Accept); anything else is 406. */
+function negotiate(c: Context, produces: string): void {
+  const accept = c.req.header('accept');
+  if (!accept) return;
+  const ok = accept.split(',').some((part) => {
+    const type = (part.split(';')[0] ?? '').trim().toLowerCase();
+    return type === '*/*' || type === 'application/*' || type === produces || type === JSON_TYPE || type.endsWith('+json') || type === 'text/html';
+  });
+  if (!ok) throw new ApiError(406, 'not_acceptable', `This resource is available as ${produces} (or application/json)`);
+}
+
+function send(c: Context, body: unknown, type: string): Response {
+  return c.body(JSON.stringify(body), 200, { 'Content-Type': type });
+}
+
+function collectionOr404(id: string): CollectionDef {
+  const def = COLLECTION_BY_ID.get(id);
+  if (!def) throw notFound(`No collection "${id}"; see /ogc/collections`);
+  return def;
+}
+
+async function describe(c: Context<AppEnv>, def: CollectionDef): Promise<object> {
+  const b = base(c);
+  const extent = await extentOf(c.get('store'), def);
+  return {
+    id: def.id,
+    title: def.title,
+    description: def.description,
+    itemType: 'feature',
+    crs: [CRS84],
+    extent: {
+      spatial: { bbox: extent.bbox ? [extent.bbox] : [], crs: CRS84 },
+      ...(extent.interval ? { temporal: { interval: [extent.interval], trs: 'http://www.opengis.net/def/uom/ISO-8601/0/Gregorian' } } : {}),
+    },
+    links: [
+      { href: `${b}/collections/${def.id}`, rel: 'self', type: JSON_TYPE, title: def.title },
+      { href: `${b}/collections/${def.id}/items`, rel: 'items', type: GEOJSON, title: `${def.title} (GeoJSON)` },
+    ],
+  };
+}
+
+export const ogcRoutes = new Hono<AppEnv>();
+
+ogcRoutes.get('/ogc', (c) => {
+  negotiate(c, JSON_TYPE);
+  const b = base(c);
+  return send(c, {
+    title: '党建版图 Party-Building Territory Map',
+    description: 'OGC API – Features for districts, streets, grids, business districts, buildings, enterprises, stations, activities and alliances.',
+    links: [
+      { href: b, rel: 'self', type: JSON_TYPE, title: 'This document' },
+      { href: `${b}/api`, rel: 'service-desc', type: OPENAPI_TYPE, title: 'The API definition' },
+      { href: `${new URL(c.req.url).origin}/api/docs`, rel: 'service-doc', type: 'text/html', title: 'The API documentation' },
+      { href: `${b}/conformance`, rel: 'conformance', type: JSON_TYPE, title: 'Conformance classes' },
+      { href: `${b}/collections`, rel: 'data', type: JSON_TYPE, title: 'Feature collections' },
+    ],
+  }, JSON_TYPE);
+});
+
+ogcRoutes.get('/ogc/conformance', (c) => {
+  negotiate(c, JSON_TYPE);
+  return send(c, { conformsTo: CONFORMANCE }, JSON_TYPE);
+});
+
+ogcRoutes.get('/ogc/api', (c) => {
+  negotiate(c, OPENAPI_TYPE);
+  return send(c, ogcOpenApi(base(c)), OPENAPI_TYPE);
+});
+
+ogcRoutes.use('/ogc/collections', requireRole(...INTERNAL_READERS));
+ogcRoutes.use('/ogc/collections/*', requireRole(...INTERNAL_READERS));
+
+ogcRoutes.get('/ogc/collections', async (c) => {
+  negotiate(c, JSON_TYPE);
+  const b = base(c);
+  const collections = [];
+  for (const def of COLLECTIONS) collections.push(await describe(c, def));
+  return send(c, { links: [{ href: `${b}/collections`, rel: 'self', type: JSON_TYPE, title: 'Collections' }], collections }, JSON_TYPE);
+});
+
+ogcRoutes.get('/ogc/collections/:collectionId', async (c) => {
+  negotiate(c, JSON_TYPE);
+  return send(c, await describe(c, collectionOr404(c.req.param('collectionId'))), JSON_TYPE);
+});
+
+ogcRoutes.get('/ogc/collections/:collectionId/items', async (c) => {
+  negotiate(c, GEOJSON);
+  const def = collectionOr404(c.req.param('collectionId'));
+  const q = parseItemsQuery(def, c.req.queries());
+  const { features, numberMatched } = await listItems(c.get('store'), def, q);
+  const url = new URL(c.req.url);
+  const page = (offset: number) => {
+    const u = new URL(`${base(c)}/collections/${def.id}/items`);
+    url.searchParams.forEach((v, k) => k !== 'offset' && k !== 'limit' && u.searchParams.append(k, v));
+    u.searchParams.set('limit', String(q.limit));
+    u.searchParams.set('offset', String(offset));
+    return u.toString();
+  };
+  const links = [
+    { href: page(q.offset), rel: 'self', type: GEOJSON, title: 'This page' },
+    { href: `${base(c)}/collections/${def.id}`, rel: 'collection', type: JSON_TYPE, title: def.title },
+  ];
+  if (q.offset + features.length < numberMatched) links.push({ href: page(q.offset + q.limit), rel: 'next', type: GEOJSON, title: 'Next page' });
+  if (q.offset > 0) links.push({ href: page(Math.max(0, q.offset - q.limit)), rel: 'prev', type: GEOJSON, title: 'Previous page' });
+  return send(c, {
+    type: 'FeatureCollection',
+    features,
+    numberMatched,
+    numberReturned: features.length,
+    timeStamp: new Date().toISOString(),
+    links,
+  }, GEOJSON);
+});
+
+ogcRoutes.get('/ogc/collections/:collectionId/items/:featureId', async (c) => {
+  negotiate(c, GEOJSON);
+  const def = collectionOr404(c.req.param('collectionId'));
+  const raw = c.req.param('featureId');
+  const id = def.idType === 'integer' ? (/^\d{1,9}$/.test(raw) ? Number(raw) : null) : raw.length <= 64 ? raw : null;
+  const feature = id === null ? null : await getItem(c.get('store'), def, id);
+  if (!feature) throw notFound(`No feature "${raw}" in ${def.id}`);
+  const b = base(c);
+  return send(c, {
+    ...feature,
+    links: [
+      { href: `${b}/collections/${def.id}/items/${encodeURIComponent(raw)}`, rel: 'self', type: GEOJSON, title: 'This feature' },
+      { href: `${b}/collections/${def.id}`, rel: 'collection', type: JSON_TYPE, title: def.title },
+    ],
+  }, GEOJSON);
+});

@@ -1,0 +1,97 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { newRouter, errorResponses } from '../../http/router.js';
+import { ApiError, unauthorized } from '../../http/errors.js';
+import { SESSION_COOKIE } from '../../auth/middleware.js';
+import { SESSION_TTL_MS, login, logout } from '../../auth/service.js';
+import { getConnInfo } from '@hono/node-server/conninfo';
+
+const Credentials = z
+  .object({
+    username: z.string().min(1).max(64),
+    password: z.string().min(1).max(256),
+  })
+  .strict()
+  .openapi('Credentials');
+
+const Me = z
+  .object({
+    username: z.string(),
+    role: z.enum(['admin', 'official', 'editor', 'display']),
+    kind: z.enum(['session', 'token']),
+    streetCodes: z.array(z.string()),
+    csrfToken: z.string().nullable().openapi({ description: 'Send as X-CSRF-Token on cookie-authenticated writes' }),
+  })
+  .openapi('Me');
+
+function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'in-process';
+  }
+}
+
+export const authRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/login',
+      tags: ['Auth'],
+      summary: 'Sign in; sets an httpOnly SameSite session cookie and returns the CSRF token',
+      request: { body: { required: true, content: { 'application/json': { schema: Credentials } } } },
+      responses: {
+        200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
+        ...errorResponses(400, 401, 429),
+      },
+    }),
+    async (c) => {
+      const { username, password } = c.req.valid('json');
+      const { store, loginLimiter, env } = c.get('services');
+      const keys = [`u:${username.toLowerCase()}`, `a:${clientAddress(c)}`];
+      const wait = Math.max(...keys.map((k) => loginLimiter.retryAfter(k)));
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw new ApiError(429, 'too_many_requests', `Too many failed sign-ins; try again in ${wait} s`);
+      }
+      const result = await login(store, username, password);
+      if (!result) {
+        keys.forEach((k) => loginLimiter.fail(k));
+        throw unauthorized('Wrong username or password');
+      }
+      keys.forEach((k) => loginLimiter.succeed(k));
+      setCookie(c, SESSION_COOKIE, result.cookie, {
+        httpOnly: true, sameSite: 'Strict', path: '/', secure: env.COOKIE_SECURE === 'true', maxAge: SESSION_TTL_MS / 1000,
+      });
+      return c.json({ username: result.user.username, role: result.user.role, kind: 'session' as const, streetCodes: result.user.streetCodes, csrfToken: result.csrfToken }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/logout',
+      tags: ['Auth'],
+      summary: 'Sign out (ends the session)',
+      responses: { 204: { description: 'Signed out' }, ...errorResponses(403) },
+    }),
+    async (c) => {
+      const cookie = getCookie(c, SESSION_COOKIE);
+      if (cookie) await logout(c.get('store'), cookie);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/auth/me',
+      tags: ['Auth'],
+      summary: 'Who am I',
+      responses: { 200: { description: 'The caller', content: { 'application/json': { schema: Me } } }, ...errorResponses(401) },
+    }),
+    (c) => {
+      const p = c.get('principal');
+      if (!p) throw unauthorized();
+      return c.json({ username: p.name, role: p.role, kind: p.kind, streetCodes: p.streetCodes, csrfToken: p.csrfToken }, 200);
+    },
+  );

@@ -1,0 +1,96 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, eq, isNull } from 'drizzle-orm';
+import { newRouter, errorResponses } from '../../http/router.js';
+import { notFound } from '../../http/errors.js';
+import { requireRole } from '../../auth/middleware.js';
+import { actorOf } from '../../auth/principal.js';
+import { createApiToken } from '../../auth/service.js';
+import { apiTokens } from '../../db/schema.js';
+import { audit } from '../../db/audit.js';
+import { IdParam, RoleSchema, StreetCodeSchema } from '../shared-schemas.js';
+import { assertStreetsExist } from '../users/streets.js';
+
+const TokenInfo = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    role: RoleSchema,
+    streetCodes: z.array(z.string()),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('ApiToken');
+
+const NewToken = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    role: RoleSchema,
+    streetCodes: z.array(StreetCodeSchema).max(100).default([]),
+  })
+  .strict()
+  .openapi('NewApiToken');
+
+export const tokenRoutes = newRouter();
+tokenRoutes.use('/api/tokens', requireRole('admin'));
+tokenRoutes.use('/api/tokens/*', requireRole('admin'));
+
+tokenRoutes
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/tokens',
+      tags: ['Admin'],
+      summary: 'List API tokens (admin)',
+      responses: { 200: { description: 'Tokens', content: { 'application/json': { schema: z.array(TokenInfo) } } }, ...errorResponses(401, 403) },
+    }),
+    async (c) => {
+      const rows = await c.get('store').read((db) => db.select().from(apiTokens).orderBy(apiTokens.id));
+      return c.json(rows.map((r) => ({ id: r.id, name: r.name, role: r.role, streetCodes: r.streetCodes, createdAt: r.createdAt, revokedAt: r.revokedAt })), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/tokens',
+      tags: ['Admin'],
+      summary: 'Create an API token (admin); the secret is shown once',
+      request: { body: { required: true, content: { 'application/json': { schema: NewToken } } } },
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: z.object({ id: z.number().int(), token: z.string() }) } } },
+        ...errorResponses(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const p = c.get('principal');
+      const store = c.get('store');
+      await assertStreetsExist(store, body.streetCodes);
+      const created = await createApiToken(store, p ? actorOf(p) : 'system', p?.userId ?? null, body);
+      return c.json(created, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/tokens/{id}',
+      tags: ['Admin'],
+      summary: 'Revoke an API token (admin)',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Revoked' }, ...errorResponses(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const p = c.get('principal');
+      const revoked = await c.get('store').write(async (tx) => {
+        const rows = await tx
+          .update(apiTokens)
+          .set({ revokedAt: new Date().toISOString() })
+          .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+          .returning({ id: apiTokens.id, name: apiTokens.name });
+        if (rows.length) await audit(tx, { actor: p ? actorOf(p) : 'system', action: 'revoke', entity: 'api_token', entityId: id, before: rows[0] });
+        return rows.length > 0;
+      });
+      if (!revoked) throw notFound(`No active token ${id}`);
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,76 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { newRouter, errorResponses } from '../../http/router.js';
+import { ApiError } from '../../http/errors.js';
+import { requireRole } from '../../auth/middleware.js';
+import { actorOf } from '../../auth/principal.js';
+import { createUser } from '../../auth/service.js';
+import { userStreets, users } from '../../db/schema.js';
+import { RoleSchema, StreetCodeSchema } from '../shared-schemas.js';
+import { assertStreetsExist } from './streets.js';
+
+const User = z
+  .object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: RoleSchema, streetCodes: z.array(z.string()), disabled: z.boolean() })
+  .openapi('User');
+
+const NewUser = z
+  .object({
+    username: z.string().regex(/^[a-z0-9_.-]{2,64}$/, '2–64 lowercase letters, digits, _ . -'),
+    displayName: z.string().trim().min(1).max(100),
+    role: RoleSchema,
+    password: z.string().min(10, 'At least 10 characters').max(256),
+    streetCodes: z.array(StreetCodeSchema).max(100).default([]),
+  })
+  .strict()
+  .refine((u) => u.role !== 'editor' || u.streetCodes.length > 0, { message: 'An editor needs at least one street', path: ['streetCodes'] })
+  .openapi('NewUser');
+
+export const userRoutes = newRouter();
+userRoutes.use('/api/users', requireRole('admin'));
+
+userRoutes
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/users',
+      tags: ['Admin'],
+      summary: 'List users (admin)',
+      responses: { 200: { description: 'Users', content: { 'application/json': { schema: z.array(User) } } }, ...errorResponses(401, 403) },
+    }),
+    async (c) => {
+      const store = c.get('store');
+      const [list, scopes] = await store.read(async (db) => [
+        await db.select().from(users).orderBy(users.id),
+        await db.select().from(userStreets),
+      ] as const);
+      return c.json(
+        list.map((u) => ({
+          id: u.id, username: u.username, displayName: u.displayName, role: u.role, disabled: u.disabled,
+          streetCodes: scopes.filter((s) => s.userId === u.id).map((s) => s.streetCode),
+        })),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/users',
+      tags: ['Admin'],
+      summary: 'Create a user (admin)',
+      request: { body: { required: true, content: { 'application/json': { schema: NewUser } } } },
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: z.object({ id: z.number().int() }) } } },
+        ...errorResponses(400, 401, 403, 409),
+      },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const store = c.get('store');
+      const taken = await store.read((db) => db.select({ id: users.id }).from(users).where(eq(users.username, body.username)));
+      if (taken.length) throw new ApiError(409, 'conflict', `Username "${body.username}" is taken`);
+      await assertStreetsExist(store, body.streetCodes);
+      const p = c.get('principal');
+      return c.json(await createUser(store, p ? actorOf(p) : 'system', body), 201);
+    },
+  );
