@@ -1,0 +1,32 @@
+// Builds one migrated, seeded PGlite data directory per run; each test file opens a copy of it
+// (PGlite's first start is slow, a copy opens in seconds).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openPglite } from '../../server/db/store.js';
+import { loadDemoTerritory } from '../../server/db/load-demo.js';
+import { ensureAdmin, ensureDisplayToken } from '../../server/auth/service.js';
+import { loadEnv } from '../../server/env.js';
+import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_TODAY } from './constants.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => void> {
+  const env = loadEnv();
+  if (env.CI && !env.TEST_DATABASE_URL) {
+    throw new Error('CI must run the PostgreSQL parity tests: set TEST_DATABASE_URL (see .ci/run)');
+  }
+  const root = mkdtempSync(join(tmpdir(), 'pbmap-template-'));
+  const store = await openPglite(root);
+  await loadDemoTerritory(store, TEST_TODAY);
+  await ensureAdmin(store, TEST_ADMIN_PASSWORD, () => undefined);
+  await ensureDisplayToken(store, TEST_DISPLAY_TOKEN);
+  await store.close();
+  project.provide('pgliteTemplate', root);
+  return () => rmSync(root, { recursive: true, force: true });
+}

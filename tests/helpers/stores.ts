@@ -1,0 +1,74 @@
+// Test stores: always PGlite (a copy of the seeded template), and PostgreSQL + PostGIS when
+// TEST_DATABASE_URL is set (a fresh throwaway database per store, seeded the same way).
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import postgres from 'postgres';
+import { openPglite, openPostgres, type Store } from '../../server/db/store.js';
+import { loadDemoTerritory } from '../../server/db/load-demo.js';
+import { ensureAdmin, ensureDisplayToken } from '../../server/auth/service.js';
+import { loadEnv } from '../../server/env.js';
+import { FailureLimiter } from '../../server/auth/rate-limit.js';
+import type { AppServices } from '../../server/http/context.js';
+import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_TODAY } from './constants.js';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export const testEnv = loadEnv();
+
+/** The stores every store-backed test runs against. */
+export function storeKinds(): StoreKind[] {
+  return testEnv.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export interface TestStore {
+  store: Store;
+  services: AppServices;
+  /** Closes the store and removes its data. */
+  dispose(): Promise<void>;
+}
+
+export async function openTestStore(kind: StoreKind, opts: { empty?: boolean } = {}): Promise<TestStore> {
+  const services = (store: Store): AppServices => ({
+    store,
+    env: { ...testEnv, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, DISPLAY_TOKEN: TEST_DISPLAY_TOKEN },
+    loginLimiter: new FailureLimiter(5, 15 * 60 * 1000),
+  });
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'pbmap-test-'));
+    if (!opts.empty) cpSync(inject('pgliteTemplate'), dir, { recursive: true });
+    const store = await openPglite(dir);
+    return {
+      store,
+      services: services(store),
+      dispose: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = testEnv.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `pbmap_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const store = await openPostgres(dbUrl.toString());
+  if (!opts.empty) {
+    await loadDemoTerritory(store, TEST_TODAY);
+    await ensureAdmin(store, TEST_ADMIN_PASSWORD, () => undefined);
+    await ensureDisplayToken(store, TEST_DISPLAY_TOKEN);
+  }
+  return {
+    store,
+    services: services(store),
+    dispose: async () => {
+      await store.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
