@@ -21,9 +21,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const key = await scryptAsync(password, Buffer.from(salt, 'base64url'), {
-    N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024,
-  });
+  let key: Buffer;
+  try {
+    key = await scryptAsync(password, Buffer.from(salt, 'base64url'), {
+      N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024,
+    });
+  } catch {
+    // Malformed parameters (N not a power of two, not a number, over the memory cap): no match, not a 500.
+    return false;
+  }
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'conflict'
   | 'precondition_failed'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'unprocessable'
   | 'too_many_requests'
   | 'not_acceptable'
@@ -44,7 +45,7 @@ export function zodDetails(err: ZodError): { path: string; message: string }[] {
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 406: 'not_acceptable', 409: 'conflict',
-  412: 'precondition_failed', 413: 'payload_too_large', 422: 'unprocessable', 429: 'too_many_requests',
+  412: 'precondition_failed', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable', 429: 'too_many_requests',
 };
 
 export function handleError(err: Error, c: Context): Response {

@@ -28,12 +28,16 @@ export interface Interval {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+// RFC 3339 time-hour is 00-23 (JavaScript's Date would also take 24:00).
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 function validInstant(s: string): boolean {
   if (!DATE.test(s) && !DATE_TIME.test(s)) return false;
-  const d = new Date(DATE.test(s) ? `${s}T00:00:00Z` : s);
-  return !Number.isNaN(d.getTime()) && (!DATE.test(s) || d.toISOString().startsWith(s));
+  // The calendar date must exist, for date-times too: Date rolls 2026-02-30 over to 2026-03-02.
+  const day = s.slice(0, 10);
+  const midnight = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(midnight.getTime()) || !midnight.toISOString().startsWith(day)) return false;
+  return DATE.test(s) || !Number.isNaN(new Date(s).getTime());
 }
 
 function nextDay(s: string): string {
@@ -60,6 +64,11 @@ export function parseDatetime(raw: string): Parsed<Interval> {
   if ((!open(a) && !validInstant(a)) || (!open(b) && !validInstant(b))) return bad;
   const start = open(a) ? null : DATE.test(a) ? `${a}T00:00:00Z` : a;
   const end = open(b) ? null : DATE.test(b) ? `${nextDay(b)}T00:00:00Z` : b;
-  if (start && end && new Date(start) > new Date(end)) return { ok: false, message: 'datetime interval ends before it starts' };
-  return { ok: true, value: { start, end, endInclusive: !open(b) && !DATE.test(b) } };
+  const endInclusive = !open(b) && !DATE.test(b);
+  // An exclusive end (a date's next midnight) equal to the start is empty too: 2026-01-02/2026-01-01 is reversed.
+  if (start && end) {
+    const [t0, t1] = [new Date(start).getTime(), new Date(end).getTime()];
+    if (endInclusive ? t0 > t1 : t0 >= t1) return { ok: false, message: 'datetime interval ends before it starts' };
+  }
+  return { ok: true, value: { start, end, endInclusive } };
 }

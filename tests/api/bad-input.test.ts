@@ -1,0 +1,114 @@
+// Bad input to every endpoint gets a clear 4xx in the error shape, never a 500, and changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../server/db/store.js';
+import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
+import { adminSession, client, displayAuth, type Client } from '../helpers/client.js';
+
+interface Case {
+  name: string;
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+  as: 'anonymous' | 'display' | 'admin';
+  status: number;
+}
+
+const items = '/ogc/collections/buildings/items';
+const huge = JSON.stringify({ username: 'admin', password: 'x'.repeat(2 * 1024 * 1024) });
+
+const CASES: Case[] = [
+  { name: 'bbox with 3 numbers', method: 'GET', path: `${items}?bbox=1,2,3`, as: 'display', status: 400 },
+  { name: 'bbox with text', method: 'GET', path: `${items}?bbox=a,b,c,d`, as: 'display', status: 400 },
+  { name: 'bbox latitude 95', method: 'GET', path: `${items}?bbox=121,30,122,95`, as: 'display', status: 400 },
+  { name: 'bbox minLat > maxLat', method: 'GET', path: `${items}?bbox=121,32,122,31`, as: 'display', status: 400 },
+  { name: 'bbox NaN', method: 'GET', path: `${items}?bbox=NaN,1,2,3`, as: 'display', status: 400 },
+  { name: 'bbox huge number', method: 'GET', path: `${items}?bbox=1e308,1,2,3`, as: 'display', status: 400 },
+  { name: 'limit=-1', method: 'GET', path: `${items}?limit=-1`, as: 'display', status: 400 },
+  { name: 'limit=0', method: 'GET', path: `${items}?limit=0`, as: 'display', status: 400 },
+  { name: 'limit=abc', method: 'GET', path: `${items}?limit=abc`, as: 'display', status: 400 },
+  { name: 'limit=1.5', method: 'GET', path: `${items}?limit=1.5`, as: 'display', status: 400 },
+  { name: 'offset=-5', method: 'GET', path: `${items}?offset=-5`, as: 'display', status: 400 },
+  { name: 'offset beyond safe integers', method: 'GET', path: `${items}?offset=99999999999999999999`, as: 'display', status: 400 },
+  { name: 'unknown parameter', method: 'GET', path: `${items}?foo=bar`, as: 'display', status: 400 },
+  { name: 'repeated parameter', method: 'GET', path: `${items}?limit=1&limit=2`, as: 'display', status: 400 },
+  { name: 'gridId not an integer', method: 'GET', path: `${items}?gridId=abc`, as: 'display', status: 400 },
+  { name: 'kind outside the enum', method: 'GET', path: `${items}?kind=castle`, as: 'display', status: 400 },
+  { name: 'datetime on a collection without time', method: 'GET', path: `${items}?datetime=2026-01-01`, as: 'display', status: 400 },
+  { name: 'datetime garbage', method: 'GET', path: '/ogc/collections/activities/items?datetime=yesterday', as: 'display', status: 400 },
+  { name: 'datetime reversed', method: 'GET', path: '/ogc/collections/activities/items?datetime=2026-05-01/2026-01-01', as: 'display', status: 400 },
+  { name: 'datetime impossible date', method: 'GET', path: '/ogc/collections/activities/items?datetime=2026-02-30', as: 'display', status: 400 },
+  { name: 'missing collection', method: 'GET', path: '/ogc/collections/castles/items', as: 'display', status: 404 },
+  { name: 'missing collection metadata', method: 'GET', path: '/ogc/collections/castles', as: 'display', status: 404 },
+  { name: 'missing feature', method: 'GET', path: `${items}/123456789`, as: 'display', status: 404 },
+  { name: 'feature id not a number', method: 'GET', path: `${items}/1;DROP TABLE buildings`, as: 'display', status: 404 },
+  { name: 'feature id overflow', method: 'GET', path: `${items}/99999999999999999999`, as: 'display', status: 404 },
+  { name: 'XML only accepted', method: 'GET', path: items, headers: { accept: 'application/xml' }, as: 'display', status: 406 },
+  { name: 'unknown OGC path', method: 'GET', path: '/ogc/nowhere', as: 'display', status: 404 },
+  { name: 'unknown API path', method: 'GET', path: '/api/nowhere', as: 'anonymous', status: 404 },
+  { name: 'login malformed JSON', method: 'POST', path: '/api/auth/login', raw: '{"username": "admin",', as: 'anonymous', status: 400 },
+  { name: 'login wrong types', method: 'POST', path: '/api/auth/login', body: { username: 5, password: true }, as: 'anonymous', status: 400 },
+  { name: 'login missing password', method: 'POST', path: '/api/auth/login', body: { username: 'admin' }, as: 'anonymous', status: 400 },
+  { name: 'login extra field', method: 'POST', path: '/api/auth/login', body: { username: 'admin', password: 'x', role: 'admin' }, as: 'anonymous', status: 400 },
+  { name: 'login empty body', method: 'POST', path: '/api/auth/login', raw: '', as: 'anonymous', status: 400 },
+  { name: 'login as text/plain', method: 'POST', path: '/api/auth/login', raw: 'username=admin', headers: { 'content-type': 'text/plain' }, as: 'anonymous', status: 415 },
+  { name: 'login body over 1 MiB', method: 'POST', path: '/api/auth/login', raw: huge, as: 'anonymous', status: 413 },
+  { name: 'me without a session', method: 'GET', path: '/api/auth/me', as: 'anonymous', status: 401 },
+  { name: 'bearer garbage', method: 'GET', path: '/api/auth/me', headers: { authorization: 'Bearer ' }, as: 'anonymous', status: 401 },
+  { name: 'tokens anonymous', method: 'GET', path: '/api/tokens', as: 'anonymous', status: 401 },
+  { name: 'token with unknown role', method: 'POST', path: '/api/tokens', body: { name: 'x', role: 'emperor' }, as: 'admin', status: 400 },
+  { name: 'token with empty name', method: 'POST', path: '/api/tokens', body: { name: '  ', role: 'official' }, as: 'admin', status: 400 },
+  { name: 'token with bad street code', method: 'POST', path: '/api/tokens', body: { name: 'x', role: 'editor', streetCodes: ['abc'] }, as: 'admin', status: 400 },
+  { name: 'token malformed JSON', method: 'POST', path: '/api/tokens', raw: '[1,2', as: 'admin', status: 400 },
+  { name: 'token body is an array', method: 'POST', path: '/api/tokens', body: [1, 2], as: 'admin', status: 400 },
+  { name: 'revoke id not a number', method: 'DELETE', path: '/api/tokens/abc', as: 'admin', status: 400 },
+  { name: 'revoke negative id', method: 'DELETE', path: '/api/tokens/-1', as: 'admin', status: 400 },
+  { name: 'revoke unknown id', method: 'DELETE', path: '/api/tokens/999999', as: 'admin', status: 404 },
+  { name: 'user with bad username', method: 'POST', path: '/api/users', body: { username: 'Bad Name!', displayName: 'x', role: 'official', password: 'long-enough-pw' }, as: 'admin', status: 400 },
+  { name: 'user with short password', method: 'POST', path: '/api/users', body: { username: 'shorty', displayName: 'x', role: 'official', password: 'short' }, as: 'admin', status: 400 },
+  { name: 'user without role', method: 'POST', path: '/api/users', body: { username: 'norole', displayName: 'x', password: 'long-enough-pw' }, as: 'admin', status: 400 },
+  { name: 'users by display token', method: 'POST', path: '/api/users', body: { username: 'x1', displayName: 'x', role: 'official', password: 'long-enough-pw' }, as: 'display', status: 403 },
+];
+
+const TABLES = ['districts', 'streets', 'grids', 'business_districts', 'buildings', 'enterprises', 'organisations', 'organisation_coverage', 'stations', 'activities', 'alliances', 'alliance_members', 'users', 'api_tokens', 'audit_log'];
+
+describe.each(storeKinds())('bad input on %s', (kind) => {
+  let t: TestStore;
+  let c: Client;
+  let admin: Record<string, string>;
+  const snapshot = () =>
+    t.store.read(async (db) => {
+      const out: Record<string, number> = {};
+      for (const table of TABLES) {
+        const [r] = await rows<{ n: number }>(db, sql.raw(`SELECT count(*)::int AS n FROM ${table}`));
+        out[table] = r?.n ?? -1;
+      }
+      return out;
+    });
+  beforeAll(async () => {
+    t = await openTestStore(kind);
+    c = client(t.services);
+    admin = await adminSession(c);
+  });
+  afterAll(() => t?.dispose());
+
+  it('answers each case with the right 4xx and a clear message, and changes nothing', async () => {
+    const before = await snapshot();
+    for (const k of CASES) {
+      const auth = k.as === 'admin' ? admin : k.as === 'display' ? displayAuth : {};
+      const headers = { ...auth, ...k.headers };
+      const res =
+        k.method === 'GET'
+          ? await c.get(k.path, headers)
+          : await c.send(k.method, k.path, k.raw ?? k.body, headers);
+      expect(res.status, k.name).toBe(k.status);
+      const body = (await res.json()) as { error?: { code?: string; message?: string } };
+      expect(body.error?.code, k.name).toBeTruthy();
+      expect(body.error?.message?.length, k.name).toBeGreaterThan(3);
+      expect(JSON.stringify(body), k.name).not.toMatch(/at .*\.ts:\d+|node_modules|Failed query/);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
