@@ -40,8 +40,11 @@ function whereClause(def: CollectionDef, q: Omit<ItemsQuery, 'limit' | 'offset'>
 
 function selectList(def: CollectionDef): SQL {
   const props = def.properties.map((p) => `${p.sql} AS "${p.name}"`).join(', ');
-  // RFC 7946: right-hand rule (exterior rings counter-clockwise), at most 7 decimals.
-  return raw(`${def.idSql} AS "__id", ST_AsGeoJSON(ST_ForcePolygonCCW(${def.geomSql}), 7)::json AS "__geometry", ${props}`);
+  // RFC 7946: right-hand rule (exterior rings counter-clockwise), at most 7 decimals. Only polygons are
+  // forced: PostGIS 3.6 (PGlite) also reverses lines in ST_ForcePolygonCCW, 3.3 does not.
+  const g = def.geomSql;
+  const oriented = `CASE WHEN ST_Dimension(${g}) = 2 THEN ST_ForcePolygonCCW(${g}) ELSE ${g} END`;
+  return raw(`${def.idSql} AS "__id", ST_AsGeoJSON(${oriented}, 7)::json AS "__geometry", ${props}`);
 }
 
 function toFeature(def: CollectionDef, row: Record<string, unknown>): Feature {

@@ -1,0 +1,36 @@
+// API documentation: the OpenAPI document and Swagger UI, every asset served locally.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore, type TestStore } from '../helpers/stores.js';
+import { client, type Client } from '../helpers/client.js';
+
+describe('API documentation', () => {
+  let t: TestStore;
+  let c: Client;
+  beforeAll(async () => {
+    t = await openTestStore('pglite');
+    c = client(t.services);
+  });
+  afterAll(() => t?.dispose());
+
+  it('serves an OpenAPI 3 document covering the application API and the OGC API', async () => {
+    const res = await c.get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const p of ['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/tokens', '/api/tokens/{id}', '/api/users', '/api/health', '/ogc', '/ogc/collections/buildings/items']) {
+      expect(doc.paths, p).toHaveProperty([p]);
+    }
+  });
+
+  it('serves Swagger UI with local assets only', async () => {
+    const html = await (await c.get('/api/docs')).text();
+    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(refs.length).toBeGreaterThan(2);
+    for (const ref of refs) {
+      expect(ref.startsWith('/'), ref).toBe(true);
+      expect((await c.get(ref)).status, ref).toBe(200);
+    }
+    const bundle = await c.get('/api/docs/assets/swagger-ui-bundle.js');
+    expect(bundle.headers.get('content-type')).toContain('javascript');
+  });
+});
