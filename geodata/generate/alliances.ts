@@ -1,10 +1,9 @@
 // Step 6: alliances (共建/联盟): 南京西路's "1+4+X" (street council with rotating chair, 4 business-district
 // councils, 校际/文化/物业 alliances), 亿滋's pairing, 小东门's 三方共建, and 玉泉大厦's 党群共建 community.
-import type { Position } from 'geojson';
+import type { Polygon, Position } from 'geojson';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { Polygon } from 'geojson';
 import { offset } from './geometry.js';
-import { SYNTHETIC, addDays, isoDate, type Ctx } from './context.js';
+import { addDays, isoDate, type Ctx } from './context.js';
 
 interface Member {
   name: string;
@@ -87,14 +86,12 @@ export function generateAlliances(ctx: Ctx): void {
   }
 
   // "X": domain alliances. 物业联盟 is chaired by 中信泰富广场's property manager (seeds/004).
-  const citicpm = ctx.enterpriseByKey.get('citicpm');
   const citic = ctx.buildingByKey.get('citic');
   const managers = ctx.buildings.filter((b) => b.streetCode === njxl && b.key !== 'citic').slice(0, 9);
   addAlliance(ctx, { name: '南京西路街道区域化党建"物业联盟"', kind: 'domain_alliance', domain: 'property', streetCode: njxl, signedOn: '2019-05-01', source: 'seeds/004' }, [
     { name: '中信泰富广场物业', at: citic?.centre ?? [0, 0], buildingId: citic?.id ?? null, role: 'chair', chairFrom: '2020-01-01', organisationId: null },
     ...managers.map((b) => ({ name: `${b.name}物业`, at: b.centre, buildingId: b.id })),
   ]);
-  void citicpm;
   addAlliance(ctx, { name: '南京西路街道区域化党建"文化联盟"', kind: 'domain_alliance', domain: 'culture', streetCode: njxl, signedOn: '2019-05-01', source: 'seeds/004 (张园商圈发展专题研讨会)' }, [
     orgMember(ctx, 'yicai-party', { role: 'lead' }),
     orgMember(ctx, 'wenhui-party'),

@@ -4,6 +4,8 @@ const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
 export function usccCheckChar(first17: string): string {
+  // Checked up front: ''.indexOf('') is 0, so a short body would silently count as padded with '0'.
+  if (first17.length !== 17) throw new Error(`A USCC body has 17 characters, got ${first17.length}`);
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const v = CHARS.indexOf(first17[i] ?? '');

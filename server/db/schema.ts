@@ -39,7 +39,7 @@ export const streets = pgTable('streets', {
 });
 
 export const grids = pgTable('grids', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   streetCode: text('street_code').notNull(),
   code: text('code').notNull(),
   name: text('name').notNull(),
@@ -50,7 +50,7 @@ export const grids = pgTable('grids', {
 });
 
 export const businessDistricts = pgTable('business_districts', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   streetCode: text('street_code').notNull(),
   name: text('name').notNull(),
   nameEn: text('name_en').notNull(),
@@ -61,7 +61,7 @@ export const businessDistricts = pgTable('business_districts', {
 });
 
 export const buildings = pgTable('buildings', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').notNull(),
   address: text('address').notNull(),
   streetCode: text('street_code').notNull(),
@@ -79,7 +79,7 @@ export const buildings = pgTable('buildings', {
 });
 
 export const enterprises = pgTable('enterprises', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   uscc: text('uscc').notNull(),
   name: text('name').notNull(),
   buildingId: integer('building_id').notNull(),
@@ -102,7 +102,7 @@ export const enterprises = pgTable('enterprises', {
 });
 
 export const stations = pgTable('stations', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').notNull(),
   type: text('type').notNull(),
   alsoTypes: text('also_types').array().notNull().default([]),
@@ -123,7 +123,7 @@ export const stations = pgTable('stations', {
 });
 
 export const organisations = pgTable('organisations', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   formation: text('formation').$type<'own' | 'joint'>().notNull(),
@@ -152,7 +152,7 @@ export const organisationCoverage = pgTable(
 );
 
 export const instructors = pgTable('instructors', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').notNull(),
   role: text('role').$type<'instructor' | 'liaison'>().notNull(),
   streetCode: text('street_code').notNull(),
@@ -173,7 +173,7 @@ export const instructorAssignments = pgTable(
 );
 
 export const activities = pgTable('activities', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   title: text('title').notNull(),
   type: text('type').notNull(),
   streetCode: text('street_code').notNull(),
@@ -188,7 +188,7 @@ export const activities = pgTable('activities', {
 });
 
 export const alliances = pgTable('alliances', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').notNull(),
   kind: text('kind').notNull(),
   domain: text('domain'),
@@ -201,7 +201,7 @@ export const alliances = pgTable('alliances', {
 });
 
 export const allianceMembers = pgTable('alliance_members', {
-  id: integer('id').primaryKey(),
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   allianceId: integer('alliance_id').notNull(),
   name: text('name').notNull(),
   organisationId: integer('organisation_id'),

@@ -7,13 +7,18 @@ import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { createApp } from '../../server/app.js';
-import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
+import { existsSync } from 'node:fs';
+import { openTestStore, storeKinds, testEnv, type TestStore } from '../helpers/stores.js';
 import { TEST_DISPLAY_TOKEN } from '../helpers/constants.js';
 
 const run = promisify(execFile);
 const OGRINFO = '/usr/bin/ogrinfo';
+const HAS_OGRINFO = existsSync(OGRINFO);
+// CI installs gdal-bin (.ci/run): there a missing client is a failure. On a developer machine say so loudly.
+if (!HAS_OGRINFO && testEnv.CI) throw new Error(`${OGRINFO} is missing: install Debian's gdal-bin`);
+if (!HAS_OGRINFO) console.warn(`SKIPPED the GDAL client tests: ${OGRINFO} is missing (apt-get install gdal-bin)`);
 
-describe.each(storeKinds())('GDAL ogrinfo reads the OGC API on %s', (kind) => {
+describe.runIf(HAS_OGRINFO).each(storeKinds())('GDAL ogrinfo reads the OGC API on %s', (kind) => {
   let t: TestStore;
   let server: ServerType;
   let url: string;

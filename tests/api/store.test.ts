@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { is, sql } from 'drizzle-orm';
 import * as schema from '../../server/db/schema.js';
 import { openPglite, rows } from '../../server/db/store.js';
 import { grids } from '../../server/db/schema.js';
@@ -42,7 +42,7 @@ describe.each(storeKinds())('store on %s', (kind) => {
     const cols = await t.store.read((db) =>
       rows<{ table_name: string; column_name: string }>(db, sql`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`),
     );
-    const tables = Object.values(schema).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+    const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
     expect(tables.length).toBeGreaterThanOrEqual(18);
     for (const table of tables) {
       const cfg = getTableConfig(table);

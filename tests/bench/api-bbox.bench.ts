@@ -1,0 +1,86 @@
+// npm run bench:api — a bbox query of about 1,000 buildings through /ogc, timed against serving the
+// very same bytes as a static file from the same process and server. Prints the ratio (machines are
+// shared and noisy: compare ratios, not absolute times).
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
+import { openStore } from '../../server/db/store.js';
+import { loadDemoTerritory } from '../../server/db/load-demo.js';
+import { createApiToken } from '../../server/auth/service.js';
+import { createApp } from '../../server/app.js';
+import { FailureLimiter } from '../../server/auth/rate-limit.js';
+import { loadEnv } from '../../server/env.js';
+import * as t from '../../server/db/schema.js';
+import { syntheticCity } from '../../geodata/synthetic/city.js';
+
+const ROUNDS = Number(process.argv[2] ?? 60);
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const dir = mkdtempSync(join(tmpdir(), 'pbmap-bench-'));
+  const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: dir });
+  console.log(`store: ${store.kind}`);
+  await loadDemoTerritory(store, new Date('2026-06-30'));
+  const city = syntheticCity({ streets: 4, buildingsPerStreet: 900 });
+  await store.write(async (tx) => {
+    await tx.insert(t.districts).values(city.districts);
+    await tx.insert(t.streets).values(city.streets);
+    await tx.insert(t.grids).values(city.grids);
+    for (let i = 0; i < city.buildings.length; i += 500) await tx.insert(t.buildings).values(city.buildings.slice(i, i + 500));
+    await tx.execute(sql`ANALYZE buildings`);
+  });
+  const { token } = await createApiToken(store, 'bench', null, { name: 'bench', role: 'official', streetCodes: [] });
+  const app = createApp({ store, env, loginLimiter: new FailureLimiter(5, 60_000) });
+
+  // A bbox over the synthetic city's first street and a bit of the second: about 1,000 buildings.
+  const bbox = '121.2,31.05,121.2195,31.0668';
+  const query = `/ogc/collections/buildings/items?bbox=${bbox}&limit=1000`;
+  const staticFile = join(dir, 'same-bytes.geojson');
+  app.get('/bench/static', async (c) => c.body(await readFile(staticFile), 200, { 'Content-Type': 'application/geo+json' }));
+
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const auth = { authorization: `Bearer ${token}` };
+  const first = await fetch(base + query, { headers: auth });
+  const bytes = Buffer.from(await first.arrayBuffer());
+  const body = JSON.parse(bytes.toString()) as { numberReturned: number };
+  writeFileSync(staticFile, bytes);
+  console.log(`bbox ${bbox}: ${body.numberReturned} buildings, ${(bytes.length / 1024).toFixed(0)} KiB`);
+
+  const time = async (url: string, headers: Record<string, string>) => {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < 5; i++) {
+    await time(base + query, auth);
+    await time(`${base}/bench/static`, auth);
+  }
+  const api: number[] = [];
+  const file: number[] = [];
+  // Interleaved, so drift on a shared machine hits both sides alike.
+  for (let i = 0; i < ROUNDS; i++) {
+    api.push(await time(base + query, auth));
+    file.push(await time(`${base}/bench/static`, auth));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const a = median(api);
+  const f = median(file);
+  console.log(`median over ${ROUNDS} rounds: bbox query ${a.toFixed(1)} ms, static file ${f.toFixed(1)} ms`);
+  console.log(`ratio bbox-query / static-file: ${(a / f).toFixed(2)}`);
+  server.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
