@@ -104,7 +104,9 @@ function synthetic(ctx: Ctx, b: BuildingInfo, employees: number, i: number, name
   const registeredOn = recent
     ? dateBetween(rng, addDays(today, -540), addDays(today, -5))
     : dateBetween(rng, new Date('1996-01-01'), addDays(today, -540));
-  const deregisteredOn = !recent && rng.chance(0.03) ? dateBetween(rng, addDays(today, -700), addDays(today, -10)) : null;
+  // Closed (deregistered) within the last two years, and never before it registered.
+  const closeFrom = new Date(Math.max(addDays(today, -700).getTime(), addDays(new Date(registeredOn), 1).getTime()));
+  const deregisteredOn = !recent && rng.chance(0.03) ? dateBetween(rng, closeFrom, addDays(today, -10)) : null;
   const rate = PARTY_RATE[ownership] * rng.range(0.2, 1.8);
   return {
     name, industry, ownership, employees, partyMembers: Math.round(employees * rate), registeredOn,

@@ -3,12 +3,15 @@ export type BBox = [number, number, number, number];
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 export function parseBbox(raw: string): Parsed<BBox> {
   const parts = raw.split(',');
   if (parts.length !== 4 && parts.length !== 6) {
     return { ok: false, message: 'bbox must be 4 numbers (minLon,minLat,maxLon,maxLat) or 6 with heights' };
   }
-  const n = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+  // Plain decimals only: Number() would also take hex ("0x10") and blanks.
+  const n = parts.map((p) => (DECIMAL.test(p.trim()) ? Number(p) : NaN));
   if (n.some((v) => !Number.isFinite(v))) return { ok: false, message: 'bbox values must be finite numbers' };
   const [minx, miny, maxx, maxy] = parts.length === 6 ? [n[0], n[1], n[3], n[4]] : n;
   const box = [minx, miny, maxx, maxy] as BBox;
@@ -33,6 +36,9 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):\d{2}:\d{2}(\.\d+)?(Z|[+-]
 
 function validInstant(s: string): boolean {
   if (!DATE.test(s) && !DATE_TIME.test(s)) return false;
+  // Years PostgreSQL and Date both handle without surprises (no year 0, no 5-digit rollover).
+  const year = Number(s.slice(0, 4));
+  if (year < 1000 || year > 9998) return false;
   // The calendar date must exist, for date-times too: Date rolls 2026-02-30 over to 2026-03-02.
   const day = s.slice(0, 10);
   const midnight = new Date(`${day}T00:00:00Z`);
