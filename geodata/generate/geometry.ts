@@ -59,3 +59,14 @@ export function bounds(poly: Polygon): [number, number, number, number] {
   const ys = ring.map((p) => p[1] as number);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
+
+/** Planar shoelace area of a closed ring in square degrees: positive when counter-clockwise. */
+export function ringSignedArea(ring: Position[]): number {
+  let a = 0;
+  for (let k = 0; k + 1 < ring.length; k++) {
+    const [x0, y0] = ring[k] as [number, number];
+    const [x1, y1] = ring[k + 1] as [number, number];
+    a += x0 * y1 - x1 * y0;
+  }
+  return a / 2;
+}

@@ -2,17 +2,9 @@ import { describe, it, expect } from 'vitest';
 import type { Polygon, Position } from 'geojson';
 import { latticeStreet, type LatticeSpec } from './lattice.js';
 import { createRng } from './random.js';
+import { ringSignedArea } from './geometry.js';
 
-/** Planar shoelace area in square degrees: positive for a counter-clockwise ring. */
-function signedArea(ring: Position[]): number {
-  let a = 0;
-  for (let k = 0; k + 1 < ring.length; k++) {
-    const [x0, y0] = ring[k] as [number, number];
-    const [x1, y1] = ring[k + 1] as [number, number];
-    a += x0 * y1 - x1 * y0;
-  }
-  return a / 2;
-}
+const signedArea = ringSignedArea;
 
 const exterior = (p: Polygon): Position[] => p.coordinates[0] as Position[];
 const key = (p: Position): string => `${p[0]},${p[1]}`;

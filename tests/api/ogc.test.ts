@@ -4,20 +4,12 @@ import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { COLLECTIONS } from '../../server/ogc/collections.js';
+import { ringSignedArea } from '../../geodata/generate/geometry.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 import { client, displayAuth, type Client } from '../helpers/client.js';
 
 type Page = FeatureCollection & { numberMatched: number; numberReturned: number; links: { href: string; rel: string; type: string }[] };
 
-function signedArea(ring: Position[]): number {
-  let a = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const [x1, y1] = ring[i] as [number, number];
-    const [x2, y2] = ring[i + 1] as [number, number];
-    a += x1 * y2 - x2 * y1;
-  }
-  return a / 2;
-}
 
 describe.each(storeKinds())('OGC API – Features on %s', (kind) => {
   let t: TestStore;
@@ -106,7 +98,7 @@ describe.each(storeKinds())('OGC API – Features on %s', (kind) => {
     expect(text).not.toMatch(/"crs"/);
     expect(text).not.toMatch(/\d\.\d{8,}/);
     const body = JSON.parse(text) as FeatureCollection<Polygon>;
-    for (const f of body.features) expect(signedArea(f.geometry.coordinates[0] as Position[])).toBeGreaterThan(0);
+    for (const f of body.features) expect(ringSignedArea(f.geometry.coordinates[0] as Position[])).toBeGreaterThan(0);
   });
 
   it('filters by bbox, streetCode and gridId as declared', async () => {
