@@ -9,6 +9,7 @@ import { healthRoutes } from './routes/health/routes.js';
 import { authRoutes } from './routes/auth/routes.js';
 import { tokenRoutes } from './routes/tokens/routes.js';
 import { userRoutes } from './routes/users/routes.js';
+import { coverageRoutes } from './routes/coverage/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { ogcOpenApi } from './ogc/openapi.js';
 import { docsRoutes } from './http/docs.js';
@@ -47,6 +48,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.route('/', authRoutes);
   app.route('/', tokenRoutes);
   app.route('/', userRoutes);
+  app.route('/', coverageRoutes);
   app.route('/', ogcRoutes);
   app.route('/', docsRoutes);
 

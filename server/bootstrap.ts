@@ -5,6 +5,7 @@ import { isEmpty, loadDemoTerritory } from './db/load-demo.js';
 import { ensureAdmin, ensureDisplayToken } from './auth/service.js';
 import { FailureLimiter } from './auth/rate-limit.js';
 import type { AppServices } from './http/context.js';
+import { CoverageEngine } from './coverage/engine.js';
 
 export async function bootstrap(env: Env, log: (line: string) => void = console.log): Promise<AppServices> {
   const started = Date.now();
@@ -17,5 +18,9 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
   }
   await ensureAdmin(store, env.ADMIN_PASSWORD, log);
   await ensureDisplayToken(store, env.DISPLAY_TOKEN);
-  return { store, env, loginLimiter: new FailureLimiter(5, 15 * 60 * 1000) };
+  const coverage = new CoverageEngine(store);
+  const t = Date.now();
+  await coverage.model();
+  log(`Coverage computed (${Date.now() - t} ms)`);
+  return { store, env, loginLimiter: new FailureLimiter(5, 15 * 60 * 1000), coverage };
 }

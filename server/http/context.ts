@@ -3,11 +3,13 @@ import type { Store } from '../db/store.js';
 import type { Principal } from '../auth/principal.js';
 import type { Env } from '../env.js';
 import type { FailureLimiter } from '../auth/rate-limit.js';
+import type { CoverageEngine } from '../coverage/engine.js';
 
 export interface AppServices {
   store: Store;
   env: Env;
   loginLimiter: FailureLimiter;
+  coverage: CoverageEngine;
 }
 
 export interface AppEnv {

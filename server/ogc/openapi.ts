@@ -2,6 +2,7 @@
 // collection accepts is declared (GDAL only sends attribute filters the document declares).
 import { COLLECTIONS, type CollectionDef, type PropType } from './collections.js';
 import { MAX_LIMIT, DEFAULT_LIMIT } from './limits.js';
+import { DERIVED } from './derived.js';
 
 const json = (schema: object) => ({ 'application/json': { schema } });
 const geojson = (schema: object) => ({ 'application/geo+json': { schema } });
@@ -61,7 +62,7 @@ function itemsPath(def: CollectionDef): object {
                     geometry: { type: 'object' },
                     properties: {
                       type: 'object',
-                      properties: Object.fromEntries(def.properties.map((p) => [p.name, { ...propSchema(p.type), ...(p.description ? { description: p.description } : {}) }])),
+                      properties: Object.fromEntries([...def.properties, ...(DERIVED[def.id]?.properties ?? [])].map((p) => [p.name, { ...propSchema(p.type), ...(p.description ? { description: p.description } : {}) }])),
                     },
                   },
                 },

@@ -8,6 +8,7 @@ import { COLLECTIONS, COLLECTION_BY_ID, type CollectionDef } from './collections
 import { extentOf, getItem, listItems } from './query.js';
 import { ogcOpenApi } from './openapi.js';
 import { parseItemsQuery } from './validate.js';
+import { DERIVED } from './derived.js';
 
 const GEOJSON = 'application/geo+json';
 const JSON_TYPE = 'application/json';
@@ -113,6 +114,7 @@ ogcRoutes.get('/ogc/collections/:collectionId/items', async (c) => {
   const def = collectionOr404(c.req.param('collectionId'));
   const q = parseItemsQuery(def, c.req.queries());
   const { features, numberMatched } = await listItems(c.get('store'), def, q);
+  await DERIVED[def.id]?.apply(features, c.get('services'));
   const url = new URL(c.req.url);
   const page = (offset: number) => {
     const u = new URL(`${base(c)}/collections/${def.id}/items`);
@@ -144,6 +146,7 @@ ogcRoutes.get('/ogc/collections/:collectionId/items/:featureId', async (c) => {
   const id = def.idType === 'integer' ? (/^\d{1,9}$/.test(raw) ? Number(raw) : null) : raw.length <= 64 ? raw : null;
   const feature = id === null ? null : await getItem(c.get('store'), def, id);
   if (!feature) throw notFound(`No feature "${raw}" in ${def.id}`);
+  await DERIVED[def.id]?.apply([feature], c.get('services'));
   const b = base(c);
   return send(c, {
     ...feature,

@@ -13,6 +13,7 @@ import { loadDemoTerritory } from '../../server/db/load-demo.js';
 import { createApiToken } from '../../server/auth/service.js';
 import { createApp } from '../../server/app.js';
 import { FailureLimiter } from '../../server/auth/rate-limit.js';
+import { CoverageEngine } from '../../server/coverage/engine.js';
 import { loadEnv } from '../../server/env.js';
 import * as t from '../../server/db/schema.js';
 import { syntheticCity } from '../../geodata/synthetic/city.js';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     await tx.execute(sql`ANALYZE buildings`);
   });
   const { token } = await createApiToken(store, 'bench', null, { name: 'bench', role: 'official', streetCodes: [] });
-  const app = createApp({ store, env, loginLimiter: new FailureLimiter(5, 60_000) });
+  const app = createApp({ store, env, loginLimiter: new FailureLimiter(5, 60_000), coverage: new CoverageEngine(store) });
 
   // A bbox over the synthetic city's first street and a bit of the second: about 1,000 buildings.
   const bbox = '121.2,31.05,121.2195,31.0668';

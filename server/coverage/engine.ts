@@ -1,0 +1,136 @@
+// Keeps the coverage model current. The model for today is built once; afterwards each request reads
+// the change log (filled by triggers) and applies only what changed. Past dates (asOf) are built on
+// demand and cached until the next change.
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { rows, type Store } from '../db/store.js';
+import { Mutex } from '../db/mutex.js';
+import { CoverageModel } from '../domain/coverage/model.js';
+import { DEFAULT_REACH_CONFIG, STATION_TYPES, type ReachConfig } from '../domain/coverage/reach.js';
+import { loadAreas, loadBuildings, loadEnterprises, loadStations, loadTerritory } from './facts.js';
+
+/** Beyond this many changed rows a full rebuild is cheaper than applying them one by one. */
+const INCREMENTAL_LIMIT = 20_000;
+const PAST_MODELS_KEPT = 6;
+
+export const ReachConfigSchema = z
+  .object({
+    reachByType: z.object(Object.fromEntries(STATION_TYPES.map((t) => [t, z.number().int().min(50).max(5000)])) as Record<(typeof STATION_TYPES)[number], z.ZodNumber>).strict(),
+    walkingSpeedKmh: z.number().min(1).max(10),
+    bandsMinutes: z.array(z.number().int().min(1).max(60)).min(1).max(6),
+    searchRadiusM: z.number().int().min(500).max(20_000),
+  })
+  .strict();
+
+/** Today's date in China (UTC+8), which is what "as of today" means to the users. */
+export function chinaToday(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export class CoverageEngine {
+  private current: CoverageModel | null = null;
+  private seen = 0;
+  private readonly past = new Map<string, CoverageModel>();
+  private readonly lock = new Mutex();
+  /** Counts of what the engine did, for tests and the benchmark. */
+  readonly stats = { fullBuilds: 0, incrementalUpdates: 0, rowsApplied: 0 };
+
+  constructor(
+    private readonly store: Store,
+    private readonly today: () => string = () => chinaToday(),
+  ) {}
+
+  async reachConfig(): Promise<ReachConfig> {
+    const [r] = await this.store.read((db) => rows<{ value: unknown }>(db, sql`SELECT value FROM settings WHERE key = 'reach'`));
+    const parsed = ReachConfigSchema.safeParse(r?.value);
+    return parsed.success ? parsed.data : DEFAULT_REACH_CONFIG;
+  }
+
+  /** The model as of a date (default today), current with every committed write. */
+  model(asOf?: string): Promise<CoverageModel> {
+    return this.lock.run(async () => {
+      await this.catchUp();
+      const today = this.today();
+      if (!asOf || asOf === today) return this.current as CoverageModel;
+      let m = this.past.get(asOf);
+      if (!m) {
+        const territory = await this.store.read((db) => loadTerritory(db));
+        m = new CoverageModel(territory, await this.reachConfig(), asOf);
+        this.past.set(asOf, m);
+        if (this.past.size > PAST_MODELS_KEPT) this.past.delete(this.past.keys().next().value as string);
+      }
+      return m;
+    });
+  }
+
+  private async latestChange(): Promise<number> {
+    const [r] = await this.store.read((db) => rows<{ n: number }>(db, sql`SELECT coalesce(max(id), 0)::float8 AS n FROM change_log`));
+    return r?.n ?? 0;
+  }
+
+  /** Rebuilds everything from the store. */
+  async rebuild(): Promise<void> {
+    const latest = await this.latestChange();
+    const territory = await this.store.read((db) => loadTerritory(db));
+    this.current = new CoverageModel(territory, await this.reachConfig(), this.today());
+    this.past.clear();
+    this.seen = latest;
+    this.stats.fullBuilds++;
+  }
+
+  private async catchUp(): Promise<void> {
+    if (!this.current || this.current.asOf !== this.today()) return this.rebuild();
+    const latest = await this.latestChange();
+    if (latest === this.seen) return;
+    const changes = await this.store.read((db) =>
+      rows<{ id: number; table_name: string; row_key: string }>(
+        db,
+        sql`SELECT id::float8 AS id, table_name, row_key FROM change_log WHERE id > ${this.seen} AND id <= ${latest} ORDER BY id LIMIT ${INCREMENTAL_LIMIT + 1}`,
+      ),
+    );
+    const contiguous = changes.length > 0 && changes.length <= INCREMENTAL_LIMIT;
+    const tables = new Set(changes.map((c) => c.table_name));
+    if (!contiguous || tables.has('settings') || tables.has('districts')) return this.rebuild();
+    await this.applyChanges(changes);
+    this.seen = latest;
+    this.past.clear();
+    this.stats.incrementalUpdates++;
+    this.stats.rowsApplied += changes.length;
+  }
+
+  private async applyChanges(changes: { table_name: string; row_key: string }[]): Promise<void> {
+    const model = this.current as CoverageModel;
+    const keys = (table: string) => [...new Set(changes.filter((c) => c.table_name === table).map((c) => Number(c.row_key)))].filter(Number.isFinite);
+    const enterpriseIds = new Set([...keys('enterprises'), ...keys('organisation_coverage'), ...keys('instructor_assignments')]);
+    const orgIds = keys('organisations');
+    const buildingIds = keys('buildings');
+    const stationIds = keys('stations');
+    await this.store.read(async (db) => {
+      if (changes.some((c) => ['streets', 'grids', 'business_districts'].includes(c.table_name))) model.syncAreas(await loadAreas(db));
+      if (orgIds.length) {
+        const covered = await rows<{ e: number }>(db, sql`SELECT DISTINCT enterprise_id AS e FROM organisation_coverage WHERE organisation_id IN (${sql.join(orgIds.map((i) => sql`${i}`), sql`, `)})`);
+        covered.forEach((r) => enterpriseIds.add(r.e));
+      }
+      if (stationIds.length) {
+        const stations = await loadStations(db);
+        const moved = stationIds.flatMap((id) => {
+          const before = model.stationById(id);
+          const after = stations.find((s) => s.id === id);
+          return [before, after].filter((s): s is NonNullable<typeof s> => !!s).map((s) => ({ lon: s.lon, lat: s.lat }));
+        });
+        model.setStations(stations, moved);
+      }
+      if (buildingIds.length) {
+        const fresh = await loadBuildings(db, buildingIds);
+        for (const b of fresh) model.upsertBuilding(b);
+        for (const id of buildingIds) if (!fresh.some((b) => b.id === id)) model.removeBuilding(id);
+      }
+      if (enterpriseIds.size) {
+        const ids = [...enterpriseIds];
+        const fresh = await loadEnterprises(db, ids);
+        for (const e of fresh) model.upsertEnterprise(e);
+        for (const id of ids) if (!fresh.some((e) => e.id === id)) model.removeEnterprise(id);
+      }
+    });
+  }
+}

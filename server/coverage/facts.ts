@@ -1,0 +1,74 @@
+// Loads the facts the coverage model needs from the store, whole or for a few rows.
+import { sql, type SQL } from 'drizzle-orm';
+import { rows, type Db } from '../db/store.js';
+import type { Territory } from '../domain/coverage/model.js';
+import type { BuildingFacts, EnterpriseFacts, OrgLink, StationFacts } from '../domain/coverage/types.js';
+
+const d = (col: string) => sql.raw(`to_char(${col}, 'YYYY-MM-DD')`);
+// Centroids rounded to 7 decimals: the same on every PostGIS version.
+const lon = sql.raw('round(ST_X(ST_Centroid(geom))::numeric, 7)::float8');
+const lat = sql.raw('round(ST_Y(ST_Centroid(geom))::numeric, 7)::float8');
+
+const inIds = (col: string, ids: number[] | undefined): SQL =>
+  ids ? sql`${sql.raw(col)} IN (${sql.join(ids.length ? ids.map((i) => sql`${i}`) : [sql`NULL`], sql`, `)})` : sql`true`;
+
+export async function loadBuildings(db: Db, ids?: number[]): Promise<BuildingFacts[]> {
+  return rows<BuildingFacts>(
+    db,
+    sql`SELECT id, name, street_code AS "streetCode", grid_id AS "gridId", business_district_id AS "businessDistrictId", ${lon} AS lon, ${lat} AS lat
+        FROM buildings WHERE ${inIds('id', ids)} ORDER BY id`,
+  );
+}
+
+export async function loadStations(db: Db): Promise<StationFacts[]> {
+  return rows<StationFacts>(
+    db,
+    sql`SELECT id, name, type, also_types AS "alsoTypes", open_to AS "openTo", reach_m AS "reachM", building_id AS "buildingId",
+               ${d('opened_on')} AS "openedOn", ${lon} AS lon, ${lat} AS lat
+        FROM stations ORDER BY id`,
+  );
+}
+
+export async function loadEnterprises(db: Db, ids?: number[]): Promise<EnterpriseFacts[]> {
+  const list = await rows<Omit<EnterpriseFacts, 'links' | 'assignments'>>(
+    db,
+    sql`SELECT id, building_id AS "buildingId", employees, party_members AS "partyMembers", ${d('registered_on')} AS "registeredOn",
+               ${d('deregistered_on')} AS "deregisteredOn", no_org_reason AS "noOrgReason"
+        FROM enterprises WHERE ${inIds('id', ids)} ORDER BY id`,
+  );
+  const links = await rows<OrgLink & { enterpriseId: number }>(
+    db,
+    sql`SELECT oc.enterprise_id AS "enterpriseId", o.kind, o.formation, ${d('o.founded_on')} AS "foundedOn", ${d('o.dissolved_on')} AS "dissolvedOn",
+               ${d('oc.since')} AS since, ${d('oc.until')} AS until
+        FROM organisation_coverage oc JOIN organisations o ON o.id = oc.organisation_id
+        WHERE ${inIds('oc.enterprise_id', ids)} ORDER BY oc.enterprise_id, oc.organisation_id`,
+  );
+  const assignments = await rows<{ enterpriseId: number; since: string; until: string | null }>(
+    db,
+    sql`SELECT enterprise_id AS "enterpriseId", ${d('since')} AS since, ${d('until')} AS until
+        FROM instructor_assignments WHERE ${inIds('enterprise_id', ids)} ORDER BY enterprise_id, instructor_id`,
+  );
+  const byId = new Map<number, EnterpriseFacts>();
+  for (const e of list) byId.set(e.id, { ...e, links: [], assignments: [] });
+  for (const { enterpriseId, ...l } of links) byId.get(enterpriseId)?.links.push(l);
+  for (const { enterpriseId, ...a } of assignments) byId.get(enterpriseId)?.assignments.push(a);
+  return [...byId.values()];
+}
+
+export async function loadAreas(db: Db): Promise<Pick<Territory, 'districts' | 'streets' | 'grids' | 'businessDistricts'>> {
+  return {
+    districts: await rows(db, sql`SELECT code, name FROM districts ORDER BY code`),
+    streets: await rows(db, sql`SELECT code, name, district_code AS "districtCode" FROM streets ORDER BY code`),
+    grids: await rows(db, sql`SELECT id, name, street_code AS "streetCode" FROM grids ORDER BY id`),
+    businessDistricts: await rows(db, sql`SELECT id, name, street_code AS "streetCode" FROM business_districts ORDER BY id`),
+  };
+}
+
+export async function loadTerritory(db: Db): Promise<Territory> {
+  return {
+    ...(await loadAreas(db)),
+    buildings: await loadBuildings(db),
+    enterprises: await loadEnterprises(db),
+    stations: await loadStations(db),
+  };
+}

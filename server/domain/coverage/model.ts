@@ -1,0 +1,236 @@
+// The coverage model of a territory as of one date: every enterprise classified, every area's counts
+// summed, every building's reach. Pure and in memory; supports incremental updates, so one edit
+// touches only the enterprise, its buildings and their areas instead of recomputing the city.
+import { classify, type Classified } from './classify.js';
+import { computeReach, distanceM, type BuildingReach, type ReachConfig } from './reach.js';
+import { ZERO, add, contribution, ratesOf, type Counts, type Rates } from './rates.js';
+import type { AreaInfo, BuildingFacts, EnterpriseFacts, Level, StationFacts } from './types.js';
+
+export interface Territory {
+  districts: { code: string; name: string }[];
+  streets: { code: string; name: string; districtCode: string }[];
+  grids: { id: number; name: string; streetCode: string }[];
+  businessDistricts: { id: number; name: string; streetCode: string }[];
+  buildings: BuildingFacts[];
+  enterprises: EnterpriseFacts[];
+  stations: StationFacts[];
+}
+
+export interface EnterpriseState {
+  facts: EnterpriseFacts;
+  classified: Classified;
+  areas: string[];
+  contribution: Counts;
+}
+
+export interface SummaryNode {
+  id: string;
+  name: string;
+  level: Level;
+  enterprises: number;
+  employees: number;
+  partyMembers: number;
+  rates: Rates;
+  children?: SummaryNode[];
+}
+
+export const areaKey = (level: Level, id: string | number): string => `${level}:${id}`;
+
+export class CoverageModel {
+  readonly areas = new Map<string, AreaInfo>();
+  readonly counts = new Map<string, Counts>();
+  readonly children = new Map<string, string[]>();
+  readonly enterprises = new Map<number, EnterpriseState>();
+  readonly buildings = new Map<number, BuildingFacts>();
+  readonly byBuilding = new Map<number, Set<number>>();
+  reach = new Map<number, BuildingReach>();
+  private stations: StationFacts[];
+  private readonly streetDistrict = new Map<string, string>();
+
+  constructor(territory: Territory, readonly config: ReachConfig, readonly asOf: string) {
+    for (const d of territory.districts) this.addArea({ level: 'district', id: d.code, name: d.name, parentId: null });
+    for (const s of territory.streets) {
+      this.streetDistrict.set(s.code, s.districtCode);
+      this.addArea({ level: 'street', id: s.code, name: s.name, parentId: areaKey('district', s.districtCode) });
+    }
+    for (const g of territory.grids) this.addArea({ level: 'grid', id: String(g.id), name: g.name, parentId: areaKey('street', g.streetCode) });
+    for (const b of territory.businessDistricts) this.addArea({ level: 'businessDistrict', id: String(b.id), name: b.name, parentId: areaKey('street', b.streetCode) });
+    this.stations = territory.stations;
+    for (const b of territory.buildings) this.placeBuilding(b);
+    this.reach = computeReach(territory.buildings, this.stations, config, asOf);
+    for (const e of territory.enterprises) this.upsertEnterprise(e);
+  }
+
+  private addArea(a: AreaInfo): void {
+    const key = areaKey(a.level, a.id);
+    this.areas.set(key, a);
+    this.counts.set(key, this.counts.get(key) ?? ZERO);
+    // A street's children are its grids; business districts cross grids and list their own buildings.
+    if (a.parentId && a.level !== 'businessDistrict') {
+      const list = this.children.get(a.parentId) ?? [];
+      if (!list.includes(key)) list.push(key);
+      this.children.set(a.parentId, list);
+    }
+  }
+
+  /** Areas were added, renamed or removed (a grid edit, a new street): follow them without touching counts. */
+  syncAreas(t: Pick<Territory, 'districts' | 'streets' | 'grids' | 'businessDistricts'>): void {
+    const wanted: AreaInfo[] = [
+      ...t.districts.map((d) => ({ level: 'district' as const, id: d.code, name: d.name, parentId: null })),
+      ...t.streets.map((s) => ({ level: 'street' as const, id: s.code, name: s.name, parentId: areaKey('district', s.districtCode) })),
+      ...t.grids.map((g) => ({ level: 'grid' as const, id: String(g.id), name: g.name, parentId: areaKey('street', g.streetCode) })),
+      ...t.businessDistricts.map((b) => ({ level: 'businessDistrict' as const, id: String(b.id), name: b.name, parentId: areaKey('street', b.streetCode) })),
+    ];
+    for (const s of t.streets) this.streetDistrict.set(s.code, s.districtCode);
+    const keep = new Set(wanted.map((a) => areaKey(a.level, a.id)));
+    for (const [key, a] of [...this.areas]) {
+      if (a.level === 'building' || keep.has(key)) continue;
+      this.areas.delete(key);
+      this.counts.delete(key);
+      if (a.parentId) this.removeChild(a.parentId, key);
+    }
+    for (const a of wanted) {
+      const key = areaKey(a.level, a.id);
+      const old = this.areas.get(key);
+      if (old && old.parentId !== a.parentId && old.parentId) this.removeChild(old.parentId, key);
+      this.addArea(a);
+    }
+  }
+
+  private removeChild(parent: string, child: string): void {
+    const list = this.children.get(parent);
+    if (list) this.children.set(parent, list.filter((k) => k !== child));
+  }
+
+  private placeBuilding(b: BuildingFacts): void {
+    this.buildings.set(b.id, b);
+    const key = areaKey('building', b.id);
+    const parent = b.gridId !== null ? areaKey('grid', b.gridId) : areaKey('street', b.streetCode);
+    this.areas.set(key, { level: 'building', id: String(b.id), name: b.name, parentId: parent });
+    if (!this.counts.has(key)) this.counts.set(key, ZERO);
+    const list = this.children.get(parent) ?? [];
+    if (!list.includes(key)) list.push(key);
+    this.children.set(parent, list);
+    if (b.businessDistrictId !== null) {
+      const bd = areaKey('businessDistrict', b.businessDistrictId);
+      const l = this.children.get(bd) ?? [];
+      if (!l.includes(key)) l.push(key);
+      this.children.set(bd, l);
+    }
+  }
+
+  /** The areas an enterprise in this building counts towards, from the building up to the district. */
+  areasOfBuilding(b: BuildingFacts): string[] {
+    const keys = [areaKey('building', b.id), areaKey('street', b.streetCode)];
+    if (b.gridId !== null) keys.push(areaKey('grid', b.gridId));
+    if (b.businessDistrictId !== null) keys.push(areaKey('businessDistrict', b.businessDistrictId));
+    const district = this.streetDistrict.get(b.streetCode);
+    if (district) keys.push(areaKey('district', district));
+    return keys;
+  }
+
+  private apply(areas: string[], c: Counts, sign: 1 | -1): void {
+    if (c === ZERO) return;
+    for (const k of areas) this.counts.set(k, add(this.counts.get(k) ?? ZERO, c, sign));
+  }
+
+  removeEnterprise(id: number): void {
+    const prev = this.enterprises.get(id);
+    if (!prev) return;
+    this.apply(prev.areas, prev.contribution, -1);
+    this.enterprises.delete(id);
+    this.byBuilding.get(prev.facts.buildingId)?.delete(id);
+  }
+
+  upsertEnterprise(facts: EnterpriseFacts): void {
+    this.removeEnterprise(facts.id);
+    const b = this.buildings.get(facts.buildingId);
+    if (!b) return;
+    const classified = classify(facts, this.asOf);
+    const served = this.reach.get(b.id)?.served ?? false;
+    const state: EnterpriseState = { facts, classified, areas: this.areasOfBuilding(b), contribution: contribution(facts, classified, served) };
+    this.enterprises.set(facts.id, state);
+    const set = this.byBuilding.get(b.id) ?? new Set<number>();
+    set.add(facts.id);
+    this.byBuilding.set(b.id, set);
+    this.apply(state.areas, state.contribution, 1);
+  }
+
+  /** A building moved grid, business district or street (a grid edit): its enterprises move with it. */
+  upsertBuilding(b: BuildingFacts): void {
+    const old = this.buildings.get(b.id);
+    const members = [...(this.byBuilding.get(b.id) ?? [])].map((id) => this.enterprises.get(id)?.facts).filter((f): f is EnterpriseFacts => !!f);
+    members.forEach((f) => this.removeEnterprise(f.id));
+    if (old) {
+      const key = areaKey('building', b.id);
+      const area = this.areas.get(key);
+      if (area?.parentId) this.removeChild(area.parentId, key);
+      if (old.businessDistrictId !== null) this.removeChild(areaKey('businessDistrict', old.businessDistrictId), key);
+    }
+    this.placeBuilding(b);
+    this.refreshReach([b.id]);
+    members.forEach((f) => this.upsertEnterprise(f));
+  }
+
+  removeBuilding(id: number): void {
+    for (const e of [...(this.byBuilding.get(id) ?? [])]) this.removeEnterprise(e);
+    const key = areaKey('building', id);
+    const area = this.areas.get(key);
+    if (area?.parentId) this.removeChild(area.parentId, key);
+    const old = this.buildings.get(id);
+    if (old?.businessDistrictId != null) this.removeChild(areaKey('businessDistrict', old.businessDistrictId), key);
+    this.areas.delete(key);
+    this.counts.delete(key);
+    this.buildings.delete(id);
+    this.byBuilding.delete(id);
+    this.reach.delete(id);
+  }
+
+  stationById(id: number): StationFacts | undefined {
+    return this.stations.find((s) => s.id === id);
+  }
+
+  /** Stations changed: recompute reach only for buildings near the changed stations' old and new places. */
+  setStations(stations: StationFacts[], changed: { lon: number; lat: number }[]): void {
+    this.stations = stations;
+    const radius = this.config.searchRadiusM;
+    const affected = [...this.buildings.values()]
+      .filter((b) => changed.some((p) => distanceM(b.lon, b.lat, p.lon, p.lat) <= radius))
+      .map((b) => b.id);
+    this.refreshReach(affected);
+  }
+
+  private refreshReach(buildingIds: number[]): void {
+    const list = buildingIds.map((id) => this.buildings.get(id)).filter((b): b is BuildingFacts => !!b);
+    const fresh = computeReach(list, this.stations, this.config, this.asOf);
+    for (const b of list) {
+      const before = this.reach.get(b.id)?.served ?? false;
+      const after = fresh.get(b.id);
+      if (after) this.reach.set(b.id, after);
+      if (before !== (after?.served ?? false)) {
+        for (const id of [...(this.byBuilding.get(b.id) ?? [])]) {
+          const f = this.enterprises.get(id)?.facts;
+          if (f) this.upsertEnterprise(f);
+        }
+      }
+    }
+  }
+
+  node(key: string, withChildren: boolean): SummaryNode | null {
+    const a = this.areas.get(key);
+    if (!a) return null;
+    const c = this.counts.get(key) ?? ZERO;
+    const n: SummaryNode = { id: a.id, name: a.name, level: a.level, enterprises: c.enterprises, employees: c.employees, partyMembers: c.partyMembers, rates: ratesOf(c) };
+    if (withChildren) {
+      n.children = (this.children.get(key) ?? [])
+        .map((k) => this.node(k, false))
+        .filter((x): x is SummaryNode => !!x)
+        .sort((x, y) => x.id.localeCompare(y.id, 'en', { numeric: true }));
+    }
+    return n;
+  }
+
+  summary(level: Level, id: string): SummaryNode | null {
+    return this.node(areaKey(level, id), true);
+  }
+}

@@ -1,0 +1,69 @@
+// Counts per area and the official rates derived from them (domain.md, shown in the UI's help).
+import type { Classified } from './classify.js';
+import type { Rate } from './types.js';
+
+export interface Counts {
+  /** Operating enterprises: the denominator of every enterprise rate. */
+  enterprises: number;
+  employees: number;
+  partyMembers: number;
+  partyOwn: number;
+  partyJoint: number;
+  partyInstructor: number;
+  unionOwn: number;
+  unionJoint: number;
+  /** Employees of operating enterprises in buildings within a station's reach. */
+  employeesServed: number;
+}
+
+export const ZERO: Counts = {
+  enterprises: 0, employees: 0, partyMembers: 0, partyOwn: 0, partyJoint: 0, partyInstructor: 0, unionOwn: 0, unionJoint: 0, employeesServed: 0,
+};
+
+export function contribution(e: { employees: number; partyMembers: number }, c: Classified, served: boolean): Counts {
+  if (!c.operating) return ZERO;
+  return {
+    enterprises: 1,
+    employees: e.employees,
+    partyMembers: e.partyMembers,
+    partyOwn: c.party === 'own' ? 1 : 0,
+    partyJoint: c.party === 'joint' ? 1 : 0,
+    partyInstructor: c.party === 'instructor' ? 1 : 0,
+    unionOwn: c.union === 'own' ? 1 : 0,
+    unionJoint: c.union === 'joint' ? 1 : 0,
+    employeesServed: served ? e.employees : 0,
+  };
+}
+
+export function add(a: Counts, b: Counts, sign: 1 | -1 = 1): Counts {
+  const out = { ...a };
+  for (const k of Object.keys(out) as (keyof Counts)[]) out[k] = a[k] + sign * b[k];
+  return out;
+}
+
+export function rate(numerator: number, denominator: number): Rate {
+  return { numerator, denominator, value: denominator > 0 ? numerator / denominator : null };
+}
+
+export interface Rates {
+  /** 党组织覆盖率 = (own + joint) ÷ operating enterprises */
+  partyOrg: Rate;
+  /** 单独组建率 = own ÷ operating enterprises */
+  standalone: Rate;
+  /** 工作覆盖率 = (own + joint + instructor/liaison) ÷ operating enterprises */
+  work: Rate;
+  /** 工会覆盖率 = (own + joint union) ÷ operating enterprises */
+  union: Rate;
+  /** workers served = employees in buildings within a station's reach ÷ all employees */
+  workersServed: Rate;
+}
+
+export function ratesOf(c: Counts): Rates {
+  return {
+    partyOrg: rate(c.partyOwn + c.partyJoint, c.enterprises),
+    standalone: rate(c.partyOwn, c.enterprises),
+    work: rate(c.partyOwn + c.partyJoint + c.partyInstructor, c.enterprises),
+    union: rate(c.unionOwn + c.unionJoint, c.enterprises),
+    workersServed: rate(c.employeesServed, c.employees),
+  };
+}

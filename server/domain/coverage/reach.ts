@@ -1,0 +1,136 @@
+// Service reach of stations: which buildings each station serves, the nearest station of each type,
+// and 5/10/15-minute walking bands. Distances in metres on a local equirectangular projection about
+// the pair's mid-latitude (error under 0.1% at the few-km scale of reach; see docs/adr/0004).
+import type { BuildingFacts, StationFacts } from './types.js';
+
+export const STATION_TYPES = [
+  'party_service_centre', 'party_service_station', 'party_service_point', 'workers_home', 'white_collar_home',
+  'red_fuel_station', 'workers_post', 'mothers_room', 'workers_library',
+] as const;
+export type StationType = (typeof STATION_TYPES)[number];
+
+export interface ReachConfig {
+  /** Reach in metres by station type (a centre 1,000 m, a station 500 m, a point 300 m). */
+  reachByType: Record<StationType, number>;
+  walkingSpeedKmh: number;
+  bandsMinutes: number[];
+  /** How far to look for the nearest station of a type before reporting none. */
+  searchRadiusM: number;
+}
+
+export const DEFAULT_REACH_CONFIG: ReachConfig = {
+  reachByType: {
+    party_service_centre: 1000,
+    party_service_station: 500,
+    white_collar_home: 500,
+    workers_home: 500,
+    party_service_point: 300,
+    red_fuel_station: 300,
+    workers_post: 300,
+    workers_library: 300,
+    mothers_room: 300,
+  },
+  walkingSpeedKmh: 4.5,
+  bandsMinutes: [5, 10, 15],
+  searchRadiusM: 3000,
+};
+
+const M_PER_DEG_LAT = 110_574;
+const M_PER_DEG_LON_EQ = 111_320;
+
+export function distanceM(aLon: number, aLat: number, bLon: number, bLat: number): number {
+  const midLat = ((aLat + bLat) / 2) * (Math.PI / 180);
+  const dx = (aLon - bLon) * M_PER_DEG_LON_EQ * Math.cos(midLat);
+  const dy = (aLat - bLat) * M_PER_DEG_LAT;
+  return Math.hypot(dx, dy);
+}
+
+export function stationTypes(s: Pick<StationFacts, 'type' | 'alsoTypes'>): string[] {
+  return [s.type, ...s.alsoTypes.filter((t) => t !== s.type)];
+}
+
+/** A station's own reach_m, else the widest reach of its plaques' types. */
+export function stationReachM(s: Pick<StationFacts, 'type' | 'alsoTypes' | 'reachM'>, cfg: ReachConfig): number {
+  if (s.reachM != null) return s.reachM;
+  return Math.max(...stationTypes(s).map((t) => cfg.reachByType[t as StationType] ?? 0));
+}
+
+export interface Nearest {
+  stationId: number;
+  distanceM: number;
+}
+
+export interface BuildingReach {
+  /** Stations whose reach includes this building. */
+  servedBy: number[];
+  served: boolean;
+  nearestByType: Partial<Record<StationType, Nearest>>;
+  /** Walking minutes to the nearest station open to the public, and its band (5/10/15), if within the bands. */
+  walkMinutes: number | null;
+  band: number | null;
+}
+
+/** Stations open only to their building (or members) serve that building alone. */
+const publicStation = (s: StationFacts) => s.openTo === 'public';
+
+class StationIndex {
+  private readonly cells = new Map<string, StationFacts[]>();
+  constructor(private readonly cellDeg: number, stations: StationFacts[]) {
+    for (const s of stations) {
+      const k = this.key(Math.floor(s.lon / cellDeg), Math.floor(s.lat / cellDeg));
+      const list = this.cells.get(k);
+      if (list) list.push(s);
+      else this.cells.set(k, [s]);
+    }
+  }
+  private key(x: number, y: number): string {
+    return `${x}:${y}`;
+  }
+  around(lon: number, lat: number, radiusM: number): StationFacts[] {
+    const ry = Math.ceil(radiusM / M_PER_DEG_LAT / this.cellDeg);
+    const rx = Math.ceil(radiusM / (M_PER_DEG_LON_EQ * Math.max(0.2, Math.cos((lat * Math.PI) / 180))) / this.cellDeg);
+    const cx = Math.floor(lon / this.cellDeg);
+    const cy = Math.floor(lat / this.cellDeg);
+    const out: StationFacts[] = [];
+    for (let x = cx - rx; x <= cx + rx; x++) {
+      for (let y = cy - ry; y <= cy + ry; y++) {
+        const list = this.cells.get(this.key(x, y));
+        if (list) out.push(...list);
+      }
+    }
+    return out;
+  }
+}
+
+export function openStations(stations: StationFacts[], asOf: string): StationFacts[] {
+  return stations.filter((s) => s.openedOn === null || s.openedOn <= asOf);
+}
+
+export function computeReach(buildings: BuildingFacts[], stations: StationFacts[], cfg: ReachConfig, asOf: string): Map<number, BuildingReach> {
+  const open = openStations(stations, asOf);
+  const index = new StationIndex(0.01, open);
+  const out = new Map<number, BuildingReach>();
+  const metresPerMinute = (cfg.walkingSpeedKmh * 1000) / 60;
+  for (const b of buildings) {
+    const servedBy: number[] = [];
+    const nearestByType: Partial<Record<StationType, Nearest>> = {};
+    let nearestPublic = Infinity;
+    for (const s of index.around(b.lon, b.lat, cfg.searchRadiusM)) {
+      const inBuilding = s.buildingId !== null && s.buildingId === b.id;
+      if (!publicStation(s) && !inBuilding) continue;
+      const d = inBuilding ? 0 : distanceM(b.lon, b.lat, s.lon, s.lat);
+      if (d > cfg.searchRadiusM) continue;
+      if (inBuilding || d <= stationReachM(s, cfg)) servedBy.push(s.id);
+      for (const t of stationTypes(s) as StationType[]) {
+        const cur = nearestByType[t];
+        if (!cur || d < cur.distanceM || (d === cur.distanceM && s.id < cur.stationId)) nearestByType[t] = { stationId: s.id, distanceM: Math.round(d) };
+      }
+      if (publicStation(s) && d < nearestPublic) nearestPublic = d;
+    }
+    const walkMinutes = Number.isFinite(nearestPublic) ? Math.round((nearestPublic / metresPerMinute) * 10) / 10 : null;
+    const band = walkMinutes === null ? null : (cfg.bandsMinutes.find((m) => walkMinutes <= m) ?? null);
+    servedBy.sort((x, y) => x - y);
+    out.set(b.id, { servedBy, served: servedBy.length > 0, nearestByType, walkMinutes, band });
+  }
+  return out;
+}

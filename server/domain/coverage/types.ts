@@ -1,0 +1,72 @@
+// Facts the coverage rules work on: plain data loaded from the store, no I/O here.
+export type PartyCoverage = 'own' | 'joint' | 'instructor' | 'none';
+export type UnionCoverage = 'own' | 'joint' | 'none';
+
+export const PARTY_KINDS = ['party_committee', 'party_general_branch', 'party_branch', 'joint_party_branch'] as const;
+export const UNION_KINDS = ['union', 'joint_union', 'building_union_federation'] as const;
+
+/** An enterprise's link to an organisation that covers it, with both the organisation's and the link's dates. */
+export interface OrgLink {
+  kind: string;
+  formation: 'own' | 'joint';
+  foundedOn: string;
+  dissolvedOn: string | null;
+  since: string;
+  until: string | null;
+}
+
+export interface Assignment {
+  since: string;
+  until: string | null;
+}
+
+export interface EnterpriseFacts {
+  id: number;
+  buildingId: number;
+  employees: number;
+  partyMembers: number;
+  registeredOn: string;
+  deregisteredOn: string | null;
+  noOrgReason: string | null;
+  links: OrgLink[];
+  assignments: Assignment[];
+}
+
+export interface BuildingFacts {
+  id: number;
+  name: string;
+  streetCode: string;
+  gridId: number | null;
+  businessDistrictId: number | null;
+  lon: number;
+  lat: number;
+}
+
+export interface StationFacts {
+  id: number;
+  name: string;
+  type: string;
+  alsoTypes: string[];
+  openTo: 'public' | 'building' | 'members';
+  reachM: number | null;
+  buildingId: number | null;
+  openedOn: string | null;
+  lon: number;
+  lat: number;
+}
+
+export type Level = 'district' | 'street' | 'grid' | 'businessDistrict' | 'building';
+
+export interface AreaInfo {
+  level: Level;
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+
+export interface Rate {
+  numerator: number;
+  denominator: number;
+  /** numerator ÷ denominator, or null when there is nothing to divide by. */
+  value: number | null;
+}
