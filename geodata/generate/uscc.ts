@@ -21,7 +21,10 @@ export function isValidUscc(code: string): boolean {
 
 /** Registration authority 9 (market regulator), type 1 (enterprise), a region code, a serial. */
 export function makeUscc(regionCode: string, serial: number): string {
-  const org = serial.toString(36).toUpperCase().padStart(8, '0').replace(/[IOSVZ]/g, 'X').slice(-8);
+  // The serial written in base 31 over the code's own alphabet: distinct serials give distinct codes.
+  if (!Number.isSafeInteger(serial) || serial < 0 || serial >= 31 ** 8) throw new Error(`USCC serial out of range: ${serial}`);
+  let org = '';
+  for (let n = serial, i = 0; i < 8; i++, n = Math.floor(n / 31)) org = CHARS[n % 31] + org;
   const first17 = `91${regionCode}${org}0`.slice(0, 17);
   return first17 + usccCheckChar(first17);
 }

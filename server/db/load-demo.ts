@@ -19,22 +19,20 @@ export async function isEmpty(store: Store): Promise<boolean> {
   return (r?.n ?? 0) === 0;
 }
 
+/** Inserts whichever tables the data has, in foreign-key order. */
+export async function insertRows(tx: Db, data: Partial<Omit<DemoDataset, 'today'>>): Promise<void> {
+  const order: [PgTable, Record<string, unknown>[] | undefined][] = [
+    [t.districts, data.districts], [t.streets, data.streets], [t.grids, data.grids], [t.businessDistricts, data.businessDistricts],
+    [t.buildings, data.buildings], [t.enterprises, data.enterprises], [t.stations, data.stations], [t.organisations, data.organisations],
+    [t.organisationCoverage, data.organisationCoverage], [t.instructors, data.instructors], [t.instructorAssignments, data.instructorAssignments],
+    [t.activities, data.activities], [t.alliances, data.alliances], [t.allianceMembers, data.allianceMembers],
+  ];
+  for (const [table, values] of order) if (values?.length) await insertAll(tx, table, values);
+}
+
 export async function loadDataset(store: Store, data: DemoDataset): Promise<void> {
   await store.write(async (tx) => {
-    await insertAll(tx, t.districts, data.districts);
-    await insertAll(tx, t.streets, data.streets);
-    await insertAll(tx, t.grids, data.grids);
-    await insertAll(tx, t.businessDistricts, data.businessDistricts);
-    await insertAll(tx, t.buildings, data.buildings);
-    await insertAll(tx, t.enterprises, data.enterprises);
-    await insertAll(tx, t.stations, data.stations);
-    await insertAll(tx, t.organisations, data.organisations);
-    await insertAll(tx, t.organisationCoverage, data.organisationCoverage);
-    await insertAll(tx, t.instructors, data.instructors);
-    await insertAll(tx, t.instructorAssignments, data.instructorAssignments);
-    await insertAll(tx, t.activities, data.activities);
-    await insertAll(tx, t.alliances, data.alliances);
-    await insertAll(tx, t.allianceMembers, data.allianceMembers);
+    await insertRows(tx, data);
     await assignGrids(tx);
     await refreshDerivedGeometry(tx);
     await resetIdentities(tx);
@@ -65,7 +63,7 @@ const IDENTITY_TABLES = [
   'alliances', 'alliance_members',
 ];
 
-async function resetIdentities(tx: Db): Promise<void> {
+export async function resetIdentities(tx: Db): Promise<void> {
   for (const table of IDENTITY_TABLES) {
     const q: SQL = sql.raw(
       `SELECT setval(pg_get_serial_sequence('${table}', 'id'), GREATEST((SELECT max(id) FROM ${table}), 1))`,

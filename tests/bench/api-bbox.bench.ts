@@ -9,13 +9,12 @@ import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import { openStore } from '../../server/db/store.js';
-import { loadDemoTerritory } from '../../server/db/load-demo.js';
+import { insertRows, loadDemoTerritory } from '../../server/db/load-demo.js';
 import { createApiToken } from '../../server/auth/service.js';
 import { createApp } from '../../server/app.js';
 import { FailureLimiter } from '../../server/auth/rate-limit.js';
 import { CoverageEngine } from '../../server/coverage/engine.js';
 import { loadEnv } from '../../server/env.js';
-import * as t from '../../server/db/schema.js';
 import { syntheticCity } from '../../geodata/synthetic/city.js';
 
 const ROUNDS = Number(process.argv[2] ?? 60);
@@ -26,19 +25,19 @@ async function main(): Promise<void> {
   const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: dir });
   console.log(`store: ${store.kind}`);
   await loadDemoTerritory(store, new Date('2026-06-30'));
-  const city = syntheticCity({ streets: 4, buildingsPerStreet: 900 });
+  // One synthetic street of 32 × 32 buildings, and three more beside it, outside the query box.
+  const city = syntheticCity({ streets: 4, gridsPerStreet: { columns: 1, rows: 1 }, buildingsPerGrid: 1024, enterprisesPerBuilding: 0, stationsPerStreet: 0, today: '2026-06-30' });
+  const first = city.streets[0]?.geom.coordinates[0]?.[0] ?? [];
+  const xs = first.map((p) => p[0] as number);
+  const ys = first.map((p) => p[1] as number);
+  const bbox = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map((v) => v.toFixed(6)).join(',');
   await store.write(async (tx) => {
-    await tx.insert(t.districts).values(city.districts);
-    await tx.insert(t.streets).values(city.streets);
-    await tx.insert(t.grids).values(city.grids);
-    for (let i = 0; i < city.buildings.length; i += 500) await tx.insert(t.buildings).values(city.buildings.slice(i, i + 500));
+    await insertRows(tx, { districts: city.districts, streets: city.streets, grids: city.grids, buildings: city.buildings });
     await tx.execute(sql`ANALYZE buildings`);
   });
   const { token } = await createApiToken(store, 'bench', null, { name: 'bench', role: 'official', streetCodes: [] });
   const app = createApp({ store, env, loginLimiter: new FailureLimiter(5, 60_000), coverage: new CoverageEngine(store) });
 
-  // A bbox over the synthetic city's first street and a bit of the second: about 1,000 buildings.
-  const bbox = '121.2,31.05,121.2195,31.0668';
   const query = `/ogc/collections/buildings/items?bbox=${bbox}&limit=1000`;
   const staticFile = join(dir, 'same-bytes.geojson');
   app.get('/bench/static', async (c) => c.body(await readFile(staticFile), 200, { 'Content-Type': 'application/geo+json' }));
@@ -48,8 +47,8 @@ async function main(): Promise<void> {
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const auth = { authorization: `Bearer ${token}` };
-  const first = await fetch(base + query, { headers: auth });
-  const bytes = Buffer.from(await first.arrayBuffer());
+  const firstResponse = await fetch(base + query, { headers: auth });
+  const bytes = Buffer.from(await firstResponse.arrayBuffer());
   const body = JSON.parse(bytes.toString()) as { numberReturned: number };
   writeFileSync(staticFile, bytes);
   console.log(`bbox ${bbox}: ${body.numberReturned} buildings, ${(bytes.length / 1024).toFixed(0)} KiB`);
