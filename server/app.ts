@@ -10,6 +10,8 @@ import { authRoutes } from './routes/auth/routes.js';
 import { tokenRoutes } from './routes/tokens/routes.js';
 import { userRoutes } from './routes/users/routes.js';
 import { coverageRoutes } from './routes/coverage/routes.js';
+import { configRoutes } from './routes/config/routes.js';
+import { searchRoutes } from './routes/search/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { ogcOpenApi } from './ogc/openapi.js';
 import { docsRoutes } from './http/docs.js';
@@ -49,6 +51,8 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.route('/', tokenRoutes);
   app.route('/', userRoutes);
   app.route('/', coverageRoutes);
+  app.route('/', configRoutes);
+  app.route('/', searchRoutes);
   app.route('/', ogcRoutes);
   app.route('/', docsRoutes);
 

@@ -10,6 +10,13 @@ const EnvSchema = z.object({
   DISPLAY_TOKEN: z.string().min(16, 'DISPLAY_TOKEN must be at least 16 characters').optional(),
   TEST_DATABASE_URL: z.string().url().optional(),
   CI: z.string().optional(),
+  // External basemaps (optional): 天地图 with a key, and/or one XYZ/WMTS template.
+  TIANDITU_KEY: z.string().regex(/^[0-9a-fA-F]{16,64}$/, 'TIANDITU_KEY is the hex key from the 天地图 console').optional(),
+  BASEMAP_URL: z.string().url().refine((u) => u.includes('{z}') || u.includes('{TileMatrix}'), 'BASEMAP_URL needs {z}/{x}/{y} (XYZ) or {TileMatrix}/{TileCol}/{TileRow} (WMTS)').optional(),
+  BASEMAP_NAME: z.string().default('外部底图'),
+  BASEMAP_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  BASEMAP_ATTRIBUTION: z.string().default(''),
+  BASEMAP_APPROVAL: z.string().default(''),
   // Only for running behind a TLS-terminating proxy: marks cookies Secure.
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
 });

@@ -1,14 +1,18 @@
 import { useEffect, useState } from 'react';
 import { fetchHealth, type Health } from '../api/health';
-import { MESSAGES, type Locale } from '../i18n/messages';
+import { useI18n } from '../i18n/I18n';
 import './status.css';
 
 type State = { kind: 'checking' } | { kind: 'up'; health: Health } | { kind: 'down' };
 
 export function StatusPage() {
-  const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('locale') === 'en' ? 'en' : 'zh-CN'));
+  const { t: tr, locale, setLocale } = useI18n();
   const [state, setState] = useState<State>({ kind: 'checking' });
-  const t = MESSAGES[locale];
+  const t = {
+    title: tr('title'), subtitle: tr('subtitle'), language: tr('language'), checking: tr('checking'), apiUp: tr('apiUp'), apiDown: tr('apiDown'),
+    store: tr('store'), storePglite: tr('storePglite'), storePostgres: tr('storePostgres'), links: tr('links'), docs: tr('docs'), ogc: tr('ogc'),
+    health: tr('health'), mapSoon: tr('mapSoon'),
+  };
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -17,12 +21,6 @@ export function StatusPage() {
       .catch(() => !ctrl.signal.aborted && setState({ kind: 'down' }));
     return () => ctrl.abort();
   }, []);
-
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = t.title;
-    localStorage.setItem('locale', locale);
-  }, [locale, t.title]);
 
   return (
     <main className="status">

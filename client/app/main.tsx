@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { StatusPage } from './StatusPage';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './app.css';
+import { App } from './App';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 createRoot(root).render(
   <StrictMode>
-    <StatusPage />
+    <App />
   </StrictMode>,
 );

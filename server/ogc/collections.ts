@@ -234,6 +234,7 @@ export const COLLECTIONS: CollectionDef[] = [
     filters: [
       streetFilter(),
       { name: 'stationId', sql: 't.station_id', type: 'integer', description: 'Station id' },
+      { name: 'buildingId', sql: 't.building_id', type: 'integer', description: 'Building id' },
       { name: 'type', sql: 't.type', type: 'string', enum: ACTIVITY_TYPES, description: 'Activity type' },
     ],
     temporal: { sql: 't.held_at', type: 'date-time' },

@@ -8,7 +8,39 @@ export interface Derived {
   apply(features: Feature[], services: AppServices): Promise<void>;
 }
 
+const ratio = (r: { value: number | null }) => (r.value === null ? null : Math.round(r.value * 10_000) / 10_000);
+
 export const DERIVED: Record<string, Derived> = {
+  buildings: {
+    properties: [
+      { name: 'enterprises', sql: '', type: 'integer', description: 'Operating enterprises, today' },
+      { name: 'employees', sql: '', type: 'integer', description: 'Employees of operating enterprises' },
+      { name: 'partyOrgRate', sql: '', type: 'number', description: '党组织覆盖率 (null when no enterprise)' },
+      { name: 'standaloneRate', sql: '', type: 'number', description: '单独组建率' },
+      { name: 'workRate', sql: '', type: 'number', description: '工作覆盖率' },
+      { name: 'unionRate', sql: '', type: 'number', description: '工会覆盖率' },
+      { name: 'served', sql: '', type: 'boolean', description: 'Within the reach of a station' },
+      { name: 'walkBand', sql: '', type: 'integer', description: 'Walking minutes band (5/10/15) to the nearest public station, or null' },
+    ],
+    async apply(features, services) {
+      const model = await services.coverage.model();
+      for (const f of features) {
+        const node = model.summary('building', String(f.id));
+        const reach = model.reach.get(Number(f.id));
+        f.properties = {
+          ...f.properties,
+          enterprises: node?.enterprises ?? 0,
+          employees: node?.employees ?? 0,
+          partyOrgRate: node ? ratio(node.rates.partyOrg) : null,
+          standaloneRate: node ? ratio(node.rates.standalone) : null,
+          workRate: node ? ratio(node.rates.work) : null,
+          unionRate: node ? ratio(node.rates.union) : null,
+          served: reach?.served ?? false,
+          walkBand: reach?.band ?? null,
+        };
+      }
+    },
+  },
   enterprises: {
     properties: [
       { name: 'partyCoverage', sql: '', type: 'string', description: 'own (单独组建) | joint (联合组建) | instructor (党建指导员/联络员) | none, as of today' },

@@ -80,7 +80,7 @@ describe.each(storeKinds())('store on %s', (kind) => {
   });
 });
 
-describe.runIf(storeKinds().includes('postgres'))('PGlite and PostgreSQL give identical answers', () => {
+describe.runIf(storeKinds().includes('postgres'))('PGlite and PostgreSQL give identical answers (features, coverage, gaps)', () => {
   let a: TestStore;
   let b: TestStore;
   beforeAll(async () => {
@@ -99,6 +99,11 @@ describe.runIf(storeKinds().includes('postgres'))('PGlite and PostgreSQL give id
     '/ogc/collections/stations/items?limit=100',
     '/ogc/collections/activities/items?limit=200&datetime=2026-01-01/..',
     '/ogc/collections/alliances/items?limit=50',
+    '/api/coverage/summary?level=district&id=310106',
+    '/api/coverage/summary?level=street&id=310104004&asOf=2025-01-01',
+    '/api/coverage/gaps?level=building&kind=party&limit=100',
+    '/api/coverage/gaps?level=grid&kind=union&limit=100',
+    '/api/coverage/gaps?level=building&kind=reach&limit=100',
   ])('%s', async (path) => {
     const strip = (body: { timeStamp?: string }) => ({ ...body, timeStamp: undefined });
     const [x, y] = await Promise.all([a, b].map(async (s) => strip((await (await client(s.services).get(path, displayAuth)).json()) as { timeStamp?: string })));

@@ -60,11 +60,20 @@ function actionOf(kind: GapKind, s: EnterpriseState): ActionCode {
   }
 }
 
-export function rankGaps(model: CoverageModel, level: GapLevel, kind: GapKind, opts: { limit: number; streetCode?: string }): Gap[] {
+export interface GapFilter {
+  limit: number;
+  streetCode?: string;
+  gridId?: number;
+  businessDistrictId?: number;
+}
+
+export function rankGaps(model: CoverageModel, level: GapLevel, kind: GapKind, opts: GapFilter): Gap[] {
   const groups = new Map<string, EnterpriseState[]>();
   for (const s of model.enterprises.values()) {
     const building = model.buildings.get(s.facts.buildingId);
     if (!building || (opts.streetCode && building.streetCode !== opts.streetCode)) continue;
+    if (opts.gridId !== undefined && building.gridId !== opts.gridId) continue;
+    if (opts.businessDistrictId !== undefined && building.businessDistrictId !== opts.businessDistrictId) continue;
     const served = model.reach.get(building.id)?.served ?? false;
     if (!affected(kind, s, served)) continue;
     const id = level === 'building' ? building.id : level === 'grid' ? building.gridId : building.businessDistrictId;
@@ -92,8 +101,10 @@ export function rankGaps(model: CoverageModel, level: GapLevel, kind: GapKind, o
     const rates = ratesOf(model.counts.get(key) ?? ZERO);
     const rate = kind === 'party' ? rates.partyOrg : kind === 'work' ? rates.work : kind === 'union' ? rates.union : rates.workersServed;
     const anyBuilding = model.buildings.get(list[0]?.facts.buildingId ?? -1);
+    // A grid's or business district's street is its own: a business district's buildings may lie in several streets.
+    const ownStreet = area.level !== 'building' && area.parentId?.startsWith('street:') ? area.parentId.slice('street:'.length) : undefined;
     gaps.push({
-      level, id: area.id, name: area.name, streetCode: anyBuilding?.streetCode ?? '', kind,
+      level, id: area.id, name: area.name, streetCode: ownStreet ?? anyBuilding?.streetCode ?? '', kind,
       workersAffected: list.reduce((a, s) => a + s.facts.employees, 0),
       enterprisesAffected: list.length,
       partyMembersAffected: list.reduce((a, s) => a + s.facts.partyMembers, 0),

@@ -114,6 +114,8 @@ export function computeReach(buildings: BuildingFacts[], stations: StationFacts[
   for (const b of buildings) {
     const servedBy: number[] = [];
     const nearestByType: Partial<Record<StationType, Nearest>> = {};
+    // Unrounded distances of nearestByType: comparing against the rounded ones picks the wrong station.
+    const nearestRawM = new Map<StationType, number>();
     let nearestPublic = Infinity;
     for (const s of index.around(b.lon, b.lat, cfg.searchRadiusM)) {
       const inBuilding = s.buildingId !== null && s.buildingId === b.id;
@@ -123,7 +125,11 @@ export function computeReach(buildings: BuildingFacts[], stations: StationFacts[
       if (inBuilding || d <= stationReachM(s, cfg)) servedBy.push(s.id);
       for (const t of stationTypes(s) as StationType[]) {
         const cur = nearestByType[t];
-        if (!cur || d < cur.distanceM || (d === cur.distanceM && s.id < cur.stationId)) nearestByType[t] = { stationId: s.id, distanceM: Math.round(d) };
+        const curM = nearestRawM.get(t) ?? Infinity;
+        if (!cur || d < curM || (d === curM && s.id < cur.stationId)) {
+          nearestByType[t] = { stationId: s.id, distanceM: Math.round(d) };
+          nearestRawM.set(t, d);
+        }
       }
       if (publicStation(s) && d < nearestPublic) nearestPublic = d;
     }

@@ -84,6 +84,19 @@ export const authRoutes = newRouter()
   .openapi(
     createRoute({
       method: 'get',
+      path: '/api/auth/session',
+      tags: ['Auth'],
+      summary: 'The caller, or null when nobody is signed in (never 401: for pages deciding whether to show sign-in)',
+      responses: { 200: { description: 'The caller or null', content: { 'application/json': { schema: z.object({ user: Me.nullable() }) } } } },
+    }),
+    (c) => {
+      const p = c.get('principal');
+      return c.json({ user: p ? { username: p.name, role: p.role, kind: p.kind, streetCodes: p.streetCodes, csrfToken: p.csrfToken } : null }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
       path: '/api/auth/me',
       tags: ['Auth'],
       summary: 'Who am I',

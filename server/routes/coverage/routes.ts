@@ -61,6 +61,8 @@ coverageRoutes.openapi(
         kind: z.enum(['party', 'union', 'work', 'reach']),
         limit: z.coerce.number().int().min(1).max(500).default(20),
         streetCode: z.string().regex(/^[0-9]{6}[0-9A-Z]{3}$/).optional(),
+        gridId: z.coerce.number().int().positive().optional(),
+        businessDistrictId: z.coerce.number().int().positive().optional(),
         asOf: AsOf,
       }).strict(),
     },
@@ -69,7 +71,7 @@ coverageRoutes.openapi(
   async (c) => {
     const q = c.req.valid('query');
     const model = await c.get('services').coverage.model(checkAsOf(q.asOf));
-    return c.json({ asOf: model.asOf, gaps: rankGaps(model, q.level, q.kind, { limit: q.limit, streetCode: q.streetCode }) }, 200);
+    return c.json({ asOf: model.asOf, gaps: rankGaps(model, q.level, q.kind, { limit: q.limit, streetCode: q.streetCode, gridId: q.gridId, businessDistrictId: q.businessDistrictId }) }, 200);
   },
 );
 
@@ -99,6 +101,10 @@ coverageRoutes.openapi(
                 walkMinutes: z.number().nullable(),
                 band: z.number().int().nullable(),
               }),
+              organisations: z.array(z.object({
+                id: z.number().int(), name: z.string(), kind: z.string(), formation: z.enum(['own', 'joint']), members: z.number().int(), foundedOn: z.string(), enterprisesCovered: z.number().int(),
+              })),
+              activities: z.array(z.object({ id: z.number().int(), title: z.string(), type: z.string(), heldAt: z.string(), participants: z.number().int() })),
               enterprises: z.array(z.object({
                 id: z.number().int(), name: z.string(), employees: z.number().int(), partyMembers: z.number().int(), operating: z.boolean(),
                 partyCoverage: z.enum(['own', 'joint', 'instructor', 'none']), unionCoverage: z.enum(['own', 'joint', 'none']),
@@ -123,6 +129,25 @@ coverageRoutes.openapi(
     const names = new Map(
       (await c.get('store').read((db) => rows<{ id: number; name: string }>(db, sql`SELECT id, name FROM enterprises WHERE building_id = ${id}`))).map((r) => [r.id, r.name]),
     );
+    const day = model.asOf;
+    const [organisations, activities] = await c.get('store').read(async (db) => [
+      await rows<{ id: number; name: string; kind: string; formation: 'own' | 'joint'; members: number; foundedOn: string; enterprisesCovered: number }>(
+        db,
+        sql`SELECT o.id, o.name, o.kind, o.formation, o.members, to_char(o.founded_on, 'YYYY-MM-DD') AS "foundedOn",
+                   (SELECT count(*)::int FROM organisation_coverage oc JOIN enterprises e ON e.id = oc.enterprise_id
+                    WHERE oc.organisation_id = o.id AND e.building_id = ${id} AND oc.since <= ${day}::date AND (oc.until IS NULL OR oc.until > ${day}::date)) AS "enterprisesCovered"
+            FROM organisations o
+            WHERE o.founded_on <= ${day}::date AND (o.dissolved_on IS NULL OR o.dissolved_on > ${day}::date)
+              AND (o.seat_building_id = ${id} OR EXISTS (SELECT 1 FROM organisation_coverage oc JOIN enterprises e ON e.id = oc.enterprise_id WHERE oc.organisation_id = o.id AND e.building_id = ${id}))
+            ORDER BY o.members DESC, o.id`,
+      ),
+      await rows<{ id: number; title: string; type: string; heldAt: string; participants: number }>(
+        db,
+        sql`SELECT a.id, a.title, a.type, to_char(a.held_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "heldAt", a.participants
+            FROM activities a WHERE a.building_id = ${id} AND a.held_at < (${day}::date + 1)::timestamptz
+            ORDER BY a.held_at DESC, a.id LIMIT 8`,
+      ),
+    ] as const);
     const station = (sid: number, distanceM: number) => ({ stationId: sid, name: model.stationById(sid)?.name ?? '', distanceM });
     const enterprises = ids
       .map((eid) => model.enterprises.get(eid))
@@ -150,6 +175,8 @@ coverageRoutes.openapi(
         walkMinutes: reach?.walkMinutes ?? null,
         band: reach?.band ?? null,
       },
+      organisations,
+      activities,
       enterprises,
     }, 200);
   },

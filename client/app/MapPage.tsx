@@ -1,0 +1,234 @@
+// The coverage map: the territory with every layer, the layer panel and legends, profiles, drill-down,
+// search, and a URL that always holds the view.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { getConfig, logout } from '../api/endpoints';
+import type { Basemap, Level, Me, SearchResult } from '../api/types';
+import { useI18n, useLabel } from '../i18n/I18n';
+import { MapController, type PickEvent } from '../map/MapController';
+import { buildLayers } from '../map/layers';
+import { toMapCoords } from '../map/coords';
+import { bboxOf } from '../map/layers/geometry';
+import type { StyleState } from '../map/layers/types';
+import { useMapData } from '../features/map/useMapData';
+import { Breadcrumb, type Crumb } from '../features/map/Breadcrumb';
+import { LayerPanel } from '../features/layers/LayerPanel';
+import { SearchBox } from '../features/search/SearchBox';
+import { BuildingProfile } from '../features/profile/BuildingProfile';
+import { AreaProfile } from '../features/profile/AreaProfile';
+import { decodeView, encodeView, type AreaLevel, type Camera, type ViewState } from './view-state';
+
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const BUILTIN_FALLBACK: Basemap[] = [
+  { id: 'dark', name: { zh: '深色', en: 'Dark' }, kind: 'builtin', theme: 'dark', crs: 'wgs84' },
+  { id: 'light', name: { zh: '浅色', en: 'Light' }, kind: 'builtin', theme: 'light', crs: 'wgs84' },
+];
+
+export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
+  const { t, locale, setLocale } = useI18n();
+  const label = useLabel();
+  const [view, setView] = useState<ViewState>(() => decodeView(new URLSearchParams(location.search)));
+  const [bounds, setBounds] = useState<[number, number, number, number] | null>(null);
+  const [basemaps, setBasemaps] = useState<Basemap[]>(BUILTIN_FALLBACK);
+  const [notice, setNotice] = useState<string | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+  const controller = useRef<MapController | null>(null);
+  const today = useMemo(chinaToday, []);
+  const patch = useCallback((p: Partial<ViewState>) => setView((v) => ({ ...v, ...p })), []);
+
+  // The URL always holds the view, so a copied link opens the same view.
+  useEffect(() => {
+    const url = `${location.pathname}?${encodeView(view)}`;
+    history.replaceState(null, '', url);
+  }, [view]);
+
+  useEffect(() => {
+    getConfig().then((c) => setBasemaps(c.basemaps)).catch(() => undefined);
+  }, []);
+
+  const streetOfFocus = view.focus.level === 'street' ? view.focus.id : null;
+  const { data, reach, error } = useMapData({ layers: view.layers, colorBy: view.colorBy, focusStreet: streetOfFocus }, bounds, view.camera.zoom, today);
+
+  // Picking refers to the latest data through a ref, so the controller is created once.
+  const dataRef = useRef(data);
+  dataRef.current = data;
+  const onPick = useCallback((e: PickEvent | null) => {
+    if (!e) return;
+    const o = e.object as { id?: number | string; properties?: Record<string, unknown> };
+    if (e.layerId === 'buildings') patch({ selection: { level: 'building', id: String(o.id) } });
+    else if (e.layerId === 'stations' && o.properties?.buildingId) patch({ selection: { level: 'building', id: String(o.properties.buildingId) } });
+    else if (e.layerId === 'boundaries-grids') patch({ selection: { level: 'grid', id: String(o.id) } });
+    else if (e.layerId === 'boundaries-business-districts') patch({ selection: { level: 'businessDistrict', id: String(o.id) } });
+  }, [patch]);
+
+  const tooltipRef = useRef<(e: PickEvent) => string | null>(() => null);
+  tooltipRef.current = (e) => {
+    const o = e.object as { properties?: Record<string, unknown>; name?: string; kind?: string };
+    const p = o.properties ?? {};
+    if (e.layerId === 'buildings') {
+      const rate = p.partyOrgRate as number | null;
+      return `${p.name}\n${t('rate.partyOrg')} ${rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`} · ${t('enterprises')} ${p.enterprises}`;
+    }
+    if (e.layerId === 'stations') return `${p.name}\n${label('station', String(p.type))}${p.hours ? ` · ${p.hours}` : ''}`;
+    if (e.layerId === 'alliances') return `${o.name}\n${label('alliance', String(o.kind))}`;
+    if (e.layerId === 'boundaries-grids' || e.layerId === 'boundaries-business-districts') return String(p.name ?? '');
+    return null;
+  };
+
+  useEffect(() => {
+    if (!container.current) return;
+    const c = new MapController(container.current, {
+      camera: view.camera,
+      onPick,
+      onViewChange: (camera: Camera, b) => {
+        setBounds(b);
+        setView((v) => ({ ...v, camera }));
+      },
+      tooltip: (e) => tooltipRef.current(e),
+    });
+    controller.current = c;
+    setBounds(c.bounds());
+    return () => {
+      c.destroy();
+      controller.current = null;
+    };
+    // The controller lives as long as the page; later camera changes go through flyTo.
+  }, []);
+
+  const basemap = basemaps.find((b) => b.id === view.basemap) ?? (basemaps[0] as Basemap);
+  useEffect(() => {
+    controller.current?.setBasemap(basemap, { districts: data.districts, streets: data.streets });
+  }, [basemap, data.districts, data.streets]);
+
+  const style = useMemo<StyleState>(() => {
+    const end = view.activityEnd ?? today;
+    const endNext = new Date(new Date(`${end}T00:00:00Z`).getTime() + 86_400_000);
+    const from = new Date(endNext.getTime() - view.activityDays * 86_400_000);
+    return {
+      colorBy: view.colorBy,
+      reachMode: view.reachMode,
+      uncoveredOnly: view.uncoveredOnly,
+      activityWindow: [from.toISOString(), endNext.toISOString()],
+      theme: basemap.theme,
+      selection: view.selection,
+      reachByType: reach?.reachByType ?? {},
+      walkingSpeedKmh: reach?.walkingSpeedKmh ?? 4.5,
+      bandsMinutes: reach?.bandsMinutes ?? [5, 10, 15],
+      toMap: toMapCoords(basemap.crs),
+      label,
+    };
+    // label changes with the locale only
+  }, [view.colorBy, view.reachMode, view.uncoveredOnly, view.activityEnd, view.activityDays, view.selection, basemap, reach, today, locale]);
+
+  useEffect(() => {
+    controller.current?.setLayers(buildLayers(view.layers, data, style));
+  }, [view.layers, data, style]);
+
+  const chooseBasemap = (id: string) => {
+    const b = basemaps.find((x) => x.id === id);
+    if (!b) return;
+    // Our overlays are shifted to GCJ-02 when the basemap needs it; any other system is refused.
+    if (b.crs !== 'wgs84' && b.crs !== 'gcj02') {
+      setNotice(t('basemapRefused'));
+      return;
+    }
+    setNotice(null);
+    patch({ basemap: id });
+  };
+
+  // Drill-down trail: district › street › grid, from the boundaries data.
+  const trail = useMemo<Crumb[]>(() => {
+    const street = (code: string) => data.streets.features.find((f) => f.id === code);
+    const district = (code: string) => data.districts.features.find((f) => f.id === code);
+    const crumbs: Crumb[] = [];
+    const f = view.focus;
+    let streetCode: string | null = null;
+    if (f.level === 'grid') {
+      const g = data.grids.features.find((x) => String(x.id) === f.id);
+      streetCode = (g?.properties?.streetCode as string) ?? null;
+      if (g) crumbs.unshift({ level: 'grid', id: f.id, name: String(g.properties?.name) });
+    } else if (f.level === 'businessDistrict') {
+      const b = data.businessDistricts.features.find((x) => String(x.id) === f.id);
+      streetCode = (b?.properties?.streetCode as string) ?? null;
+      if (b) crumbs.unshift({ level: 'businessDistrict', id: f.id, name: String(b.properties?.name) });
+    } else if (f.level === 'street') streetCode = f.id;
+    const s = streetCode ? street(streetCode) : undefined;
+    if (s) crumbs.unshift({ level: 'street', id: String(s.id), name: String(s.properties?.name) });
+    const dCode = f.level === 'district' ? f.id : (s?.properties?.districtCode as string | undefined);
+    const d = dCode ? district(dCode) : undefined;
+    if (d) crumbs.unshift({ level: 'district', id: String(d.id), name: String(d.properties?.name) });
+    return crumbs;
+  }, [view.focus, data.streets, data.districts, data.grids, data.businessDistricts]);
+
+  const geometryOf = (level: AreaLevel, id: string) => {
+    const fc = level === 'district' ? data.districts : level === 'street' ? data.streets : level === 'grid' ? data.grids : level === 'businessDistrict' ? data.businessDistricts : data.buildings;
+    return fc.features.find((f) => String(f.id) === id)?.geometry;
+  };
+
+  const open = (level: Level, id: string) => {
+    if (level === 'building') {
+      patch({ selection: { level, id } });
+      const g = geometryOf('building', id);
+      if (g) {
+        const [w, s, e, n] = bboxOf(g);
+        controller.current?.flyTo({ lng: (w + e) / 2, lat: (s + n) / 2, zoom: Math.max(view.camera.zoom, 16) });
+      }
+      return;
+    }
+    patch({ focus: { level, id }, selection: null });
+    const g = geometryOf(level, id);
+    if (g) controller.current?.fitBounds(bboxOf(g));
+  };
+
+  const onSearch = (r: SearchResult) => {
+    controller.current?.flyTo({ lng: r.lon, lat: r.lat, zoom: 17 });
+    if (r.buildingId) patch({ selection: { level: 'building', id: String(r.buildingId) } });
+  };
+
+  const parentOf = (level: AreaLevel, id: string): { level: Level; id: string } | null => {
+    if (level === 'grid' || level === 'businessDistrict') {
+      const fc = level === 'grid' ? data.grids : data.businessDistricts;
+      const sc = fc.features.find((f) => String(f.id) === id)?.properties?.streetCode as string | undefined;
+      return sc && level === 'grid' ? { level: 'street', id: sc } : null;
+    }
+    if (level === 'street') {
+      const dc = data.streets.features.find((f) => f.id === id)?.properties?.districtCode as string | undefined;
+      return dc ? { level: 'district', id: dc } : null;
+    }
+    return null;
+  };
+
+  const shown = view.selection ?? view.focus;
+  return (
+    <div className="map-page">
+      <header className="topbar">
+        <h1>{t('title')}</h1>
+        <Breadcrumb trail={trail} onOpen={(c) => open(c.level, c.id)} />
+        <SearchBox onPick={onSearch} />
+        <div className="tools">
+          <select value={basemap.id} onChange={(e) => chooseBasemap(e.target.value)} aria-label={t('basemap')} data-control="basemap">
+            {basemaps.map((b) => (
+              <option key={b.id} value={b.id}>{locale === 'en' ? b.name.en : b.name.zh}</option>
+            ))}
+          </select>
+          <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-control="language">{t('language')}</button>
+          <span className="user">{me.username}</span>
+          <button type="button" onClick={() => logout().finally(onSignedOut)}>{t('signOut')}</button>
+        </div>
+      </header>
+      <div className="map" ref={container} data-testid="map" />
+      <LayerPanel view={view} today={today} onChange={patch} />
+      <aside className="panel profile-panel">
+        {view.selection && (
+          <button type="button" className="close" onClick={() => patch({ selection: null })} aria-label={t('close')}>×</button>
+        )}
+        {shown.level === 'building' ? (
+          <BuildingProfile id={Number(shown.id)} />
+        ) : (
+          <AreaProfile level={shown.level} id={shown.id} parent={parentOf(shown.level, shown.id)} streetCode={streetOfFocus} onOpen={open} />
+        )}
+      </aside>
+      {(notice || error) && <div className="notice" role="status">{notice ?? t('errorLoading')}</div>}
+      {basemap.approval && <div className="approval">{basemap.approval}</div>}
+    </div>
+  );
+}

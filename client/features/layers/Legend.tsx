@@ -1,0 +1,106 @@
+import { useI18n, useLabel } from '../../i18n/I18n';
+import { BIVARIATE_LEGEND, NO_DATA, RATE_LEGEND, STATION_COLORS, type RGBA } from '../../map/colors';
+import { REACH_COLORS } from '../../map/layers/buildings';
+import { ALLIANCE_COLORS } from '../../map/layers/alliances';
+import { stationIconUrl } from '../../map/layers/stations/icons';
+import type { ViewState } from '../../app/view-state';
+
+const css = (c: RGBA) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
+
+function Swatch({ color, label }: { color: RGBA; label: string }) {
+  return (
+    <li>
+      <span className="swatch" style={{ background: css(color) }} />
+      {label}
+    </li>
+  );
+}
+
+export function Legend({ view }: { view: ViewState }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const on = (id: ViewState['layers'][number]) => view.layers.includes(id);
+  return (
+    <div className="legend" aria-label={t('legend')}>
+      {on('buildings') && (
+        <section>
+          <h4>{t(`color.${view.colorBy}`)}</h4>
+          {view.colorBy === 'combined' ? (
+            <div className="bivariate">
+              <div className="grid3">
+                {[2, 1, 0].map((party) =>
+                  [0, 1, 2].map((union) => <span key={`${party}${union}`} style={{ background: css(BIVARIATE_LEGEND[party]?.[union] as RGBA) }} />),
+                )}
+              </div>
+              <div className="axes">
+                <span>↑ {t('partyAxis')}</span>
+                <span>→ {t('unionAxis')}</span>
+              </div>
+            </div>
+          ) : view.colorBy === 'reach' ? (
+            <ul>
+              <Swatch color={REACH_COLORS.served} label={t('served')} />
+              <Swatch color={REACH_COLORS.walk10} label={t('band10')} />
+              <Swatch color={REACH_COLORS.walk15} label={t('band15')} />
+              <Swatch color={REACH_COLORS.none} label={t('unserved')} />
+            </ul>
+          ) : (
+            <ul className="ramp">
+              {RATE_LEGEND.map((s) => (
+                <Swatch key={s.label} color={s.color} label={s.label} />
+              ))}
+              <Swatch color={NO_DATA} label={t('noData')} />
+            </ul>
+          )}
+        </section>
+      )}
+      {(on('stations') || on('reach')) && (
+        <section>
+          <h4>{t('layer.stations')}</h4>
+          <ul className="icons">
+            {Object.keys(STATION_COLORS).map((type) => (
+              <li key={type}>
+                <img src={stationIconUrl(type)} alt="" width={18} height={18} />
+                {label('station', type)}
+              </li>
+            ))}
+          </ul>
+          {on('reach') && <p className="hint">{view.reachMode === 'bands' ? `${t('band5')} / ${t('band10')} / ${t('band15')}` : t('reachCircles')}</p>}
+        </section>
+      )}
+      {on('density') && (
+        <section>
+          <h4>{t('layer.density')}</h4>
+          <div className="gradient density" />
+          <p className="hint">{t('weightedByEmployees')}{view.uncoveredOnly ? ` · ${t('uncoveredOnly')}` : ''}</p>
+        </section>
+      )}
+      {on('activity') && (
+        <section>
+          <h4>{t('layer.activity')}</h4>
+          <div className="gradient heat" />
+          <p className="hint">{t('weightedByParticipants')}</p>
+        </section>
+      )}
+      {on('alliances') && (
+        <section>
+          <h4>{t('layer.alliances')}</h4>
+          <ul>
+            {Object.entries(ALLIANCE_COLORS).map(([kind, c]) => (
+              <Swatch key={kind} color={c} label={label('alliance', kind)} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {on('gaps') && (
+        <section>
+          <h4>{t('layer.gaps')}</h4>
+          <ul>
+            <Swatch color={[255, 40, 40, 255]} label={t('gapRank')} />
+          </ul>
+        </section>
+      )}
+      {on('boundaries') && <p className="hint">{t('illustrative')}</p>}
+    </div>
+  );
+}

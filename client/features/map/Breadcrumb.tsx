@@ -1,0 +1,24 @@
+import { useI18n } from '../../i18n/I18n';
+import type { AreaLevel } from '../../app/view-state';
+
+export interface Crumb {
+  level: AreaLevel;
+  id: string;
+  name: string;
+}
+
+export function Breadcrumb({ trail, onOpen }: { trail: Crumb[]; onOpen: (c: Crumb) => void }) {
+  const { t } = useI18n();
+  return (
+    <nav className="breadcrumb" aria-label="breadcrumb">
+      {trail.map((c, i) => (
+        <span key={`${c.level}:${c.id}`}>
+          {i > 0 && <span className="sep">›</span>}
+          <button type="button" className="link" onClick={() => onOpen(c)} title={t(`level.${c.level}`)} data-crumb={`${c.level}:${c.id}`}>
+            {c.name}
+          </button>
+        </span>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,122 @@
+// The one place that owns the map objects: a MapLibre map for the basemap and camera, and a deck.gl
+// overlay for every data layer. React talks to it through these methods only.
+import * as maplibregl from 'maplibre-gl';
+// MapLibre looks for its worker beside its own module; once bundled, tell it where Vite put the file.
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+
+maplibregl.setWorkerUrl(workerUrl);
+type MlMap = maplibregl.Map;
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { ArcLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
+import type { FeatureCollection } from 'geojson';
+import type { Basemap } from '../api/types';
+import type { Camera } from '../app/view-state';
+import { builtinStyle, rasterStyle } from './basemap';
+import type { LayerSpec, LayerType } from './layers/types';
+import { LABEL_FONT } from './layers/boundaries';
+
+const CLASSES: Record<LayerType, new (props: never) => Layer> = {
+  GeoJsonLayer: GeoJsonLayer as never,
+  TextLayer: TextLayer as never,
+  IconLayer: IconLayer as never,
+  ScatterplotLayer: ScatterplotLayer as never,
+  HexagonLayer: HexagonLayer as never,
+  HeatmapLayer: HeatmapLayer as never,
+  ArcLayer: ArcLayer as never,
+};
+
+export interface PickEvent {
+  layerId: string;
+  object: unknown;
+}
+
+export interface MapControllerOptions {
+  camera: Camera;
+  onPick: (e: PickEvent | null) => void;
+  onViewChange: (camera: Camera, bounds: [number, number, number, number]) => void;
+  tooltip: (e: PickEvent) => string | null;
+}
+
+export class MapController {
+  private readonly map: MlMap;
+  private readonly overlay: MapboxOverlay;
+  private basemapId: string | null = null;
+
+  constructor(container: HTMLElement, private readonly opts: MapControllerOptions) {
+    const c = opts.camera;
+    this.map = new maplibregl.Map({
+      container,
+      style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#0b1220' } }] },
+      center: [c.lng, c.lat],
+      zoom: c.zoom,
+      pitch: c.pitch,
+      bearing: c.bearing,
+      maxPitch: 70,
+      localIdeographFontFamily: LABEL_FONT,
+      attributionControl: { compact: true },
+      // Tests compare pixels of the map region.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'bottom-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      onClick: (info: PickingInfo) => opts.onPick(info.object ? { layerId: info.layer?.id ?? '', object: info.object } : null),
+      getTooltip: (info: PickingInfo) => {
+        if (!info.object) return null;
+        const text = opts.tooltip({ layerId: info.layer?.id ?? '', object: info.object });
+        return text ? { text, className: 'map-tooltip' } : null;
+      },
+    });
+    this.map.addControl(this.overlay);
+    this.map.on('moveend', () => this.opts.onViewChange(this.camera(), this.bounds()));
+  }
+
+  camera(): Camera {
+    const c = this.map.getCenter();
+    return { lng: c.lng, lat: c.lat, zoom: this.map.getZoom(), pitch: this.map.getPitch(), bearing: this.map.getBearing() };
+  }
+
+  bounds(): [number, number, number, number] {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  setBasemap(b: Basemap, boundaries: { districts: FeatureCollection; streets: FeatureCollection }): void {
+    const key = `${b.id}:${boundaries.districts.features.length}:${boundaries.streets.features.length}`;
+    if (this.basemapId === key) return;
+    this.basemapId = key;
+    this.map.setStyle(b.kind === 'builtin' ? builtinStyle(b.theme, boundaries.districts, boundaries.streets) : rasterStyle(b), { diff: false });
+  }
+
+  setLayers(specs: LayerSpec[]): void {
+    this.overlay.setProps({ layers: specs.map((s) => new CLASSES[s.type](s.props as never)) });
+  }
+
+  flyTo(c: Partial<Camera>): void {
+    this.map.flyTo({
+      center: c.lng !== undefined && c.lat !== undefined ? [c.lng, c.lat] : undefined,
+      zoom: c.zoom,
+      pitch: c.pitch,
+      bearing: c.bearing,
+      essential: true,
+      duration: 1200,
+    });
+  }
+
+  fitBounds(b: [number, number, number, number]): void {
+    this.map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 80, duration: 1200, pitch: this.map.getPitch() });
+  }
+
+  jumpTo(c: Camera): void {
+    this.map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom, pitch: c.pitch, bearing: c.bearing });
+  }
+
+  destroy(): void {
+    this.map.removeControl(this.overlay);
+    this.map.remove();
+  }
+}

@@ -1,0 +1,75 @@
+// Colours that mean the same thing everywhere (map, legend, panels, wall): red = missing, green = covered.
+export type RGBA = [number, number, number, number];
+
+/** A sequential ramp for a coverage rate: 0 (none) deep red → 1 (all) green; grey when there is no enterprise. */
+const STOPS: [number, RGBA][] = [
+  [0, [200, 22, 29, 235]],
+  [0.5, [240, 170, 40, 235]],
+  [0.8, [140, 200, 90, 235]],
+  [1, [30, 150, 80, 235]],
+];
+export const NO_DATA: RGBA = [120, 128, 140, 200];
+
+export function rateColor(value: number | null): RGBA {
+  if (value === null || !Number.isFinite(value)) return NO_DATA;
+  const v = Math.min(1, Math.max(0, value));
+  for (let i = 1; i < STOPS.length; i++) {
+    const [b, cb] = STOPS[i] as [number, RGBA];
+    const [a, ca] = STOPS[i - 1] as [number, RGBA];
+    if (v <= b) {
+      const t = (v - a) / (b - a);
+      return ca.map((x, k) => Math.round(x + t * ((cb[k] as number) - x))) as RGBA;
+    }
+  }
+  return (STOPS[STOPS.length - 1] as [number, RGBA])[1];
+}
+
+export const RATE_LEGEND: { label: string; color: RGBA }[] = [
+  { label: '0%', color: rateColor(0) },
+  { label: '50%', color: rateColor(0.5) },
+  { label: '80%', color: rateColor(0.8) },
+  { label: '100%', color: rateColor(1) },
+];
+
+/** Bivariate party × union classes (low < 50% ≤ mid < 80% ≤ high). */
+export type Tier = 0 | 1 | 2;
+export const tierOf = (v: number | null): Tier => (v === null ? 0 : v >= 0.8 ? 2 : v >= 0.5 ? 1 : 0);
+
+// Rows: party tier; columns: union tier. Red axis for party, blue axis for union, dark where both are high.
+const BIVARIATE: RGBA[][] = [
+  [[232, 232, 232, 235], [172, 228, 228, 235], [90, 200, 200, 235]],
+  [[223, 176, 214, 235], [165, 173, 211, 235], [86, 148, 193, 235]],
+  [[190, 100, 172, 235], [140, 98, 170, 235], [59, 73, 148, 235]],
+];
+
+export function bivariateColor(party: number | null, union: number | null): RGBA {
+  if (party === null && union === null) return NO_DATA;
+  return (BIVARIATE[tierOf(party)] as RGBA[])[tierOf(union)] as RGBA;
+}
+
+export const BIVARIATE_LEGEND = BIVARIATE;
+
+export const STATION_COLORS: Record<string, RGBA> = {
+  party_service_centre: [200, 22, 29, 255],
+  party_service_station: [226, 60, 50, 255],
+  party_service_point: [240, 110, 80, 255],
+  white_collar_home: [212, 160, 23, 255],
+  workers_home: [40, 120, 200, 255],
+  workers_post: [60, 160, 220, 255],
+  red_fuel_station: [180, 30, 60, 255],
+  mothers_room: [230, 120, 170, 255],
+  workers_library: [120, 90, 190, 255],
+};
+
+/** One character per station type, drawn in the icon (the way printed 阵地 maps mark them). */
+export const STATION_GLYPHS: Record<string, string> = {
+  party_service_centre: '党',
+  party_service_station: '站',
+  party_service_point: '点',
+  white_collar_home: '驿',
+  workers_home: '家',
+  workers_post: '歇',
+  red_fuel_station: '红',
+  mothers_room: '母',
+  workers_library: '书',
+};

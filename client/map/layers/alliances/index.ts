@@ -1,0 +1,48 @@
+// Alliance arcs: from each alliance's lead member to every other member.
+import type { MultiLineString, Feature } from 'geojson';
+import type { RGBA } from '../../colors';
+import type { LayerSpec, MapData, StyleState } from '../types';
+
+export const ALLIANCE_COLORS: Record<string, RGBA> = {
+  street_council: [200, 22, 29, 220],
+  business_district_council: [212, 160, 23, 230],
+  domain_alliance: [90, 170, 230, 220],
+  pairing: [120, 200, 120, 230],
+  tripartite: [240, 120, 60, 230],
+  community: [190, 120, 220, 230],
+};
+
+export interface Arc {
+  source: [number, number];
+  target: [number, number];
+  kind: string;
+  name: string;
+}
+
+export function arcsOf(features: Feature<MultiLineString, { name: string; kind: string }>[]): Arc[] {
+  return features.flatMap((f) =>
+    f.geometry.coordinates
+      .filter((line) => line.length >= 2)
+      .map((line) => ({ source: line[0] as [number, number], target: line[line.length - 1] as [number, number], kind: f.properties.kind, name: f.properties.name })),
+  );
+}
+
+export function allianceLayers(data: MapData, s: StyleState): LayerSpec[] {
+  return [
+    {
+      type: 'ArcLayer',
+      props: {
+        id: 'alliances',
+        data: arcsOf(data.alliances.features),
+        getSourcePosition: (a: Arc) => s.toMap(a.source),
+        getTargetPosition: (a: Arc) => s.toMap(a.target),
+        getSourceColor: (a: Arc) => ALLIANCE_COLORS[a.kind] ?? [255, 255, 255, 200],
+        getTargetColor: (a: Arc) => ALLIANCE_COLORS[a.kind] ?? [255, 255, 255, 200],
+        getWidth: 2.5,
+        getHeight: 0.6,
+        greatCircle: false,
+        pickable: true,
+      },
+    },
+  ];
+}

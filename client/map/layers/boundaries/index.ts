@@ -1,0 +1,108 @@
+// Boundaries: streets, work grids and business districts as lines (districts as a faint outline), with
+// Chinese labels drawn by deck.gl's TextLayer from the system's CJK fonts (no glyph files needed).
+import type { Geometry } from 'geojson';
+import { mapGeometry } from '../../coords';
+import { bboxOf, labelPoint } from '../geometry';
+import type { LayerSpec, MapData, StyleState } from '../types';
+import type { RGBA } from '../../colors';
+
+interface Label {
+  text: string;
+  at: [number, number];
+  size: number;
+  offset: [number, number];
+  color: RGBA;
+}
+
+export const LABEL_FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+
+export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
+  const dark = s.theme === 'dark';
+  const ink: RGBA = dark ? [245, 240, 228, 255] : [50, 35, 25, 255];
+  const gold: RGBA = dark ? [243, 201, 105, 255] : [140, 95, 0, 255];
+  const halo: RGBA = dark ? [10, 14, 24, 240] : [255, 255, 255, 240];
+  const project = <G extends Geometry>(g: G) => mapGeometry(g, s.toMap);
+  const sel = s.selection;
+  const isSelected = (level: string, id: unknown) => !!sel && sel.level === level && sel.id === String(id);
+  // Grid names sit at the grid's centre, business-district names just below theirs, so the two rarely collide.
+  // Street names ride on the street's northern edge, clear of its grids' labels.
+  const labels: Label[] = [
+    ...data.streets.features.map((f) => {
+      const [w, , e, n] = bboxOf(f.geometry);
+      return { text: String(f.properties?.name ?? ''), at: s.toMap([(w + e) / 2, n]), size: 20, offset: [0, -18] as [number, number], color: [255, 120, 110, 255] as RGBA };
+    }),
+    ...data.grids.features.map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 14, offset: [0, -10] as [number, number], color: ink })),
+    ...data.businessDistricts.features.map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 12, offset: [0, 14] as [number, number], color: gold })),
+  ];
+  return [
+    {
+      type: 'GeoJsonLayer',
+      props: {
+        id: 'boundaries-business-districts',
+        data: data.businessDistricts.features.map((f) => ({ ...f, geometry: project(f.geometry) })),
+        filled: true,
+        stroked: true,
+        getFillColor: (f: { id?: unknown }) => (isSelected('businessDistrict', f.id) ? [212, 160, 23, 70] : [212, 160, 23, 28]),
+        getLineColor: [212, 160, 23, 220],
+        getLineWidth: 2,
+        lineWidthUnits: 'pixels',
+        pickable: true,
+        updateTriggers: { getFillColor: [sel?.level, sel?.id] },
+      },
+    },
+    {
+      type: 'GeoJsonLayer',
+      props: {
+        id: 'boundaries-grids',
+        data: data.grids.features.map((f) => ({ ...f, geometry: project(f.geometry) })),
+        filled: true,
+        stroked: true,
+        // A near-transparent fill keeps grids clickable between buildings.
+        getFillColor: (f: { id?: unknown }) => (isSelected('grid', f.id) ? [200, 22, 29, 45] : [0, 0, 0, 1]),
+        getLineColor: dark ? [200, 200, 220, 170] : [90, 90, 110, 170],
+        getLineWidth: 1.5,
+        lineWidthUnits: 'pixels',
+        pickable: true,
+        updateTriggers: { getFillColor: [sel?.level, sel?.id] },
+      },
+    },
+    {
+      type: 'GeoJsonLayer',
+      props: {
+        id: 'boundaries-streets',
+        data: [...data.districts.features, ...data.streets.features].map((f) => ({ ...f, geometry: project(f.geometry) })),
+        filled: false,
+        stroked: true,
+        getLineColor: (f: { properties?: Record<string, unknown> }) => (f.properties?.districtCode ? [200, 22, 29, 255] : [200, 22, 29, 90]),
+        getLineWidth: (f: { properties?: Record<string, unknown> }) => (f.properties?.districtCode ? 3.5 : 1.5),
+        lineWidthUnits: 'pixels',
+        pickable: false,
+      },
+    },
+    {
+      type: 'TextLayer',
+      props: {
+        id: 'boundaries-labels',
+        data: labels,
+        getText: (d: { text: string }) => d.text,
+        getPosition: (d: { at: [number, number] }) => d.at,
+        getSize: (d: Label) => d.size,
+        getColor: (d: Label) => d.color,
+        getPixelOffset: (d: Label) => d.offset,
+        characterSet: 'auto',
+        fontFamily: LABEL_FONT,
+        fontWeight: 600,
+        outlineWidth: 3,
+        outlineColor: halo,
+        fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+        billboard: true,
+        sizeUnits: 'pixels',
+        getTextAnchor: 'middle',
+        getAlignmentBaseline: 'center',
+        pickable: false,
+        // Labels stay readable in front of the 3D buildings.
+        parameters: { depthCompare: 'always' },
+      },
+    },
+  ];
+}

@@ -1,0 +1,26 @@
+// Small geometry helpers the layer functions share.
+import type { Geometry, Position } from 'geojson';
+
+/** The average of a geometry's outer-ring vertices: a label point, good enough for convex-ish areas. */
+export function labelPoint(g: Geometry): [number, number] {
+  const ring: Position[] =
+    g.type === 'Polygon' ? (g.coordinates[0] ?? []) : g.type === 'MultiPolygon' ? (g.coordinates[0]?.[0] ?? []) : g.type === 'Point' ? [g.coordinates] : [];
+  const pts = ring.length > 1 ? ring.slice(0, -1) : ring;
+  const n = Math.max(1, pts.length);
+  return [pts.reduce((a, p) => a + (p[0] as number), 0) / n, pts.reduce((a, p) => a + (p[1] as number), 0) / n];
+}
+
+export function bboxOf(g: Geometry): [number, number, number, number] {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number') {
+      const [x, y] = c as [number, number];
+      w = Math.min(w, x);
+      s = Math.min(s, y);
+      e = Math.max(e, x);
+      n = Math.max(n, y);
+    } else (c as unknown[]).forEach(walk);
+  };
+  if (g.type !== 'GeometryCollection') walk(g.coordinates);
+  return [w, s, e, n];
+}

@@ -1,0 +1,30 @@
+// All layers in drawing order, for the layers the user turned on.
+import type { LayerId } from '../../app/view-state';
+import { activityLayers } from './activity';
+import { allianceLayers } from './alliances';
+import { boundaryLayers } from './boundaries';
+import { buildingLayers } from './buildings';
+import { densityLayers } from './density';
+import { gapLayers } from './gaps';
+import { reachLayers } from './reach';
+import { stationLayers } from './stations';
+import type { LayerSpec, MapData, StyleState } from './types';
+
+const BUILDERS: [LayerId, (d: MapData, s: StyleState) => LayerSpec[]][] = [
+  ['density', densityLayers],
+  ['activity', activityLayers],
+  ['reach', reachLayers],
+  ['boundaries', boundaryLayers],
+  ['buildings', buildingLayers],
+  ['gaps', gapLayers],
+  ['alliances', allianceLayers],
+  ['stations', stationLayers],
+];
+
+/** Text and icons draw last, over the 3D buildings; everything else keeps the builders' order. */
+const onTop = (s: LayerSpec) => s.type === 'TextLayer' || s.type === 'IconLayer';
+
+export function buildLayers(on: LayerId[], data: MapData, style: StyleState): LayerSpec[] {
+  const specs = BUILDERS.filter(([id]) => on.includes(id)).flatMap(([, build]) => build(data, style));
+  return [...specs.filter((s) => !onTop(s)), ...specs.filter(onTop)];
+}

@@ -1,0 +1,29 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { newRouter } from '../../http/router.js';
+import { basemaps } from './basemaps.js';
+
+const BasemapSchema = z
+  .object({
+    id: z.string(),
+    name: z.object({ zh: z.string(), en: z.string() }),
+    kind: z.enum(['builtin', 'raster']),
+    theme: z.enum(['dark', 'light']),
+    crs: z.enum(['wgs84', 'gcj02']),
+    rasters: z.array(z.object({ tiles: z.array(z.string()) })).optional(),
+    tileSize: z.number().int().optional(),
+    maxZoom: z.number().int().optional(),
+    attribution: z.string().optional(),
+    approval: z.string().optional(),
+  })
+  .openapi('Basemap');
+
+export const configRoutes = newRouter().openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/config',
+    tags: ['System'],
+    summary: 'Client configuration: the basemaps on offer',
+    responses: { 200: { description: 'Config', content: { 'application/json': { schema: z.object({ basemaps: z.array(BasemapSchema) }) } } } },
+  }),
+  (c) => c.json({ basemaps: basemaps(c.get('services').env) }, 200),
+);
