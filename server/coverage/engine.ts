@@ -116,7 +116,7 @@ export class CoverageEngine {
         const moved = stationIds.flatMap((id) => {
           const before = model.stationById(id);
           const after = stations.find((s) => s.id === id);
-          return [before, after].filter((s): s is NonNullable<typeof s> => !!s).map((s) => ({ lon: s.lon, lat: s.lat }));
+          return [before, after].filter((s): s is NonNullable<typeof s> => !!s).map((s) => ({ lon: s.lon, lat: s.lat, buildingId: s.buildingId }));
         });
         model.setStations(stations, moved);
       }

@@ -1,6 +1,7 @@
 // Builds one migrated, seeded PGlite data directory per run; each test file opens a copy of it
 // (PGlite's first start is slow, a copy opens in seconds).
 import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -13,6 +14,7 @@ import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_TODAY } from './constants
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    clientDist: string;
   }
 }
 
@@ -28,5 +30,16 @@ export default async function setup(project: TestProject): Promise<() => void> {
   await ensureDisplayToken(store, TEST_DISPLAY_TOKEN);
   await store.close();
   project.provide('pgliteTemplate', root);
-  return () => rmSync(root, { recursive: true, force: true });
+  // The browser tests serve the client as built now, not whatever dist/ holds.
+  const dist = mkdtempSync(join(tmpdir(), 'pbmap-dist-'));
+  // A production build, as users get it, in its own process: vitest's NODE_ENV=test would select React's dev build.
+  execFileSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], {
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
+  project.provide('clientDist', dist);
+  return () => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(dist, { recursive: true, force: true });
+  };
 }

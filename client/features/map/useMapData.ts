@@ -1,6 +1,6 @@
 // Loads what the map shows: boundaries once, everything large by viewport (with a debounce), and the
 // top gaps. Returns stable empty collections while loading so layers never see undefined.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { api } from '../../api/http';
 import { getFeatures, getGaps } from '../../api/endpoints';
@@ -23,12 +23,16 @@ export interface ReachSettings {
 /** Below this zoom the city is too big to load building by building. */
 export const MIN_DETAIL_ZOOM = 12;
 
-export function bboxParam([w, s, e, n]: [number, number, number, number]): string {
-  // A margin so small pans do not show empty edges.
-  const dx = (e - w) * 0.15;
-  const dy = (n - s) * 0.15;
-  return [w - dx, s - dy, e + dx, n + dy].map((v) => v.toFixed(5)).join(',');
+type BBox = [number, number, number, number];
+
+/** The viewport grown by half its size each way: pans within it need no new request. */
+export function paddedBBox([w, s, e, n]: BBox): BBox {
+  const dx = (e - w) * 0.5;
+  const dy = (n - s) * 0.5;
+  return [w - dx, s - dy, e + dx, n + dy].map((v) => Math.round(v * 1e5) / 1e5) as BBox;
 }
+
+export const contains = (outer: BBox, inner: BBox): boolean => outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3];
 
 export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStreet: string | null }, bounds: [number, number, number, number] | null, zoom: number, today: string) {
   const [data, setData] = useState<MapData>(EMPTY_DATA);
@@ -54,24 +58,37 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
     return () => ctrl.abort();
   }, []);
 
-  const bboxKey = bounds && zoom >= MIN_DETAIL_ZOOM - 2 ? bboxParam(bounds) : null;
+  // Reload by viewport only when the view leaves the area already loaded (or what is wanted changes).
+  const loaded = useRef<{ box: BBox; what: string } | null>(null);
+  const [bboxKey, setBboxKey] = useState<string | null>(null);
   const wantBuildings = view.layers.includes('buildings') || view.layers.includes('gaps');
   const wantDensity = view.layers.includes('density');
   const wantActivity = view.layers.includes('activity');
   const wantStations = view.layers.includes('stations') || view.layers.includes('reach');
+  const what = [wantBuildings, wantDensity, wantActivity, wantStations, zoom >= MIN_DETAIL_ZOOM].join();
+  useEffect(() => {
+    if (!bounds || zoom < MIN_DETAIL_ZOOM - 2) return;
+    const prev = loaded.current;
+    if (prev && prev.what === what && contains(prev.box, bounds)) return;
+    const box = paddedBBox(bounds);
+    loaded.current = { box, what };
+    setBboxKey(`${box.map((v) => v.toFixed(5)).join(',')}|${what}`);
+  }, [bounds, zoom, what]);
+
   useEffect(() => {
     if (!bboxKey) return;
     const ctrl = new AbortController();
     const signal = ctrl.signal;
+    const bbox = bboxKey.split('|')[0] as string;
     const timer = setTimeout(() => {
       const detail = zoom >= MIN_DETAIL_ZOOM;
       const since = new Date(new Date(`${today}T00:00:00Z`).getTime() - 366 * 86_400_000).toISOString().slice(0, 10);
       const none = Promise.resolve(null);
       Promise.all([
-        wantBuildings && detail ? getFeatures('buildings', { bbox: bboxKey }, { signal }) : none,
-        wantStations ? getFeatures('stations', { bbox: bboxKey }, { signal }) : none,
-        wantDensity && detail ? getFeatures('enterprises', { bbox: bboxKey }, { signal, maxFeatures: 50_000 }) : none,
-        wantActivity ? getFeatures('activities', { bbox: bboxKey, datetime: `${since}/..` }, { signal }) : none,
+        wantBuildings && detail ? getFeatures('buildings', { bbox }, { signal }) : none,
+        wantStations ? getFeatures('stations', { bbox }, { signal }) : none,
+        wantDensity && detail ? getFeatures('enterprises', { bbox }, { signal, maxFeatures: 50_000 }) : none,
+        wantActivity ? getFeatures('activities', { bbox, datetime: `${since}/..` }, { signal }) : none,
       ])
         .then(([buildings, stations, enterprises, activities]) => {
           setData((d) => ({
@@ -89,7 +106,8 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
       clearTimeout(timer);
       ctrl.abort();
     };
-  }, [bboxKey, zoom, wantBuildings, wantStations, wantDensity, wantActivity, today]);
+    // zoom is read at fetch time; a new bboxKey is what triggers a load.
+  }, [bboxKey, wantBuildings, wantStations, wantDensity, wantActivity, today]);
 
   const wantGaps = view.layers.includes('gaps');
   const gapKind = view.colorBy === 'combined' ? 'party' : view.colorBy;

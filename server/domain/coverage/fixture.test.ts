@@ -491,6 +491,27 @@ describe('coverage fixture: hand-computed figures', () => {
     });
   });
 
+  it('a business district reaching into another street keeps its own street on its gaps, whatever the order of enterprises', () => {
+    // Building 105 lies in street S02 but inside business district 10 (street S01); its enterprise E12 (50 workers, no
+    // coverage) comes first, then the enterprises of 101, 102, 104 as above.
+    const b105: BuildingFacts = { id: 105, name: '戊楼', streetCode: 'S02', gridId: null, businessDistrictId: 10, lon: 121.44, lat: 31.22 };
+    const e12 = ent(12, 105, 50, 0, '2010-01-01');
+    const t: Territory = {
+      ...TERRITORY,
+      streets: [...TERRITORY.streets, { code: 'S02', name: '邻街道', districtCode: 'D01' }],
+      buildings: [...BUILDINGS, b105],
+      enterprises: [e12, ...ENTERPRISES],
+    };
+    const m = new CoverageModel(t, DEFAULT_REACH_CONFIG, TODAY);
+    const codes = () => rankGaps(m, 'businessDistrict', 'union', { limit: 10 }).map((g) => [g.id, g.streetCode]);
+    expect(codes()).toEqual([['10', 'S01']]);
+    // Re-saving E12 moves it to the end of the model's enterprises: the answer must not change.
+    m.upsertEnterprise(e12);
+    expect(codes()).toEqual([['10', 'S01']]);
+    // A building's gap carries the building's street.
+    expect(rankGaps(m, 'building', 'union', { limit: 10, streetCode: 'S02' }).map((g) => [g.id, g.streetCode])).toEqual([['105', 'S02']]);
+  });
+
   it('labels of the suggested actions', () => {
     expect(ACTION_LABELS.form_party_committee.zh).toBe('成立党委');
     expect(ACTION_LABELS.set_up_station.zh).toBe('新建党群服务点');

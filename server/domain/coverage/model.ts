@@ -191,11 +191,12 @@ export class CoverageModel {
   }
 
   /** Stations changed: recompute reach only for buildings near the changed stations' old and new places. */
-  setStations(stations: StationFacts[], changed: { lon: number; lat: number }[]): void {
+  setStations(stations: StationFacts[], changed: { lon: number; lat: number; buildingId?: number | null }[]): void {
     this.stations = stations;
     const radius = this.config.searchRadiusM;
+    const hosts = new Set(changed.map((p) => p.buildingId).filter((id): id is number => id != null));
     const affected = [...this.buildings.values()]
-      .filter((b) => changed.some((p) => distanceM(b.lon, b.lat, p.lon, p.lat) <= radius))
+      .filter((b) => hosts.has(b.id) || changed.some((p) => distanceM(b.lon, b.lat, p.lon, p.lat) <= radius))
       .map((b) => b.id);
     this.refreshReach(affected);
   }

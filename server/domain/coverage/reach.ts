@@ -109,6 +109,9 @@ export function openStations(stations: StationFacts[], asOf: string): StationFac
 export function computeReach(buildings: BuildingFacts[], stations: StationFacts[], cfg: ReachConfig, asOf: string): Map<number, BuildingReach> {
   const open = openStations(stations, asOf);
   const index = new StationIndex(0.01, open);
+  // A station inside a building serves that building wherever its point was drawn.
+  const inBuildingOf = new Map<number, StationFacts[]>();
+  for (const s of open) if (s.buildingId !== null) inBuildingOf.set(s.buildingId, [...(inBuildingOf.get(s.buildingId) ?? []), s]);
   const out = new Map<number, BuildingReach>();
   const metresPerMinute = (cfg.walkingSpeedKmh * 1000) / 60;
   for (const b of buildings) {
@@ -117,11 +120,12 @@ export function computeReach(buildings: BuildingFacts[], stations: StationFacts[
     // Unrounded distances of nearestByType: comparing against the rounded ones picks the wrong station.
     const nearestRawM = new Map<StationType, number>();
     let nearestPublic = Infinity;
-    for (const s of index.around(b.lon, b.lat, cfg.searchRadiusM)) {
+    const candidates = new Set([...index.around(b.lon, b.lat, cfg.searchRadiusM), ...(inBuildingOf.get(b.id) ?? [])]);
+    for (const s of candidates) {
       const inBuilding = s.buildingId !== null && s.buildingId === b.id;
       if (!publicStation(s) && !inBuilding) continue;
       const d = inBuilding ? 0 : distanceM(b.lon, b.lat, s.lon, s.lat);
-      if (d > cfg.searchRadiusM) continue;
+      if (d > cfg.searchRadiusM) continue; // the cells searched reach a little beyond the radius
       if (inBuilding || d <= stationReachM(s, cfg)) servedBy.push(s.id);
       for (const t of stationTypes(s) as StationType[]) {
         const cur = nearestByType[t];

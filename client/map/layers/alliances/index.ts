@@ -2,6 +2,7 @@
 import type { MultiLineString, Feature } from 'geojson';
 import type { RGBA } from '../../colors';
 import type { LayerSpec, MapData, StyleState } from '../types';
+import { memoOn } from '../memo';
 
 export const ALLIANCE_COLORS: Record<string, RGBA> = {
   street_council: [200, 22, 29, 220],
@@ -33,7 +34,7 @@ export function allianceLayers(data: MapData, s: StyleState): LayerSpec[] {
       type: 'ArcLayer',
       props: {
         id: 'alliances',
-        data: arcsOf(data.alliances.features),
+        data: memoOn(data.alliances.features, 'arcs', () => arcsOf(data.alliances.features)),
         getSourcePosition: (a: Arc) => s.toMap(a.source),
         getTargetPosition: (a: Arc) => s.toMap(a.target),
         getSourceColor: (a: Arc) => ALLIANCE_COLORS[a.kind] ?? [255, 255, 255, 200],

@@ -3,6 +3,7 @@
 import type { Geometry } from 'geojson';
 import { mapGeometry } from '../../coords';
 import { bboxOf, labelPoint } from '../geometry';
+import { fnKey, memoOn } from '../memo';
 import type { LayerSpec, MapData, StyleState } from '../types';
 import type { RGBA } from '../../colors';
 
@@ -22,24 +23,26 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
   const gold: RGBA = dark ? [243, 201, 105, 255] : [140, 95, 0, 255];
   const halo: RGBA = dark ? [10, 14, 24, 240] : [255, 255, 255, 240];
   const project = <G extends Geometry>(g: G) => mapGeometry(g, s.toMap);
+  const k = fnKey(s.toMap);
+  const projected = <F extends { geometry: Geometry }>(features: F[]): F[] => memoOn(features, k, () => features.map((f) => ({ ...f, geometry: project(f.geometry) })));
   const sel = s.selection;
   const isSelected = (level: string, id: unknown) => !!sel && sel.level === level && sel.id === String(id);
   // Grid names sit at the grid's centre, business-district names just below theirs, so the two rarely collide.
   // Street names ride on the street's northern edge, clear of its grids' labels.
-  const labels: Label[] = [
+  const labels: Label[] = memoOn(data.streets.features, `${k}:${data.grids.features.length}:${data.businessDistricts.features.length}:${s.theme}`, () => [
     ...data.streets.features.map((f) => {
       const [w, , e, n] = bboxOf(f.geometry);
       return { text: String(f.properties?.name ?? ''), at: s.toMap([(w + e) / 2, n]), size: 20, offset: [0, -18] as [number, number], color: [255, 120, 110, 255] as RGBA };
     }),
     ...data.grids.features.map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 14, offset: [0, -10] as [number, number], color: ink })),
     ...data.businessDistricts.features.map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 12, offset: [0, 14] as [number, number], color: gold })),
-  ];
+  ]);
   return [
     {
       type: 'GeoJsonLayer',
       props: {
         id: 'boundaries-business-districts',
-        data: data.businessDistricts.features.map((f) => ({ ...f, geometry: project(f.geometry) })),
+        data: projected(data.businessDistricts.features),
         filled: true,
         stroked: true,
         getFillColor: (f: { id?: unknown }) => (isSelected('businessDistrict', f.id) ? [212, 160, 23, 70] : [212, 160, 23, 28]),
@@ -54,7 +57,7 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
       type: 'GeoJsonLayer',
       props: {
         id: 'boundaries-grids',
-        data: data.grids.features.map((f) => ({ ...f, geometry: project(f.geometry) })),
+        data: projected(data.grids.features),
         filled: true,
         stroked: true,
         // A near-transparent fill keeps grids clickable between buildings.
@@ -70,7 +73,7 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
       type: 'GeoJsonLayer',
       props: {
         id: 'boundaries-streets',
-        data: [...data.districts.features, ...data.streets.features].map((f) => ({ ...f, geometry: project(f.geometry) })),
+        data: memoOn(data.streets.features, `${k}:outlines:${data.districts.features.length}`, () => projected([...data.districts.features, ...data.streets.features])),
         filled: false,
         stroked: true,
         getLineColor: (f: { properties?: Record<string, unknown> }) => (f.properties?.districtCode ? [200, 22, 29, 255] : [200, 22, 29, 90]),

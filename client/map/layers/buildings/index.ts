@@ -3,6 +3,7 @@ import type { Feature, Point, Polygon } from 'geojson';
 import { bivariateColor, rateColor, NO_DATA, type RGBA } from '../../colors';
 import { mapGeometry } from '../../coords';
 import type { BuildingProps, LayerSpec, MapData, StyleState } from '../types';
+import { fnKey, memoOn } from '../memo';
 
 /** Reach colouring: inside a station's reach, else how far a walk the nearest public station is. */
 export const REACH_COLORS = {
@@ -36,7 +37,7 @@ export const METRES_PER_FLOOR = 4;
 
 export function buildingLayers(data: MapData, s: StyleState): LayerSpec[] {
   const selected = s.selection?.level === 'building' ? Number(s.selection.id) : null;
-  const features = data.buildings.features.map((f) => ({ ...f, geometry: mapGeometry(f.geometry, s.toMap) })) as Feature<Polygon | Point, BuildingProps>[];
+  const features = memoOn(data.buildings.features, fnKey(s.toMap), () => data.buildings.features.map((f) => ({ ...f, geometry: mapGeometry(f.geometry, s.toMap) }))) as Feature<Polygon | Point, BuildingProps>[];
   return [
     {
       type: 'GeoJsonLayer',

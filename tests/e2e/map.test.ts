@@ -1,0 +1,167 @@
+// The coverage map in a real browser: loads clean, every layer draws, profiles show the database's
+// numbers, the language switch, shareable URLs, and no long main-thread task while panning.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerType } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../server/db/store.js';
+import { openTestStore, type TestStore } from '../helpers/stores.js';
+import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, trackNetwork, watchConsole } from '../helpers/browser.js';
+import { TEST_ADMIN_PASSWORD } from '../helpers/constants.js';
+
+const LAYERS = ['reach', 'density', 'activity', 'alliances', 'gaps'] as const;
+
+describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
+  let t: TestStore;
+  let server: ServerType;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  const idle = new Map<Page, ReturnType<typeof trackNetwork>>();
+  const settle = async (p: Page, ms = 1500) => {
+    await idle.get(p)?.();
+    await p.waitForTimeout(ms);
+  };
+  const mapShot = async (p: Page, name?: string) => {
+    const buf = await p.locator('[data-testid=map]').screenshot();
+    if (name) await p.locator('[data-testid=map]').screenshot({ path: `${ARTIFACTS}/${name}.png` });
+    return buf;
+  };
+
+  beforeAll(async () => {
+    t = await openTestStore('pglite');
+    ({ server, base } = await serveApp(t));
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    errors = watchConsole(page);
+    idle.set(page, trackNetwork(page));
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    await t?.dispose();
+  });
+
+  it('signs in and shows the territory with no console errors', async () => {
+    await page.goto(base);
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', TEST_ADMIN_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=map] canvas');
+    await page.waitForSelector('.profile [data-rate=partyOrg]');
+    await settle(page, 2500);
+    await page.screenshot({ path: `${ARTIFACTS}/map-default.png` });
+    expect(errors).toEqual([]);
+    // The street summary on screen equals the API's.
+    const api = (await (await page.request.get(`${base}/api/coverage/summary?level=street&id=310106012`)).json()) as { enterprises: number; rates: { partyOrg: { numerator: number; denominator: number } } };
+    expect(await page.locator('.profile [data-figure=enterprises]').first().innerText()).toBe(api.enterprises.toLocaleString('zh-CN'));
+    expect(await page.locator('.profile [data-rate=partyOrg] .fraction').innerText()).toBe(`${api.rates.partyOrg.numerator.toLocaleString('zh-CN')} / ${api.rates.partyOrg.denominator.toLocaleString('zh-CN')}`);
+  });
+
+  it.each(LAYERS)('turning on the %s layer changes the map', async (layer) => {
+    const before = await mapShot(page);
+    await page.check(`input[data-layer=${layer}]`);
+    await settle(page);
+    const after = await mapShot(page, `layer-${layer}`);
+    expect(after.equals(before)).toBe(false);
+    await page.uncheck(`input[data-layer=${layer}]`);
+    await settle(page, 800);
+  });
+
+  it('recolours buildings by union, work, reach and party × union', async () => {
+    let previous = await mapShot(page);
+    for (const c of ['union', 'work', 'reach', 'combined', 'party']) {
+      await page.selectOption('select[data-control=color-by]', c);
+      await settle(page, 800);
+      const now = await mapShot(page, `color-${c}`);
+      expect(now.equals(previous), c).toBe(false);
+      previous = now;
+    }
+  });
+
+  it('finds a building by search and opens its file with the database numbers on click', async () => {
+    await page.fill('.search input', '恒隆');
+    await page.waitForSelector('.search .results li.active');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.profile.building');
+    await settle(page, 2000);
+    const [b] = await t.store.read((db) =>
+      rows<{ id: number; operating: number; employees: number }>(
+        db,
+        sql`SELECT b.id, count(e.id)::int AS operating, coalesce(sum(e.employees), 0)::int AS employees
+            FROM buildings b JOIN enterprises e ON e.building_id = b.id AND e.registered_on <= '2026-06-30' AND (e.deregistered_on IS NULL OR e.deregistered_on > '2026-06-30')
+            WHERE b.name = '恒隆广场' GROUP BY b.id`,
+      ),
+    );
+    // Close the file, then click the building where the map flew to: the centre of the map.
+    await page.click('.profile-panel .close');
+    await page.waitForSelector('.profile.area');
+    const box = await page.locator('[data-testid=map]').boundingBox();
+    if (!box) throw new Error('no map box');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForSelector(`.profile.building[data-building="${b?.id}"] [data-figure=enterprises]`);
+    await page.screenshot({ path: `${ARTIFACTS}/building-profile.png` });
+    expect(await page.locator('.profile.building [data-figure=enterprises]').innerText()).toBe(String(b?.operating));
+    expect(await page.locator('.profile.building [data-figure=employees]').innerText()).toBe((b?.employees ?? 0).toLocaleString('zh-CN'));
+  });
+
+  it('switches to English with no Chinese left in the interface chrome', async () => {
+    await page.click('[data-control=language]');
+    await settle(page, 800);
+    const chrome = await page.locator('.layer-panel').innerText();
+    expect(chrome).toContain('Layers');
+    expect(chrome).not.toMatch(/[\u4e00-\u9fff]/);
+    const headings = await page.locator('.profile h3, .profile .rate .label, .profile .counts span, .profile thead').allInnerTexts();
+    expect(headings.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: `${ARTIFACTS}/map-english.png` });
+    await page.click('[data-control=language]');
+  });
+
+  it('restores the whole view from a shared URL', async () => {
+    await page.check('input[data-layer=density]');
+    await page.selectOption('select[data-control=color-by]', 'union');
+    await settle(page, 1000);
+    const url = page.url();
+    const selected = await page.locator('.profile.building').getAttribute('data-building');
+    const other = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await other.context().addCookies(await page.context().cookies());
+    idle.set(other, trackNetwork(other));
+    await other.goto(url);
+    await other.waitForSelector(`.profile.building[data-building="${selected}"]`);
+    await settle(other, 1500);
+    expect(await other.isChecked('input[data-layer=density]')).toBe(true);
+    expect(await other.inputValue('select[data-control=color-by]')).toBe('union');
+    expect(new URL(other.url()).searchParams.get('at')).toBe(new URL(url).searchParams.get('at'));
+    expect((await mapShot(other, 'shared-url')).length).toBeGreaterThan(10_000);
+    await other.close();
+  });
+
+  it('has no main-thread task over 200 ms while panning the demo territory', async () => {
+    const box = await page.locator('[data-testid=map]').boundingBox();
+    if (!box) throw new Error('no map box');
+    await page.evaluate(() => {
+      (window as unknown as { __longTasks: number[] }).__longTasks = [];
+    });
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    for (const [dx, dy] of [[250, 0], [-250, 120], [0, -200], [-150, 80]] as const) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      for (let i = 1; i <= 15; i++) await page.mouse.move(cx + (dx * i) / 15, cy + (dy * i) / 15);
+      await page.mouse.up();
+      await page.waitForTimeout(600);
+    }
+    await settle(page, 1000);
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    console.log(`long tasks while panning: ${tasks.length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms`);
+    expect(Math.max(0, ...tasks)).toBeLessThan(200);
+    expect(errors).toEqual([]);
+  });
+});

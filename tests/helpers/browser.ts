@@ -1,0 +1,67 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser), against the app served
+// on a loopback port from a test store.
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { createApp } from '../../server/app.js';
+import type { TestStore } from './stores.js';
+import { testEnv } from './stores.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM && testEnv.CI) throw new Error(`${CHROMIUM} is missing: install Debian's chromium`);
+if (!HAS_CHROMIUM) console.warn(`SKIPPED the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`);
+
+export const ARTIFACTS = 'test-results/e2e';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function serveApp(t: TestStore): Promise<{ server: ServerType; base: string }> {
+  const app = createApp(t.services, { distDir: inject('clientDist') });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+export async function launch(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Resolves once no request has been in flight for quietMs (Playwright's networkidle never settles
+ *  here: aborted fetches of superseded viewport loads are not always reported as finished). */
+export function trackNetwork(page: Page): (quietMs?: number, maxMs?: number) => Promise<void> {
+  const inFlight = new Set<unknown>();
+  let last = Date.now();
+  const done = (r: unknown) => {
+    inFlight.delete(r);
+    last = Date.now();
+  };
+  page.on('request', (r) => {
+    inFlight.add(r);
+    last = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return async (quietMs = 600, maxMs = 20_000) => {
+    const start = Date.now();
+    while (Date.now() - start < maxMs) {
+      if (Date.now() - last >= quietMs && [...inFlight].every((r) => (r as { url(): string }).url().endsWith('.mjs'))) return;
+      await page.waitForTimeout(100);
+    }
+  };
+}
+
+/** Collects console errors and page errors so a test can assert there were none. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
