@@ -6,7 +6,7 @@ import type { Basemap, BuildingFile, Gap, Level, Me, SearchResult, SummaryNode }
 export const getSession = () => api<{ user: Me | null }>('/api/auth/session');
 export const login = (username: string, password: string) => api<Me>('/api/auth/login', { method: 'POST', body: { username, password } });
 export const logout = () => api<void>('/api/auth/logout', { method: 'POST' });
-export const getConfig = () => api<{ basemaps: Basemap[] }>('/api/config');
+export const getConfig = () => api<{ today: string; basemaps: Basemap[] }>('/api/config');
 
 export const getSummary = (level: Level, id: string, signal?: AbortSignal) =>
   api<SummaryNode>(`/api/coverage/summary?level=${level}&id=${encodeURIComponent(id)}`, { signal });

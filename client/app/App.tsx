@@ -4,7 +4,10 @@ import { setCsrfToken } from '../api/http';
 import type { Me } from '../api/types';
 import { I18nProvider, useI18n } from '../i18n/I18n';
 import { LoginPage } from './LoginPage';
-import { MapPage } from './MapPage';
+import { lazy, Suspense } from 'react';
+
+// The map (MapLibre + deck.gl) loads after sign-in, so the sign-in page is light.
+const MapPage = lazy(() => import('./MapPage').then((m) => ({ default: m.MapPage })));
 import { StatusPage } from './StatusPage';
 
 function Gate() {
@@ -21,7 +24,11 @@ function Gate() {
   useEffect(refresh, [refresh]);
   if (me === undefined) return <p className="splash">{t('loading')}</p>;
   if (me === null) return <LoginPage onSignedIn={refresh} />;
-  return <MapPage me={me} onSignedOut={() => setMe(null)} />;
+  return (
+    <Suspense fallback={<p className="splash">{t('loading')}</p>}>
+      <MapPage me={me} onSignedOut={() => setMe(null)} />
+    </Suspense>
+  );
 }
 
 export function App() {

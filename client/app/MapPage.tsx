@@ -32,7 +32,8 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   const [notice, setNotice] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
-  const today = useMemo(chinaToday, []);
+  // The date the server's figures are as of (it may differ from this browser's clock).
+  const [today, setToday] = useState(chinaToday);
   const patch = useCallback((p: Partial<ViewState>) => setView((v) => ({ ...v, ...p })), []);
 
   // The URL always holds the view, so a copied link opens the same view.
@@ -42,7 +43,12 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   }, [view]);
 
   useEffect(() => {
-    getConfig().then((c) => setBasemaps(c.basemaps)).catch(() => undefined);
+    getConfig()
+      .then((c) => {
+        setBasemaps(c.basemaps);
+        setToday(c.today);
+      })
+      .catch(() => undefined);
   }, []);
 
   const streetOfFocus = view.focus.level === 'street' ? view.focus.id : null;

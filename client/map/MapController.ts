@@ -1,6 +1,7 @@
 // The one place that owns the map objects: a MapLibre map for the basemap and camera, and a deck.gl
 // overlay for every data layer. React talks to it through these methods only.
 import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre looks for its worker beside its own module; once bundled, tell it where Vite put the file.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 

@@ -37,7 +37,7 @@ export class CoverageEngine {
 
   constructor(
     private readonly store: Store,
-    private readonly today: () => string = () => chinaToday(),
+    readonly today: () => string = () => chinaToday(),
   ) {}
 
   async reachConfig(): Promise<ReachConfig> {

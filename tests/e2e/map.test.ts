@@ -24,10 +24,15 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
     await idle.get(p)?.();
     await p.waitForTimeout(ms);
   };
+  /** The map region not covered by the side panels: what changes there is the map itself. */
   const mapShot = async (p: Page, name?: string) => {
-    const buf = await p.locator('[data-testid=map]').screenshot();
-    if (name) await p.locator('[data-testid=map]').screenshot({ path: `${ARTIFACTS}/${name}.png` });
-    return buf;
+    const map = await p.locator('[data-testid=map]').boundingBox();
+    const left = await p.locator('.layer-panel').boundingBox();
+    const right = await p.locator('.profile-panel').boundingBox();
+    if (!map || !left || !right) throw new Error('layout missing');
+    const x = left.x + left.width + 4;
+    const clip = { x, y: map.y, width: right.x - 4 - x, height: map.height - 40 };
+    return p.screenshot({ clip, ...(name ? { path: `${ARTIFACTS}/${name}.png` } : {}) });
   };
 
   beforeAll(async () => {

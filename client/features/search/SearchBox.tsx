@@ -9,9 +9,10 @@ export function SearchBox({ onPick }: { onPick: (r: SearchResult) => void }) {
   const [results, setResults] = useState<SearchResult[] | null>(null);
   const [active, setActive] = useState(0);
   const box = useRef<HTMLDivElement>(null);
+  const picked = useRef<string | null>(null);
   useEffect(() => {
     const query = q.trim();
-    if (!query) {
+    if (!query || query === picked.current) {
       setResults(null);
       return;
     }
@@ -27,6 +28,7 @@ export function SearchBox({ onPick }: { onPick: (r: SearchResult) => void }) {
   const pick = (r: SearchResult) => {
     onPick(r);
     setResults(null);
+    picked.current = r.name;
     setQ(r.name);
   };
   return (
@@ -36,7 +38,10 @@ export function SearchBox({ onPick }: { onPick: (r: SearchResult) => void }) {
         value={q}
         placeholder={t('searchPlaceholder')}
         aria-label={t('searchPlaceholder')}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={(e) => {
+          picked.current = null;
+          setQ(e.target.value);
+        }}
         onKeyDown={(e) => {
           if (!results?.length) return;
           if (e.key === 'ArrowDown') setActive((a) => Math.min(results.length - 1, a + 1));

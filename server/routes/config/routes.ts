@@ -23,7 +23,7 @@ export const configRoutes = newRouter().openapi(
     path: '/api/config',
     tags: ['System'],
     summary: 'Client configuration: the basemaps on offer',
-    responses: { 200: { description: 'Config', content: { 'application/json': { schema: z.object({ basemaps: z.array(BasemapSchema) }) } } } },
+    responses: { 200: { description: 'Config', content: { 'application/json': { schema: z.object({ today: z.string().openapi({ description: 'The date the figures are as of (China time)' }), basemaps: z.array(BasemapSchema) }) } } } },
   }),
-  (c) => c.json({ basemaps: basemaps(c.get('services').env) }, 200),
+  (c) => c.json({ today: c.get('services').coverage.today(), basemaps: basemaps(c.get('services').env) }, 200),
 );

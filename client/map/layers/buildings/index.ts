@@ -32,6 +32,9 @@ export function buildingColor(p: BuildingProps, colorBy: StyleState['colorBy']):
 }
 
 
+/** The selected building: a colour no coverage class uses. */
+export const SELECTED: RGBA = [0, 210, 255, 255];
+
 /** Metres of height per floor, exaggerated a little so low buildings still read in 3D. */
 export const METRES_PER_FLOOR = 4;
 
@@ -50,7 +53,7 @@ export function buildingLayers(data: MapData, s: StyleState): LayerSpec[] {
         wireframe: false,
         getElevation: (f: Feature<Polygon, BuildingProps>) => Math.min(300, f.properties.floors * METRES_PER_FLOOR),
         getFillColor: (f: Feature<Polygon, BuildingProps>) =>
-          f.id === selected ? ([212, 160, 23, 255] as RGBA) : buildingColor(f.properties, s.colorBy),
+          f.id === selected ? SELECTED : buildingColor(f.properties, s.colorBy),
         pointType: 'circle',
         getPointRadius: 20,
         material: { ambient: 0.55, diffuse: 0.6, shininess: 24 },
