@@ -12,6 +12,8 @@ import { userRoutes } from './routes/users/routes.js';
 import { coverageRoutes } from './routes/coverage/routes.js';
 import { configRoutes } from './routes/config/routes.js';
 import { searchRoutes } from './routes/search/routes.js';
+import { eventRoutes } from './routes/events/routes.js';
+import { wallRoutes } from './routes/wall/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { ogcOpenApi } from './ogc/openapi.js';
 import { docsRoutes } from './http/docs.js';
@@ -53,6 +55,8 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.route('/', coverageRoutes);
   app.route('/', configRoutes);
   app.route('/', searchRoutes);
+  app.route('/', eventRoutes);
+  app.route('/', wallRoutes);
   app.route('/', ogcRoutes);
   app.route('/', docsRoutes);
 

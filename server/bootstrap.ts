@@ -6,6 +6,7 @@ import { ensureAdmin, ensureDisplayToken } from './auth/service.js';
 import { FailureLimiter } from './auth/rate-limit.js';
 import type { AppServices } from './http/context.js';
 import { CoverageEngine } from './coverage/engine.js';
+import { EventHub } from './events/hub.js';
 
 export async function bootstrap(env: Env, log: (line: string) => void = console.log): Promise<AppServices> {
   const started = Date.now();
@@ -22,5 +23,5 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
   const t = Date.now();
   await coverage.model();
   log(`Coverage computed (${Date.now() - t} ms)`);
-  return { store, env, loginLimiter: new FailureLimiter(5, 15 * 60 * 1000), coverage };
+  return { store, env, loginLimiter: new FailureLimiter(5, 15 * 60 * 1000), coverage, events: new EventHub(store) };
 }

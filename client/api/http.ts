@@ -10,6 +10,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let bearerToken: string | null = null;
+/** A wall display's read-only token, sent as Authorization on every call. */
+export const setBearerToken = (t: string | null): void => {
+  bearerToken = t;
+};
+export const getBearerToken = (): string | null => bearerToken;
 export const setCsrfToken = (t: string | null): void => {
   csrfToken = t;
 };
@@ -19,6 +25,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (bearerToken) headers.authorization = `Bearer ${bearerToken}`;
   const res = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: init.signal, credentials: 'same-origin' });
   if (res.status === 204) return undefined as T;
   const text = await res.text();

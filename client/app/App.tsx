@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { getSession } from '../api/endpoints';
-import { setCsrfToken } from '../api/http';
+import { setBearerToken, setCsrfToken } from '../api/http';
 import type { Me } from '../api/types';
 import { I18nProvider, useI18n } from '../i18n/I18n';
 import { LoginPage } from './LoginPage';
-import { lazy, Suspense } from 'react';
-
-// The map (MapLibre + deck.gl) loads after sign-in, so the sign-in page is light.
-const MapPage = lazy(() => import('./MapPage').then((m) => ({ default: m.MapPage })));
 import { StatusPage } from './StatusPage';
 
-function Gate() {
-  const { t } = useI18n();
+// The map and the wall (MapLibre + deck.gl) load after sign-in, so the sign-in page is light.
+const MapPage = lazy(() => import('./MapPage').then((m) => ({ default: m.MapPage })));
+const WallPage = lazy(() => import('../features/wall/WallPage').then((m) => ({ default: m.WallPage })));
+const TourEditor = lazy(() => import('../features/wall/TourEditor').then((m) => ({ default: m.TourEditor })));
+
+function useSession(): [Me | null | undefined, () => void, (m: Me | null) => void] {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const refresh = useCallback(() => {
     getSession()
@@ -22,15 +22,34 @@ function Gate() {
       .catch(() => setMe(null));
   }, []);
   useEffect(refresh, [refresh]);
-  if (me === undefined) return <p className="splash">{t('loading')}</p>;
+  return [me, refresh, setMe];
+}
+
+function Page() {
+  const { t } = useI18n();
+  const path = location.pathname.replace(/\/$/, '');
+  const params = new URLSearchParams(location.search);
+  const scope = params.get('scope') ?? 'street:310106012';
+  // A wall opens with its display token in the URL (kept there, so a watchdog reload still works).
+  const token = path === '/wall' ? params.get('token') : null;
+  if (token) setBearerToken(token);
+  const [me, refresh, setMe] = useSession();
+  const loading = <p className="splash">{t('loading')}</p>;
+  if (me === undefined) return loading;
+  if (path === '/wall') {
+    if (!me) return <p className="splash">{t('needToken')}</p>;
+    const speed = Math.min(100, Math.max(1, Number(params.get('speed') ?? 1) || 1));
+    return <Suspense fallback={loading}><WallPage scope={scope} speed={speed} /></Suspense>;
+  }
   if (me === null) return <LoginPage onSignedIn={refresh} />;
+  if (path === '/wall/tour') return <Suspense fallback={loading}><TourEditor scope={scope} csrfToken={me.csrfToken} /></Suspense>;
   return (
-    <Suspense fallback={<p className="splash">{t('loading')}</p>}>
+    <Suspense fallback={loading}>
       <MapPage me={me} onSignedOut={() => setMe(null)} />
     </Suspense>
   );
 }
 
 export function App() {
-  return <I18nProvider>{location.pathname === '/status' ? <StatusPage /> : <Gate />}</I18nProvider>;
+  return <I18nProvider>{location.pathname === '/status' ? <StatusPage /> : <Page />}</I18nProvider>;
 }

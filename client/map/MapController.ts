@@ -108,8 +108,8 @@ export class MapController {
     });
   }
 
-  fitBounds(b: [number, number, number, number]): void {
-    this.map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 80, duration: 1200, pitch: this.map.getPitch() });
+  fitBounds(b: [number, number, number, number], maxZoom = 16.5): void {
+    this.map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 80, duration: 1200, pitch: this.map.getPitch(), maxZoom });
   }
 
   jumpTo(c: Camera): void {

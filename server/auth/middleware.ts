@@ -20,7 +20,9 @@ function sameSecret(a: string, b: string): boolean {
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const store = c.get('store');
-    const header = c.req.header('authorization');
+    // EventSource cannot send headers: the event stream alone takes the token from ?token=.
+    const queryToken = c.req.method === 'GET' && c.req.path === '/api/events' ? c.req.query('token') : undefined;
+    const header = c.req.header('authorization') ?? (queryToken ? `Bearer ${queryToken}` : undefined);
     if (header) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       const principal = m?.[1] ? await principalFromToken(store, m[1]) : null;

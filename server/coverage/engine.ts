@@ -90,47 +90,58 @@ export class CoverageEngine {
     );
     const contiguous = changes.length > 0 && changes.length <= INCREMENTAL_LIMIT;
     const tables = new Set(changes.map((c) => c.table_name));
-    if (!contiguous || tables.has('settings') || tables.has('districts')) return this.rebuild();
+    const reachChanged = changes.some((c) => c.table_name === 'settings' && c.row_key === 'reach');
+    if (!contiguous || reachChanged || tables.has('districts')) return this.rebuild();
     await this.applyChanges(changes);
     this.seen = latest;
-    this.past.clear();
     this.stats.incrementalUpdates++;
     this.stats.rowsApplied += changes.length;
   }
 
+  /** Loads what changed once, then applies it to today's model and to every cached past one. */
   private async applyChanges(changes: { table_name: string; row_key: string }[]): Promise<void> {
-    const model = this.current as CoverageModel;
+    const models = [this.current as CoverageModel, ...this.past.values()];
     const keys = (table: string) => [...new Set(changes.filter((c) => c.table_name === table).map((c) => Number(c.row_key)))].filter(Number.isFinite);
     const enterpriseIds = new Set([...keys('enterprises'), ...keys('organisation_coverage'), ...keys('instructor_assignments')]);
     const orgIds = keys('organisations');
     const buildingIds = keys('buildings');
     const stationIds = keys('stations');
     await this.store.read(async (db) => {
-      if (changes.some((c) => ['streets', 'grids', 'business_districts'].includes(c.table_name))) model.syncAreas(await loadAreas(db));
+      if (changes.some((c) => ['streets', 'grids', 'business_districts'].includes(c.table_name))) {
+        const areas = await loadAreas(db);
+        models.forEach((m) => m.syncAreas(areas));
+      }
       if (orgIds.length) {
         const covered = await rows<{ e: number }>(db, sql`SELECT DISTINCT enterprise_id AS e FROM organisation_coverage WHERE organisation_id IN (${sql.join(orgIds.map((i) => sql`${i}`), sql`, `)})`);
         covered.forEach((r) => enterpriseIds.add(r.e));
       }
       if (stationIds.length) {
         const stations = await loadStations(db);
-        const moved = stationIds.flatMap((id) => {
-          const before = model.stationById(id);
-          const after = stations.find((s) => s.id === id);
-          return [before, after].filter((s): s is NonNullable<typeof s> => !!s).map((s) => ({ lon: s.lon, lat: s.lat, buildingId: s.buildingId }));
-        });
-        model.setStations(stations, moved);
+        for (const m of models) {
+          const moved = stationIds.flatMap((id) => {
+            const before = m.stationById(id);
+            const after = stations.find((s) => s.id === id);
+            return [before, after].filter((s): s is NonNullable<typeof s> => !!s).map((s) => ({ lon: s.lon, lat: s.lat, buildingId: s.buildingId }));
+          });
+          m.setStations(stations, moved);
+        }
       }
       if (buildingIds.length) {
         const fresh = await loadBuildings(db, buildingIds);
-        for (const b of fresh) model.upsertBuilding(b);
-        for (const id of buildingIds) if (!fresh.some((b) => b.id === id)) model.removeBuilding(id);
+        for (const m of models) {
+          for (const b of fresh) m.upsertBuilding(b);
+          for (const id of buildingIds) if (!fresh.some((b) => b.id === id)) m.removeBuilding(id);
+        }
       }
       if (enterpriseIds.size) {
         const ids = [...enterpriseIds];
         const fresh = await loadEnterprises(db, ids);
-        for (const e of fresh) model.upsertEnterprise(e);
-        for (const id of ids) if (!fresh.some((e) => e.id === id)) model.removeEnterprise(id);
+        for (const m of models) {
+          for (const e of fresh) m.upsertEnterprise(e);
+          for (const id of ids) if (!fresh.some((e) => e.id === id)) m.removeEnterprise(id);
+        }
       }
     });
   }
+
 }

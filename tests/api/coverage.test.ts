@@ -160,8 +160,11 @@ describe.each(storeKinds())('coverage API on %s', (kind) => {
     expect(engine.stats.incrementalUpdates).toBeGreaterThanOrEqual(3);
     // And the incremental result equals a full rebuild.
     const incremental = await get<Node>('/api/coverage/summary?level=district&id=310106');
+    const pastIncremental = await get<Node>('/api/coverage/summary?level=district&id=310106&asOf=2025-06-30');
     await engine.rebuild();
     expect(await get<Node>('/api/coverage/summary?level=district&id=310106')).toEqual(incremental);
+    // Cached past dates were kept current too (the new organisation dates from 2020).
+    expect(await get<Node>('/api/coverage/summary?level=district&id=310106&asOf=2025-06-30')).toEqual(pastIncremental);
   });
 
   it('changes station reach settings with If-Match (admin), 412 when stale, and recomputes', async () => {

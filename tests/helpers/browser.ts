@@ -9,17 +9,15 @@ import { createApp } from '../../server/app.js';
 import type { TestStore } from './stores.js';
 import { testEnv } from './stores.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser-flags.js';
+
+export { CHROMIUM, CHROMIUM_ARGS };
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 if (!HAS_CHROMIUM && testEnv.CI) throw new Error(`${CHROMIUM} is missing: install Debian's chromium`);
 if (!HAS_CHROMIUM) console.warn(`SKIPPED the browser tests: ${CHROMIUM} is missing (apt-get install chromium)`);
 
 export const ARTIFACTS = 'test-results/e2e';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 
 export async function serveApp(t: TestStore): Promise<{ server: ServerType; base: string }> {
   const app = createApp(t.services, { distDir: inject('clientDist') });

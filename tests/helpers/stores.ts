@@ -13,6 +13,7 @@ import { loadEnv } from '../../server/env.js';
 import { FailureLimiter } from '../../server/auth/rate-limit.js';
 import type { AppServices } from '../../server/http/context.js';
 import { CoverageEngine } from '../../server/coverage/engine.js';
+import { EventHub } from '../../server/events/hub.js';
 import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_TODAY } from './constants.js';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -37,6 +38,7 @@ export async function openTestStore(kind: StoreKind, opts: { empty?: boolean } =
     env: { ...testEnv, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, DISPLAY_TOKEN: TEST_DISPLAY_TOKEN },
     loginLimiter: new FailureLimiter(5, 15 * 60 * 1000),
     coverage: new CoverageEngine(store, () => TEST_TODAY.toISOString().slice(0, 10)),
+    events: new EventHub(store, 300),
   });
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'pbmap-test-'));

@@ -63,6 +63,8 @@ export interface StyleState {
   walkingSpeedKmh: number;
   bandsMinutes: number[];
   toMap: ToMap;
+  /** Multiplies label sizes (a wall across the room wants bigger names). */
+  textScale?: number;
   /** Localised labels for station types and alliance kinds (tooltips, icons). */
   label: (prefix: string, code: string) => string;
 }

@@ -89,7 +89,7 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
         data: labels,
         getText: (d: { text: string }) => d.text,
         getPosition: (d: { at: [number, number] }) => d.at,
-        getSize: (d: Label) => d.size,
+        getSize: (d: Label) => d.size * (s.textScale ?? 1),
         getColor: (d: Label) => d.color,
         getPixelOffset: (d: Label) => d.offset,
         characterSet: 'auto',

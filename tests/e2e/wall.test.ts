@@ -1,0 +1,130 @@
+// The wall display in a real browser at 1920×1080 and 3840×2160: fits, shows the API's figures, tours,
+// and picks up an edit made elsewhere through the event stream.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerType } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../server/db/store.js';
+import { openTestStore, type TestStore } from '../helpers/stores.js';
+import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, watchConsole } from '../helpers/browser.js';
+import { TEST_DISPLAY_TOKEN } from '../helpers/constants.js';
+
+interface Summary { totals: { rates: Record<string, { numerator: number; denominator: number; value: number | null }> }; stations: number; activitiesThisMonth: { count: number; participants: number } }
+
+describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
+  let t: TestStore;
+  let server: ServerType;
+  let base: string;
+  let browser: Browser;
+  const pages: Page[] = [];
+  const scope = 'street:310106012';
+  const wallUrl = (speed = 1) => `${base}/wall?scope=${scope}&token=${TEST_DISPLAY_TOKEN}&speed=${speed}`;
+  const apiSummary = async (): Promise<Summary> =>
+    (await (await fetch(`${base}/api/wall/summary?scope=${scope}`, { headers: { authorization: `Bearer ${TEST_DISPLAY_TOKEN}` } })).json()) as Summary;
+  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+
+  beforeAll(async () => {
+    t = await openTestStore('pglite');
+    ({ server, base } = await serveApp(t));
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    await t?.dispose();
+  });
+
+  it.each([
+    [1920, 1080],
+    [3840, 2160],
+    [3840, 1080],
+  ])('at %i×%i: no login, no scrollbars, nothing cut off, KPI figures equal the API, legible sizes', async (width, height) => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    pages.push(page);
+    const errors = watchConsole(page);
+    await page.goto(wallUrl());
+    await page.waitForSelector('[data-kpi=partyOrg]');
+    await page.waitForSelector('[data-status=live]');
+    await page.waitForTimeout(2500);
+    await page.screenshot({ path: `${ARTIFACTS}/wall-${width}x${height}.png` });
+    const fit = await page.evaluate(() => {
+      const doc = document.documentElement;
+      const boxes = [...document.querySelectorAll('.wall-header, .kpi, .board, .wall-map')].map((e) => e.getBoundingClientRect());
+      return {
+        scrollW: doc.scrollWidth, scrollH: doc.scrollHeight, w: innerWidth, h: innerHeight,
+        outside: boxes.filter((b) => b.left < -1 || b.top < -1 || b.right > innerWidth + 1 || b.bottom > innerHeight + 1).length,
+        boxes: boxes.length,
+        kpiPx: parseFloat(getComputedStyle(document.querySelector('[data-kpi=partyOrg]') as Element).fontSize),
+        labelPx: parseFloat(getComputedStyle(document.querySelector('.kpi-label') as Element).fontSize),
+        zoom: parseFloat(getComputedStyle(document.querySelector('[data-testid=wall]') as Element).zoom || '1'),
+      };
+    });
+    expect(fit.scrollW).toBeLessThanOrEqual(fit.w);
+    expect(fit.scrollH).toBeLessThanOrEqual(fit.h);
+    expect(fit.boxes).toBeGreaterThan(8);
+    expect(fit.outside).toBe(0);
+    // At the 1080p design size: KPI figures ≥ 40 px, labels ≥ 16 px (scaled up on bigger walls).
+    expect(fit.kpiPx).toBeGreaterThanOrEqual(40);
+    expect(fit.labelPx).toBeGreaterThanOrEqual(16);
+    const api = await apiSummary();
+    for (const k of ['partyOrg', 'standalone', 'work', 'union']) {
+      expect(await page.locator(`[data-kpi=${k}]`).innerText(), k).toBe(pct(api.totals.rates[k]?.value ?? null));
+    }
+    expect(await page.locator('[data-kpi=stations]').innerText()).toBe(String(api.stations));
+    expect(await page.locator('[data-kpi=activities]').innerText()).toBe(String(api.activitiesThisMonth.count));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('tours the business districts and grids, and pauses when touched', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      await page.goto(wallUrl(6)); // 12 s dwell ÷ 6 = 2 s a step
+      await page.waitForSelector('.callout[data-step]');
+      const first = await page.locator('.callout').getAttribute('data-step');
+      await page.waitForFunction((s) => document.querySelector('.callout')?.getAttribute('data-step') !== s, first, { timeout: 10_000 });
+      await page.screenshot({ path: `${ARTIFACTS}/wall-tour.png` });
+      await page.mouse.move(500, 500);
+      await page.mouse.move(520, 520);
+      await page.waitForTimeout(300);
+      expect(await page.locator('.tour-state').innerText()).toContain('暂停');
+      const held = await page.locator('.callout').getAttribute('data-step');
+      await page.waitForTimeout(4500); // more than two dwells
+      expect(await page.locator('.callout').getAttribute('data-step')).toBe(held);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows an edit made through the API within 5 seconds, without reloading', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(wallUrl());
+    await page.waitForSelector('[data-status=live]');
+    const before = await page.locator('[data-kpi=partyOrg]').innerText();
+    const navigations: string[] = [];
+    page.on('framenavigated', (f) => navigations.push(f.url()));
+    const [e] = await t.store.read((db) =>
+      rows<{ id: number }>(db, sql`SELECT e.id FROM enterprises e WHERE e.street_code = '310106012' AND e.deregistered_on IS NULL
+        AND NOT EXISTS (SELECT 1 FROM organisation_coverage oc WHERE oc.enterprise_id = e.id) ORDER BY e.employees DESC LIMIT 8`),
+    );
+    // Several enterprises gain an organisation, enough to move the rate's first decimal.
+    const ids = (await t.store.read((db) =>
+      rows<{ id: number }>(db, sql`SELECT e.id FROM enterprises e WHERE e.street_code = '310106012' AND e.deregistered_on IS NULL
+        AND NOT EXISTS (SELECT 1 FROM organisation_coverage oc WHERE oc.enterprise_id = e.id) ORDER BY e.id LIMIT 12`),
+    )).map((r) => r.id);
+    expect(e).toBeDefined();
+    const started = Date.now();
+    await t.store.write(async (tx) => {
+      await tx.execute(sql`INSERT INTO organisations (id, name, kind, formation, street_code, founded_on, source) VALUES (910001, '测试联合党支部', 'joint_party_branch', 'joint', '310106012', '2020-01-01', 'test')`);
+      for (const id of ids) await tx.execute(sql`INSERT INTO organisation_coverage (organisation_id, enterprise_id, since) VALUES (910001, ${id}, '2020-01-01')`);
+    });
+    await page.waitForFunction((b) => document.querySelector('[data-kpi=partyOrg]')?.textContent !== b, before, { timeout: 5_000 });
+    const took = Date.now() - started;
+    const api = await apiSummary();
+    expect(await page.locator('[data-kpi=partyOrg]').innerText()).toBe(pct(api.totals.rates.partyOrg?.value ?? null));
+    expect(navigations).toEqual([]);
+    console.log(`edit reached the wall in ${took} ms`);
+    await page.close();
+  });
+});
