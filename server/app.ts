@@ -21,6 +21,18 @@ import { staticRoutes } from './http/static.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The event stream is a plain route (a stream, not JSON); it is documented by hand. */
+const EVENTS_PATH = {
+  '/api/events': {
+    get: {
+      tags: ['Live'],
+      summary: 'Server-Sent Events: `hello` on connect, `change` ({ id, tables, at }) when data changes, `heartbeat` every 15 s',
+      parameters: [{ name: 'token', in: 'query', required: false, schema: { type: 'string' }, description: 'API token, for EventSource clients that cannot send headers' }],
+      responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 401: { description: 'Not signed in' } },
+    },
+  },
+};
+
 export interface AppOptions {
   /** Directory of the built client; omit to serve only the API. */
   distDir?: string;
@@ -72,7 +84,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
       },
     });
     const ogc = ogcOpenApi(`${new URL(c.req.url).origin}/ogc`) as { paths: Record<string, unknown>; components: Record<string, Record<string, unknown>> };
-    const paths = { ...doc.paths } as Record<string, unknown>;
+    const paths = { ...doc.paths, ...EVENTS_PATH } as Record<string, unknown>;
     for (const [p, item] of Object.entries(ogc.paths)) paths[`/ogc${p === '/' ? '' : p}`] = item;
     const components = { ...(doc.components ?? {}) } as Record<string, Record<string, unknown>>;
     for (const [k, v] of Object.entries(ogc.components)) components[k] = { ...(components[k] ?? {}), ...v };

@@ -7,7 +7,7 @@ import { adminSession, client, displayAuth, type Client } from '../helpers/clien
 
 interface Case {
   name: string;
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
   raw?: string;
@@ -69,10 +69,29 @@ const CASES: Case[] = [
   { name: 'user with bad username', method: 'POST', path: '/api/users', body: { username: 'Bad Name!', displayName: 'x', role: 'official', password: 'long-enough-pw' }, as: 'admin', status: 400 },
   { name: 'user with short password', method: 'POST', path: '/api/users', body: { username: 'shorty', displayName: 'x', role: 'official', password: 'short' }, as: 'admin', status: 400 },
   { name: 'user without role', method: 'POST', path: '/api/users', body: { username: 'norole', displayName: 'x', password: 'long-enough-pw' }, as: 'admin', status: 400 },
+  { name: 'summary with an unknown level', method: 'GET', path: '/api/coverage/summary?level=planet&id=1', as: 'display', status: 400 },
+  { name: 'summary of a missing street', method: 'GET', path: '/api/coverage/summary?level=street&id=999999999', as: 'display', status: 404 },
+  { name: 'summary asOf not a date', method: 'GET', path: '/api/coverage/summary?level=street&id=310106012&asOf=yesterday', as: 'display', status: 400 },
+  { name: 'gaps with limit 0', method: 'GET', path: '/api/coverage/gaps?level=grid&kind=party&limit=0', as: 'display', status: 400 },
+  { name: 'gaps with limit text', method: 'GET', path: '/api/coverage/gaps?level=grid&kind=party&limit=ten', as: 'display', status: 400 },
+  { name: 'building file of text id', method: 'GET', path: '/api/coverage/buildings/abc', as: 'display', status: 400 },
+  { name: 'reach config without If-Match', method: 'PUT', path: '/api/coverage/reach-config', body: {}, as: 'admin', status: 400 },
+  { name: 'reach config of the wrong shape', method: 'PUT', path: '/api/coverage/reach-config', body: { reachByType: 5 }, headers: { 'if-match': '"0"' }, as: 'admin', status: 400 },
+  { name: 'search with an empty query', method: 'GET', path: '/api/search?q=', as: 'display', status: 400 },
+  { name: 'search with a 200-character query', method: 'GET', path: `/api/search?q=${'楼'.repeat(200)}`, as: 'display', status: 400 },
+  { name: 'search anonymously', method: 'GET', path: '/api/search?q=恒隆', as: 'anonymous', status: 401 },
+  { name: 'wall with a malformed scope', method: 'GET', path: '/api/wall/summary?scope=city:1', as: 'display', status: 400 },
+  { name: 'wall of a missing street', method: 'GET', path: '/api/wall/summary?scope=street:999999999', as: 'display', status: 404 },
+  { name: 'tour change by the display token', method: 'PUT', path: '/api/wall/tour?scope=street:310106012', body: {}, headers: { 'if-match': '"0"' }, as: 'display', status: 403 },
+  { name: 'tour with no steps', method: 'PUT', path: '/api/wall/tour?scope=street:310106012', body: { steps: [], schedule: { nightStart: '22:00', nightEnd: '07:00', nightMode: 'quiet' }, idleResumeSeconds: 60 }, headers: { 'if-match': '"0"' }, as: 'admin', status: 400 },
+  { name: 'tour step outside the scope', method: 'PUT', path: '/api/wall/tour?scope=street:310106012', body: { steps: [{ level: 'grid', id: '99999', name: 'x', dwellSeconds: 10, enabled: true }], schedule: { nightStart: '22:00', nightEnd: '07:00', nightMode: 'quiet' }, idleResumeSeconds: 60 }, headers: { 'if-match': '"0"' }, as: 'admin', status: 400 },
+  { name: 'tour with a bad night time', method: 'PUT', path: '/api/wall/tour?scope=street:310106012', body: { steps: [{ level: 'grid', id: '1', name: 'x', dwellSeconds: 10, enabled: true }], schedule: { nightStart: '25:00', nightEnd: '07:00', nightMode: 'quiet' }, idleResumeSeconds: 60 }, headers: { 'if-match': '"0"' }, as: 'admin', status: 400 },
+  { name: 'events anonymously', method: 'GET', path: '/api/events', as: 'anonymous', status: 401 },
+  { name: 'events with a wrong token', method: 'GET', path: '/api/events?token=nope', as: 'anonymous', status: 401 },
   { name: 'users by display token', method: 'POST', path: '/api/users', body: { username: 'x1', displayName: 'x', role: 'official', password: 'long-enough-pw' }, as: 'display', status: 403 },
 ];
 
-const TABLES = ['districts', 'streets', 'grids', 'business_districts', 'buildings', 'enterprises', 'organisations', 'organisation_coverage', 'stations', 'activities', 'alliances', 'alliance_members', 'users', 'api_tokens', 'audit_log'];
+const TABLES = ['districts', 'streets', 'grids', 'business_districts', 'buildings', 'enterprises', 'organisations', 'organisation_coverage', 'stations', 'activities', 'alliances', 'alliance_members', 'users', 'api_tokens', 'audit_log', 'settings', 'change_log'];
 
 describe.each(storeKinds())('bad input on %s', (kind) => {
   let t: TestStore;

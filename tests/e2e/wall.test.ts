@@ -1,7 +1,8 @@
 // The wall display in a real browser at 1920×1080 and 3840×2160: fits, shows the API's figures, tours,
 // and picks up an edit made elsewhere through the event stream.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../../server/app.js';
+import { serve as serveFn, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
@@ -126,5 +127,22 @@ describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
     expect(navigations).toEqual([]);
     console.log(`edit reached the wall in ${took} ms`);
     await page.close();
+  });
+
+  it('warns when the connection is lost and reconnects by itself after the server restarts', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    pages.push(page);
+    await page.goto(wallUrl());
+    await page.waitForSelector('[data-status=live]');
+    const port = Number(new URL(base).port);
+    (server as unknown as { closeAllConnections: () => void }).closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await page.waitForSelector('[data-status=disconnected]', { timeout: 10_000 });
+    await page.screenshot({ path: `${ARTIFACTS}/wall-disconnected.png` });
+    const app = createApp(t.services, { distDir: inject('clientDist') });
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serveFn({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    await page.waitForSelector('[data-status=live]', { timeout: 15_000 });
   });
 });
