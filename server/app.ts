@@ -14,6 +14,7 @@ import { configRoutes } from './routes/config/routes.js';
 import { searchRoutes } from './routes/search/routes.js';
 import { eventRoutes } from './routes/events/routes.js';
 import { wallRoutes } from './routes/wall/routes.js';
+import { exportRoutes } from './routes/export/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { ogcOpenApi } from './ogc/openapi.js';
 import { docsRoutes } from './http/docs.js';
@@ -69,6 +70,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.route('/', searchRoutes);
   app.route('/', eventRoutes);
   app.route('/', wallRoutes);
+  app.route('/', exportRoutes);
   app.route('/', ogcRoutes);
   app.route('/', docsRoutes);
 

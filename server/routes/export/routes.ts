@@ -1,0 +1,61 @@
+// GET /api/export/{collection}?format=geojson|csv|xlsx — a whole collection as a file (internal readers).
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Feature } from 'geojson';
+import { newRouter, errorResponses } from '../../http/router.js';
+import { notFound } from '../../http/errors.js';
+import { requireRole } from '../../auth/middleware.js';
+import { INTERNAL_READERS } from '../../auth/principal.js';
+import { COLLECTIONS, COLLECTION_BY_ID } from '../../ogc/collections.js';
+import { listItems } from '../../ogc/query.js';
+import { DERIVED } from '../../ogc/derived.js';
+import { toCsv, toXlsx } from './formats.js';
+
+const PAGE = 5000;
+
+export const exportRoutes = newRouter();
+exportRoutes.use('/api/export/*', requireRole(...INTERNAL_READERS));
+
+exportRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/export/{collection}',
+    tags: ['Import and export'],
+    summary: 'Download a whole collection as GeoJSON, CSV (UTF-8 with BOM) or XLSX',
+    request: {
+      params: z.object({ collection: z.enum(COLLECTIONS.map((c) => c.id) as [string, ...string[]]).openapi({ param: { name: 'collection', in: 'path' } }) }),
+      query: z.object({ format: z.enum(['geojson', 'csv', 'xlsx']).default('geojson') }).strict(),
+    },
+    responses: {
+      200: { description: 'The file', content: { 'application/geo+json': { schema: z.unknown() }, 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } },
+      ...errorResponses(400, 401, 403, 404),
+    },
+  }),
+  async (c) => {
+    const { collection } = c.req.valid('param');
+    const { format } = c.req.valid('query');
+    const def = COLLECTION_BY_ID.get(collection);
+    if (!def) throw notFound(`No collection ${collection}`);
+    const features: Feature[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await listItems(c.get('store'), def, { limit: PAGE, offset, filters: {} });
+      features.push(...page.features);
+      if (features.length >= page.numberMatched || page.features.length === 0) break;
+    }
+    await DERIVED[def.id]?.apply(features, c.get('services'));
+    const name = `${collection}-${new Date().toISOString().slice(0, 10)}`;
+    if (format === 'csv') {
+      return c.body(toCsv(features), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"` });
+    }
+    if (format === 'xlsx') {
+      const buf = await toXlsx(features, collection);
+      return c.body(new Uint8Array(buf), 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename="${name}.xlsx"`,
+      });
+    }
+    return c.body(JSON.stringify({ type: 'FeatureCollection', features }), 200, {
+      'Content-Type': 'application/geo+json',
+      'Content-Disposition': `attachment; filename="${name}.geojson"`,
+    });
+  },
+);
