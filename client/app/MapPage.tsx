@@ -203,6 +203,11 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     return null;
   };
 
+  const businessDistrictSiblings = (id: string): string[] => {
+    const street = data.businessDistricts.features.find((f) => String(f.id) === id)?.properties?.streetCode;
+    return data.businessDistricts.features.filter((f) => f.properties?.streetCode === street).map((f) => String(f.id));
+  };
+
   const shown = view.selection ?? view.focus;
   return (
     <div className="map-page">
@@ -231,7 +236,14 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
         {shown.level === 'building' ? (
           <BuildingProfile id={Number(shown.id)} />
         ) : (
-          <AreaProfile level={shown.level} id={shown.id} parent={parentOf(shown.level, shown.id)} streetCode={streetOfFocus} onOpen={open} />
+          <AreaProfile
+            level={shown.level}
+            id={shown.id}
+            parent={parentOf(shown.level, shown.id)}
+            siblings={shown.level === 'businessDistrict' ? businessDistrictSiblings(shown.id) : undefined}
+            streetCode={streetOfFocus}
+            onOpen={open}
+          />
         )}
       </aside>
       {(notice || error) && <div className="notice" role="status">{notice ?? t('errorLoading')}</div>}

@@ -9,16 +9,19 @@ interface Props {
   id: string;
   /** The parent area, to rank this one among its siblings. */
   parent: { level: Level; id: string } | null;
+  /** Siblings that are not the parent's children (business districts of a street), to rank against. */
+  siblings?: string[];
   streetCode: string | null;
   onOpen: (level: Level, id: string) => void;
 }
 
-export function AreaProfile({ level, id, parent, streetCode, onOpen }: Props) {
+export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen }: Props) {
   const { t, pct, num, locale } = useI18n();
   const [node, setNode] = useState<SummaryNode | null>(null);
   const [rank, setRank] = useState<{ rank: number; of: number } | null>(null);
   const [gaps, setGaps] = useState<Gap[]>([]);
   const [error, setError] = useState(false);
+  const siblingKey = siblings?.join(',');
   const parentLevel = parent?.level;
   const parentId = parent?.id;
   useEffect(() => {
@@ -28,7 +31,15 @@ export function AreaProfile({ level, id, parent, streetCode, onOpen }: Props) {
     setRank(null);
     setError(false);
     getSummary(level, id, signal).then(setNode).catch(() => !signal.aborted && setError(true));
-    if (parentLevel && parentId) {
+    if (siblingKey) {
+      Promise.all(siblingKey.split(',').map((sid) => getSummary(level, sid, signal)))
+        .then((nodes) => {
+          const sorted = nodes.sort((a, b) => (b.rates.partyOrg.value ?? -1) - (a.rates.partyOrg.value ?? -1));
+          const i = sorted.findIndex((c) => c.id === id);
+          if (i >= 0) setRank({ rank: i + 1, of: sorted.length });
+        })
+        .catch(() => undefined);
+    } else if (parentLevel && parentId) {
       getSummary(parentLevel, parentId, signal)
         .then((p) => {
           const sibs = (p.children ?? []).filter((c) => c.level === level).sort((a, b) => (b.rates.partyOrg.value ?? -1) - (a.rates.partyOrg.value ?? -1));
@@ -40,7 +51,7 @@ export function AreaProfile({ level, id, parent, streetCode, onOpen }: Props) {
     const where = level === 'grid' ? { gridId: id } : level === 'businessDistrict' ? { businessDistrictId: id } : level === 'street' ? { streetCode: id } : streetCode ? { streetCode } : {};
     getGaps({ level: 'building', kind: 'party', limit: 5, ...where }, signal).then((g) => setGaps(g.gaps)).catch(() => undefined);
     return () => ctrl.abort();
-  }, [level, id, parentLevel, parentId, streetCode]);
+  }, [level, id, parentLevel, parentId, siblingKey, streetCode]);
   if (error) return <p className="error">{t('errorLoading')}</p>;
   if (!node) return <p className="muted">{t('loading')}</p>;
   const zh = locale === 'zh-CN';
