@@ -1,5 +1,6 @@
 // Resolves the caller on every request, enforces CSRF on cookie-authenticated writes, and gates routes by role.
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Principal } from './principal.js';
 import { getCookie } from 'hono/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import type { Role } from '../db/schema.js';
@@ -17,22 +18,30 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The caller of a request, or null; throws 401 for a wrong or revoked bearer token. */
+export async function resolvePrincipal(c: Context<AppEnv>): Promise<Principal | null> {
+  const store = c.get('store');
+  // EventSource cannot send headers: the event stream alone takes the token from ?token=.
+  const queryToken = c.req.method === 'GET' && c.req.path === '/api/events' ? c.req.query('token') : undefined;
+  const header = c.req.header('authorization') ?? (queryToken ? `Bearer ${queryToken}` : undefined);
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    const principal = m?.[1] ? await principalFromToken(store, m[1]) : null;
+    // A wrong token is an error, not a silent downgrade to anonymous.
+    if (!principal) throw new ApiError(401, 'unauthorized', 'Invalid or revoked API token');
+    return principal;
+  }
+  const cookie = getCookie(c, SESSION_COOKIE);
+  return cookie ? principalFromSession(store, cookie) : null;
+}
+
 export function authenticate(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const store = c.get('store');
-    // EventSource cannot send headers: the event stream alone takes the token from ?token=.
-    const queryToken = c.req.method === 'GET' && c.req.path === '/api/events' ? c.req.query('token') : undefined;
-    const header = c.req.header('authorization') ?? (queryToken ? `Bearer ${queryToken}` : undefined);
-    if (header) {
-      const m = /^Bearer\s+(\S+)$/i.exec(header);
-      const principal = m?.[1] ? await principalFromToken(store, m[1]) : null;
-      // A wrong token is an error, not a silent downgrade to anonymous.
-      if (!principal) throw new ApiError(401, 'unauthorized', 'Invalid or revoked API token');
+    const principal = await resolvePrincipal(c);
+    if (principal?.kind === 'token') {
       c.set('principal', principal);
       return next();
     }
-    const cookie = getCookie(c, SESSION_COOKIE);
-    const principal = cookie ? await principalFromSession(store, cookie) : null;
     if (principal && UNSAFE.has(c.req.method)) {
       const sent = c.req.header(CSRF_HEADER);
       if (!sent || !principal.csrfToken || !sameSecret(sent, principal.csrfToken)) {

@@ -12,6 +12,8 @@ export interface Principal {
 }
 
 export const INTERNAL_READERS: Role[] = ['admin', 'official', 'editor', 'display'];
+/** Per-enterprise records, bulk exports and search: people at work, not a wall whose token sits in a URL. */
+export const STAFF_READERS: Role[] = ['admin', 'official', 'editor'];
 
 export function actorOf(p: Principal): string {
   return p.kind === 'session' ? `user:${p.name}` : `token:${p.name}`;

@@ -4,7 +4,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { rows, type Db, type Store } from '../db/store.js';
 import { migrationFiles } from '../db/migrate.js';
@@ -29,30 +29,35 @@ async function columnsOf(db: Db, table: string): Promise<{ name: string; geometr
   return cols.map((c) => ({ name: c.name, geometry: c.udt === 'geometry' }));
 }
 
-/** Yields the backup's lines (JSON text), table by table, in one consistent read. */
-export async function* backupLines(store: Store): AsyncGenerator<string> {
-  const header: Header = { format: FORMAT, version: VERSION, migrations: migrationFiles().map((m) => m.name), createdAt: new Date().toISOString() };
-  yield JSON.stringify(header);
-  for (const table of BACKUP_TABLES) {
-    const cols = await store.read((db) => columnsOf(db, table));
-    yield JSON.stringify({ table, columns: cols.map((c) => c.name) });
-    const select = cols.map((c) => (c.geometry ? `'${c.name}', encode(ST_AsEWKB(${c.name}), 'hex')` : `'${c.name}', ${c.name}`)).join(', ');
-    const order = cols.some((c) => c.name === 'id') ? 'id' : cols.map((c) => c.name).slice(0, 2).join(', ');
-    for (let offset = 0; ; offset += CHUNK) {
-      const chunk = await store.read((db) =>
-        rows<{ r: unknown }>(db, sql.raw(`SELECT jsonb_build_object(${select}) AS r FROM ${table} ORDER BY ${order} LIMIT ${CHUNK} OFFSET ${offset}`)),
-      );
-      if (chunk.length === 0) break;
-      yield JSON.stringify({ rows: chunk.map((x) => x.r) });
-      if (chunk.length < CHUNK) break;
+/** Writes the backup's lines to sink, all read in one REPEATABLE READ transaction: a consistent snapshot. */
+export async function backupTo(store: Store, sink: (line: string) => Promise<void>): Promise<void> {
+  await store.write(async (tx) => {
+    await tx.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`);
+    const header: Header = { format: FORMAT, version: VERSION, migrations: migrationFiles().map((m) => m.name), createdAt: new Date().toISOString() };
+    await sink(JSON.stringify(header));
+    for (const table of BACKUP_TABLES) {
+      const cols = await columnsOf(tx, table);
+      await sink(JSON.stringify({ table, columns: cols.map((c) => c.name) }));
+      const select = cols.map((c) => (c.geometry ? `'${c.name}', encode(ST_AsEWKB(${c.name}), 'hex')` : `'${c.name}', ${c.name}`)).join(', ');
+      const order = cols.some((c) => c.name === 'id') ? 'id' : cols.map((c) => c.name).slice(0, 2).join(', ');
+      for (let offset = 0; ; offset += CHUNK) {
+        const chunk = await rows<{ r: unknown }>(tx, sql.raw(`SELECT jsonb_build_object(${select}) AS r FROM ${table} ORDER BY ${order} LIMIT ${CHUNK} OFFSET ${offset}`));
+        if (chunk.length === 0) break;
+        await sink(JSON.stringify({ rows: chunk.map((x) => x.r) }));
+        if (chunk.length < CHUNK) break;
+      }
     }
-  }
+  });
 }
 
 export async function writeBackup(store: Store, file: string): Promise<void> {
-  await pipeline(Readable.from((async function* () {
-    for await (const line of backupLines(store)) yield `${line}\n`;
-  })()), createGzip(), createWriteStream(file));
+  const gzip = createGzip();
+  const done = pipeline(gzip, createWriteStream(file));
+  await backupTo(store, async (line) => {
+    if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');
+  });
+  gzip.end();
+  await done;
 }
 
 export class RestoreError extends Error {}

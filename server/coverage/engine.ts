@@ -88,7 +88,10 @@ export class CoverageEngine {
         sql`SELECT id::float8 AS id, table_name, row_key FROM change_log WHERE id > ${this.seen} AND id <= ${latest} ORDER BY id LIMIT ${INCREMENTAL_LIMIT + 1}`,
       ),
     );
-    const contiguous = changes.length > 0 && changes.length <= INCREMENTAL_LIMIT;
+    // Pruned past what this engine has seen (it was idle for a long time): only a rebuild is safe.
+    const [oldest] = await this.store.read((db) => rows<{ n: number | null }>(db, sql`SELECT min(id)::float8 AS n FROM change_log`));
+    const pruned = oldest?.n != null && oldest.n > this.seen + 1;
+    const contiguous = !pruned && changes.length > 0 && changes.length <= INCREMENTAL_LIMIT;
     const tables = new Set(changes.map((c) => c.table_name));
     const reachChanged = changes.some((c) => c.table_name === 'settings' && c.row_key === 'reach');
     if (!contiguous || reachChanged || tables.has('districts')) return this.rebuild();

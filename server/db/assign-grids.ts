@@ -6,13 +6,12 @@ import type { Db } from './store.js';
 export async function assignGrids(db: Db, streetCode?: string): Promise<void> {
   const street = streetCode ? sql`AND b.street_code = ${streetCode}` : sql``;
   // A point on a shared edge is covered by two grids: the lowest id wins, deterministically.
+  // A building no grid covers any more gets NULL, never its old grid.
   await db.execute(sql`
     UPDATE buildings b SET grid_id = x.grid_id
     FROM (
-      SELECT DISTINCT ON (b.id) b.id, g.id AS grid_id
-      FROM buildings b JOIN grids g ON g.street_code = b.street_code AND ST_Covers(g.geom, ST_PointOnSurface(b.geom))
-      WHERE true ${street}
-      ORDER BY b.id, g.id
+      SELECT b.id, (SELECT g.id FROM grids g WHERE g.street_code = b.street_code AND ST_Covers(g.geom, ST_PointOnSurface(b.geom)) ORDER BY g.id LIMIT 1) AS grid_id
+      FROM buildings b WHERE true ${street}
     ) x
     WHERE b.id = x.id AND b.grid_id IS DISTINCT FROM x.grid_id`);
   // Business districts may cross grids and streets; a building belongs to the one holding it, if any.
@@ -32,10 +31,8 @@ export async function assignGrids(db: Db, streetCode?: string): Promise<void> {
   await db.execute(sql`
     UPDATE stations s SET grid_id = x.grid_id
     FROM (
-      SELECT DISTINCT ON (s.id) s.id, g.id AS grid_id
-      FROM stations s JOIN grids g ON g.street_code = s.street_code AND ST_Covers(g.geom, s.geom)
-      WHERE true ${streetS}
-      ORDER BY s.id, g.id
+      SELECT s.id, (SELECT g.id FROM grids g WHERE g.street_code = s.street_code AND ST_Covers(g.geom, s.geom) ORDER BY g.id LIMIT 1) AS grid_id
+      FROM stations s WHERE true ${streetS}
     ) x
     WHERE s.id = x.id AND s.grid_id IS DISTINCT FROM x.grid_id`);
 }

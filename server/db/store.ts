@@ -58,7 +58,8 @@ export async function openPglite(dataDir: string | null): Promise<Store> {
 export async function openPostgres(url: string): Promise<Store> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max: 10, onnotice: () => undefined });
+  // UTC sessions, like PGlite's: date ↔ timestamptz casts must not depend on the server's zone.
+  const client = postgres(url, { max: 10, onnotice: () => undefined, connection: { TimeZone: 'UTC' } });
   const db = drizzle(client, { schema }) as unknown as Db;
   const store: Store = {
     kind: 'postgres',

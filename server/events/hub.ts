@@ -11,11 +11,14 @@ export interface ChangeEvent {
 
 type Listener = (e: ChangeEvent) => void;
 
+const PRUNE_EVERY_MS = 10 * 60_000;
+
 export class EventHub {
   private readonly listeners = new Set<Listener>();
   private seen = -1;
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
+  private lastPrune = 0;
 
   constructor(
     private readonly store: Store,
@@ -47,6 +50,13 @@ export class EventHub {
     this.timer = null;
   }
 
+  /** The log only feeds live caches: a day of it is plenty (a reader further behind rebuilds). */
+  private async prune(): Promise<void> {
+    if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
+    this.lastPrune = Date.now();
+    await this.store.write((tx) => tx.execute(sql`DELETE FROM change_log WHERE at < now() - interval '1 day'`));
+  }
+
   /** Reads what changed since the last poll and tells the listeners; one poll at a time. */
   async poll(): Promise<void> {
     if (this.polling) return;
@@ -63,6 +73,7 @@ export class EventHub {
         rows<{ t: string }>(db, sql`SELECT DISTINCT table_name AS t FROM change_log WHERE id > ${this.seen} AND id <= ${latest} ORDER BY 1`),
       );
       this.seen = latest;
+      await this.prune();
       const e: ChangeEvent = { id: latest, tables: tables.map((x) => x.t), at: new Date().toISOString() };
       for (const l of this.listeners) l(e);
     } catch (err) {

@@ -48,9 +48,22 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   412: 'precondition_failed', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable', 429: 'too_many_requests',
 };
 
+/** The SQLSTATE of a database error, through drizzle's wrapper if there is one. */
+export function sqlStateOf(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
   if (err instanceof ZodError) return c.json(errorBody('bad_request', 'Invalid input', zodDetails(err)), 400);
+  // Input the database itself refused (bad encoding, out-of-range number, duplicate key): the caller's fault.
+  const sqlState = sqlStateOf(err);
+  if (sqlState?.startsWith('22')) return c.json(errorBody('bad_request', 'The database refused a value in this request (out of range or malformed)'), 400);
+  if (sqlState === '23505') return c.json(errorBody('conflict', 'That already exists'), 409);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code = STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');

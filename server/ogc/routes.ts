@@ -1,7 +1,7 @@
 // OGC API – Features Part 1 Core at /ogc.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/context.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, forbidden, notFound } from '../http/errors.js';
 import { requireRole } from '../auth/middleware.js';
 import { INTERNAL_READERS } from '../auth/principal.js';
 import { COLLECTIONS, COLLECTION_BY_ID, type CollectionDef } from './collections.js';
@@ -39,9 +39,11 @@ function send(c: Context, body: unknown, type: string): Response {
   return c.body(JSON.stringify(body), 200, { 'Content-Type': type });
 }
 
-function collectionOr404(id: string): CollectionDef {
+function readable(c: Context<AppEnv>, id: string): CollectionDef {
   const def = COLLECTION_BY_ID.get(id);
   if (!def) throw notFound(`No collection "${id}"; see /ogc/collections`);
+  const role = c.get('principal')?.role;
+  if (def.readers && (!role || !def.readers.includes(role))) throw forbidden(`Your role cannot read ${def.id}`);
   return def;
 }
 
@@ -106,12 +108,12 @@ ogcRoutes.get('/ogc/collections', async (c) => {
 
 ogcRoutes.get('/ogc/collections/:collectionId', async (c) => {
   negotiate(c, JSON_TYPE);
-  return send(c, await describe(c, collectionOr404(c.req.param('collectionId'))), JSON_TYPE);
+  return send(c, await describe(c, readable(c, c.req.param('collectionId'))), JSON_TYPE);
 });
 
 ogcRoutes.get('/ogc/collections/:collectionId/items', async (c) => {
   negotiate(c, GEOJSON);
-  const def = collectionOr404(c.req.param('collectionId'));
+  const def = readable(c, c.req.param('collectionId'));
   const q = parseItemsQuery(def, c.req.queries());
   const { features, numberMatched } = await listItems(c.get('store'), def, q);
   await DERIVED[def.id]?.apply(features, c.get('services'));
@@ -141,9 +143,9 @@ ogcRoutes.get('/ogc/collections/:collectionId/items', async (c) => {
 
 ogcRoutes.get('/ogc/collections/:collectionId/items/:featureId', async (c) => {
   negotiate(c, GEOJSON);
-  const def = collectionOr404(c.req.param('collectionId'));
+  const def = readable(c, c.req.param('collectionId'));
   const raw = c.req.param('featureId');
-  const id = def.idType === 'integer' ? (/^\d{1,9}$/.test(raw) ? Number(raw) : null) : raw.length <= 64 ? raw : null;
+  const id = def.idType === 'integer' ? (/^\d{1,9}$/.test(raw) ? Number(raw) : null) : raw.length <= 64 && !raw.includes('\0') ? raw : null;
   const feature = id === null ? null : await getItem(c.get('store'), def, id);
   if (!feature) throw notFound(`No feature "${raw}" in ${def.id}`);
   await DERIVED[def.id]?.apply([feature], c.get('services'));

@@ -6,6 +6,7 @@ import { parseBbox, parseDatetime } from './params.js';
 import type { ItemsQuery } from './query.js';
 
 const INTEGER = /^-?\d+$/;
+const INT4_MAX = 2_147_483_647;
 
 export function parseItemsQuery(def: CollectionDef, query: Record<string, string[]>): ItemsQuery {
   const allowed = new Set(['limit', 'offset', 'bbox', 'f', ...(def.temporal ? ['datetime'] : []), ...def.filters.map((f) => f.name)]);
@@ -22,7 +23,8 @@ export function parseItemsQuery(def: CollectionDef, query: Record<string, string
   const int = (name: string, raw: string): number => {
     if (!INTEGER.test(raw)) throw badRequest(`${name} must be an integer, got "${raw}"`);
     const n = Number(raw);
-    if (!Number.isSafeInteger(n)) throw badRequest(`${name} is out of range`);
+    // Ids and counts are 32-bit integers in the database.
+    if (!Number.isSafeInteger(n) || Math.abs(n) > INT4_MAX) throw badRequest(`${name} is out of range`);
     return n;
   };
 
@@ -63,6 +65,7 @@ export function parseItemsQuery(def: CollectionDef, query: Record<string, string
     } else {
       if (filter.enum && !filter.enum.includes(v)) throw badRequest(`${filter.name} must be one of: ${filter.enum.join(', ')}`);
       if (v.length > 200) throw badRequest(`${filter.name} is too long`);
+      if (v.includes('\0')) throw badRequest(`${filter.name} contains a NUL character`);
       out.filters[filter.name] = v;
     }
   }

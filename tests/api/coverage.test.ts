@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { FeatureCollection } from 'geojson';
 import { rows } from '../../server/db/store.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
-import { adminSession, client, displayAuth, type Client } from '../helpers/client.js';
+import { adminSession, client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
 
 interface Rate { numerator: number; denominator: number; value: number | null }
 interface Node {
@@ -40,7 +40,7 @@ describe.each(storeKinds())('coverage API on %s', (kind) => {
   let t: TestStore;
   let c: Client;
   const get = async <T>(path: string) => {
-    const res = await c.get(path, displayAuth);
+    const res = await c.get(path, officialAuth);
     expect(res.status, path).toBe(200);
     return (await res.json()) as T;
   };

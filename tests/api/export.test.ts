@@ -6,7 +6,7 @@ import { rows } from '../../server/db/store.js';
 import { COLLECTIONS } from '../../server/ogc/collections.js';
 import { safeText, toCsv } from '../../server/routes/export/formats.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
-import { client, displayAuth, type Client } from '../helpers/client.js';
+import { client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
 
 /** Reads one file out of a zip (XLSX is a zip) through its central directory, without a library. */
 function unzipEntry(buf: Buffer, name: string): string | null {
@@ -42,11 +42,11 @@ describe('export', () => {
   it.each(COLLECTIONS.map((d) => d.id))('exports %s as GeoJSON and CSV with every row', async (id) => {
     const table = id.replace('-', '_');
     const [db] = await t.store.read((d) => rows<{ n: number }>(d, sql.raw(`SELECT count(*)::int AS n FROM ${table} WHERE geom IS NOT NULL`)));
-    const geo = await c.get(`/api/export/${id}?format=geojson`, displayAuth);
+    const geo = await c.get(`/api/export/${id}?format=geojson`, officialAuth);
     expect(geo.status).toBe(200);
     expect(geo.headers.get('content-disposition')).toContain(`${id}-`);
     expect(((await geo.json()) as { features: unknown[] }).features).toHaveLength(db?.n ?? -1);
-    const csv = Buffer.from(await (await c.get(`/api/export/${id}?format=csv`, displayAuth)).arrayBuffer());
+    const csv = Buffer.from(await (await c.get(`/api/export/${id}?format=csv`, officialAuth)).arrayBuffer());
     // A UTF-8 byte-order mark first, so Excel reads the Chinese text as UTF-8.
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.subarray(3, 6).toString()).toBe('id,');
@@ -54,12 +54,12 @@ describe('export', () => {
 
   it('exports enterprises as CSV rows and XLSX sheets with Chinese text intact', async () => {
     const [db] = await t.store.read((d) => rows<{ n: number; name: string }>(d, sql`SELECT count(*)::int AS n, min(name) AS name FROM enterprises`));
-    const csv = await (await c.get('/api/export/enterprises?format=csv', displayAuth)).text();
+    const csv = await (await c.get('/api/export/enterprises?format=csv', officialAuth)).text();
     const lines = csv.trim().split('\r\n');
     expect(lines).toHaveLength((db?.n ?? 0) + 1);
     expect(lines[0]).toContain('partyCoverage');
     expect(csv).toContain(db?.name ?? '');
-    const xlsx = Buffer.from(await (await c.get('/api/export/enterprises?format=xlsx', displayAuth)).arrayBuffer());
+    const xlsx = Buffer.from(await (await c.get('/api/export/enterprises?format=xlsx', officialAuth)).arrayBuffer());
     expect(xlsx.subarray(0, 2).toString()).toBe('PK');
     const sheet = unzipEntry(xlsx, 'xl/worksheets/sheet1.xml') ?? '';
     const shared = unzipEntry(xlsx, 'xl/sharedStrings.xml') ?? '';
@@ -70,8 +70,9 @@ describe('export', () => {
   it('neutralises spreadsheet formulas and refuses bad requests', async () => {
     expect(safeText('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
     expect(toCsv([{ type: 'Feature', id: 1, geometry: { type: 'Point', coordinates: [1, 2] }, properties: { name: '+1,"x"' } }])).toContain(`"'+1,""x"""`);
-    expect((await c.get('/api/export/castles?format=csv', displayAuth)).status).toBe(400);
-    expect((await c.get('/api/export/buildings?format=pdf', displayAuth)).status).toBe(400);
+    expect((await c.get('/api/export/castles?format=csv', officialAuth)).status).toBe(400);
+    expect((await c.get('/api/export/buildings?format=pdf', officialAuth)).status).toBe(400);
     expect((await c.get('/api/export/buildings?format=csv')).status).toBe(401);
+    expect((await c.get('/api/export/enterprises?format=csv', displayAuth)).status).toBe(403);
   });
 });

@@ -9,7 +9,7 @@ import { rows } from '../../server/db/store.js';
 import { createApp } from '../../server/app.js';
 import { existsSync } from 'node:fs';
 import { openTestStore, storeKinds, testEnv, type TestStore } from '../helpers/stores.js';
-import { TEST_DISPLAY_TOKEN } from '../helpers/constants.js';
+import { TEST_OFFICIAL_TOKEN } from '../helpers/constants.js';
 
 const run = promisify(execFile);
 const OGRINFO = '/usr/bin/ogrinfo';
@@ -43,7 +43,7 @@ describe.runIf(HAS_OGRINFO).each(storeKinds())('GDAL ogrinfo reads the OGC API o
 
   const ogrinfo = async (...args: string[]) => {
     const { stdout } = await run(OGRINFO, ['-ro', ...args], {
-      env: { ...process.env, GDAL_HTTP_HEADERS: `Authorization: Bearer ${TEST_DISPLAY_TOKEN}`, CPL_DEBUG: 'OFF' },
+      env: { ...process.env, GDAL_HTTP_HEADERS: `Authorization: Bearer ${TEST_OFFICIAL_TOKEN}`, CPL_DEBUG: 'OFF' },
       maxBuffer: 256 * 1024 * 1024,
       timeout: 120_000,
     });

@@ -6,7 +6,7 @@ import { rows } from '../../server/db/store.js';
 import { COLLECTIONS } from '../../server/ogc/collections.js';
 import { ringSignedArea } from '../../geodata/generate/geometry.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
-import { client, displayAuth, type Client } from '../helpers/client.js';
+import { client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
 
 type Page = FeatureCollection & { numberMatched: number; numberReturned: number; links: { href: string; rel: string; type: string }[] };
 
@@ -14,7 +14,7 @@ type Page = FeatureCollection & { numberMatched: number; numberReturned: number;
 describe.each(storeKinds())('OGC API – Features on %s', (kind) => {
   let t: TestStore;
   let c: Client;
-  const get = (path: string, headers: Record<string, string> = {}) => c.get(path, { ...displayAuth, ...headers });
+  const get = (path: string, headers: Record<string, string> = {}) => c.get(path, { ...officialAuth, ...headers });
   beforeAll(async () => {
     t = await openTestStore(kind);
     c = client(t.services);
@@ -135,6 +135,12 @@ describe.each(storeKinds())('OGC API – Features on %s', (kind) => {
     expect((await get('/ogc/collections/buildings/items/99999999')).status).toBe(404);
     expect((await get('/ogc/collections/buildings/items/abc')).status).toBe(404);
     expect((await get('/ogc/collections/nope/items')).status).toBe(404);
+  });
+
+  it('keeps per-enterprise records from the wall display token, but gives it the rest', async () => {
+    expect((await c.get('/ogc/collections/enterprises/items?limit=1', displayAuth)).status).toBe(403);
+    expect((await c.get('/ogc/collections/enterprises/items/1', displayAuth)).status).toBe(403);
+    expect((await c.get('/ogc/collections/buildings/items?limit=1', displayAuth)).status).toBe(200);
   });
 
   it('rejects unknown query parameters with 400', async () => {

@@ -11,7 +11,7 @@ import { openPglite, rows } from '../../server/db/store.js';
 import { migrationFiles } from '../../server/db/migrate.js';
 import { grids } from '../../server/db/schema.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
-import { client, displayAuth } from '../helpers/client.js';
+import { client, officialAuth } from '../helpers/client.js';
 
 describe('embedded PGlite store', () => {
   it('persists across restarts in DATA_DIR and applies migrations once', async () => {
@@ -107,7 +107,7 @@ describe.runIf(storeKinds().includes('postgres'))('PGlite and PostgreSQL give id
     '/api/coverage/gaps?level=building&kind=reach&limit=100',
   ])('%s', async (path) => {
     const strip = (body: { timeStamp?: string }) => ({ ...body, timeStamp: undefined });
-    const [x, y] = await Promise.all([a, b].map(async (s) => strip((await (await client(s.services).get(path, displayAuth)).json()) as { timeStamp?: string })));
+    const [x, y] = await Promise.all([a, b].map(async (s) => strip((await (await client(s.services).get(path, officialAuth)).json()) as { timeStamp?: string })));
     expect(x).toEqual(y);
   });
 });

@@ -2,7 +2,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../../server/app.js';
 import type { AppEnv, AppServices } from '../../server/http/context.js';
-import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN } from './constants.js';
+import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_OFFICIAL_TOKEN } from './constants.js';
 
 export interface Client {
   app: OpenAPIHono<AppEnv>;
@@ -12,6 +12,7 @@ export interface Client {
 
 export const BASE = 'http://test.local';
 export const displayAuth = { authorization: `Bearer ${TEST_DISPLAY_TOKEN}` };
+export const officialAuth = { authorization: `Bearer ${TEST_OFFICIAL_TOKEN}` };
 
 export function client(services: AppServices): Client {
   const app = createApp(services);

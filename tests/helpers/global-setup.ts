@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite } from '../../server/db/store.js';
 import { loadDemoTerritory } from '../../server/db/load-demo.js';
-import { ensureAdmin, ensureDisplayToken } from '../../server/auth/service.js';
+import { createApiToken, ensureAdmin, ensureDisplayToken } from '../../server/auth/service.js';
 import { loadEnv } from '../../server/env.js';
-import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_TODAY } from './constants.js';
+import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_OFFICIAL_TOKEN, TEST_TODAY } from './constants.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -28,6 +28,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   await loadDemoTerritory(store, TEST_TODAY);
   await ensureAdmin(store, TEST_ADMIN_PASSWORD, () => undefined);
   await ensureDisplayToken(store, TEST_DISPLAY_TOKEN);
+  await createApiToken(store, 'system', null, { name: 'test official', role: 'official', streetCodes: [] }, TEST_OFFICIAL_TOKEN);
   await store.close();
   project.provide('pgliteTemplate', root);
   // The browser tests serve the client as built now, not whatever dist/ holds.

@@ -8,13 +8,13 @@ import { inject } from 'vitest';
 import postgres from 'postgres';
 import { openPglite, openPostgres, type Store } from '../../server/db/store.js';
 import { loadDemoTerritory } from '../../server/db/load-demo.js';
-import { ensureAdmin, ensureDisplayToken } from '../../server/auth/service.js';
+import { createApiToken, ensureAdmin, ensureDisplayToken } from '../../server/auth/service.js';
 import { loadEnv } from '../../server/env.js';
 import { FailureLimiter } from '../../server/auth/rate-limit.js';
 import type { AppServices } from '../../server/http/context.js';
 import { CoverageEngine } from '../../server/coverage/engine.js';
 import { EventHub } from '../../server/events/hub.js';
-import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_TODAY } from './constants.js';
+import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_OFFICIAL_TOKEN, TEST_TODAY } from './constants.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -65,6 +65,7 @@ export async function openTestStore(kind: StoreKind, opts: { empty?: boolean } =
     await loadDemoTerritory(store, TEST_TODAY);
     await ensureAdmin(store, TEST_ADMIN_PASSWORD, () => undefined);
     await ensureDisplayToken(store, TEST_DISPLAY_TOKEN);
+    await createApiToken(store, 'system', null, { name: 'test official', role: 'official', streetCodes: [] }, TEST_OFFICIAL_TOKEN);
   }
   return {
     store,

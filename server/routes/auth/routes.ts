@@ -54,11 +54,10 @@ export const authRoutes = newRouter()
         c.header('Retry-After', String(wait));
         throw new ApiError(429, 'too_many_requests', `Too many failed sign-ins; try again in ${wait} s`);
       }
+      // Count the attempt before the slow password check, so parallel guesses cannot all slip past the limit.
+      keys.forEach((k) => loginLimiter.fail(k));
       const result = await login(store, username, password);
-      if (!result) {
-        keys.forEach((k) => loginLimiter.fail(k));
-        throw unauthorized('Wrong username or password');
-      }
+      if (!result) throw unauthorized('Wrong username or password');
       keys.forEach((k) => loginLimiter.succeed(k));
       setCookie(c, SESSION_COOKIE, result.cookie, {
         httpOnly: true, sameSite: 'Strict', path: '/', secure: env.COOKIE_SECURE === 'true', maxAge: SESSION_TTL_MS / 1000,

@@ -6,6 +6,7 @@ import { requireRole } from '../../auth/middleware.js';
 import { INTERNAL_READERS, actorOf } from '../../auth/principal.js';
 import { rows } from '../../db/store.js';
 import { audit } from '../../db/audit.js';
+import { putSetting } from '../../db/settings.js';
 import { rankGaps } from '../../domain/coverage/gaps.js';
 import type { SummaryNode } from '../../domain/coverage/model.js';
 import { partyActionFor, unionActionFor, ACTION_LABELS } from '../../domain/coverage/suggest.js';
@@ -138,13 +139,14 @@ coverageRoutes.openapi(
                     WHERE oc.organisation_id = o.id AND e.building_id = ${id} AND oc.since <= ${day}::date AND (oc.until IS NULL OR oc.until > ${day}::date)) AS "enterprisesCovered"
             FROM organisations o
             WHERE o.founded_on <= ${day}::date AND (o.dissolved_on IS NULL OR o.dissolved_on > ${day}::date)
-              AND (o.seat_building_id = ${id} OR EXISTS (SELECT 1 FROM organisation_coverage oc JOIN enterprises e ON e.id = oc.enterprise_id WHERE oc.organisation_id = o.id AND e.building_id = ${id}))
+              AND (o.seat_building_id = ${id} OR EXISTS (SELECT 1 FROM organisation_coverage oc JOIN enterprises e ON e.id = oc.enterprise_id
+                   WHERE oc.organisation_id = o.id AND e.building_id = ${id} AND oc.since <= ${day}::date AND (oc.until IS NULL OR oc.until > ${day}::date)))
             ORDER BY o.members DESC, o.id`,
       ),
       await rows<{ id: number; title: string; type: string; heldAt: string; participants: number }>(
         db,
         sql`SELECT a.id, a.title, a.type, to_char(a.held_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "heldAt", a.participants
-            FROM activities a WHERE a.building_id = ${id} AND a.held_at < (${day}::date + 1)::timestamptz
+            FROM activities a WHERE a.building_id = ${id} AND a.held_at < ((${day}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
             ORDER BY a.held_at DESC, a.id LIMIT 8`,
       ),
     ] as const);
@@ -220,11 +222,8 @@ coverageRoutes.openapi(
     const p = c.get('principal');
     const before = await c.get('services').coverage.reachConfig();
     const version = await c.get('store').write(async (tx) => {
-      const [cur] = await rows<{ version: number }>(tx, sql`SELECT version FROM settings WHERE key = 'reach' FOR UPDATE`);
-      if ((cur?.version ?? 0) !== expected) throw new ApiError(412, 'precondition_failed', 'The reach settings changed since you read them; reload and try again');
-      const next = expected + 1;
-      await tx.execute(sql`INSERT INTO settings (key, value, version) VALUES ('reach', ${JSON.stringify(body)}::jsonb, ${next})
-                           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, updated_at = now()`);
+      const next = await putSetting(tx, 'reach', body, expected);
+      if (next === null) throw new ApiError(412, 'precondition_failed', 'The reach settings changed since you read them; reload and try again');
       await audit(tx, { actor: p ? actorOf(p) : 'system', action: 'update', entity: 'settings', entityId: 'reach', before, after: body });
       return next;
     });

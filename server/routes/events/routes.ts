@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../../http/context.js';
-import { requireRole } from '../../auth/middleware.js';
+import { requireRole, resolvePrincipal } from '../../auth/middleware.js';
 import { INTERNAL_READERS } from '../../auth/principal.js';
 
 export const HEARTBEAT_MS = 15_000;
@@ -33,8 +33,13 @@ eventRoutes.get('/api/events', (c) => {
         setTimeout(resolve, HEARTBEAT_MS);
       });
       wake = null;
-      // An event, not an SSE comment: browsers' EventSource hides comments, and walls watch heartbeats to spot staleness.
-      if (open && queue.length === 0) await stream.writeSSE({ event: 'heartbeat', data: new Date().toISOString() });
+      if (open && queue.length === 0) {
+        // A revoked token or ended session closes the stream at the next heartbeat.
+        const still = await resolvePrincipal(c).catch(() => null);
+        if (!still) break;
+        // An event, not an SSE comment: browsers' EventSource hides comments, and walls watch heartbeats to spot staleness.
+        await stream.writeSSE({ event: 'heartbeat', data: new Date().toISOString() });
+      }
     }
     unsubscribe();
   });

@@ -4,7 +4,7 @@ import type { Feature } from 'geojson';
 import { newRouter, errorResponses } from '../../http/router.js';
 import { notFound } from '../../http/errors.js';
 import { requireRole } from '../../auth/middleware.js';
-import { INTERNAL_READERS } from '../../auth/principal.js';
+import { STAFF_READERS } from '../../auth/principal.js';
 import { COLLECTIONS, COLLECTION_BY_ID } from '../../ogc/collections.js';
 import { listItems } from '../../ogc/query.js';
 import { DERIVED } from '../../ogc/derived.js';
@@ -13,7 +13,7 @@ import { toCsv, toXlsx } from './formats.js';
 const PAGE = 5000;
 
 export const exportRoutes = newRouter();
-exportRoutes.use('/api/export/*', requireRole(...INTERNAL_READERS));
+exportRoutes.use('/api/export/*', requireRole(...STAFF_READERS));
 
 exportRoutes.openapi(
   createRoute({

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { newRouter, errorResponses } from '../../http/router.js';
 import { requireRole } from '../../auth/middleware.js';
-import { INTERNAL_READERS } from '../../auth/principal.js';
+import { STAFF_READERS } from '../../auth/principal.js';
 import { rows } from '../../db/store.js';
 
 const Result = z
@@ -22,7 +22,7 @@ const Result = z
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 export const searchRoutes = newRouter();
-searchRoutes.use('/api/search', requireRole(...INTERNAL_READERS));
+searchRoutes.use('/api/search', requireRole(...STAFF_READERS));
 searchRoutes.openapi(
   createRoute({
     method: 'get',

@@ -6,6 +6,7 @@ import { requireRole } from '../../auth/middleware.js';
 import { INTERNAL_READERS, actorOf } from '../../auth/principal.js';
 import { rows } from '../../db/store.js';
 import { audit } from '../../db/audit.js';
+import { putSetting, readSetting } from '../../db/settings.js';
 import { rankGaps } from '../../domain/coverage/gaps.js';
 import type { SummaryNode } from '../../domain/coverage/model.js';
 import { GapSchema, RatesSchema } from '../coverage/schemas.js';
@@ -151,12 +152,10 @@ wallRoutes.openapi(
     const p = c.get('principal');
     const key = tourKey(scope);
     const version = await store.write(async (tx) => {
-      const [cur] = await rows<{ version: number; value: unknown }>(tx, sql`SELECT version, value FROM settings WHERE key = ${key} FOR UPDATE`);
-      if ((cur?.version ?? 0) !== expected) throw new ApiError(412, 'precondition_failed', 'The tour changed since you read it; reload and try again');
-      const next = expected + 1;
-      await tx.execute(sql`INSERT INTO settings (key, value, version) VALUES (${key}, ${JSON.stringify(tour)}::jsonb, ${next})
-                           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = EXCLUDED.version, updated_at = now()`);
-      await audit(tx, { actor: p ? actorOf(p) : 'system', action: 'update', entity: 'settings', entityId: key, before: cur?.value ?? null, after: tour });
+      const before = await readSetting(tx, key);
+      const next = await putSetting(tx, key, tour, expected);
+      if (next === null) throw new ApiError(412, 'precondition_failed', 'The tour changed since you read it; reload and try again');
+      await audit(tx, { actor: p ? actorOf(p) : 'system', action: 'update', entity: 'settings', entityId: key, before: before?.value ?? null, after: tour });
       return next;
     });
     c.header('ETag', `"${version}"`);
