@@ -1,45 +1,17 @@
 // Shapes the server sends (see /api/openapi.json).
-export interface Rate {
-  numerator: number;
-  denominator: number;
-  value: number | null;
-}
+// Shapes shared with the server are imported from it (types only: nothing server-side reaches the bundle).
+import type { Rate as ServerRate } from '../../server/domain/coverage/types';
+import type { SummaryNode as ServerSummaryNode } from '../../server/domain/coverage/model';
+import type { Gap as ServerGap, GapAction as ServerGapAction } from '../../server/domain/coverage/gaps';
+import type { Basemap as ServerBasemap } from '../../server/routes/config/basemaps';
+
+export type Rate = ServerRate;
 export type RateKey = 'partyOrg' | 'standalone' | 'work' | 'union' | 'workersServed';
-export type Level = 'district' | 'street' | 'grid' | 'businessDistrict' | 'building';
-
-export interface SummaryNode {
-  id: string;
-  name: string;
-  level: Level;
-  enterprises: number;
-  employees: number;
-  partyMembers: number;
-  rates: Record<RateKey, Rate>;
-  children?: SummaryNode[];
-}
-
-export interface GapAction {
-  code: string;
-  label: { zh: string; en: string };
-  enterprises: number;
-  workers: number;
-}
-
-export interface Gap {
-  rank: number;
-  level: 'building' | 'grid' | 'businessDistrict';
-  id: string;
-  name: string;
-  streetCode: string;
-  kind: 'party' | 'union' | 'work' | 'reach';
-  workersAffected: number;
-  enterprisesAffected: number;
-  partyMembersAffected: number;
-  rate: Rate;
-  suggestion: GapAction;
-  actions: GapAction[];
-  reasons: { reason: string; enterprises: number }[];
-}
+export type Level = ServerSummaryNode['level'];
+export type SummaryNode = ServerSummaryNode;
+export type GapAction = ServerGapAction;
+export type Gap = ServerGap;
+export type Basemap = ServerBasemap;
 
 export interface BuildingFile {
   summary: SummaryNode;
@@ -74,19 +46,6 @@ export interface SearchResult {
   buildingId: number | null;
   lon: number;
   lat: number;
-}
-
-export interface Basemap {
-  id: string;
-  name: { zh: string; en: string };
-  kind: 'builtin' | 'raster';
-  theme: 'dark' | 'light';
-  crs: 'wgs84' | 'gcj02';
-  rasters?: { tiles: string[] }[];
-  tileSize?: number;
-  maxZoom?: number;
-  attribution?: string;
-  approval?: string;
 }
 
 export interface Me {

@@ -1,7 +1,7 @@
 // /api/events over a real socket: a hello, then a change event for a write made anywhere (here: SQL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { closeNow, serveOnLoopback } from '../helpers/serve.js';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../../server/app.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
@@ -14,14 +14,10 @@ describe('live events (Server-Sent Events)', () => {
   beforeAll(async () => {
     t = await openTestStore('pglite');
     const app = createApp(t.services);
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, base } = await serveOnLoopback(app.fetch));
   });
   afterAll(async () => {
-    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-    await new Promise((r) => server?.close(r));
+    await closeNow(server);
     await t?.dispose();
   });
 

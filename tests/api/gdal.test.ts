@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { closeNow, serveOnLoopback } from '../helpers/serve.js';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { createApp } from '../../server/app.js';
@@ -27,17 +27,16 @@ describe.runIf(HAS_OGRINFO).each(storeKinds())('GDAL ogrinfo reads the OGC API o
   beforeAll(async () => {
     t = await openTestStore(kind);
     const app = createApp(t.services);
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: (req) => {
-        const u = new URL(req.url);
-        if (u.pathname.endsWith('/items')) itemRequests.push(u.pathname + u.search);
-        return app.fetch(req);
-      }, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    url = `OAPIF:http://127.0.0.1:${(server.address() as AddressInfo).port}/ogc`;
+    let base: string;
+    ({ server, base } = await serveOnLoopback((req) => {
+      const u = new URL(req.url);
+      if (u.pathname.endsWith('/items')) itemRequests.push(u.pathname + u.search);
+      return app.fetch(req);
+    }));
+    url = `OAPIF:${base}/ogc`;
   });
   afterAll(async () => {
-    await new Promise((r) => server?.close(r));
+    await closeNow(server);
     await t?.dispose();
   });
 

@@ -1,8 +1,7 @@
 // npm run bench:api — a bbox query of about 1,000 buildings through /ogc, timed against serving the
 // very same bytes as a static file from the same process and server. Prints the ratio (machines are
 // shared and noisy: compare ratios, not absolute times).
-import { serve, type ServerType } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
+import { serveOnLoopback } from '../helpers/serve.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,10 +42,7 @@ async function main(): Promise<void> {
   const staticFile = join(dir, 'same-bytes.geojson');
   app.get('/bench/static', async (c) => c.body(await readFile(staticFile), 200, { 'Content-Type': 'application/geo+json' }));
 
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, base } = await serveOnLoopback(app.fetch);
   const auth = { authorization: `Bearer ${token}` };
   const firstResponse = await fetch(base + query, { headers: auth });
   const bytes = Buffer.from(await firstResponse.arrayBuffer());

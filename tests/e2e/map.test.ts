@@ -2,6 +2,7 @@
 // numbers, the language switch, shareable URLs, and no long main-thread task while panning.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerType } from '@hono/node-server';
+import { closeNow } from '../helpers/serve.js';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
@@ -50,7 +51,7 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await closeNow(server);
     await t?.dispose();
   });
 

@@ -2,7 +2,8 @@
 // and picks up an edit made elsewhere through the event stream.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.js';
-import { serve as serveFn, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { closeNow, serveOnLoopback } from '../helpers/serve.js';
 import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
@@ -32,7 +33,7 @@ describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
   afterAll(async () => {
     await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
     await browser?.close();
-    await new Promise((r) => server?.close(r));
+    await closeNow(server);
     await t?.dispose();
   });
 
@@ -135,14 +136,11 @@ describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
     await page.goto(wallUrl());
     await page.waitForSelector('[data-status=live]');
     const port = Number(new URL(base).port);
-    (server as unknown as { closeAllConnections: () => void }).closeAllConnections();
-    await new Promise((r) => server.close(r));
+    await closeNow(server);
     await page.waitForSelector('[data-status=disconnected]', { timeout: 10_000 });
     await page.screenshot({ path: `${ARTIFACTS}/wall-disconnected.png` });
     const app = createApp(t.services, { distDir: inject('clientDist') });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serveFn({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
-    });
+    ({ server } = await serveOnLoopback(app.fetch, port));
     await page.waitForSelector('[data-status=live]', { timeout: 15_000 });
   });
 });

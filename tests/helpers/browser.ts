@@ -1,8 +1,8 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), against the app served
 // on a loopback port from a test store.
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import type { ServerType } from '@hono/node-server';
+import { serveOnLoopback } from './serve.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { createApp } from '../../server/app.js';
@@ -21,10 +21,7 @@ export const ARTIFACTS = 'test-results/e2e';
 
 export async function serveApp(t: TestStore): Promise<{ server: ServerType; base: string }> {
   const app = createApp(t.services, { distDir: inject('clientDist') });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return serveOnLoopback(app.fetch);
 }
 
 export async function launch(): Promise<Browser> {

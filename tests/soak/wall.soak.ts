@@ -5,8 +5,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { openPglite } from '../../server/db/store.js';
@@ -18,6 +16,7 @@ import { CoverageEngine } from '../../server/coverage/engine.js';
 import { EventHub } from '../../server/events/hub.js';
 import { loadEnv } from '../../server/env.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/browser-flags.js';
+import { serveOnLoopback } from '../helpers/serve.js';
 
 const minutes = Number(process.argv[2] ?? 30);
 const speed = Number(process.argv[3] ?? 20);
@@ -43,10 +42,7 @@ async function main(): Promise<void> {
   await ensureDisplayToken(store, TOKEN);
   const env = loadEnv();
   const app = createApp({ store, env, loginLimiter: new FailureLimiter(5, 60_000), coverage: new CoverageEngine(store), events: new EventHub(store) }, { distDir: dist });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { server, base } = await serveOnLoopback(app.fetch);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   const cdp = await page.context().newCDPSession(page);
