@@ -9,6 +9,7 @@ import { is, sql } from 'drizzle-orm';
 import * as schema from '../../server/db/schema.js';
 import { openPglite, rows } from '../../server/db/store.js';
 import { migrationFiles } from '../../server/db/migrate.js';
+import { putSetting, readSetting } from '../../server/db/settings.js';
 import { grids } from '../../server/db/schema.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 import { client, officialAuth } from '../helpers/client.js';
@@ -72,6 +73,19 @@ describe.each(storeKinds())('store on %s', (kind) => {
     ).rejects.toThrow();
     const after = await t.store.read((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM audit_log`));
     expect(after).toEqual(before);
+  });
+
+  it('writes versioned settings only from the version read: a second first-writer loses', async () => {
+    const results = await t.store.write(async (tx) => [
+      await putSetting(tx, 'test-key', { a: 1 }, 0),
+      await putSetting(tx, 'test-key', { a: 2 }, 0),
+      await putSetting(tx, 'test-key', { a: 3 }, 1),
+      await putSetting(tx, 'test-key', { a: 4 }, 1),
+      await putSetting(tx, 'missing-key', { a: 5 }, 3),
+    ]);
+    expect(results).toEqual([1, null, 2, null, null]);
+    const stored = await t.store.read((db) => readSetting(db, 'test-key'));
+    expect(stored).toEqual({ value: { a: 3 }, version: 2 });
   });
 
   it('reads geometries back through the one geometry column type', async () => {
