@@ -75,6 +75,9 @@ async function main(): Promise<void> {
   const last = steady[steady.length - 1]?.[1] ?? 0;
   console.log(`heap after warm-up: ${first.toFixed(1)} MB → ${last.toFixed(1)} MB over ${((steady.length - 1) * SAMPLE_MS) / 60_000} min, ${edits} live edits`);
   console.log(`heap trend: ${perHour >= 0 ? '+' : ''}${perHour.toFixed(2)} MB per hour (${((perHour / Math.max(first, 1)) * 100).toFixed(1)}% of the heap per hour)`);
+  // A leak keeps its slope; caches filling up flatten out: compare with the second half alone.
+  const late = samples.filter(([t]) => t * 60 >= minutes / 2);
+  if (late.length > 2) console.log(`heap trend over the second half: ${slope(late) >= 0 ? '+' : ''}${slope(late).toFixed(2)} MB per hour`);
   await browser.close();
   server.close();
   await store.close();
