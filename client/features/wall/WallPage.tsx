@@ -95,7 +95,7 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const { state, lastBeat } = useLive(() => {
     if (pending.current) clearTimeout(pending.current);
-    pending.current = setTimeout(() => void load(), 400);
+    pending.current = setTimeout(() => void load(), 200);
   });
 
   useEffect(() => startWatchdog(), []);
@@ -151,15 +151,18 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
     return () => ctrl.abort();
   }, [current, summary]);
 
+  const asOf = summary?.asOf;
   const style = useMemo<StyleState>(() => ({
     colorBy: 'party', reachMode: 'circles', uncoveredOnly: false,
-    activityWindow: summary ? [new Date(new Date(`${summary.asOf}T00:00:00Z`).getTime() - 29 * 86_400_000).toISOString(), new Date(new Date(`${summary.asOf}T00:00:00Z`).getTime() + 86_400_000).toISOString()] : ['', ''],
+    activityWindow: asOf ? [new Date(new Date(`${asOf}T00:00:00Z`).getTime() - 29 * 86_400_000).toISOString(), new Date(new Date(`${asOf}T00:00:00Z`).getTime() + 86_400_000).toISOString()] : ['', ''],
     theme: 'dark', selection: current ? { level: current.level, id: current.id } : null,
     reachByType: {}, walkingSpeedKmh: 4.5, bandsMinutes: [5, 10, 15], toMap: identity, label, textScale: 1.5,
-  }), [summary, current, label]);
+  }), [asOf, current, label]);
+  // Layers follow the map data and style only: a new summary alone (KPIs) does not redraw the map.
+  const mapReady = !!summary;
   useEffect(() => {
     controller.current?.setLayers(buildLayers(['activity', 'boundaries', 'buildings', 'stations'], data, style));
-  }, [data, style, summary]);
+  }, [data, style, mapReady]);
 
   const silent = now - lastBeat > SILENCE_MS;
   const status = state === 'disconnected' ? 'disconnected' : state === 'connecting' ? 'connecting' : silent || failed ? 'stale' : 'live';
