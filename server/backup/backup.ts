@@ -64,10 +64,11 @@ export class RestoreError extends Error {}
 
 /** Restores into an empty store in one transaction: all of it, or (on any error) nothing. */
 export async function restoreLines(store: Store, lines: AsyncIterable<string>): Promise<Record<string, number>> {
+  // Take the iterator before any await: readline drops lines emitted while nobody iterates.
+  const iterator = lines[Symbol.asyncIterator]();
   const [streets] = await store.read((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM streets`));
   if ((streets?.n ?? 0) > 0) throw new RestoreError('The store is not empty: restore into a fresh DATA_DIR or database');
   const counts: Record<string, number> = {};
-  const iterator = lines[Symbol.asyncIterator]();
   const first = await iterator.next();
   const header = first.done ? null : (JSON.parse(first.value) as Partial<Header>);
   if (!header || header.format !== FORMAT || header.version !== VERSION) throw new RestoreError('Not a 党建版图 backup (or a newer format)');
