@@ -15,7 +15,7 @@ import { LayerPanel } from '../features/layers/LayerPanel';
 import { SearchBox } from '../features/search/SearchBox';
 import { BuildingProfile } from '../features/profile/BuildingProfile';
 import { AreaProfile } from '../features/profile/AreaProfile';
-import { decodeView, encodeView, type AreaLevel, type Camera, type ViewState } from './view-state';
+import { DEFAULT_VIEW, decodeView, encodeView, type AreaLevel, type Camera, type ViewState } from './view-state';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const BUILTIN_FALLBACK: Basemap[] = [
@@ -208,6 +208,13 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     return data.businessDistricts.features.filter((f) => f.properties?.streetCode === street).map((f) => String(f.id));
   };
 
+  // The panel sees the view without the camera, so panning does not re-render it.
+  const { layers, colorBy, reachMode, uncoveredOnly, activityEnd, activityDays, focus, selection, basemap: basemapId } = view;
+  const panelView = useMemo<ViewState>(
+    () => ({ layers, colorBy, reachMode, uncoveredOnly, activityEnd, activityDays, focus, selection, basemap: basemapId, camera: DEFAULT_VIEW.camera }),
+    [layers, colorBy, reachMode, uncoveredOnly, activityEnd, activityDays, focus, selection, basemapId],
+  );
+
   const shown = view.selection ?? view.focus;
   return (
     <div className="map-page">
@@ -228,7 +235,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
         </div>
       </header>
       <div className="map" ref={container} data-testid="map" />
-      <LayerPanel view={view} today={today} onChange={patch} />
+      <LayerPanel view={panelView} today={today} onChange={patch} />
       <aside className="panel profile-panel">
         {view.selection && (
           <button type="button" className="close" onClick={() => patch({ selection: null })} aria-label={t('close')}>×</button>

@@ -62,18 +62,25 @@ export class MapController {
     });
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'bottom-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    const getTooltip = (info: PickingInfo) => {
+      if (!info.object) return null;
+      const text = opts.tooltip({ layerId: info.layer?.id ?? '', object: info.object });
+      return text ? { text, className: 'map-tooltip' } : null;
+    };
     this.overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
       onClick: (info: PickingInfo) => opts.onPick(info.object ? { layerId: info.layer?.id ?? '', object: info.object } : null),
-      getTooltip: (info: PickingInfo) => {
-        if (!info.object) return null;
-        const text = opts.tooltip({ layerId: info.layer?.id ?? '', object: info.object });
-        return text ? { text, className: 'map-tooltip' } : null;
-      },
+      getTooltip,
     });
     this.map.addControl(this.overlay);
-    this.map.on('moveend', () => this.opts.onViewChange(this.camera(), this.bounds()));
+    // Hover picking reads pixels back from the GPU on every pointer move; while the camera moves it only
+    // costs frame time (and on software WebGL, long tasks), so tooltips wait until the map is still.
+    this.map.on('movestart', () => this.overlay.setProps({ getTooltip: null }));
+    this.map.on('moveend', () => {
+      this.overlay.setProps({ getTooltip });
+      this.opts.onViewChange(this.camera(), this.bounds());
+    });
   }
 
   camera(): Camera {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/I18n';
 import { COLOR_BY, LAYER_IDS, type LayerId, type ViewState } from '../../app/view-state';
 import { Legend } from './Legend';
@@ -12,7 +12,8 @@ interface Props {
 
 const addDays = (d: string, n: number) => new Date(new Date(`${d}T00:00:00Z`).getTime() + n * 86_400_000).toISOString().slice(0, 10);
 
-export function LayerPanel({ view, today, onChange }: Props) {
+/** Memoised: the camera changes on every pan, the panel does not. */
+export const LayerPanel = memo(function LayerPanel({ view, today, onChange }: Props) {
   const { t } = useI18n();
   const [playing, setPlaying] = useState(false);
   const toggle = (id: LayerId) => onChange({ layers: view.layers.includes(id) ? view.layers.filter((l) => l !== id) : [...view.layers, id] });
@@ -86,4 +87,4 @@ export function LayerPanel({ view, today, onChange }: Props) {
       <Formulas />
     </aside>
   );
-}
+});

@@ -58,8 +58,6 @@ export function buildingLayers(data: MapData, s: StyleState): LayerSpec[] {
         getPointRadius: 20,
         material: { ambient: 0.55, diffuse: 0.6, shininess: 24 },
         pickable: true,
-        autoHighlight: true,
-        highlightColor: [255, 230, 150, 160],
         updateTriggers: { getFillColor: [s.colorBy, selected] },
       },
     },
