@@ -57,8 +57,8 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   });
   app.use('/api/*', limit);
   app.use('/ogc/*', limit);
+  // '/ogc/*' also matches '/ogc' itself: one registration each, so the caller is resolved once.
   app.use('/api/*', authenticate());
-  app.use('/ogc', authenticate());
   app.use('/ogc/*', authenticate());
 
   app.route('/', healthRoutes);

@@ -36,16 +36,8 @@ const linkArb: fc.Arbitrary<OrgLink> = fc.record({
 });
 const assignmentArb: fc.Arbitrary<Assignment> = fc.record({ since: dateArb, until: optDate });
 
-interface RawEnterprise {
-  buildingPick: number;
-  employees: number;
-  partyMembers: number;
-  registeredOn: string;
-  deregisteredOn: string | null;
-  noOrgReason: string | null;
-  links: OrgLink[];
-  assignments: Assignment[];
-}
+/** An enterprise's facts before it is placed: a building index to pick instead of ids. */
+type RawEnterprise = Omit<EnterpriseFacts, 'id' | 'buildingId'> & { buildingPick: number };
 const rawEnterpriseArb: fc.Arbitrary<RawEnterprise> = fc.record({
   buildingPick: fc.nat(),
   employees: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 500 })),
