@@ -15,6 +15,9 @@ import { searchRoutes } from './routes/search/routes.js';
 import { eventRoutes } from './routes/events/routes.js';
 import { wallRoutes } from './routes/wall/routes.js';
 import { exportRoutes } from './routes/export/routes.js';
+import { gridRoutes } from './routes/grids/routes.js';
+import { importRoutes } from './routes/import/routes.js';
+import { publicationRoutes } from './routes/publications/routes.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { ogcOpenApi } from './ogc/openapi.js';
 import { docsRoutes } from './http/docs.js';
@@ -55,7 +58,8 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
       throw new ApiError(413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`);
     },
   });
-  app.use('/api/*', limit);
+  // Imports take files far larger than a JSON body; their router applies its own limit.
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/import/') ? next() : limit(c, next)));
   app.use('/ogc/*', limit);
   // '/ogc/*' also matches '/ogc' itself: one registration each, so the caller is resolved once.
   app.use('/api/*', authenticate());
@@ -71,6 +75,9 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.route('/', eventRoutes);
   app.route('/', wallRoutes);
   app.route('/', exportRoutes);
+  app.route('/', gridRoutes);
+  app.route('/', importRoutes);
+  app.route('/', publicationRoutes);
   app.route('/', ogcRoutes);
   app.route('/', docsRoutes);
 

@@ -10,6 +10,9 @@ import { StatusPage } from './StatusPage';
 const MapPage = lazy(() => import('./MapPage').then((m) => ({ default: m.MapPage })));
 const WallPage = lazy(() => import('../features/wall/WallPage').then((m) => ({ default: m.WallPage })));
 const TourEditor = lazy(() => import('../features/wall/TourEditor').then((m) => ({ default: m.TourEditor })));
+const GridEditorPage = lazy(() => import('../features/grid-editor/GridEditorPage').then((m) => ({ default: m.GridEditorPage })));
+const ImportPage = lazy(() => import('../features/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+const PublishPage = lazy(() => import('../features/publish/PublishPage').then((m) => ({ default: m.PublishPage })));
 
 function useSession(): [Me | null | undefined, () => void, (m: Me | null) => void] {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -43,6 +46,9 @@ function Page() {
   }
   if (me === null) return <LoginPage onSignedIn={refresh} />;
   if (path === '/wall/tour') return <Suspense fallback={loading}><TourEditor scope={scope} csrfToken={me.csrfToken} /></Suspense>;
+  if (path === '/edit') return <Suspense fallback={loading}><GridEditorPage me={me} /></Suspense>;
+  if (path === '/admin/import') return <Suspense fallback={loading}><ImportPage me={me} /></Suspense>;
+  if (path === '/admin/publish') return <Suspense fallback={loading}><PublishPage me={me} /></Suspense>;
   return (
     <Suspense fallback={loading}>
       <MapPage me={me} onSignedOut={() => setMe(null)} />

@@ -230,6 +230,9 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
           </select>
           <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-control="language">{t('language')}</button>
           <a className="wall-link" href={`/wall?scope=${view.focus.level === 'district' ? 'district' : 'street'}:${view.focus.level === 'district' ? view.focus.id : (trail.find((c) => c.level === 'street')?.id ?? '310106012')}`} target="_blank" rel="noreferrer">{t('wall')}</a>
+          {(me.role === 'admin' || me.role === 'editor') && <a className="nav-link" href="/edit" data-nav="edit">{t('nav.gridEditor')}</a>}
+          {me.role === 'admin' && <a className="nav-link" href="/admin/import" data-nav="import">{t('nav.import')}</a>}
+          {me.role === 'admin' && <a className="nav-link" href="/admin/publish" data-nav="publish">{t('nav.publish')}</a>}
           <span className="user">{me.username}</span>
           <button type="button" onClick={() => logout().finally(onSignedOut)}>{t('signOut')}</button>
         </div>

@@ -1,4 +1,9 @@
 // UI strings: zh-CN is the default, en the switch. The Messages type makes every key exist in both.
+// Larger features keep their strings beside them and are merged here.
+import * as gridEditor from '../features/grid-editor/messages';
+import * as importer from '../features/import/messages';
+import * as publish from '../features/publish/messages';
+
 export const zhCN = {
   title: '党建版图',
   subtitle: '楼宇·商圈党建与工会覆盖',
@@ -178,6 +183,9 @@ export const zhCN = {
   save: '保存',
   saved: '已保存',
   conflict: '设置已被他人修改,请刷新后再试',
+  ...gridEditor.zhCN,
+  ...importer.zhCN,
+  ...publish.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -354,6 +362,9 @@ export const en: Messages = {
   save: 'Save',
   saved: 'Saved',
   conflict: 'Someone else changed these settings; reload and try again',
+  ...gridEditor.en,
+  ...importer.en,
+  ...publish.en,
 };
 
 export type Locale = 'zh-CN' | 'en';

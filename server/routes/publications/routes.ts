@@ -1,0 +1,4 @@
+// Routes of this feature (filled in by its issue).
+import { newRouter } from '../../http/router.js';
+
+export const publicationRoutes = newRouter();
