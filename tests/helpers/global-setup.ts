@@ -31,16 +31,20 @@ export default async function setup(project: TestProject): Promise<() => void> {
   await createApiToken(store, 'system', null, { name: 'test official', role: 'official', streetCodes: [] }, TEST_OFFICIAL_TOKEN);
   await store.close();
   project.provide('pgliteTemplate', root);
-  // The browser tests serve the client as built now, not whatever dist/ holds.
+  // The browser tests serve the client as built now, not whatever dist/ holds. A run limited to
+  // other projects (`--project unit-api`) has no browser test and skips the build.
   const dist = mkdtempSync(join(tmpdir(), 'pbmap-dist-'));
+  const cleanup = () => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(dist, { recursive: true, force: true });
+  };
+  project.provide('clientDist', dist);
+  const only = project.vitest.config.project;
+  if (only.length > 0 && !only.includes('browser')) return cleanup;
   // A production build, as users get it, in its own process: vitest's NODE_ENV=test would select React's dev build.
   execFileSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error', '--outDir', dist, '--emptyOutDir'], {
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
   });
-  project.provide('clientDist', dist);
-  return () => {
-    rmSync(root, { recursive: true, force: true });
-    rmSync(dist, { recursive: true, force: true });
-  };
+  return cleanup;
 }
