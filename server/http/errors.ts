@@ -17,7 +17,11 @@ export type ErrorCode =
   | 'unprocessable'
   | 'too_many_requests'
   | 'not_acceptable'
-  | 'internal';
+  | 'internal'
+  // Grid edits: a geometry PostGIS rejects, a change set that no longer tiles the street, a stale base.
+  | 'invalid_geometry'
+  | 'not_a_partition'
+  | 'stale_version';
 
 export class ApiError extends Error {
   constructor(

@@ -1,4 +1,165 @@
-// Routes of this feature (filled in by its issue).
-import { newRouter } from '../../http/router.js';
+// Grid editing of one street: the editor's data, preview and commit of change sets, history, revert,
+// and the grids as a GeoJSON download. Every write checks role and street scope here, on the server.
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/context.js';
+import { newRouter, errorResponses } from '../../http/router.js';
+import { forbidden, unauthorized } from '../../http/errors.js';
+import { requireRole } from '../../auth/middleware.js';
+import { STAFF_READERS, canEditStreet, type Principal } from '../../auth/principal.js';
+import { readBuildings, readGrids, readStations, readStreet } from '../../grids/state.js';
+import { readChangeSet, readHistory } from '../../grids/history.js';
+import { GRID_RULES, commitGridChanges, previewGridChanges, revertGridChanges } from '../../grids/service.js';
+import type { ChangeSet } from '../../domain/topology/change-set.js';
+import { ChangeSetSchema, CommitSchema, EditorStateSchema, HistoryDetailSchema, HistoryItemSchema, PreviewSchema, RevertSchema, StreetParam } from './schemas.js';
 
 export const gridRoutes = newRouter();
+gridRoutes.use('/api/streets/*', requireRole(...STAFF_READERS));
+
+const TAGS = ['Grid editing'];
+const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** The caller, who must be allowed to change grids in this street. */
+function editor(c: Context<AppEnv>, streetCode: string): Principal {
+  const p = c.get('principal');
+  if (!p) throw unauthorized();
+  if (!canEditStreet(p, streetCode)) throw forbidden(`You may not edit the grids of street ${streetCode}`);
+  return p;
+}
+
+gridRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/streets/{streetCode}/grid-editor',
+    tags: TAGS,
+    summary: "A street's outline, grids (with versions), buildings and stations, the editing rules, and whether you may edit",
+    request: { params: StreetParam },
+    responses: { 200: json(EditorStateSchema, 'Editor state'), ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { streetCode } = c.req.valid('param');
+    const p = c.get('principal') as Principal;
+    const state = await c.get('store').read(async (db) => ({
+      street: await readStreet(db, streetCode),
+      grids: await readGrids(db, streetCode),
+      buildings: await readBuildings(db, streetCode),
+      stations: await readStations(db, streetCode),
+    }));
+    return c.json({ ...state, rules: GRID_RULES, editable: canEditStreet(p, streetCode) } as unknown as z.infer<typeof EditorStateSchema>, 200);
+  },
+);
+
+gridRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/streets/{streetCode}/grid-changes/preview',
+    tags: TAGS,
+    summary: 'Validate a change set in PostGIS and show its impact (moved buildings, enterprises, members, stations; rates before/after); writes nothing',
+    request: { params: StreetParam, body: { content: { 'application/json': { schema: ChangeSetSchema } }, required: true } },
+    responses: { 200: json(PreviewSchema, 'Problems (empty when the set can be saved) and impact'), ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { streetCode } = c.req.valid('param');
+    editor(c, streetCode);
+    const preview = await previewGridChanges(c.get('services'), streetCode, c.req.valid('json') as ChangeSet);
+    return c.json(preview as unknown as z.infer<typeof PreviewSchema>, 200);
+  },
+);
+
+gridRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/streets/{streetCode}/grid-changes',
+    tags: TAGS,
+    summary: 'Commit a change set in one transaction after validating again: 422 invalid geometry, 409 gap/overlap/outside (areas as GeoJSON), 412 stale version',
+    request: { params: StreetParam, body: { content: { 'application/json': { schema: ChangeSetSchema } }, required: true } },
+    responses: { 200: json(CommitSchema, 'Committed; grids with their new versions'), ...errorResponses(400, 401, 403, 404, 409, 412, 422) },
+  }),
+  async (c) => {
+    const { streetCode } = c.req.valid('param');
+    const p = editor(c, streetCode);
+    const result = await commitGridChanges(c.get('services'), p, streetCode, c.req.valid('json') as ChangeSet);
+    return c.json(result, 200);
+  },
+);
+
+gridRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/streets/{streetCode}/grid-history',
+    tags: TAGS,
+    summary: 'Committed grid change sets of the street, newest first: who, when, note, before/after per grid',
+    request: { params: StreetParam },
+    responses: { 200: json(z.object({ items: z.array(HistoryItemSchema) }), 'History'), ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { streetCode } = c.req.valid('param');
+    const items = await c.get('store').read(async (db) => {
+      await readStreet(db, streetCode);
+      return readHistory(db, streetCode);
+    });
+    return c.json({ items } as unknown as { items: z.infer<typeof HistoryItemSchema>[] }, 200);
+  },
+);
+
+const HistoryParams = StreetParam.extend({ id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' } }) });
+
+gridRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/streets/{streetCode}/grid-history/{id}',
+    tags: TAGS,
+    summary: "One change set with the street's whole grid set before and after it",
+    request: { params: HistoryParams },
+    responses: { 200: json(HistoryDetailSchema, 'Change set'), ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { streetCode, id } = c.req.valid('param');
+    const detail = await c.get('store').read((db) => readChangeSet(db, streetCode, id));
+    return c.json(detail as unknown as z.infer<typeof HistoryDetailSchema>, 200);
+  },
+);
+
+gridRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/streets/{streetCode}/grid-history/{id}/revert',
+    tags: TAGS,
+    summary: 'Restore the grids as they were before or after a change set, as a new change set (validated like any other)',
+    request: { params: HistoryParams, body: { content: { 'application/json': { schema: RevertSchema } }, required: true } },
+    responses: { 200: json(CommitSchema, 'Committed'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+  }),
+  async (c) => {
+    const { streetCode, id } = c.req.valid('param');
+    const p = editor(c, streetCode);
+    const { note, state } = c.req.valid('json');
+    return c.json(await revertGridChanges(c.get('services'), p, streetCode, id, state, note ?? null), 200);
+  },
+);
+
+gridRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/streets/{streetCode}/grids.geojson',
+    tags: TAGS,
+    summary: "The street's grids as a GeoJSON download (id, code, name, version); upload an edited file through the editor",
+    request: { params: StreetParam },
+    responses: { 200: { description: 'GeoJSON', content: { 'application/geo+json': { schema: z.unknown() } } }, ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { streetCode } = c.req.valid('param');
+    const grids = await c.get('store').read(async (db) => {
+      await readStreet(db, streetCode);
+      return readGrids(db, streetCode);
+    });
+    const body = {
+      type: 'FeatureCollection',
+      features: grids.map((g) => ({ type: 'Feature', id: g.id, properties: { id: g.id, code: g.code, name: g.name, version: g.version, streetCode }, geometry: g.geometry })),
+    };
+    // A download, not a typed JSON answer: the route's response type cannot describe the header set.
+    return c.body(JSON.stringify(body), 200, {
+      'Content-Type': 'application/geo+json',
+      'Content-Disposition': `attachment; filename="grids-${streetCode}.geojson"`,
+    }) as never;
+  },
+);

@@ -1,0 +1,205 @@
+// Grid change sets: evaluate (plan, PostGIS validity, partition checks), preview with impact, and
+// commit in one transaction: grids written, buildings/enterprises/stations reassigned, history and
+// audit recorded. The change log triggers then carry the edit to the coverage engine and /api/events.
+import { sql } from 'drizzle-orm';
+import type { Polygon } from 'geojson';
+import { rows, type Db } from '../db/store.js';
+import { audit } from '../db/audit.js';
+import { assignGrids } from '../db/assign-grids.js';
+import { ApiError } from '../http/errors.js';
+import type { AppServices } from '../http/context.js';
+import { actorOf, type Principal } from '../auth/principal.js';
+import { planChangeSet, type ChangeSet, type CurrentGrid, type Stale } from '../domain/topology/change-set.js';
+import { DEFAULT_GRID_RULES, INVALID_KINDS, type GridKey, type GridRules, type Problem } from '../domain/topology/types.js';
+import { absorb, nodeGrids, partitionProblems, validityProblems } from './geometry.js';
+import { impactOf, type Impact } from './impact.js';
+import { fromPlan, fromSnapshot, type Intended, type IntendedGrid } from './intended.js';
+import { readGrids, readStreet, snapshotOf, type GridSnapshot } from './state.js';
+import { readChangeSet } from './history.js';
+
+export const GRID_RULES: GridRules = DEFAULT_GRID_RULES;
+
+interface Evaluation {
+  problems: Problem[];
+  /** The intended grids with absorbed areas joined in (meaningful when there is no invalid problem). */
+  grids: IntendedGrid[];
+}
+
+async function evaluate(db: Db, streetCode: string, intended: Intended, initial: Problem[]): Promise<Evaluation> {
+  const problems = [...initial];
+  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids: intended.grids };
+  problems.push(...(await validityProblems(db, intended.grids.filter((g) => g.changed))));
+  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids: intended.grids };
+  const grids: IntendedGrid[] = [];
+  for (const g of intended.grids) {
+    if (g.absorbs.length === 0) {
+      grids.push(g);
+      continue;
+    }
+    const joined = await absorb(db, g.geometry, g.absorbs);
+    if (joined) grids.push({ ...g, geometry: joined });
+    else {
+      problems.push({ kind: 'give_to', gridIds: [g.key, ...g.absorbs], message: `The area given to ${g.name} does not join it into one piece: give it to a neighbour` });
+      grids.push(g);
+    }
+  }
+  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids };
+  problems.push(...(await partitionProblems(db, streetCode, grids, GRID_RULES)));
+  return { problems, grids };
+}
+
+const staleProblems = (stale: Stale[]): Problem[] =>
+  stale.map((s) => ({ kind: 'stale', gridIds: [s.id], message: `Grid ${s.id} is at version ${s.current}; the change was based on version ${s.version}` }));
+
+export interface Preview {
+  ok: boolean;
+  problems: Problem[];
+  impact: Impact | null;
+}
+
+export async function previewGridChanges(services: AppServices, streetCode: string, set: ChangeSet): Promise<Preview> {
+  // The model first: on PGlite the engine's own reads cannot run inside ours.
+  const model = await services.coverage.model();
+  return services.store.read(async (db) => {
+    await readStreet(db, streetCode);
+    const current = await readGrids(db, streetCode);
+    const plan = planChangeSet(current, set);
+    const { problems, grids } = await evaluate(db, streetCode, fromPlan(plan), [...plan.problems, ...staleProblems(plan.stale)]);
+    const geometryUsable = !problems.some((p) => INVALID_KINDS.has(p.kind));
+    const deleted = plan.deleted.map((d) => ({ id: d.id, name: current.find((g) => g.id === d.id)?.name ?? String(d.id) }));
+    const impact = geometryUsable ? await impactOf(db, model, streetCode, grids, deleted, model.asOf) : null;
+    return { ok: problems.length === 0, problems, impact };
+  });
+}
+
+export interface CommitResult {
+  changeSetId: number;
+  grids: { id: number; version: number }[];
+}
+
+/** Throws the rejection a caller must see: 412 stale, 422 invalid, 409 not a partition. Nothing is written then. */
+function rejectIfAny(problems: Problem[], stale: Stale[]): void {
+  if (stale.length) throw new ApiError(412, 'stale_version', 'Some grids changed since you loaded them: reload and re-apply your edits', { stale });
+  const invalid = problems.filter((p) => INVALID_KINDS.has(p.kind));
+  if (invalid.length) throw new ApiError(422, 'invalid_geometry', invalid.map((p) => p.message).join('; '), { problems: invalid });
+  if (problems.length) throw new ApiError(409, 'not_a_partition', 'The grids would no longer tile the street exactly', { problems });
+}
+
+export async function commitGridChanges(services: AppServices, principal: Principal, streetCode: string, set: ChangeSet): Promise<CommitResult> {
+  return services.store.write(async (tx) => {
+    // Locking the street serialises edits of one street: versions are checked and written atomically.
+    await readStreet(tx, streetCode, true);
+    const current = await readGrids(tx, streetCode);
+    const plan = planChangeSet(current, set);
+    if (plan.stale.length) rejectIfAny([], plan.stale);
+    const { problems, grids } = await evaluate(tx, streetCode, fromPlan(plan), plan.problems);
+    rejectIfAny(problems, []);
+    return write(tx, principal, streetCode, current, { grids, deleted: plan.deleted }, set.note ?? null, null);
+  });
+}
+
+/** Restores the state before or after a recorded change set, as a new change set. */
+export async function revertGridChanges(
+  services: AppServices,
+  principal: Principal,
+  streetCode: string,
+  changeSetId: number,
+  state: 'before' | 'after',
+  note: string | null,
+): Promise<CommitResult> {
+  return services.store.write(async (tx) => {
+    await readStreet(tx, streetCode, true);
+    const recorded = await readChangeSet(tx, streetCode, changeSetId);
+    const current = await readGrids(tx, streetCode);
+    const intended = fromSnapshot(current, recorded[state]);
+    const { problems, grids } = await evaluate(tx, streetCode, intended, []);
+    rejectIfAny(problems, []);
+    return write(tx, principal, streetCode, current, { grids, deleted: intended.deleted }, note ?? `Revert to ${state === 'before' ? 'before' : 'after'} change ${changeSetId}`, changeSetId);
+  });
+}
+
+async function nextCodes(tx: Db, streetCode: string, n: number): Promise<string[]> {
+  // Codes are never reused, not even a deleted grid's: a revert may bring that grid back.
+  const [r] = await rows<{ m: number | null }>(
+    tx,
+    sql`SELECT max(substring(code FROM '-G([0-9]+)$')::int) AS m FROM (
+          SELECT code FROM grids WHERE street_code = ${streetCode}
+          UNION ALL SELECT jsonb_array_elements(before || after) ->> 'code' FROM grid_change_sets WHERE street_code = ${streetCode}
+        ) c`,
+  );
+  const start = (r?.m ?? 0) + 1;
+  return Array.from({ length: n }, (_, i) => `${streetCode}-G${start + i}`);
+}
+
+async function write(
+  tx: Db,
+  principal: Principal,
+  streetCode: string,
+  current: CurrentGrid[],
+  intended: { grids: IntendedGrid[]; deleted: { id: number; giveTo: number | null }[] },
+  note: string | null,
+  revertOf: number | null,
+): Promise<CommitResult> {
+  const actor = actorOf(principal);
+  const byId = new Map(current.map((g) => [g.id, g]));
+  const noded = await nodeGrids(tx, intended.grids);
+  intended = { ...intended, grids: intended.grids.map((g) => (noded.has(g.key) ? { ...g, geometry: noded.get(g.key) as Polygon, changed: true } : g)) };
+  const deletedIds = intended.deleted.map((d) => d.id);
+  if (deletedIds.length) {
+    const ids = sql.join(deletedIds.map((id) => sql`${id}`), sql`, `);
+    // Members let go of the grid first (foreign keys); assignGrids below places them again.
+    await tx.execute(sql`UPDATE buildings SET grid_id = NULL WHERE grid_id IN (${ids})`);
+    await tx.execute(sql`UPDATE enterprises SET grid_id = NULL WHERE grid_id IN (${ids})`);
+    await tx.execute(sql`UPDATE stations SET grid_id = NULL WHERE grid_id IN (${ids})`);
+    await tx.execute(sql`DELETE FROM grids WHERE id IN (${ids})`);
+  }
+  const created = intended.grids.filter((g) => g.id === null);
+  const codes = await nextCodes(tx, streetCode, created.length);
+  const ids = new Map<GridKey, number>();
+  const changes: { gridId: number; name: string; action: 'create' | 'update' | 'delete'; before: Polygon | null; after: Polygon | null; giveTo?: number }[] = [];
+  for (const g of intended.grids) {
+    const geojson = JSON.stringify(g.geometry);
+    const old = g.id === null ? undefined : byId.get(g.id);
+    if (old) {
+      ids.set(g.key, old.id);
+      if (!g.changed) continue;
+      await tx.execute(sql`UPDATE grids SET geom = ST_SetSRID(ST_GeomFromGeoJSON(${geojson}::text), 4326), name = ${g.name}, version = version + 1 WHERE id = ${old.id}`);
+      changes.push({ gridId: old.id, name: g.name, action: 'update', before: old.geometry, after: g.geometry });
+      continue;
+    }
+    const code = g.restoreCode ?? (codes.shift() as string);
+    const [row] = await rows<{ id: number }>(
+      tx,
+      sql`INSERT INTO grids (${g.id === null ? sql`` : sql`id, `}street_code, code, name, geom, illustrative, source)
+          VALUES (${g.id === null ? sql`` : sql`${g.id}, `}${streetCode}, ${code}, ${g.name}, ST_SetSRID(ST_GeomFromGeoJSON(${geojson}::text), 4326), false, ${`grid editor (${actor})`})
+          RETURNING id`,
+    );
+    ids.set(g.key, (row as { id: number }).id);
+    changes.push({ gridId: (row as { id: number }).id, name: g.name, action: 'create', before: null, after: g.geometry });
+  }
+  for (const d of intended.deleted) {
+    const old = byId.get(d.id) as CurrentGrid;
+    changes.push({ gridId: d.id, name: old.name, action: 'delete', before: old.geometry, after: null, ...(d.giveTo !== null ? { giveTo: d.giveTo } : {}) });
+  }
+  await assignGrids(tx, streetCode);
+  const after = await readGrids(tx, streetCode);
+  const before: GridSnapshot[] = snapshotOf(current);
+  const [set] = await rows<{ id: number }>(
+    tx,
+    sql`INSERT INTO grid_change_sets (street_code, actor, note, changes, before, after, revert_of)
+        VALUES (${streetCode}, ${actor}, ${note}, ${JSON.stringify(changes)}::jsonb, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(snapshotOf(after))}::jsonb, ${revertOf})
+        RETURNING id`,
+  );
+  const changeSetId = (set as { id: number }).id;
+  await audit(tx, {
+    actor,
+    action: revertOf === null ? 'grids.change' : 'grids.revert',
+    entity: 'street',
+    entityId: streetCode,
+    note,
+    before: { changeSetId, grids: changes.filter((c) => c.before).map((c) => ({ id: c.gridId, name: c.name, geometry: c.before })) },
+    after: { changeSetId, grids: changes.filter((c) => c.after).map((c) => ({ id: c.gridId, name: c.name, geometry: c.after })) },
+  });
+  const touched = new Set(changes.map((c) => c.gridId));
+  return { changeSetId, grids: after.filter((g) => touched.has(g.id)).map((g) => ({ id: g.id, version: g.version })) };
+}
