@@ -1,0 +1,340 @@
+// The one place that owns the editor's map objects: a MapLibre map (basemap, grids, buildings,
+// stations, problems, history ghost, the locked street outline) and a TerraDraw instance holding only
+// the grid being edited (plus whatever is being drawn). React talks to it through these methods; it
+// reports edits back as plain geometry, and the page's pure topology rules decide what they mean.
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type TerraDrawMouseEvent, type SnappableContext } from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, Geometry, LineString, Point, Polygon, Position } from 'geojson';
+import { PALETTE } from '../../map/basemap';
+import { LABEL_FONT } from '../../map/layers/boundaries';
+import { polygonsOf, samePos, snap, snapTargets, type Areal, type BBox, type EditGrid, type Problem, type StreetOutline } from './topology';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+export type Tool = 'select' | 'draw' | 'split';
+export type Theme = 'dark' | 'light';
+
+export interface EditorMapEvents {
+  onSelect: (key: string | null) => void;
+  /** A vertex of the edited grid was moved, inserted or removed: its ring before and after. */
+  onVertexEdit: (key: string, before: Position[], after: Position[]) => void;
+  onDrawn: (polygon: Polygon) => void;
+  onLine: (line: LineString) => void;
+}
+
+export interface MapData {
+  street: StreetOutline;
+  grids: EditGrid[];
+  buildings: { id: number; name: string; geometry: Point | Polygon }[];
+  stations: { id: number; name: string; geometry: Point }[];
+}
+
+/** Distinct, calm fills for neighbouring grids. */
+const GRID_COLORS = ['#e4572e', '#29a3a3', '#f3a712', '#6a8eae', '#a8c686', '#b07bac', '#d18f5b', '#5fad56'];
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+
+/** An 8×8 diagonal hatch for overlaps and parts outside (drawn as pixels: no sprite to fetch). */
+function hatch(rgb: [number, number, number]): { width: number; height: number; data: Uint8Array } {
+  const n = 8;
+  const data = new Uint8Array(n * n * 4);
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      const on = (x + y) % n < 2;
+      const i = (y * n + x) * 4;
+      data.set(on ? [...rgb, 235] : [...rgb, 60], i);
+    }
+  return { width: n, height: n, data };
+}
+
+export class EditorMap {
+  readonly map: maplibregl.Map;
+  private draw: TerraDraw | null = null;
+  private data: MapData | null = null;
+  private selected: string | null = null;
+  private tool: Tool = 'select';
+  private labels: maplibregl.Marker[] = [];
+  private ready: Promise<void>;
+  private editable = true;
+
+  constructor(container: HTMLElement, private readonly events: EditorMapEvents, theme: Theme) {
+    const p = PALETTE[theme];
+    this.map = new maplibregl.Map({
+      container,
+      style: {
+        version: 8,
+        sources: { street: { type: 'geojson', data: EMPTY } },
+        layers: [
+          { id: 'background', type: 'background', paint: { 'background-color': p.background } },
+          { id: 'street-land', type: 'fill', source: 'street', paint: { 'fill-color': p.street } },
+        ],
+      },
+      center: [121.4556, 31.2285],
+      zoom: 14,
+      localIdeographFontFamily: LABEL_FONT,
+      attributionControl: { compact: true },
+      doubleClickZoom: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
+    void this.ready.then(() => this.setup());
+  }
+
+  private setup(): void {
+    const m = this.map;
+    m.addImage('hatch-red', hatch([230, 40, 40]));
+    for (const id of ['grids', 'buildings', 'stations', 'ghost', 'diff', 'problems', 'problem-points', 'focus']) m.addSource(id, { type: 'geojson', data: EMPTY });
+    m.addLayer({ id: 'grids-fill', type: 'fill', source: 'grids', paint: { 'fill-color': ['get', 'color'], 'fill-opacity': ['case', ['get', 'selected'], 0.12, 0.3] } });
+    m.addLayer({ id: 'grids-line', type: 'line', source: 'grids', paint: { 'line-color': '#ffffff', 'line-width': 1.5, 'line-opacity': 0.85 } });
+    m.addLayer({ id: 'buildings-fill', type: 'fill', source: 'buildings', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#c9d3e3', 'fill-opacity': 0.75, 'fill-outline-color': '#4a5870' } });
+    m.addLayer({ id: 'buildings-point', type: 'circle', source: 'buildings', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 3, 'circle-color': '#c9d3e3', 'circle-stroke-color': '#4a5870', 'circle-stroke-width': 1 } });
+    m.addLayer({ id: 'stations', type: 'circle', source: 'stations', paint: { 'circle-radius': 5, 'circle-color': '#d4a017', 'circle-stroke-color': '#8e0e14', 'circle-stroke-width': 2 } });
+    // Overlays above the editable grid (TerraDraw renders below 'ghost-line').
+    m.addLayer({ id: 'ghost-line', type: 'line', source: 'ghost', paint: { 'line-color': '#7fd3ff', 'line-width': 2, 'line-dasharray': [2, 2] } });
+    m.addLayer({ id: 'diff-fill', type: 'fill', source: 'diff', paint: { 'fill-color': '#d63af9', 'fill-opacity': 0.45 } });
+    m.addLayer({ id: 'problems-hatch', type: 'fill', source: 'problems', filter: ['in', ['get', 'kind'], ['literal', ['overlap', 'outside']]], paint: { 'fill-pattern': 'hatch-red' } });
+    m.addLayer({ id: 'problems-gap', type: 'fill', source: 'problems', filter: ['==', ['get', 'kind'], 'gap'], paint: { 'fill-color': '#ff9800', 'fill-opacity': 0.75 } });
+    m.addLayer({ id: 'problems-line', type: 'line', source: 'problems', paint: { 'line-color': ['match', ['get', 'kind'], 'gap', '#ff9800', 'sliver', '#ffd54f', '#ff1744'], 'line-width': ['match', ['get', 'kind'], 'sliver', 3, 'invalid', 3, 1.5], 'line-dasharray': ['literal', [2, 1]] } });
+    m.addLayer({ id: 'problem-points', type: 'circle', source: 'problem-points', paint: { 'circle-radius': 6, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ff1744', 'circle-stroke-width': 3 } });
+    m.addLayer({ id: 'focus-line', type: 'line', source: 'focus', paint: { 'line-color': '#ffffff', 'line-width': 3 } });
+    // The street outline is locked: drawn heavy and distinct, never in TerraDraw.
+    m.addLayer({ id: 'street-casing', type: 'line', source: 'street', paint: { 'line-color': '#5a0a0e', 'line-width': 6 } });
+    m.addLayer({ id: 'street-line', type: 'line', source: 'street', paint: { 'line-color': '#d4a017', 'line-width': 3, 'line-dasharray': [3, 1.5] } });
+
+    const snapping = { toCustom: (e: TerraDrawMouseEvent, ctx: SnappableContext) => this.snapFor(e, ctx) };
+    const draw = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map: m, coordinatePrecision: 7, renderBelowLayerId: 'ghost-line', prefixId: 'td' }),
+      idStrategy: { isValidId: (id) => typeof id === 'string', getId: (() => { let n = 0; return () => `td-${++n}`; })() },
+      modes: [
+        new TerraDrawSelectMode({
+          flags: {
+            polygon: { feature: { draggable: false, coordinates: { draggable: true, midpoints: true, deletable: true, snappable: snapping } } },
+          },
+          keyEvents: null,
+          styles: {
+            selectedPolygonColor: '#ffffff',
+            selectedPolygonFillOpacity: 0.08,
+            selectedPolygonOutlineColor: '#ffffff',
+            selectedPolygonOutlineWidth: 3,
+            selectionPointColor: '#ffffff',
+            selectionPointOutlineColor: '#c8161d',
+            selectionPointWidth: 5,
+            selectionPointOutlineWidth: 2,
+            midPointColor: '#ffd77a',
+            midPointOutlineColor: '#5a0a0e',
+            midPointWidth: 3,
+          },
+        }),
+        new TerraDrawPolygonMode({ snapping, styles: { fillColor: '#ffffff', fillOpacity: 0.15, outlineColor: '#ffffff', outlineWidth: 2 } }),
+        new TerraDrawLineStringMode({ snapping, styles: { lineStringColor: '#ffd77a', lineStringWidth: 3 } }),
+      ],
+    });
+    draw.start();
+    draw.setMode('select');
+    draw.on('finish', (id, ctx) => this.onFinish(String(id), ctx.action, ctx.mode));
+    this.draw = draw;
+    m.on('click', (e) => this.onClick(e));
+    this.render();
+  }
+
+  /** Snapping targets: every other grid's vertices and edges and the street outline. */
+  private snapFor(e: TerraDrawMouseEvent, ctx: SnappableContext): Position | undefined {
+    if (!this.data) return undefined;
+    const editing = ctx.currentId !== undefined ? this.data.grids.find((g) => g.key === ctx.currentId) : undefined;
+    const moving = editing && ctx.currentCoordinate !== undefined ? (editing.geometry.coordinates[0]?.[ctx.currentCoordinate] ?? null) : null;
+    const others = this.data.grids.filter((g) => g.key !== ctx.currentId).map((g) => g.geometry);
+    const targets = snapTargets([...others, ...polygonsOf(this.data.street.geometry)], moving);
+    return snap({ x: e.containerX, y: e.containerY }, targets, ([lng, lat]) => this.map.project([lng as number, lat as number]), (x, y) => {
+      const l = this.map.unproject([x, y]);
+      return [l.lng, l.lat];
+    });
+  }
+
+  private onFinish(id: string, action: string, mode: string): void {
+    const draw = this.draw;
+    if (!draw) return;
+    const f = draw.getSnapshotFeature(id);
+    if (mode === 'polygon' && action === 'draw') {
+      draw.removeFeatures([id]);
+      if (f?.geometry.type === 'Polygon') this.events.onDrawn(f.geometry);
+      return;
+    }
+    if (mode === 'linestring' && action === 'draw') {
+      draw.removeFeatures([id]);
+      if (f?.geometry.type === 'LineString') this.events.onLine(f.geometry);
+      return;
+    }
+    if (!f || f.geometry.type !== 'Polygon' || !this.data) return;
+    const before = this.data.grids.find((g) => g.key === id)?.geometry.coordinates[0];
+    const after = f.geometry.coordinates[0];
+    if (before && after) this.events.onVertexEdit(id, before, after);
+  }
+
+  private onClick(e: maplibregl.MapMouseEvent): void {
+    if (this.tool !== 'select' || !this.data) return;
+    const p: Position = [e.lngLat.lng, e.lngLat.lat];
+    // A click on (or right next to) the edited grid's boundary is a vertex interaction, not a reselection.
+    const current = this.data.grids.find((g) => g.key === this.selected);
+    if (current && this.nearBoundaryPx(current.geometry, e.point, 10)) return;
+    const hit = this.data.grids.find((g) => {
+      try {
+        return booleanPointInPolygon(p, g.geometry);
+      } catch {
+        return false;
+      }
+    });
+    this.events.onSelect(hit?.key ?? null);
+  }
+
+  private nearBoundaryPx(g: Polygon, at: { x: number; y: number }, px: number): boolean {
+    for (const ring of g.coordinates)
+      for (let i = 0; i + 1 < ring.length; i++) {
+        const a = this.map.project(ring[i] as [number, number]);
+        const b = this.map.project(ring[i + 1] as [number, number]);
+        const dx = b.x - a.x;
+        const dy = b.y - a.y;
+        const len2 = dx * dx + dy * dy || 1;
+        const t = Math.max(0, Math.min(1, ((at.x - a.x) * dx + (at.y - a.y) * dy) / len2));
+        if (Math.hypot(a.x + t * dx - at.x, a.y + t * dy - at.y) <= px) return true;
+      }
+    return false;
+  }
+
+  setData(data: MapData, selected: string | null): void {
+    this.data = data;
+    this.selected = selected;
+    this.render();
+  }
+
+  setEditable(editable: boolean): void {
+    this.editable = editable;
+    this.syncDraw();
+  }
+
+  setTool(tool: Tool): void {
+    this.tool = tool;
+    if (!this.draw) return;
+    this.draw.setMode(tool === 'draw' ? 'polygon' : tool === 'split' ? 'linestring' : 'select');
+    this.syncDraw();
+  }
+
+  setTheme(theme: Theme): void {
+    const p = PALETTE[theme];
+    void this.ready.then(() => {
+      this.map.setPaintProperty('background', 'background-color', p.background);
+      this.map.setPaintProperty('street-land', 'fill-color', p.street);
+    });
+  }
+
+  setProblems(problems: Problem[], focus: Areal | null): void {
+    void this.ready.then(() => {
+      const areas: Feature[] = [];
+      const points: Feature[] = [];
+      for (const p of problems) {
+        if (p.geometry) areas.push({ type: 'Feature', properties: { kind: p.kind, id: p.id }, geometry: p.geometry });
+        for (const q of p.points ?? []) points.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: q } });
+      }
+      this.source('problems')?.setData(fc(areas));
+      this.source('problem-points')?.setData(fc(points));
+      this.source('focus')?.setData(focus ? fc([{ type: 'Feature', properties: {}, geometry: focus }]) : EMPTY);
+    });
+  }
+
+  /** A past version's boundaries (dashed) and the areas that belonged to another grid then. */
+  setHistory(ghost: Polygon[] | null, diff: Areal[]): void {
+    void this.ready.then(() => {
+      this.source('ghost')?.setData(fc((ghost ?? []).map((g) => ({ type: 'Feature', properties: {}, geometry: g }))));
+      this.source('diff')?.setData(fc(diff.map((g) => ({ type: 'Feature', properties: {}, geometry: g }))));
+    });
+  }
+
+  fitTo(b: BBox, animate = true): void {
+    this.map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: { top: 60, bottom: 60, left: 330, right: 400 }, duration: animate ? 600 : 0, maxZoom: 18 });
+  }
+
+  private source(id: string): maplibregl.GeoJSONSource | undefined {
+    return this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
+  }
+
+  private render(): void {
+    if (!this.draw || !this.data) return;
+    const d = this.data;
+    this.source('street')?.setData(fc(polygonsOf(d.street.geometry).map((g) => ({ type: 'Feature', properties: {}, geometry: g }))));
+    this.source('grids')?.setData(
+      fc(d.grids.map((g, i) => ({ type: 'Feature', properties: { key: g.key, color: GRID_COLORS[i % GRID_COLORS.length], selected: g.key === this.selected }, geometry: g.geometry }))),
+    );
+    const asFeature = (x: { id: number; name: string; geometry: Geometry }): Feature => ({ type: 'Feature', properties: { id: x.id, name: x.name }, geometry: x.geometry });
+    this.source('buildings')?.setData(fc(d.buildings.map(asFeature)));
+    this.source('stations')?.setData(fc(d.stations.map(asFeature)));
+    this.renderLabels();
+    this.syncDraw();
+  }
+
+  /** Grid names as HTML markers: the browser draws CJK text, so no glyphs are fetched. */
+  private renderLabels(): void {
+    for (const l of this.labels) l.remove();
+    this.labels = [];
+    for (const g of this.data?.grids ?? []) {
+      let at: Position;
+      try {
+        at = pointOnFeature(g.geometry).geometry.coordinates;
+      } catch {
+        continue;
+      }
+      const el = document.createElement('div');
+      el.className = `grid-label${g.key === this.selected ? ' selected' : ''}`;
+      el.textContent = g.name;
+      this.labels.push(new maplibregl.Marker({ element: el }).setLngLat(at as [number, number]).addTo(this.map));
+    }
+  }
+
+  /** Keeps TerraDraw holding exactly the selected grid, with the state's geometry. */
+  private syncDraw(): void {
+    const draw = this.draw;
+    if (!draw || !this.data) return;
+    const want = this.editable && this.tool === 'select' ? this.data.grids.find((g) => g.key === this.selected) : undefined;
+    const held = draw.getSnapshot().filter((f) => f.properties?.mode === 'polygon' && typeof f.id === 'string' && !f.id.startsWith('td-'));
+    const stale = held.filter((f) => f.id !== want?.key).map((f) => f.id as string);
+    if (stale.length) draw.removeFeatures(stale);
+    if (!want) return;
+    const has = held.find((f) => f.id === want.key);
+    try {
+      if (!has) {
+        const [res] = draw.addFeatures([{ type: 'Feature', id: want.key, properties: { mode: 'polygon' }, geometry: want.geometry }]);
+        if (res?.valid === false) return;
+      } else if (!sameRing(has.geometry as Polygon, want.geometry)) {
+        draw.updateFeatureGeometry(want.key, want.geometry);
+      }
+      if (draw.getMode() === 'select' && !has?.properties?.selected) draw.selectFeature(want.key);
+    } catch {
+      // An invalid ring (e.g. self-intersecting) cannot be edited in TerraDraw; validation shows it.
+    }
+  }
+
+  /** Whether the selected grid could be put into TerraDraw for vertex editing. */
+  canEditSelected(): boolean {
+    return !!this.selected && !!this.draw?.hasFeature(this.selected);
+  }
+
+  destroy(): void {
+    for (const l of this.labels) l.remove();
+    try {
+      this.draw?.stop();
+    } catch {
+      // the map may already be gone
+    }
+    this.map.remove();
+  }
+}
+
+const sameRing = (a: Polygon, b: Polygon): boolean => {
+  const ra = a.coordinates[0] ?? [];
+  const rb = b.coordinates[0] ?? [];
+  return ra.length === rb.length && ra.every((p, i) => samePos(p, rb[i] as Position));
+};

@@ -1,0 +1,132 @@
+// Geometry helpers shared by the topology rules: rounding to the store's 7 decimals, ring clean-up,
+// areas in m², and the boolean operations of @turf/turf wrapped so that a degenerate input gives
+// null instead of an exception (the editor must survive any intermediate shape).
+import { area, difference, featureCollection, intersect, polygon as turfPolygon, multiPolygon as turfMulti, union } from '@turf/turf';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+
+export type Areal = Polygon | MultiPolygon;
+
+/** The store and the OGC API keep 7 decimals (~1 cm); the editor does too, so equal means identical. */
+export const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
+export const roundPos = (p: Position): Position => [round7(p[0] as number), round7(p[1] as number)];
+export const samePos = (a: Position, b: Position): boolean => a[0] === b[0] && a[1] === b[1];
+export const posKey = (p: Position): string => `${p[0]},${p[1]}`;
+
+/** Rounds, drops repeated consecutive positions and closes the ring. */
+export function cleanRing(ring: Position[]): Position[] {
+  const out: Position[] = [];
+  for (const p of ring) {
+    const r = roundPos(p);
+    const last = out[out.length - 1];
+    if (!last || !samePos(last, r)) out.push(r);
+  }
+  const first = out[0];
+  const last = out[out.length - 1];
+  if (first && last && out.length > 1 && samePos(first, last)) out.pop();
+  if (first) out.push(first);
+  return out;
+}
+
+export function cleanPolygon(p: Polygon): Polygon {
+  return { type: 'Polygon', coordinates: p.coordinates.map(cleanRing) };
+}
+
+export function polygonsOf(g: Areal | null | undefined): Polygon[] {
+  if (!g) return [];
+  if (g.type === 'Polygon') return [g];
+  return g.coordinates.map((coordinates) => ({ type: 'Polygon', coordinates }));
+}
+
+export function toAreal(polys: Polygon[]): Areal | null {
+  if (polys.length === 0) return null;
+  if (polys.length === 1) return polys[0] as Polygon;
+  return { type: 'MultiPolygon', coordinates: polys.map((p) => p.coordinates) };
+}
+
+const feature = (g: Areal): Feature<Areal> => (g.type === 'Polygon' ? turfPolygon(g.coordinates) : turfMulti(g.coordinates));
+
+export function areaM2(g: Areal | null | undefined): number {
+  if (!g) return 0;
+  try {
+    return area(g);
+  } catch {
+    return 0;
+  }
+}
+
+function safe(f: () => Feature<Areal> | null): Areal | null {
+  try {
+    return f()?.geometry ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export const intersectGeom = (a: Areal, b: Areal): Areal | null => safe(() => intersect(featureCollection([feature(a), feature(b)])));
+export const differenceGeom = (a: Areal, b: Areal): Areal | null => safe(() => difference(featureCollection([feature(a), feature(b)])));
+export function unionGeoms(gs: Areal[]): Areal | null {
+  if (gs.length === 0) return null;
+  if (gs.length === 1) return gs[0] as Areal;
+  return safe(() => union(featureCollection(gs.map(feature))));
+}
+
+export type BBox = [number, number, number, number];
+export function bboxOf(g: Areal): BBox {
+  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const poly of polygonsOf(g))
+    for (const ring of poly.coordinates)
+      for (const [x, y] of ring as [number, number][]) {
+        if (x < b[0]) b[0] = x;
+        if (y < b[1]) b[1] = y;
+        if (x > b[2]) b[2] = x;
+        if (y > b[3]) b[3] = y;
+      }
+  return b;
+}
+export const bboxesTouch = (a: BBox, b: BBox, pad = 0): boolean =>
+  a[0] <= b[2] + pad && b[0] <= a[2] + pad && a[1] <= b[3] + pad && b[1] <= a[3] + pad;
+
+/** Metres per degree at a latitude: good enough for snapping distances inside a street a few km wide. */
+export function metresPerDegree(lat: number): { x: number; y: number } {
+  return { x: 111_320 * Math.cos((lat * Math.PI) / 180), y: 110_540 };
+}
+
+/** Rounds a polygon result of a boolean operation and keeps only rings that still enclose something. */
+export function tidy(p: Polygon): Polygon | null {
+  const [outer, ...holes] = p.coordinates.map(cleanRing);
+  if (!outer || outer.length < 4) return null;
+  return { type: 'Polygon', coordinates: [outer, ...holes.filter((r) => r.length >= 4)] };
+}
+
+/** Local planar frame (metres) around a latitude, for distances between nearby points. */
+export function planar(lat: number): (p: Position) => [number, number] {
+  const m = metresPerDegree(lat);
+  return (p) => [(p[0] as number) * m.x, (p[1] as number) * m.y];
+}
+
+/** Distance (in the frame's units) from p to the segment ab, and the parameter t of the closest point. */
+export function segmentDistance(p: [number, number], a: [number, number], b: [number, number]): { d: number; t: number } {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
+  const x = a[0] + t * dx - p[0];
+  const y = a[1] + t * dy - p[1];
+  return { d: Math.hypot(x, y), t };
+}
+
+/** Every edge [a, b] of every ring of an areal geometry. */
+export function* edgesOf(g: Areal): Generator<[Position, Position]> {
+  for (const poly of polygonsOf(g))
+    for (const ring of poly.coordinates)
+      for (let i = 0; i + 1 < ring.length; i++) yield [ring[i] as Position, ring[i + 1] as Position];
+}
+
+/** Distance in metres from a point to the boundary of an areal geometry. */
+export function distanceToBoundaryM(p: Position, g: Areal): number {
+  const f = planar(p[1] as number);
+  const q = f(p);
+  let best = Infinity;
+  for (const [a, b] of edgesOf(g)) best = Math.min(best, segmentDistance(q, f(a), f(b)).d);
+  return best;
+}

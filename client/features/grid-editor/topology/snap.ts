@@ -1,0 +1,57 @@
+// Snapping while dragging or drawing: to a vertex of another grid or of the (locked) street outline
+// first, else to the nearest point of one of their edges, within a pixel tolerance.
+import type { Polygon, Position } from 'geojson';
+import { roundPos, samePos } from './geom';
+
+export type Project = (p: Position) => { x: number; y: number };
+export type Unproject = (x: number, y: number) => Position;
+
+export interface SnapTargets {
+  /** Rings to snap to (other grids' and the outline's). */
+  rings: Position[][];
+  /** A vertex being moved: it and the edges touching it are not targets (they move with it). */
+  moving?: Position | null;
+}
+
+export function snapTargets(polygons: Polygon[], moving: Position | null = null): SnapTargets {
+  return { rings: polygons.flatMap((p) => p.coordinates), moving };
+}
+
+export function snap(cursor: { x: number; y: number }, t: SnapTargets, project: Project, unproject: Unproject, tolerancePx = 10): Position | undefined {
+  let best: Position | undefined;
+  let bestD = tolerancePx;
+  const skip = (p: Position) => !!t.moving && samePos(p, t.moving);
+  for (const ring of t.rings)
+    for (const p of ring) {
+      if (skip(p)) continue;
+      const q = project(p);
+      const d = Math.hypot(q.x - cursor.x, q.y - cursor.y);
+      if (d < bestD) {
+        bestD = d;
+        best = p;
+      }
+    }
+  if (best) return best;
+  bestD = tolerancePx;
+  for (const ring of t.rings)
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const a = ring[i] as Position;
+      const b = ring[i + 1] as Position;
+      if (skip(a) || skip(b)) continue;
+      const pa = project(a);
+      const pb = project(b);
+      const dx = pb.x - pa.x;
+      const dy = pb.y - pa.y;
+      const len2 = dx * dx + dy * dy;
+      if (len2 === 0) continue;
+      const s = Math.max(0, Math.min(1, ((cursor.x - pa.x) * dx + (cursor.y - pa.y) * dy) / len2));
+      const x = pa.x + s * dx;
+      const y = pa.y + s * dy;
+      const d = Math.hypot(x - cursor.x, y - cursor.y);
+      if (d < bestD) {
+        bestD = d;
+        best = roundPos(unproject(x, y));
+      }
+    }
+  return best;
+}

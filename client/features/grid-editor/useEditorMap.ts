@@ -1,0 +1,39 @@
+// Creates the EditorMap once per editor and routes its events to the latest handlers (through a ref,
+// so the map is never rebuilt when React re-renders).
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { EditorMap, type EditorMapEvents, type Theme } from './EditorMap';
+
+declare global {
+  interface Window {
+    /** Test hook: the editor's MapLibre map (to project coordinates to pixels). */
+    __gridEditor?: { map: EditorMap['map'] };
+  }
+}
+
+export function useEditorMap(container: RefObject<HTMLDivElement | null>, theme: Theme, events: EditorMapEvents): EditorMap | null {
+  const handlers = useRef(events);
+  handlers.current = events;
+  const [map, setMap] = useState<EditorMap | null>(null);
+  useEffect(() => {
+    if (!container.current) return;
+    const m = new EditorMap(
+      container.current,
+      {
+        onSelect: (k) => handlers.current.onSelect(k),
+        onVertexEdit: (k, b, a) => handlers.current.onVertexEdit(k, b, a),
+        onDrawn: (p) => handlers.current.onDrawn(p),
+        onLine: (l) => handlers.current.onLine(l),
+      },
+      theme,
+    );
+    window.__gridEditor = { map: m.map };
+    setMap(m);
+    return () => {
+      delete window.__gridEditor;
+      m.destroy();
+    };
+    // The map lives as long as the editor; the theme changes through setTheme.
+  }, []);
+  useEffect(() => map?.setTheme(theme), [map, theme]);
+  return map;
+}
