@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The server's `details` (validation issues, problems with geometry, stale versions), or null. */
+    readonly details: unknown = null,
   ) {
     super(message);
   }
@@ -31,8 +33,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const text = await res.text();
   const body = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
-    const e = (body as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? 'error', e?.message ?? res.statusText);
+    const e = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    throw new ApiError(res.status, e?.code ?? 'error', e?.message ?? res.statusText, e?.details ?? null);
   }
   return body as T;
 }

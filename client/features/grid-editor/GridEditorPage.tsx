@@ -76,7 +76,7 @@ export function GridEditorPage({ me }: { me: Me }) {
       </header>
       {error && <p className="splash error">{format(t('ge.loadFailed'), { msg: error })}</p>}
       {streets && streets.length === 0 && !street && <p className="splash">{t('ge.noStreets')}</p>}
-      {street && <StreetEditor key={street} streetCode={street} csrf={me.csrfToken} theme={theme} onDirty={setDirty} />}
+      {street && <StreetEditor key={street} streetCode={street} theme={theme} onDirty={setDirty} />}
     </div>
   );
 }

@@ -3,13 +3,13 @@
 import { useEffect, useState } from 'react';
 import type { Polygon } from 'geojson';
 import { useI18n } from '../../i18n/I18n';
-import { getHistory, getHistoryItem, revertTo, GridApiError, type HistoryDetail, type HistoryItem } from './api';
+import { ApiError } from '../../api/http';
+import { getHistory, getHistoryItem, revertTo, type HistoryDetail, type HistoryItem } from './api';
 import { changedAreas, type Areal, type EditGrid } from './topology';
 import { format } from './format';
 
 interface Props {
   streetCode: string;
-  csrf: string | null;
   tick: number;
   current: EditGrid[];
   editable: boolean;
@@ -18,7 +18,7 @@ interface Props {
   onZoom: (g: Areal | null) => void;
 }
 
-export function HistoryPanel({ streetCode, csrf, tick, current, editable, onGhost, onReverted, onZoom }: Props) {
+export function HistoryPanel({ streetCode, tick, current, editable, onGhost, onReverted, onZoom }: Props) {
   const { t, locale } = useI18n();
   const [items, setItems] = useState<HistoryItem[] | null>(null);
   const [open, setOpen] = useState<HistoryDetail | null>(null);
@@ -60,11 +60,11 @@ export function HistoryPanel({ streetCode, csrf, tick, current, editable, onGhos
   const revert = async (state: 'before' | 'after') => {
     if (!open) return;
     try {
-      const r = await revertTo(streetCode, open.id, state, format(t('ge.revertOf'), { id: open.id }), csrf);
+      const r = await revertTo(streetCode, open.id, state, format(t('ge.revertOf'), { id: open.id }));
       setOpen(null);
       onReverted(r.changeSetId);
     } catch (e) {
-      setError(e instanceof GridApiError ? `${e.status} ${e.message}` : (e as Error).message);
+      setError(e instanceof ApiError ? `${e.status} ${e.message}` : (e as Error).message);
     }
   };
 
@@ -79,7 +79,7 @@ export function HistoryPanel({ streetCode, csrf, tick, current, editable, onGhos
         {items?.map((h) => (
           <li key={h.id} className={open?.id === h.id ? 'open' : ''} data-history={h.id}>
             <button type="button" className="link" onClick={() => void show(h.id)} title={t('ge.showVersion')}>
-              #{h.id} · {h.actor} · {when(h.at)}
+              #{h.id} · {h.actor.replace(/^(user|token):/, '')} · {when(h.at)}
             </button>
             {h.note && <div className="small">{h.note}</div>}
             <div className="small muted">

@@ -2,7 +2,8 @@
 // validates again: its 422/409 problems go onto the map, a 412 offers to re-apply the edits.
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/I18n';
-import { commitChanges, GridApiError, previewChanges, type EditorData, type Preview } from './api';
+import { ApiError } from '../../api/http';
+import { commitChanges, gridErrorDetails, previewChanges, type EditorData, type Preview } from './api';
 import type { EditorState } from './editor-state';
 import { gridsOf } from './editor-state';
 import { rebase, type BuiltChanges, type EditGrid, type Problem } from './topology';
@@ -12,7 +13,6 @@ import { format } from './format';
 
 interface Props {
   streetCode: string;
-  csrf: string | null;
   state: EditorState;
   built: BuiltChanges | null;
   clean: boolean;
@@ -22,7 +22,7 @@ interface Props {
   onRebased: (data: EditorData, grids: EditGrid[]) => void;
 }
 
-export function SavePanel({ streetCode, csrf, state, built, clean, onServerProblems, onSaved, reload, onRebased }: Props) {
+export function SavePanel({ streetCode, state, built, clean, onServerProblems, onSaved, reload, onRebased }: Props) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -40,7 +40,7 @@ export function SavePanel({ streetCode, csrf, state, built, clean, onServerProbl
     const ac = new AbortController();
     const id = setTimeout(() => {
       setBusy('preview');
-      previewChanges(streetCode, built.changeSet, csrf, ac.signal)
+      previewChanges(streetCode, built.changeSet, ac.signal)
         .then((p) => {
           setPreview(p);
           onServerProblems(fromServer(p.problems, built));
@@ -52,21 +52,21 @@ export function SavePanel({ streetCode, csrf, state, built, clean, onServerProbl
       clearTimeout(id);
       ac.abort();
     };
-  }, [built, clean, n, streetCode, csrf, state.editable]);
+  }, [built, clean, n, streetCode, state.editable]);
 
   const save = async () => {
     if (!built) return;
     setBusy('save');
     setError(null);
     try {
-      const res = await commitChanges(streetCode, { ...(note.trim() ? { note: note.trim() } : {}), changes: built.changeSet.changes }, csrf);
+      const res = await commitChanges(streetCode, { ...(note.trim() ? { note: note.trim() } : {}), changes: built.changeSet.changes });
       setNote('');
       setConflicts(null);
       onSaved(res.changeSetId);
     } catch (e) {
-      if (e instanceof GridApiError && e.status === 412) setStale(true);
-      else if (e instanceof GridApiError && (e.status === 409 || e.status === 422)) {
-        onServerProblems(fromServer(e.details.problems ?? [], built));
+      if (e instanceof ApiError && e.status === 412) setStale(true);
+      else if (e instanceof ApiError && (e.status === 409 || e.status === 422)) {
+        onServerProblems(fromServer(gridErrorDetails(e).problems ?? [], built));
         setError(format(t('ge.rejected'), { msg: e.message }));
       } else setError(format(t('ge.rejected'), { msg: (e as Error).message }));
     } finally {

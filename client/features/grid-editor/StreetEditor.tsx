@@ -4,7 +4,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { LineString, Polygon, Position } from 'geojson';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
-import { getEditorData, GridApiError, type EditorData } from './api';
+import { ApiError } from '../../api/http';
+import { getEditorData, type EditorData } from './api';
 import { reduce } from './editor-state';
 import { useEditorMap } from './useEditorMap';
 import type { Theme, Tool } from './EditorMap';
@@ -19,12 +20,11 @@ import { ImportExport } from './ImportExport';
 
 export interface EditorProps {
   streetCode: string;
-  csrf: string | null;
   theme: Theme;
   onDirty: (dirty: boolean) => void;
 }
 
-export function StreetEditor({ streetCode, csrf, theme, onDirty }: EditorProps) {
+export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
   const { t } = useI18n();
   const [state, dispatch] = useReducer(reduce, null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -48,7 +48,7 @@ export function StreetEditor({ streetCode, csrf, theme, onDirty }: EditorProps) 
         return data;
       } catch (e) {
         if (signal?.aborted) return null;
-        setLoadError(e instanceof GridApiError && e.status === 403 ? t('ge.forbidden') : format(t('ge.loadFailed'), { msg: (e as Error).message }));
+        setLoadError(e instanceof ApiError && e.status === 403 ? t('ge.forbidden') : format(t('ge.loadFailed'), { msg: (e as Error).message }));
         return null;
       }
     },
@@ -189,7 +189,6 @@ export function StreetEditor({ streetCode, csrf, theme, onDirty }: EditorProps) 
           <aside className="panel ge-right">
             <SavePanel
               streetCode={streetCode}
-              csrf={csrf}
               state={state}
               built={built}
               clean={problems.length === 0}
@@ -203,7 +202,6 @@ export function StreetEditor({ streetCode, csrf, theme, onDirty }: EditorProps) 
             />
             <HistoryPanel
               streetCode={streetCode}
-              csrf={csrf}
               tick={historyTick}
               current={state.original}
               editable={state.editable}

@@ -1,6 +1,7 @@
-// Typed calls to the grid-editing API. Writes go through `call`, which keeps the error's `details`
-// (problems with geometry, stale versions): the shared ApiError drops them, and the editor needs them.
+// Typed calls to the grid-editing API. Rejections arrive as ApiError whose `details` carry the
+// problems (with geometry) or the stale versions.
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import { api, ApiError } from '../../api/http';
 import type { Rates } from '../../../server/domain/coverage/rates';
 import type { ChangeSet, ProblemKind } from './topology/types';
 
@@ -88,45 +89,26 @@ export interface StreetItem {
   districtCode: string;
 }
 
-/** An API error with the server's details kept. */
-export class GridApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: { problems?: ServerProblem[]; stale?: { id: number; version: number; current: number | null }[] } & Record<string, unknown>,
-  ) {
-    super(message);
-  }
+/** What a rejected grid write carries in its error details. */
+export interface GridErrorDetails {
+  problems?: ServerProblem[];
+  stale?: { id: number; version: number; current: number | null }[];
 }
 
-async function call<T>(path: string, init: { method?: string; body?: unknown; csrf?: string | null; signal?: AbortSignal } = {}): Promise<T> {
-  const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && init.csrf) headers['x-csrf-token'] = init.csrf;
-  const res = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), credentials: 'same-origin', signal: init.signal });
-  const text = await res.text();
-  const body = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) {
-    const e = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new GridApiError(res.status, e?.code ?? 'error', e?.message ?? res.statusText, (e?.details ?? {}) as GridApiError['details']);
-  }
-  return body as T;
-}
+export const gridErrorDetails = (e: ApiError): GridErrorDetails => (e.details ?? {}) as GridErrorDetails;
 
 const base = (street: string) => `/api/streets/${encodeURIComponent(street)}`;
 
 export const getStreets = async (signal?: AbortSignal): Promise<StreetItem[]> => {
-  const fc = await call<FeatureCollection>('/ogc/collections/streets/items?limit=100', { signal });
+  const fc = await api<FeatureCollection>('/ogc/collections/streets/items?limit=100', { signal });
   return fc.features.map((f) => f.properties as StreetItem).sort((a, b) => a.code.localeCompare(b.code));
 };
-export const getEditorData = (street: string, signal?: AbortSignal) => call<EditorData>(`${base(street)}/grid-editor`, { signal });
-export const previewChanges = (street: string, cs: ChangeSet, csrf: string | null, signal?: AbortSignal) =>
-  call<Preview>(`${base(street)}/grid-changes/preview`, { method: 'POST', body: cs, csrf, signal });
-export const commitChanges = (street: string, cs: ChangeSet, csrf: string | null) => call<Committed>(`${base(street)}/grid-changes`, { method: 'POST', body: cs, csrf });
-export const getHistory = (street: string, signal?: AbortSignal) => call<{ items: HistoryItem[] }>(`${base(street)}/grid-history`, { signal });
-export const getHistoryItem = (street: string, id: number, signal?: AbortSignal) => call<HistoryDetail>(`${base(street)}/grid-history/${id}`, { signal });
-export const revertTo = (street: string, id: number, state: 'before' | 'after', note: string | undefined, csrf: string | null) =>
-  call<Committed>(`${base(street)}/grid-history/${id}/revert`, { method: 'POST', body: { state, ...(note ? { note } : {}) }, csrf });
+export const getEditorData = (street: string, signal?: AbortSignal) => api<EditorData>(`${base(street)}/grid-editor`, { signal });
+export const previewChanges = (street: string, cs: ChangeSet, signal?: AbortSignal) =>
+  api<Preview>(`${base(street)}/grid-changes/preview`, { method: 'POST', body: cs, signal });
+export const commitChanges = (street: string, cs: ChangeSet) => api<Committed>(`${base(street)}/grid-changes`, { method: 'POST', body: cs });
+export const getHistory = (street: string, signal?: AbortSignal) => api<{ items: HistoryItem[] }>(`${base(street)}/grid-history`, { signal });
+export const getHistoryItem = (street: string, id: number, signal?: AbortSignal) => api<HistoryDetail>(`${base(street)}/grid-history/${id}`, { signal });
+export const revertTo = (street: string, id: number, state: 'before' | 'after', note: string | undefined) =>
+  api<Committed>(`${base(street)}/grid-history/${id}/revert`, { method: 'POST', body: { state, ...(note ? { note } : {}) } });
 export const exportUrl = (street: string) => `${base(street)}/grids.geojson`;
