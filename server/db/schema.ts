@@ -49,6 +49,19 @@ export const grids = pgTable('grids', {
   version: version(),
 });
 
+/** Committed grid change sets with the street's whole grid set before and after (migration 0004). */
+export const gridChangeSets = pgTable('grid_change_sets', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  streetCode: text('street_code').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actor: text('actor').notNull(),
+  note: text('note'),
+  changes: jsonb('changes').notNull(),
+  before: jsonb('before').notNull(),
+  after: jsonb('after').notNull(),
+  revertOf: integer('revert_of'),
+});
+
 export const businessDistricts = pgTable('business_districts', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   streetCode: text('street_code').notNull(),
@@ -97,6 +110,8 @@ export const enterprises = pgTable('enterprises', {
   deregisteredOn: date('deregistered_on'),
   noOrgReason: text('no_org_reason'),
   geom: geometry<Point>('geom', 'Point').notNull(),
+  // Coordinate system the point was imported in (migration 0005); null when placed by the product.
+  coordSource: text('coord_source').$type<'wgs84' | 'gcj02' | 'bd09'>(),
   source: text('source').notNull(),
   version: version(),
 });
@@ -118,6 +133,8 @@ export const stations = pgTable('stations', {
   phone: text('phone'),
   openedOn: date('opened_on'),
   geom: geometry<Point>('geom', 'Point').notNull(),
+  // Coordinate system the point was imported in (migration 0005); null when placed by the product.
+  coordSource: text('coord_source').$type<'wgs84' | 'gcj02' | 'bd09'>(),
   source: text('source').notNull(),
   version: version(),
 });
@@ -183,6 +200,8 @@ export const activities = pgTable('activities', {
   heldAt: timestamp('held_at', { withTimezone: true, mode: 'string' }).notNull(),
   participants: integer('participants').notNull(),
   geom: geometry<Point>('geom', 'Point').notNull(),
+  // Coordinate system the point was imported in (migration 0005); null when placed by the product.
+  coordSource: text('coord_source').$type<'wgs84' | 'gcj02' | 'bd09'>(),
   source: text('source').notNull(),
   version: version(),
 });
@@ -279,4 +298,31 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+// Publications (migration 0006): drafts and their immutable published versions.
+export const publications = pgTable('publications', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  slug: text('slug').notNull(),
+  title: text('title').notNull(),
+  scope: text('scope').notNull(),
+  config: jsonb('config').notNull(),
+  status: text('status').$type<'draft' | 'published' | 'unpublished'>().notNull().default('draft'),
+  currentVersionId: integer('current_version_id'),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  version: version(),
+});
+
+export const publicationVersions = pgTable('publication_versions', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  publicationId: integer('publication_id').notNull(),
+  number: integer('number').notNull(),
+  snapshot: jsonb('snapshot').notNull(),
+  redacted: jsonb('redacted').notNull(),
+  sha256: text('sha256').notNull(),
+  copiedFrom: integer('copied_from'),
+  publishedBy: text('published_by').notNull(),
+  publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });

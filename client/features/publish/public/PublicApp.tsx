@@ -1,0 +1,336 @@
+// The published territory map (/p/{slug}/ and the static export): reads ./data/publication.json only.
+// No API, no session, no third-party requests. Mobile first; ?embed=1 hides the page chrome.
+import { useEffect, useMemo, useState } from 'react';
+import type { PublicArea, PublicSnapshot, PublicStation, PublicStats } from '../../../../server/publications/types';
+import { distanceM, formatDistance } from './geo';
+import { openNow } from './hours';
+import { activityLabel, initialPublicLocale, PUBLIC_MESSAGES, STATION_TYPES, typeLabel, type PublicKey, type PublicLocale } from './i18n';
+import { SvgMap } from './SvgMap';
+import { downloadPoster, printPoster, type PaperSize } from './poster';
+
+type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; data: PublicSnapshot };
+type Locate = { state: 'idle' } | { state: 'locating' } | { state: 'denied' } | { state: 'found'; lon: number; lat: number };
+
+export function PublicApp() {
+  const params = new URLSearchParams(location.search);
+  const embed = params.get('embed') === '1';
+  const [locale, setLocale] = useState<PublicLocale>(() => initialPublicLocale(location.search));
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const t = (k: PublicKey) => PUBLIC_MESSAGES[locale][k];
+
+  useEffect(() => {
+    fetch('data/publication.json', { credentials: 'omit' })
+      .then((r) => (r.ok ? (r.json() as Promise<PublicSnapshot>) : Promise.reject(new Error(String(r.status)))))
+      .then((data) => setLoad({ state: 'ready', data }))
+      .catch(() => setLoad({ state: 'failed' }));
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    try {
+      localStorage.setItem('pbmap-public-locale', locale);
+    } catch {
+      /* storage may be blocked in an embed; the choice then lasts for the visit */
+    }
+  }, [locale]);
+  useEffect(() => {
+    if (load.state === 'ready') document.title = load.data.title;
+  }, [load]);
+
+  if (load.state === 'loading') return <p className="pm-splash" role="status">{t('loading')}</p>;
+  if (load.state === 'failed') return <p className="pm-splash" role="alert">{t('loadFailed')}</p>;
+  return <Publication data={load.data} locale={locale} setLocale={setLocale} embed={embed} t={t} />;
+}
+
+interface PageProps {
+  data: PublicSnapshot;
+  locale: PublicLocale;
+  setLocale: (l: PublicLocale) => void;
+  embed: boolean;
+  t: (k: PublicKey) => string;
+}
+
+function Publication({ data, locale, setLocale, embed, t }: PageProps) {
+  const [type, setType] = useState('');
+  const [service, setService] = useState('');
+  const [openOnly, setOpenOnly] = useState(false);
+  const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(location.search).get('station'));
+  const [where, setWhere] = useState<Locate>({ state: 'idle' });
+  const [copied, setCopied] = useState(false);
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const id = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(id);
+  }, []);
+
+  const types = useMemo(() => [...new Set(data.stations.flatMap((s) => [s.type, ...s.alsoTypes]))], [data]);
+  const services = useMemo(() => [...new Set(data.stations.flatMap((s) => s.services))].sort(), [data]);
+  const dist = (s: PublicStation) => (where.state === 'found' ? distanceM(where.lon, where.lat, s.lon, s.lat) : null);
+  const list = useMemo(() => {
+    const filtered = data.stations.filter(
+      (s) => (!type || s.type === type || s.alsoTypes.includes(type)) && (!service || s.services.includes(service)) && (!openOnly || openNow(s.hours, now) === true),
+    );
+    if (where.state !== 'found') return filtered;
+    return filtered
+      .map((s) => ({ s, d: distanceM(where.lon, where.lat, s.lon, s.lat) }))
+      .sort((a, b) => a.d - b.d)
+      .map((x) => x.s);
+  }, [data, type, service, openOnly, now, where]);
+  const nearest = where.state === 'found' ? list[0] : undefined;
+  const current = data.stations.find((s) => s.id === selected) ?? null;
+
+  const locate = () => {
+    if (!('geolocation' in navigator)) return setWhere({ state: 'denied' });
+    setWhere({ state: 'locating' });
+    navigator.geolocation.getCurrentPosition(
+      (p) => setWhere({ state: 'found', lon: p.coords.longitude, lat: p.coords.latitude }),
+      () => setWhere({ state: 'denied' }),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
+  const share = async () => {
+    const url = new URL(location.href);
+    url.searchParams.delete('embed');
+    if (selected) url.searchParams.set('station', selected);
+    else url.searchParams.delete('station');
+    const nav = navigator as Navigator & { share?: (d: { title: string; url: string }) => Promise<void> };
+    try {
+      if (nav.share) await nav.share({ title: data.title, url: url.toString() });
+      else {
+        await navigator.clipboard.writeText(url.toString());
+        setCopied(true);
+        setTimeout(() => setCopied(false), 2500);
+      }
+    } catch {
+      /* the visitor cancelled the share sheet */
+    }
+  };
+  const poster = (size: PaperSize, print: boolean) => void (print ? printPoster(data, size, locale) : downloadPoster(data, size, locale));
+  const stationLabel = (s: PublicStation) => `${s.name} · ${typeLabel(s.type, locale)}`;
+
+  return (
+    <div className={`pm-page${embed ? ' pm-embed' : ''}`}>
+      <a className="pm-skip" href="#pm-stations">{t('skip')}</a>
+      <header className="pm-header">
+        <div>
+          <h1>{data.title}</h1>
+          <p className="pm-sub">{data.scope.name} · <span className="pm-badge">示意</span></p>
+        </div>
+        <div className="pm-actions">
+          <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} aria-label={t('languageLabel')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
+          {!embed && <button type="button" onClick={share}>{t('share')}</button>}
+          {!embed && (
+            <details className="pm-poster">
+              <summary>{t('poster')}</summary>
+              <div>
+                <button type="button" onClick={() => poster('A3', false)}>A3 PNG</button>
+                <button type="button" onClick={() => poster('A1', false)}>A1 PNG</button>
+                <button type="button" onClick={() => poster('A3', true)}>A3 PDF</button>
+                <button type="button" onClick={() => poster('A1', true)}>A1 PDF</button>
+              </div>
+            </details>
+          )}
+        </div>
+        {copied && <p className="pm-toast" role="status">{t('copied')}</p>}
+      </header>
+      {!embed && data.texts.intro && <p className="pm-intro">{data.texts.intro}</p>}
+
+      <div className="pm-tools" role="search">
+        <label>
+          {t('filterType')}
+          <select value={type} onChange={(e) => setType(e.target.value)}>
+            <option value="">{t('all')}</option>
+            {types.map((x) => <option key={x} value={x}>{typeLabel(x, locale)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('filterService')}
+          <select value={service} onChange={(e) => setService(e.target.value)}>
+            <option value="">{t('all')}</option>
+            {services.map((x) => <option key={x} value={x}>{x}</option>)}
+          </select>
+        </label>
+        <label className="pm-check">
+          <input type="checkbox" checked={openOnly} onChange={(e) => setOpenOnly(e.target.checked)} />
+          {t('openNowOnly')}
+        </label>
+        <button type="button" className="pm-primary" onClick={locate} data-testid="nearest-button">{where.state === 'locating' ? t('locating') : t('nearest')}</button>
+      </div>
+      <div aria-live="polite" className="pm-live">
+        {where.state === 'denied' && <p className="pm-note">{t('locationDenied')}</p>}
+        {nearest && (
+          <p className="pm-nearest" data-testid="nearest-result">
+            {t('nearestIs')}
+            <button type="button" className="pm-link" onClick={() => setSelected(nearest.id)}>{nearest.name}</button>
+            {' · '}
+            <span data-testid="nearest-distance">{formatDistance(dist(nearest) ?? 0, locale)}</span>
+          </p>
+        )}
+      </div>
+
+      <main className="pm-main">
+        <section className="pm-mapwrap" aria-label={t('map')}>
+          <SvgMap
+            data={data}
+            stations={list}
+            selectedId={selected}
+            user={where.state === 'found' ? where : null}
+            onSelect={setSelected}
+            stationLabel={stationLabel}
+            labels={{ alt: t('mapAlt'), zoomIn: t('zoomIn'), zoomOut: t('zoomOut'), reset: t('resetView'), you: t('you') }}
+          />
+          <Legend data={data} locale={locale} t={t} />
+        </section>
+        <section id="pm-stations" className="pm-side" aria-label={t('stations')} tabIndex={-1}>
+          {current ? (
+            <StationDetails s={current} locale={locale} t={t} now={now} distance={dist(current)} onBack={() => setSelected(null)} />
+          ) : (
+            <>
+              <h2>{t('stations')} <span className="pm-count">{list.length} {t('results')}</span></h2>
+              {list.length === 0 && <p className="pm-note">{t('noStations')}</p>}
+              <ul className="pm-list">
+                {list.map((s) => {
+                  const open = openNow(s.hours, now);
+                  const d = dist(s);
+                  return (
+                    <li key={s.id}>
+                      <button type="button" onClick={() => setSelected(s.id)} data-testid="station-item" data-station-id={s.id}>
+                        <span className="pm-dot" style={{ background: STATION_TYPES[s.type]?.color ?? '#495057' }} aria-hidden="true" />
+                        <span className="pm-item">
+                          <strong>{s.name}</strong>
+                          <span className="pm-meta">
+                            {typeLabel(s.type, locale)}
+                            {d !== null && <> · {formatDistance(d, locale)}</>}
+                            {' · '}
+                            <OpenBadge open={open} t={t} />
+                          </span>
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+        </section>
+      </main>
+
+      {(data.businessDistricts.length > 0 || data.grids.length > 0) && <Areas data={data} t={t} />}
+
+      {!embed ? (
+        <footer className="pm-footer">
+          <p><strong>示意</strong> · {t('illustrative')}</p>
+          {data.texts.dataSource && <p>{t('dataSource')}：{data.texts.dataSource}</p>}
+          <p>{t('asOf')} {data.asOf} · {t('published')} {(data.publishedAt ?? '').slice(0, 10)}{data.version ? ` · ${t('version')} ${data.version}` : ''}</p>
+          {data.texts.approvalNumber && <p>{t('approval')}：{data.texts.approvalNumber}</p>}
+        </footer>
+      ) : (
+        <p className="pm-embed-foot">示意 · <a href={location.pathname} target="_blank" rel="noopener">{data.title}</a>{data.texts.approvalNumber ? ` · ${data.texts.approvalNumber}` : ''}</p>
+      )}
+    </div>
+  );
+}
+
+function OpenBadge({ open, t }: { open: boolean | null; t: (k: PublicKey) => string }) {
+  if (open === null) return <span className="pm-open pm-unknown">{t('hoursUnknown')}</span>;
+  return <span className={`pm-open ${open ? 'pm-yes' : 'pm-no'}`}>{open ? t('openNow') : t('closedNow')}</span>;
+}
+
+function StationDetails({ s, locale, t, now, distance, onBack }: { s: PublicStation; locale: PublicLocale; t: (k: PublicKey) => string; now: Date; distance: number | null; onBack: () => void }) {
+  const fmt = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
+  return (
+    <article className="pm-details" aria-labelledby="pm-station-name">
+      <button type="button" className="pm-link" onClick={onBack} autoFocus>← {t('back')}</button>
+      <h2 id="pm-station-name">{s.name}</h2>
+      <p className="pm-meta">
+        {[s.type, ...s.alsoTypes].map((x) => typeLabel(x, locale)).join(' · ')}
+        {distance !== null && <> · {formatDistance(distance, locale)}</>}
+      </p>
+      <p><OpenBadge open={openNow(s.hours, now)} t={t} /> <span className="pm-aud">{s.openTo === 'public' ? t('openToPublic') : t('openToBuilding')}</span></p>
+      <dl>
+        <dt>{t('hours')}</dt><dd>{s.hours ?? '—'}</dd>
+        {s.buildingName && <><dt>{t('building')}</dt><dd>{s.buildingName}{s.floor ? ` · ${s.floor}` : ''}</dd></>}
+        {s.address && <><dt>{t('address')}</dt><dd>{s.address}</dd></>}
+        <dt>{t('services')}</dt>
+        <dd><ul className="pm-tags">{s.services.map((x) => <li key={x}>{x}</li>)}</ul></dd>
+      </dl>
+      <h3>{t('upcoming')}</h3>
+      {s.activities.length === 0 ? (
+        <p className="pm-note">{t('noUpcoming')}</p>
+      ) : (
+        <ul className="pm-acts">
+          {s.activities.map((a, i) => (
+            <li key={i}>
+              <time dateTime={a.heldAt}>{fmt.format(new Date(a.heldAt))}</time> {a.title ?? activityLabel(a.type, locale)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
+
+function Legend({ data, locale, t }: { data: PublicSnapshot; locale: PublicLocale; t: (k: PublicKey) => string }) {
+  const types = [...new Set(data.stations.map((s) => s.type))];
+  return (
+    <div className="pm-legend" aria-label={t('legend')}>
+      {types.map((x) => (
+        <span key={x}><span className="pm-dot" style={{ background: STATION_TYPES[x]?.color ?? '#495057' }} aria-hidden="true" />{typeLabel(x, locale)}</span>
+      ))}
+      {data.businessDistricts.length > 0 && <span><span className="pm-swatch pm-bd" aria-hidden="true" />{t('businessDistricts')}</span>}
+      {data.layers.coverage && data.grids.length > 0 && <span><span className="pm-swatch pm-cov" aria-hidden="true" />{t('partyOrg')}（{t('grids')}）</span>}
+    </div>
+  );
+}
+
+function Stat({ label, v, pct, t }: { label: string; v: number | null; pct?: boolean; t: (k: PublicKey) => string }) {
+  return (
+    <div className="pm-stat">
+      <dt>{label}</dt>
+      <dd>{v === null ? <span className="pm-supp" title={t('suppressed')}>— <small>{t('suppressed')}</small></span> : pct ? `${v}%` : v}</dd>
+    </div>
+  );
+}
+
+function StatsBlock({ s, t }: { s: PublicStats; t: (k: PublicKey) => string }) {
+  return (
+    <dl className="pm-stats">
+      <Stat label={t('partyOrg')} v={s.rates.partyOrg} pct t={t} />
+      <Stat label={t('work')} v={s.rates.work} pct t={t} />
+      <Stat label={t('union')} v={s.rates.union} pct t={t} />
+      <Stat label={t('workersServed')} v={s.rates.workersServed} pct t={t} />
+      <Stat label={t('enterprises')} v={s.enterprises} t={t} />
+      <Stat label={t('organisations')} v={s.organisations} t={t} />
+    </dl>
+  );
+}
+
+function Areas({ data, t }: { data: PublicSnapshot; t: (k: PublicKey) => string }) {
+  const block = (title: string, areas: PublicArea[]) =>
+    areas.length > 0 && (
+      <>
+        <h3>{title}</h3>
+        <div className="pm-cards">
+          {areas.map((a) => (
+            <article key={a.id} className="pm-card">
+              <h4>{a.name}</h4>
+              {a.stats ? <StatsBlock s={a.stats} t={t} /> : null}
+            </article>
+          ))}
+        </div>
+      </>
+    );
+  return (
+    <section className="pm-areas" aria-labelledby="pm-areas-title">
+      <h2 id="pm-areas-title">{t('areas')}</h2>
+      {data.layers.coverage && data.totals && (
+        <article className="pm-card pm-total">
+          <h4>{t('totals')} · {data.scope.name}</h4>
+          <StatsBlock s={data.totals} t={t} />
+        </article>
+      )}
+      {block(t('businessDistricts'), data.businessDistricts)}
+      {block(t('grids'), data.grids)}
+      {data.layers.coverage && <p className="pm-note">{t('formulaNote').replace('{n}', String(data.minCount))}</p>}
+    </section>
+  );
+}

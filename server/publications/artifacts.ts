@@ -1,0 +1,107 @@
+// The static artifacts of a published version: the built public page (client/public-map, from the
+// Vite build in dist/) with its paths made relative, plus data/publication.json. The export zip and
+// the server's own /p/{slug}/ are both made of exactly these files, so a publication can move to any
+// static file server or CDN unchanged.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+
+let shellRoot = resolve('dist');
+
+/** Where the built client lives (dist/ by default; tests point it at their own build). */
+export function setPublicShellRoot(dir: string): void {
+  shellRoot = resolve(dir);
+  cache.clear();
+}
+
+export function publicShellRoot(): string {
+  return shellRoot;
+}
+
+export class ShellMissingError extends Error {
+  constructor() {
+    super('The public page is not built: run `npm run build` (npm start does it on first start)');
+  }
+}
+
+/** Headers a static host should send (Netlify/Cloudflare Pages `_headers` syntax); the server sends the same. */
+export const PUBLIC_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
+  "font-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+export const PUBLIC_HEADERS: Record<string, string> = {
+  'content-security-policy': PUBLIC_CSP,
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'permissions-policy': 'geolocation=(self), camera=(), microphone=(), payment=(), usb=()',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+const HEADERS_FILE = `/*\n${Object.entries(PUBLIC_HEADERS).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
+
+/** Files of the shell: index.html with relative paths, and every asset it reaches (scripts follow their imports). */
+function readShell(): Map<string, Uint8Array> {
+  const htmlPath = join(shellRoot, 'public-map', 'index.html');
+  if (!existsSync(htmlPath)) throw new ShellMissingError();
+  const files = new Map<string, Uint8Array>();
+  const html = readFileSync(htmlPath, 'utf8').replace(/(src|href)="\/assets\//g, '$1="./assets/');
+  files.set('index.html', strToU8(html));
+  const queue = [...html.matchAll(/"\.\/assets\/([A-Za-z0-9_.-]+)"/g)].map((m) => m[1] as string);
+  while (queue.length) {
+    const name = queue.shift() as string;
+    if (files.has(`assets/${name}`)) continue;
+    const p = join(shellRoot, 'assets', name);
+    if (!existsSync(p)) continue;
+    const bytes = readFileSync(p);
+    files.set(`assets/${name}`, bytes);
+    if (/\.(js|css)$/.test(name)) {
+      // Chunks import each other as "./x.js"; CSS may reference "./x.woff2" etc.
+      const text = bytes.toString('utf8');
+      for (const m of text.matchAll(/["'(]\.\/([A-Za-z0-9_.-]+\.[a-z0-9]+)["')]/g)) queue.push(m[1] as string);
+      for (const m of text.matchAll(/["'(]\/?assets\/([A-Za-z0-9_.-]+\.[a-z0-9]+)["')]/g)) queue.push(m[1] as string);
+    }
+  }
+  return files;
+}
+
+const cache = new Map<string, Map<string, Uint8Array>>();
+
+/**
+ * Every file of a published version, keyed by relative path. Cached per version (versions never
+ * change) and per shell build (a rebuilt client gives new asset names, hence a new index.html).
+ */
+export function artifactsFor(versionId: number, snapshotJson: string): Map<string, Uint8Array> {
+  const shell = readShell();
+  const key = `${versionId}:${new TextDecoder().decode(shell.get('index.html'))}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const files = new Map(shell);
+  files.set('data/publication.json', strToU8(snapshotJson));
+  files.set('_headers', strToU8(HEADERS_FILE));
+  if (cache.size > 32) cache.delete(cache.keys().next().value as string);
+  cache.set(key, files);
+  return files;
+}
+
+/** The export: the same files under one folder named after the slug. */
+export function zipArtifacts(slug: string, files: Map<string, Uint8Array>): Uint8Array {
+  const entries: Record<string, Uint8Array> = {};
+  for (const [path, bytes] of files) entries[`${slug}/${path}`] = bytes;
+  // A fixed timestamp: the same version zips to the same bytes.
+  return zipSync(entries, { level: 6, mtime: new Date('2020-01-01T00:00:00Z') });
+}
+
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  woff2: 'font/woff2',
+  txt: 'text/plain; charset=utf-8',
+};
+
+export function contentTypeOf(path: string): string {
+  return TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream';
+}

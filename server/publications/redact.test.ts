@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { areaStats, redact, secondarySuppression, textScrubber } from './redact.js';
+import { DEFAULT_CONFIG } from './config.js';
+import type { AreaCounts, InternalArea, InternalFacts, InternalStation, PublicationConfig } from './types.js';
+
+const counts = (o: Partial<AreaCounts>): AreaCounts => ({
+  enterprises: 0, employees: 0, partyOwn: 0, partyJoint: 0, partyInstructor: 0, unionOwn: 0, unionJoint: 0, employeesServed: 0, organisations: 0, ...o,
+});
+const square = { type: 'Polygon' as const, coordinates: [[[121.45, 31.22], [121.46, 31.22], [121.46, 31.23], [121.45, 31.23], [121.45, 31.22]]] };
+const area = (id: number, c: Partial<AreaCounts>, streetCode = '310106012'): InternalArea => ({ id, name: `网格${id}`, streetCode, geometry: square, counts: counts(c) });
+const station = (o: Partial<InternalStation>): InternalStation => ({
+  id: 1, name: '南京西路街道党群服务中心', type: 'party_service_centre', alsoTypes: [], streetCode: '310106012', buildingName: '汇智大厦', address: '南京西路1号',
+  floor: '1F', areaM2: 120, hours: '周一至周日 9:00-21:00', services: ['党员教育'], openTo: 'public', reachM: 800, phone: '13800001111', openedOn: '2020-01-01',
+  lon: 121.4575123456, lat: 31.2262987654, ...o,
+});
+
+function facts(o: Partial<InternalFacts> = {}): InternalFacts {
+  return {
+    slug: 'njxl', title: '南京西路党建版图', scope: { level: 'street', id: '310106012', name: '南京西路街道' }, asOf: '2026-06-30',
+    streets: [{ code: '310106012', name: '南京西路街道', nameEn: 'Nanjing Rd W', geometry: { type: 'MultiPolygon', coordinates: [square.coordinates] } }],
+    grids: [area(1, { enterprises: 40, employees: 900, partyOwn: 10, partyJoint: 12, partyInstructor: 6, unionOwn: 8, unionJoint: 20, employeesServed: 450, organisations: 6 }), area(2, { enterprises: 3, employees: 30, partyOwn: 1, organisations: 1 })],
+    businessDistricts: [],
+    stations: [station({}), station({ id: 2, name: '会员之家', openTo: 'members' }), station({ id: 3, name: '楼内驿站', openTo: 'building' })],
+    activities: [
+      { id: 1, title: '主题党日', type: 'theme_party_day', stationId: 1, heldAt: '2026-07-05T10:00:00+08:00', participants: 30, organiserName: '某某有限公司党支部' },
+      { id: 2, title: '王伟主讲的微党课', type: 'training', stationId: 1, heldAt: '2026-07-06T10:00:00+08:00', participants: 20, organiserName: null },
+      { id: 3, title: '过去的活动', type: 'culture', stationId: 1, heldAt: '2026-06-01T10:00:00+08:00', participants: 20, organiserName: null },
+      { id: 4, title: '楼内活动', type: 'culture', stationId: 3, heldAt: '2026-07-01T10:00:00+08:00', participants: 20, organiserName: null },
+    ],
+    totals: counts({ enterprises: 43, employees: 930, partyOwn: 11, partyJoint: 12, partyInstructor: 6, unionOwn: 8, unionJoint: 20, employeesServed: 450, organisations: 7 }),
+    privateRows: { enterprises: 43, organisationsWithSecretary: 7, organisationsWithPhone: 7, instructors: 2, instructorsWithPhone: 2, buildings: 5 },
+    privateTerms: ['王伟', '13800001111', '上海瑞达信息科技有限公司'],
+    ...o,
+  };
+}
+
+describe('redact', () => {
+  it('keeps public station fields only, drops members-only stations and phones, rounds coordinates', () => {
+    const { public: p, redacted } = redact(facts(), DEFAULT_CONFIG);
+    expect(p.stations.map((s) => s.id)).toEqual(['1', '3']);
+    const s = p.stations[0] as unknown as Record<string, unknown>;
+    expect(Object.keys(s).sort()).toEqual(['activities', 'address', 'alsoTypes', 'buildingName', 'floor', 'hours', 'id', 'lat', 'lon', 'name', 'openTo', 'services', 'type']);
+    expect(s.lon).toBe(121.457512);
+    expect(JSON.stringify(p)).not.toContain('13800001111');
+    expect(redacted).toContainEqual(expect.objectContaining({ field: 'stations.phone', count: 3 }));
+    expect(redacted).toContainEqual(expect.objectContaining({ field: 'stations[open_to=members]', count: 1 }));
+  });
+
+  it('lists upcoming activities at public stations only, without organisers, and withholds titles naming a person', () => {
+    const { public: p, redacted } = redact(facts(), DEFAULT_CONFIG);
+    expect(p.stations[0]?.activities).toEqual([
+      { title: '主题党日', type: 'theme_party_day', heldAt: '2026-07-05T10:00:00+08:00' },
+      { title: null, type: 'training', heldAt: '2026-07-06T10:00:00+08:00' },
+    ]);
+    expect(p.stations[1]?.activities).toEqual([]);
+    expect(JSON.stringify(p)).not.toContain('王伟');
+    expect(JSON.stringify(p)).not.toContain('某某有限公司');
+    expect(redacted).toContainEqual(expect.objectContaining({ field: 'activities.title', count: 1 }));
+    expect(redacted).toContainEqual(expect.objectContaining({ field: 'activities.organiser', count: 1 }));
+  });
+
+  it('withholds counts below minCount and every rate built on them', () => {
+    const { public: p } = redact(facts(), DEFAULT_CONFIG);
+    const [big, small] = p.grids;
+    expect(big?.stats?.rates).toEqual({ partyOrg: 55, work: 70, union: 70, workersServed: 50 });
+    expect(small?.stats).toEqual({ enterprises: null, organisations: null, rates: { partyOrg: null, work: null, union: null, workersServed: null } });
+  });
+
+  it('applies secondary suppression when one grid of a street is withheld', () => {
+    const hidden = secondarySuppression([area(1, { enterprises: 40, organisations: 6 }), area(2, { enterprises: 3, organisations: 8 }), area(3, { enterprises: 20, organisations: 9 })], 5);
+    expect(hidden.get(3)).toEqual(new Set(['enterprises']));
+    expect(hidden.get(1)).toBeUndefined();
+    const { public: p } = redact(facts(), DEFAULT_CONFIG);
+    // Grid 1 is the only other grid: its counts go too, so the total cannot give grid 2 away.
+    expect(p.grids[0]?.stats?.enterprises).toBeNull();
+    expect(p.grids[0]?.stats?.organisations).toBeNull();
+  });
+
+  it('honours a configured minimum and layer switches', () => {
+    const config: PublicationConfig = { ...DEFAULT_CONFIG, layers: { ...DEFAULT_CONFIG.layers, coverage: false, activities: false }, redaction: { ...DEFAULT_CONFIG.redaction, minCount: 50, stationAudiences: ['public'] } };
+    const { public: p } = redact(facts(), config);
+    expect(p.grids[0]?.stats).toBeNull();
+    expect(p.totals).toBeNull();
+    expect(p.stations.map((s) => s.id)).toEqual(['1']);
+    expect(p.stations[0]?.activities).toEqual([]);
+    expect(areaStats(counts({ enterprises: 40, partyOwn: 30 }), 50).stats.enterprises).toBeNull();
+  });
+
+  it('scrubs free text with private terms, phone numbers or ID numbers', () => {
+    const scrub = textScrubber(['上海瑞达信息科技有限公司', '王伟']);
+    expect(scrub('上海瑞达信息科技有限公司职工之家')).toBeNull();
+    expect(scrub('咨询 021-62881234')).toBeNull();
+    expect(scrub('联系 13912345678')).toBeNull();
+    expect(scrub('身份证 31010619800101123X')).toBeNull();
+    expect(scrub('周一至周日 9:00-21:00')).toBe('周一至周日 9:00-21:00');
+    const { public: p, redacted } = redact(facts({ stations: [station({ name: '上海瑞达信息科技有限公司职工之家' })] }), DEFAULT_CONFIG);
+    expect(p.stations[0]?.name).toBe('party_service_centre');
+    expect(redacted).toContainEqual(expect.objectContaining({ field: 'stations.name', count: 1 }));
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(redact(facts(), DEFAULT_CONFIG))).toBe(JSON.stringify(redact(facts(), DEFAULT_CONFIG)));
+  });
+});

@@ -1,0 +1,192 @@
+// The shapes of a publication: its draft config, the internal facts gathered for it, and the public
+// snapshot (data/publication.json) that redaction makes of them. The client imports these as types only.
+import type { MultiPolygon, Polygon } from 'geojson';
+
+export const STATION_AUDIENCES = ['public', 'building', 'members'] as const;
+export type StationAudience = (typeof STATION_AUDIENCES)[number];
+
+export interface RedactionOptions {
+  /** Counts below this are withheld (and rates built on them): small groups are identifiable. */
+  minCount: number;
+  /** Which stations are listed; members-only ones are never useful to the public. */
+  stationAudiences: StationAudience[];
+  /** Activities held from the publish date up to this many days later are listed at public stations. */
+  activityDays: number;
+}
+
+export const DEFAULT_REDACTION: RedactionOptions = { minCount: 5, stationAudiences: ['public', 'building'], activityDays: 60 };
+
+export interface PublicationLayers {
+  stations: boolean;
+  grids: boolean;
+  businessDistricts: boolean;
+  coverage: boolean;
+  activities: boolean;
+}
+
+export interface PublicationTexts {
+  intro: string;
+  dataSource: string;
+  /** The approval-number line (审图号) printed on the page and the poster; empty when none was issued. */
+  approvalNumber: string;
+}
+
+export interface PublicationConfig {
+  layers: PublicationLayers;
+  texts: PublicationTexts;
+  redaction: RedactionOptions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Internal facts: everything redaction looks at, including what it must withhold.
+
+/** Counts an area needs for its public figures (from the coverage model and the organisations table). */
+export interface AreaCounts {
+  enterprises: number;
+  employees: number;
+  partyOwn: number;
+  partyJoint: number;
+  partyInstructor: number;
+  unionOwn: number;
+  unionJoint: number;
+  employeesServed: number;
+  /** Party organisations seated in the area's buildings. */
+  organisations: number;
+}
+
+export interface InternalArea {
+  id: number;
+  name: string;
+  nameEn?: string;
+  streetCode: string;
+  geometry: Polygon;
+  counts: AreaCounts;
+}
+
+export interface InternalStation {
+  id: number;
+  name: string;
+  type: string;
+  alsoTypes: string[];
+  streetCode: string;
+  buildingName: string | null;
+  address: string | null;
+  floor: string | null;
+  areaM2: number | null;
+  hours: string | null;
+  services: string[];
+  openTo: StationAudience;
+  reachM: number | null;
+  phone: string | null;
+  openedOn: string | null;
+  lon: number;
+  lat: number;
+}
+
+export interface InternalActivity {
+  id: number;
+  title: string;
+  type: string;
+  stationId: number;
+  heldAt: string;
+  participants: number;
+  organiserName: string | null;
+}
+
+export interface InternalFacts {
+  slug: string;
+  title: string;
+  scope: { level: 'street' | 'district'; id: string; name: string };
+  /** The coverage figures' date and the first day of "upcoming" (China time, YYYY-MM-DD). */
+  asOf: string;
+  streets: { code: string; name: string; nameEn: string; geometry: MultiPolygon }[];
+  grids: InternalArea[];
+  businessDistricts: InternalArea[];
+  stations: InternalStation[];
+  activities: InternalActivity[];
+  totals: AreaCounts;
+  /** How many private rows exist in scope, for the list of what was withheld. */
+  privateRows: {
+    enterprises: number;
+    organisationsWithSecretary: number;
+    organisationsWithPhone: number;
+    instructors: number;
+    instructorsWithPhone: number;
+    buildings: number;
+  };
+  /** Known private strings (people, phones, enterprise names): free text containing one is withheld. */
+  privateTerms: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public snapshot.
+
+export interface PublicStats {
+  /** Operating enterprises; null when below the publication's minimum count. */
+  enterprises: number | null;
+  organisations: number | null;
+  /** Rates as whole percentages 0..100; null when suppressed or nothing to divide by. */
+  rates: { partyOrg: number | null; work: number | null; union: number | null; workersServed: number | null };
+}
+
+export interface PublicArea {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  streetCode: string;
+  geometry: Polygon;
+  stats: PublicStats | null;
+}
+
+export interface PublicActivity {
+  title: string | null;
+  type: string;
+  heldAt: string;
+}
+
+export interface PublicStation {
+  id: string;
+  name: string;
+  type: string;
+  alsoTypes: string[];
+  buildingName: string | null;
+  address: string | null;
+  floor: string | null;
+  hours: string | null;
+  services: string[];
+  openTo: 'public' | 'building';
+  lon: number;
+  lat: number;
+  activities: PublicActivity[];
+}
+
+export interface PublicSnapshot {
+  format: 'pbmap-publication/1';
+  slug: string;
+  title: string;
+  scope: { level: 'street' | 'district'; id: string; name: string };
+  asOf: string;
+  /** Set when published: the version number and time; a preview has null. */
+  version: number | null;
+  publishedAt: string | null;
+  texts: PublicationTexts;
+  layers: PublicationLayers;
+  minCount: number;
+  bbox: [number, number, number, number];
+  streets: { code: string; name: string; nameEn: string; geometry: MultiPolygon }[];
+  grids: PublicArea[];
+  businessDistricts: PublicArea[];
+  stations: PublicStation[];
+  totals: PublicStats | null;
+}
+
+export interface RedactedField {
+  field: string;
+  reason: string;
+  count: number;
+}
+
+export interface RedactionResult {
+  public: PublicSnapshot;
+  redacted: RedactedField[];
+}

@@ -1,0 +1,173 @@
+// The published map in a real browser: the export zip unpacked and served by a plain node:http static
+// server (not our app), geolocation at a demo place → the nearest station; every exported byte scanned;
+// the same page from the app at /p/{slug}/ (CSP clean), embedded from another origin; screenshots of
+// the public page (mobile, desktop), the admin page and an A3 poster.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ServerType } from '@hono/node-server';
+import type { Browser } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
+import { setPublicShellRoot } from '../../server/publications/artifacts.js';
+import type { PublicSnapshot } from '../../server/publications/types.js';
+import { adminSession, client } from '../helpers/client.js';
+import { closeNow } from '../helpers/serve.js';
+import { openTestStore, type TestStore } from '../helpers/stores.js';
+import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, watchConsole } from '../helpers/browser.js';
+import { addUpcomingActivities, leaks, privateStrings } from '../api/publications-scan.js';
+
+/** 恒隆广场 (domain.md demo places). */
+const AT = { longitude: 121.4522, latitude: 31.2295 };
+
+function haversine(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const r = (d: number) => (d * Math.PI) / 180;
+  const a = Math.sin(r(lat2 - lat1) / 2) ** 2 + Math.cos(r(lat1)) * Math.cos(r(lat2)) * Math.sin(r(lon2 - lon1) / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(a));
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+/** The plainest static file server: files under root, nothing else. */
+function staticServer(root: string): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let p = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (p.endsWith('/')) p += 'index.html';
+    const file = join(root, p);
+    try {
+      if (!file.startsWith(root) || !statSync(file).isFile()) throw new Error('no');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(readFileSync(file));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+describe.runIf(HAS_CHROMIUM)('published map in Chromium', () => {
+  let t: TestStore;
+  let app: { server: ServerType; base: string };
+  let files: { server: Server; base: string };
+  let browser: Browser;
+  let dir: string;
+  let slug: string;
+  let data: PublicSnapshot;
+  let cookie: string;
+
+  beforeAll(async () => {
+    t = await openTestStore('pglite');
+    setPublicShellRoot(inject('clientDist'));
+    await addUpcomingActivities(t, '310106012');
+    const c = client(t.services);
+    const admin = await adminSession(c);
+    cookie = admin.cookie as string;
+    const created = (await (await c.send('POST', '/api/publications', { title: '南京西路街道党建版图', scope: 'street:310106012', texts: { intro: '找到离您最近的党群服务站点，了解开放时间与服务。', approvalNumber: '沪S(2026)001号' } }, admin)).json()) as { id: number; slug: string };
+    slug = created.slug;
+    expect((await c.send('POST', `/api/publications/${created.id}/publish`, undefined, admin)).status).toBe(200);
+    const zip = await c.get(`/api/publications/${created.id}/export.zip`, admin);
+    expect(zip.status).toBe(200);
+    dir = mkdtempSync(join(tmpdir(), 'pbmap-export-'));
+    const entries = unzipSync(new Uint8Array(await zip.arrayBuffer()));
+    const priv = await privateStrings(t);
+    for (const [name, bytes] of Object.entries(entries)) {
+      expect(leaks(strFromU8(bytes), priv), name).toEqual([]);
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), bytes);
+    }
+    expect(Object.keys(entries).some((n) => /assets\/public-[\w-]+\.js$/.test(n))).toBe(true);
+    data = JSON.parse(strFromU8(entries[`${slug}/data/publication.json`] as Uint8Array)) as PublicSnapshot;
+    files = await staticServer(dir);
+    app = await serveApp(t);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => files?.server.close(r));
+    await closeNow(app?.server);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    await t?.dispose();
+  });
+
+  it('opens the static export from a plain file server and finds the nearest station from the location', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, geolocation: AT, permissions: ['geolocation'], locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    const errors = watchConsole(page);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${files.base}/${slug}/`);
+    await page.waitForSelector('[data-testid=station-item]');
+    await page.screenshot({ path: `${ARTIFACTS}/publish-mobile.png`, fullPage: false });
+    await page.click('[data-testid=nearest-button]');
+    await page.waitForSelector('[data-testid=nearest-result]');
+    const expected = [...data.stations].sort((a, b) => haversine(AT.longitude, AT.latitude, a.lon, a.lat) - haversine(AT.longitude, AT.latitude, b.lon, b.lat))[0] as PublicSnapshot['stations'][number];
+    const text = await page.textContent('[data-testid=nearest-result]');
+    expect(text).toContain(expected.name);
+    const metres = Math.round(haversine(AT.longitude, AT.latitude, expected.lon, expected.lat));
+    expect(await page.textContent('[data-testid=nearest-distance]')).toBe(`${metres} 米`);
+    expect(await page.getAttribute('[data-testid=station-item] >> nth=0', 'data-station-id')).toBe(expected.id);
+    await page.screenshot({ path: `${ARTIFACTS}/publish-mobile-nearest.png`, fullPage: true });
+    // Station details by keyboard: focus the first station, Enter opens its details.
+    await page.focus('[data-testid=station-item] >> nth=0');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#pm-station-name');
+    expect(await page.textContent('#pm-station-name')).toBe(expected.name);
+    if (expected.openTo === 'public') expect(await page.locator('.pm-acts li').count()).toBe(2);
+    await page.screenshot({ path: `${ARTIFACTS}/publish-mobile-details.png` });
+    expect(errors).toEqual([]);
+    expect(requests.every((u) => u.startsWith(files.base))).toBe(true);
+    await ctx.close();
+  });
+
+  it('serves the same page at /p/{slug}/ with no CSP violation, switches to English, and draws an A3 poster', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const page = await ctx.newPage();
+    const errors = watchConsole(page);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${app.base}/p/${slug}/`);
+    await page.waitForSelector('[data-testid=station-item]');
+    await page.click('text=English');
+    await page.waitForSelector('h2:has-text("Service stations")');
+    await page.screenshot({ path: `${ARTIFACTS}/publish-desktop-en.png`, fullPage: true });
+    await page.click('text=中文');
+    await page.click('summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=A3 PNG')]);
+    const poster = join(ARTIFACTS, 'publish-poster-A3.png');
+    await download.saveAs(poster);
+    const png = readFileSync(poster);
+    // PNG header: width and height at bytes 16..24.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1754, 2480]);
+    expect(errors).toEqual([]);
+    expect(requests.filter((p) => p.startsWith('/api') || p.startsWith('/ogc'))).toEqual([]);
+    await ctx.close();
+  });
+
+  it('embeds in a page of another origin (frame-ancestors on /p/* only)', async () => {
+    writeFileSync(join(dir, 'embed.html'), `<!doctype html><title>embed</title><iframe src="${app.base}/p/${slug}/?embed=1" width="800" height="600" title="map"></iframe>`);
+    const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+    await page.goto(`${files.base}/embed.html`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-testid=station-item]').first().waitFor();
+    expect(await frame.locator('.pm-footer').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/publish-embed.png` });
+    await page.close();
+  });
+
+  it('shows the admin page with the preview beside the internal view', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const [name, value] = cookie.split('=') as [string, string];
+    await ctx.addCookies([{ name, value, url: app.base }]);
+    const page = await ctx.newPage();
+    const errors = watchConsole(page);
+    await page.goto(`${app.base}/admin/publish`);
+    await page.waitForSelector('[data-testid=redacted]');
+    expect(await page.locator('[data-testid=redacted] tbody tr').count()).toBeGreaterThan(5);
+    await page.screenshot({ path: `${ARTIFACTS}/publish-admin.png`, fullPage: true });
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+});
