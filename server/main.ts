@@ -8,8 +8,9 @@ import { createApp } from './app.js';
 
 const DIST = resolve('dist');
 
+/** Both entries (the app and the public map) must be built; a dist/ from an older version may lack one. */
 async function buildClientIfNeeded(): Promise<void> {
-  if (existsSync(resolve(DIST, 'index.html'))) return;
+  if (existsSync(resolve(DIST, 'index.html')) && existsSync(resolve(DIST, 'public-map', 'index.html'))) return;
   console.log('Building the client (first start)…');
   const { build } = await import('vite');
   await build({ logLevel: 'warn' });

@@ -1,4 +1,172 @@
-// Routes of this feature (filled in by its issue).
-import { newRouter } from '../../http/router.js';
+// Import of rosters (Excel/CSV) and boundaries (GeoJSON, KML, zipped Shapefile), admin only:
+//   GET  /api/import/templates/{file}   Excel template with Chinese headers (enterprises.xlsx, …)
+//   POST /api/import/{kind}/preview     multipart file (+ coords, mapping) → mapping, report per row and column, counts
+//   POST /api/import/{kind}             the same file again (+ skipInvalid) → written in one transaction, or 422
+// The preview keeps nothing on the server: accept re-reads and re-validates the file inside its transaction.
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { Context } from 'hono';
+import { newRouter, errorResponses } from '../../http/router.js';
+import { ApiError, badRequest } from '../../http/errors.js';
+import { requireRole } from '../../auth/middleware.js';
+import { actorOf, type Principal } from '../../auth/principal.js';
+import type { AppEnv } from '../../http/context.js';
+import { BOUNDARY_KINDS, ROSTER_KINDS, isRosterKind, type CoordSystem, type ImportKind } from '../../import/kinds.js';
+import { ImportFileError } from '../../import/errors.js';
+import { acceptRoster, previewRoster } from '../../import/run.js';
+import { acceptBoundaries, previewBoundaries } from '../../import/run-boundaries.js';
+import { templateXlsx } from '../../import/templates.js';
+import type { MappingOverrides } from '../../import/mapping.js';
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const importRoutes = newRouter();
+importRoutes.use('/api/import/*', requireRole('admin'));
+importRoutes.use(
+  '/api/import/*',
+  bodyLimit({
+    maxSize: MAX_IMPORT_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `Import files are limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    },
+  }),
+);
+importRoutes.use('/api/import/*', async (c, next) => {
+  if (c.req.method === 'POST' && !/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the file as multipart/form-data in a field named "file"');
+  }
+  return next();
+});
+
+const KINDS = [...ROSTER_KINDS, ...BOUNDARY_KINDS] as [ImportKind, ...ImportKind[]];
+const KindParam = z.object({ kind: z.enum(KINDS).openapi({ param: { name: 'kind', in: 'path' }, description: 'Rosters: enterprises, organisations, instructors, stations, activities. Boundaries: streets, grids, business-districts, buildings.' }) });
+
+const Form = z.object({
+  file: z.custom<File>((v) => typeof v === 'object' && v !== null && 'arrayBuffer' in v, 'Attach the file in a field named "file"').openapi({ type: 'string', format: 'binary' }),
+  coords: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84').openapi({ description: 'Coordinate system of 经度/纬度 when a row does not say (rosters)' }),
+  mapping: z.string().max(20_000).optional().openapi({ description: 'JSON object: column header → field key ("" or null ignores the column); overrides the detected mapping' }),
+});
+const AcceptForm = Form.extend({
+  skipInvalid: z.enum(['true', 'false']).default('false').openapi({ description: 'Write the valid rows although others are invalid; otherwise any invalid row refuses the import (422)' }),
+});
+
+const IssueSchema = z.object({ row: z.number().int(), column: z.string(), field: z.string(), code: z.string(), message: z.string(), value: z.string().optional() }).openapi('ImportIssue');
+const PreviewSchema = z
+  .object({
+    kind: z.string(),
+    file: z.object({ name: z.string(), sha256: z.string(), format: z.string(), encoding: z.string().nullable(), headerRow: z.number().int() }),
+    fields: z.array(z.object({ key: z.string(), label: z.string(), labelEn: z.string(), required: z.boolean() })),
+    mapping: z.array(z.object({ index: z.number().int(), column: z.string(), field: z.string().nullable() })),
+    issues: z.array(IssueSchema),
+    issuesTruncated: z.boolean(),
+    counts: z.object({ rows: z.number().int(), valid: z.number().int(), invalid: z.number().int(), insert: z.number().int(), update: z.number().int(), unchanged: z.number().int(), links: z.number().int() }),
+  })
+  .openapi('ImportPreview');
+const ResultSchema = z
+  .object({ kind: z.string(), inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), skipped: z.number().int(), linksAdded: z.number().int().optional(), preview: PreviewSchema })
+  .openapi('ImportResult');
+
+const multipart = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'multipart/form-data': { schema } } });
+
+function parseMapping(raw: string | undefined): MappingOverrides {
+  if (!raw) return {};
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    throw badRequest('mapping is not JSON: send {"column header": "field key", …}');
+  }
+  const r = z.record(z.string(), z.string().nullable()).safeParse(v);
+  if (!r.success) throw badRequest('mapping must be an object of column header → field key (or null)');
+  return r.data;
+}
+
+/** Files refused as a whole become the API's error shape with their own status. */
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof ImportFileError) {
+      const code = ({ 400: 'bad_request', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable' } as const)[err.status];
+      throw new ApiError(err.status, code, err.message, err.details);
+    }
+    throw err;
+  }
+}
+
+const bytesOf = async (f: File) => new Uint8Array(await f.arrayBuffer());
+const principalOf = (c: Context<AppEnv>) => c.get('principal') as Principal;
+
+importRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/api/import/templates/{file}',
+    tags: ['Import and export'],
+    summary: 'Excel template with Chinese headers for a roster kind (a second sheet explains each column)',
+    request: { params: z.object({ file: z.enum(ROSTER_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]).openapi({ param: { name: 'file', in: 'path' } }) }) },
+    responses: { 200: { description: 'The template', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses(400, 401, 403) },
+  }),
+  async (c) => {
+    const kind = c.req.valid('param').file.replace(/\.xlsx$/, '');
+    if (!isRosterKind(kind)) throw badRequest(`No template for ${kind}`);
+    const buf = await templateXlsx(kind);
+    return c.body(new Uint8Array(buf), 200, { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${kind}-template.xlsx"` });
+  },
+);
+
+importRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/import/{kind}/preview',
+    tags: ['Import and export'],
+    summary: 'Validate a roster (.xlsx/.csv, UTF-8 or GBK) or boundary file (GeoJSON, KML, zipped Shapefile) without writing: mapping, report, counts',
+    request: { params: KindParam, body: multipart(Form) },
+    responses: {
+      200: { description: 'Detected mapping, one issue per row and column, and what accepting would do', content: { 'application/json': { schema: PreviewSchema } } },
+      ...errorResponses(400, 401, 403, 413, 415, 422),
+    },
+  }),
+  async (c) => {
+    const { kind } = c.req.valid('param');
+    const form = c.req.valid('form');
+    const bytes = await bytesOf(form.file);
+    const mapping = parseMapping(form.mapping);
+    const filename = form.file.name || 'upload';
+    const preview = await guarded<unknown>(() =>
+      isRosterKind(kind)
+        ? previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping })
+        : previewBoundaries(c.get('services'), bytes, { kind, filename, mapping }),
+    );
+    return c.json(preview as z.infer<typeof PreviewSchema>, 200);
+  },
+);
+
+importRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/api/import/{kind}',
+    tags: ['Import and export'],
+    summary: 'Import a file: all valid rows in one transaction with one audit row, or nothing (422 with the report). Re-importing the same file changes nothing.',
+    request: { params: KindParam, body: multipart(AcceptForm) },
+    responses: {
+      200: { description: 'What was written', content: { 'application/json': { schema: ResultSchema } } },
+      ...errorResponses(400, 401, 403, 409, 412, 413, 415, 422),
+    },
+  }),
+  async (c) => {
+    const { kind } = c.req.valid('param');
+    const form = c.req.valid('form');
+    const bytes = await bytesOf(form.file);
+    const mapping = parseMapping(form.mapping);
+    const filename = form.file.name || 'upload';
+    const principal = principalOf(c);
+    const skipInvalid = form.skipInvalid === 'true';
+    const result = await guarded<unknown>(() =>
+      isRosterKind(kind)
+        ? acceptRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid, actor: actorOf(principal), today: new Date().toISOString().slice(0, 10) })
+        : acceptBoundaries(c.get('services'), principal, actorOf(principal), bytes, { kind, filename, mapping, skipInvalid }),
+    );
+    return c.json(result as z.infer<typeof ResultSchema>, 200);
+  },
+);

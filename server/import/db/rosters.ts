@@ -1,0 +1,122 @@
+// Planning and writing a roster import: each valid row becomes an insert, an update of the fields that differ,
+// or nothing at all (unchanged rows are not touched, so they keep their version and log no change).
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import * as t from '../../db/schema.js';
+import type { Db } from '../../db/store.js';
+import type { RosterKind } from '../kinds.js';
+import { instant, naturalKey, type ResolvedRow } from '../resolve.js';
+
+const TABLES = {
+  enterprises: t.enterprises,
+  organisations: t.organisations,
+  instructors: t.instructors,
+  stations: t.stations,
+  activities: t.activities,
+} as const;
+
+type Existing = Record<string, unknown> & { id: number };
+
+export type Action =
+  | { op: 'insert'; row: number; values: Record<string, unknown>; links?: ResolvedRow['links'] }
+  | { op: 'update'; row: number; id: number; changes: Record<string, unknown>; links?: ResolvedRow['links'] }
+  | { op: 'unchanged'; row: number; id: number; links?: ResolvedRow['links'] };
+
+export interface Plan {
+  actions: Action[];
+  /** Link rows (organisation coverage, instructor assignments) that would be added. */
+  newLinks: number;
+}
+
+function same(a: unknown, b: unknown, key: string): boolean {
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return false;
+  if (key === 'heldAt') return instant(a) === instant(b);
+  if (key === 'geom') {
+    const pa = (a as { coordinates: number[] }).coordinates;
+    const pb = (b as { coordinates: number[] }).coordinates;
+    return pa.length === pb.length && pa.every((x, i) => Math.abs(x - (pb[i] as number)) < 5e-8);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  if (typeof a === 'number' || typeof b === 'number') return Number(a) === Number(b);
+  return String(a) === String(b);
+}
+
+async function existingLinks(db: Db, kind: RosterKind, ids: number[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  if (kind === 'organisations') {
+    const r = await db.select({ a: t.organisationCoverage.organisationId, b: t.organisationCoverage.enterpriseId }).from(t.organisationCoverage).where(inArray(t.organisationCoverage.organisationId, ids));
+    return new Set(r.map((x) => `${x.a}:${x.b}`));
+  }
+  const r = await db.select({ a: t.instructorAssignments.instructorId, b: t.instructorAssignments.enterpriseId }).from(t.instructorAssignments).where(inArray(t.instructorAssignments.instructorId, ids));
+  return new Set(r.map((x) => `${x.a}:${x.b}`));
+}
+
+export async function planRoster(db: Db, kind: RosterKind, resolved: ResolvedRow[]): Promise<Plan> {
+  const table = TABLES[kind] as unknown as PgTable;
+  const all = (await db.select().from(table)) as Existing[];
+  const byId = new Map(all.map((e) => [e.id, e]));
+  const byKey = new Map(all.map((e) => [naturalKey(kind, e), e]));
+  const actions: Action[] = resolved.map((r) => {
+    const { id, ...record } = r.record;
+    const found = (typeof id === 'number' ? byId.get(id) : undefined) ?? byKey.get(naturalKey(kind, r.record));
+    if (!found) return { op: 'insert', row: r.row, values: { ...r.insertOnly, ...record }, links: r.links };
+    const changes: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(record)) if (!same(found[k], v, k)) changes[k] = v;
+    // Moved to another building without coordinates of its own: the point follows the building.
+    if ('buildingId' in changes && !('geom' in record) && r.insertOnly.geom) Object.assign(changes, { geom: r.insertOnly.geom, coordSource: null });
+    return Object.keys(changes).length
+      ? { op: 'update', row: r.row, id: found.id, changes, links: r.links }
+      : { op: 'unchanged', row: r.row, id: found.id, links: r.links };
+  });
+  const have = await existingLinks(db, kind, actions.filter((a) => a.op !== 'insert').map((a) => (a as { id: number }).id));
+  let newLinks = 0;
+  for (const a of actions) {
+    for (const e of a.links?.enterpriseIds ?? []) if (a.op === 'insert' || !have.has(`${a.id}:${e}`)) newLinks++;
+  }
+  return { actions, newLinks };
+}
+
+export interface WriteCounts { inserted: number; updated: number; unchanged: number; linksAdded: number }
+
+export async function executeRoster(tx: Db, kind: RosterKind, plan: Plan, source: string, today: string): Promise<WriteCounts> {
+  const table = TABLES[kind] as unknown as PgTable & { id: typeof t.enterprises.id };
+  const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0, linksAdded: 0 };
+  const have = await existingLinks(tx, kind, plan.actions.filter((a) => a.op !== 'insert').map((a) => (a as { id: number }).id));
+  for (const a of plan.actions) {
+    let id: number;
+    if (a.op === 'insert') {
+      const [r] = (await tx.insert(table).values({ ...a.values, source } as never).returning({ id: table.id })) as { id: number }[];
+      id = (r as { id: number }).id;
+      counts.inserted++;
+    } else if (a.op === 'update') {
+      await tx.update(table).set({ ...a.changes, source, version: sql`version + 1` } as never).where(eq(table.id, a.id));
+      id = a.id;
+      counts.updated++;
+    } else {
+      id = a.id;
+      counts.unchanged++;
+    }
+    const links = (a.links?.enterpriseIds ?? []).filter((e) => a.op === 'insert' || !have.has(`${id}:${e}`));
+    if (!links.length) continue;
+    const since = a.links?.since ?? today;
+    if (kind === 'organisations') {
+      await tx.insert(t.organisationCoverage).values(links.map((enterpriseId) => ({ organisationId: id, enterpriseId, since }))).onConflictDoNothing();
+    } else {
+      await tx.insert(t.instructorAssignments).values(links.map((enterpriseId) => ({ instructorId: id, enterpriseId, since }))).onConflictDoNothing();
+    }
+    counts.linksAdded += links.length;
+  }
+  return counts;
+}
+
+/** Streets whose grid membership of stations must be recomputed after the write. */
+export function touchedStreets(plan: Plan): string[] {
+  const s = new Set<string>();
+  for (const a of plan.actions) {
+    const v = a.op === 'insert' ? a.values : a.op === 'update' ? a.changes : null;
+    if (v && typeof v.streetCode === 'string' && ('geom' in v || 'streetCode' in v)) s.add(v.streetCode);
+  }
+  return [...s];
+}
+

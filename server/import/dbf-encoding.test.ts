@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { dbfEncoding } from './dbf-encoding.js';
+
+const dbf = (body: Uint8Array, ldid = 0) => {
+  const b = new Uint8Array(33 + body.length);
+  b[8] = 33;
+  b[29] = ldid;
+  b.set(body, 33);
+  return b;
+};
+const gbk = new Uint8Array([0xc4, 0xcf, 0xbe, 0xa9]); // 南京 in GBK
+
+describe('dbf encoding', () => {
+  it('maps the .cpg labels that shpjs misreads to gbk', () => {
+    for (const c of ['CP936', '936', 'ANSI 936', 'GBK', 'gb2312']) expect(dbfEncoding(c, dbf(gbk))).toBe('gbk');
+    expect(dbfEncoding('UTF-8', dbf(gbk))).toBe('utf-8');
+  });
+  it('falls back to the language driver byte, then to the bytes themselves', () => {
+    expect(dbfEncoding(null, dbf(new TextEncoder().encode('南京'), 0x4d))).toBe('gbk');
+    expect(dbfEncoding(null, dbf(new TextEncoder().encode('南京')))).toBe('utf-8');
+    expect(dbfEncoding(null, dbf(gbk))).toBe('gbk');
+  });
+});

@@ -1,0 +1,174 @@
+// Field declarations and the parsing of one cell into one typed value. Pure: no I/O.
+import { isValidUscc } from '../../geodata/generate/uscc.js';
+import { cleanText, matchKey, splitList } from './normalise.js';
+
+/** What a spreadsheet cell can hold after reading (read-excel-file gives numbers, booleans and dates). */
+export type CellValue = string | number | boolean | Date | null;
+
+export type FieldType =
+  | { t: 'text'; max?: number }
+  | { t: 'int'; min: number; max: number }
+  | { t: 'decimal'; min: number; max: number }
+  | { t: 'date' }
+  | { t: 'datetime' }
+  | { t: 'uscc' }
+  | { t: 'usccList' }
+  | { t: 'list' }
+  | { t: 'enum'; values: Record<string, string[]> }
+  | { t: 'enumList'; values: Record<string, string[]> }
+  | { t: 'lon' }
+  | { t: 'lat' };
+
+export interface FieldSpec {
+  key: string;
+  /** The Chinese header written into templates. */
+  label: string;
+  labelEn: string;
+  type: FieldType;
+  required?: boolean;
+  /** Other headers that mean this field (Chinese and English); compared by matchKey. */
+  synonyms: string[];
+}
+
+/** Problems found in a cell or a row; the client translates the code, the message is for logs and the CLI. */
+export type IssueCode =
+  | 'required' | 'not_number' | 'not_integer' | 'out_of_range' | 'bad_date' | 'bad_uscc' | 'duplicate_uscc'
+  | 'duplicate_key' | 'bad_value' | 'too_long' | 'bad_coordinates' | 'unknown_building' | 'unknown_street'
+  | 'unknown_organisation' | 'unknown_station' | 'unknown_enterprise' | 'no_placement' | 'bad_geometry'
+  | 'unknown_district' | 'date_order';
+
+export interface Issue {
+  /** Spreadsheet row number (the header is row 1), or feature number for boundaries (1-based). */
+  row: number;
+  /** The file's column header (or the field key when there is no column). */
+  column: string;
+  field: string;
+  code: IssueCode;
+  message: string;
+  value?: string;
+}
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; code: IssueCode; message: string };
+
+const ok = (value: unknown): Parsed => ({ ok: true, value });
+const bad = (code: IssueCode, message: string): Parsed => ({ ok: false, code, message });
+
+/** True when the cell holds nothing a person typed. */
+export function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && cleanText(v) === '');
+}
+
+function numberOf(v: CellValue): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  // Thousands separators are common in ledgers ("1,200"); units are not numbers.
+  const s = cleanText(v).replace(/,(?=\d{3}\b)/g, '');
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s) ? Number(s) : null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function validYmd(y: number, m: number, d: number): string | null {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || y > 2100 || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Dates as Excel and people write them: a Date cell, an Excel serial, 2020-01-02, 2020/1/2, 2020.1.2, 2020年1月2日, 20200102. */
+export function parseDate(v: CellValue): string | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : validYmd(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+  if (typeof v === 'number') {
+    // Excel's day 25569 is 1970-01-01 (its 1900 leap-year bug is before any date we take).
+    if (!Number.isInteger(v) || v < 1 || v > 80000) return null;
+    const dt = new Date((v - 25569) * 86_400_000);
+    return validYmd(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+  }
+  if (typeof v !== 'string') return null;
+  const s = cleanText(v);
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  return m ? validYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** A date with an optional time of day, read as China Standard Time (UTC+8) when no zone is given. */
+export function parseDateTime(v: CellValue): string | null {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : `${v.toISOString().slice(0, 19)}+08:00`;
+  if (typeof v === 'number') {
+    if (!(v > 1 && v < 80000)) return null;
+    const dt = new Date(Math.round((v - 25569) * 86_400_000 / 60_000) * 60_000);
+    return `${dt.toISOString().slice(0, 16)}:00+08:00`;
+  }
+  if (typeof v !== 'string') return null;
+  const s = cleanText(v);
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T](\d{1,2})[:时](\d{2})(?::(\d{2}))?分?)?$/.exec(s);
+  if (!m) return null;
+  const day = validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
+  const h = Number(m[4] ?? 0);
+  const min = Number(m[5] ?? 0);
+  if (!day || h > 23 || min > 59) return null;
+  return `${day}T${pad(h)}:${pad(min)}:00+08:00`;
+}
+
+/** Finds the code whose labels (or the code itself) match the text. */
+export function enumValue(values: Record<string, string[]>, raw: string): string | null {
+  const k = matchKey(raw);
+  for (const [code, labels] of Object.entries(values)) {
+    if (matchKey(code) === k || labels.some((l) => matchKey(l) === k)) return code;
+  }
+  return null;
+}
+
+const cellText = (v: CellValue): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+
+/** Parses one non-blank cell. Blank cells are handled by the caller (required or default). */
+export function parseCell(type: FieldType, raw: CellValue): Parsed {
+  const text = cleanText(cellText(raw as Exclude<CellValue, null>));
+  switch (type.t) {
+    case 'text':
+      return text.length > (type.max ?? 200) ? bad('too_long', `longer than ${type.max ?? 200} characters`) : ok(text);
+    case 'int': {
+      const n = numberOf(raw);
+      if (n === null) return bad('not_number', 'not a number');
+      if (!Number.isInteger(n)) return bad('not_integer', 'not a whole number');
+      return n < type.min || n > type.max ? bad('out_of_range', `outside ${type.min}–${type.max}`) : ok(n);
+    }
+    case 'decimal': {
+      const n = numberOf(raw);
+      if (n === null) return bad('not_number', 'not a number');
+      return n < type.min || n > type.max ? bad('out_of_range', `outside ${type.min}–${type.max}`) : ok(n);
+    }
+    case 'lon':
+    case 'lat': {
+      const n = numberOf(raw);
+      if (n === null) return bad('not_number', 'not a number');
+      const [lo, hi] = type.t === 'lon' ? [-180, 180] : [-90, 90];
+      return n < lo || n > hi ? bad('bad_coordinates', `outside ${lo}–${hi}`) : ok(n);
+    }
+    case 'date': {
+      const d = parseDate(raw);
+      return d ? ok(d) : bad('bad_date', 'not a date (YYYY-MM-DD)');
+    }
+    case 'datetime': {
+      const d = parseDateTime(raw);
+      return d ? ok(d) : bad('bad_date', 'not a date and time (YYYY-MM-DD HH:MM)');
+    }
+    case 'uscc': {
+      const code = text.toUpperCase();
+      return isValidUscc(code) ? ok(code) : bad('bad_uscc', 'not a valid 18-character USCC (format or check digit)');
+    }
+    case 'usccList': {
+      const codes = splitList(text).map((c) => c.toUpperCase());
+      const wrong = codes.filter((c) => !isValidUscc(c));
+      return wrong.length ? bad('bad_uscc', `invalid USCC: ${wrong.join(', ')}`) : ok(codes);
+    }
+    case 'list':
+      return ok(splitList(text));
+    case 'enum': {
+      const v = enumValue(type.values, text);
+      return v ? ok(v) : bad('bad_value', `not one of: ${Object.values(type.values).map((l) => l[0]).join('、')}`);
+    }
+    case 'enumList': {
+      const items = splitList(text).map((x) => enumValue(type.values, x));
+      return items.includes(null) ? bad('bad_value', 'an item is not a known value') : ok(items);
+    }
+  }
+}

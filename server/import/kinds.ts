@@ -1,0 +1,144 @@
+// The roster kinds that can be imported and their columns: Chinese template headers, synonyms (Chinese and
+// English) and types. Data only; parsing is in fields.ts and rows.ts.
+import type { FieldSpec } from './fields.js';
+
+export const ROSTER_KINDS = ['enterprises', 'organisations', 'instructors', 'stations', 'activities'] as const;
+export type RosterKind = (typeof ROSTER_KINDS)[number];
+export const BOUNDARY_KINDS = ['streets', 'grids', 'business-districts', 'buildings'] as const;
+export type BoundaryKind = (typeof BOUNDARY_KINDS)[number];
+export type ImportKind = RosterKind | BoundaryKind;
+
+export const isRosterKind = (k: string): k is RosterKind => (ROSTER_KINDS as readonly string[]).includes(k);
+
+export const COORD_SYSTEMS = {
+  wgs84: ['WGS84', 'WGS-84', 'GPS', 'CGCS2000', '天地图', '国际标准'],
+  gcj02: ['GCJ02', 'GCJ-02', '高德', '腾讯', '火星坐标', '国测局', 'amap', 'tencent'],
+  bd09: ['BD09', 'BD-09', '百度', 'baidu'],
+} satisfies Record<string, string[]>;
+export type CoordSystem = keyof typeof COORD_SYSTEMS;
+
+const OWNERSHIP = {
+  state: ['国有', '国有企业', '国企', '国有控股', '国有独资'],
+  private: ['民营', '私营', '民营企业', '私营企业', '民企', '非公'],
+  foreign: ['外资', '外商投资', '外商独资', '中外合资', '外企'],
+  hk_macao_taiwan: ['港澳台', '港澳台资', '港澳台投资', '港澳台商投资'],
+  collective: ['集体', '集体企业', '集体所有制'],
+  individual: ['个体', '个体工商户', '个体户'],
+};
+
+const STATION_TYPES = {
+  party_service_centre: ['党群服务中心'],
+  party_service_station: ['党群服务站'],
+  party_service_point: ['党群服务点'],
+  workers_home: ['职工之家'],
+  white_collar_home: ['白领驿家'],
+  red_fuel_station: ['红色加油站'],
+  workers_post: ['职工驿站', '户外职工爱心驿站', '爱心驿站'],
+  mothers_room: ['妈咪小屋', '爱心妈咪小屋'],
+  workers_library: ['职工书屋'],
+};
+
+const ORG_KINDS = {
+  party_committee: ['党委'],
+  party_general_branch: ['党总支'],
+  party_branch: ['党支部'],
+  joint_party_branch: ['联合党支部', '联合支部'],
+  union: ['工会'],
+  joint_union: ['联合工会'],
+  building_union_federation: ['楼宇工会联合会'],
+  building_committee: ['楼委会', '楼宇委员会'],
+  youth_league: ['团组织', '团支部', '团委'],
+  womens_federation: ['妇联', '妇女组织'],
+};
+
+const ACTIVITY_TYPES = {
+  theme_party_day: ['主题党日'],
+  training: ['培训', '学习培训', '党员教育'],
+  volunteer: ['志愿服务', '志愿'],
+  culture: ['文化活动', '文化'],
+  wellbeing: ['健康', '关爱', '元气课堂', '身心健康'],
+  council_meeting: ['议事会', '联席会议', '议事'],
+  union_care: ['工会关爱', '送温暖', '工会活动'],
+  youth: ['青年活动', '青年', '团建'],
+};
+
+const id: FieldSpec = { key: 'id', label: '编号', labelEn: 'ID', type: { t: 'int', min: 1, max: 2_000_000_000 }, synonyms: ['id', '序号ID', '系统编号'] };
+const street: FieldSpec = { key: 'street', label: '所属街道', labelEn: 'Street', type: { t: 'text', max: 60 }, synonyms: ['街道', '街道镇', '所属街镇', '街镇', '街道代码', 'street', 'streetcode'] };
+const building: FieldSpec = { key: 'building', label: '所在楼宇', labelEn: 'Building', type: { t: 'text', max: 100 }, synonyms: ['楼宇', '楼宇名称', '所在大厦', '大厦', '园区', 'building'] };
+const address: FieldSpec = { key: 'address', label: '地址', labelEn: 'Address', type: { t: 'text', max: 200 }, synonyms: ['注册地址', '经营地址', '办公地址', '详细地址', 'address'] };
+const lon: FieldSpec = { key: 'lon', label: '经度', labelEn: 'Longitude', type: { t: 'lon' }, synonyms: ['lon', 'lng', 'longitude', 'x'] };
+const lat: FieldSpec = { key: 'lat', label: '纬度', labelEn: 'Latitude', type: { t: 'lat' }, synonyms: ['lat', 'latitude', 'y'] };
+const coordSystem: FieldSpec = { key: 'coordSystem', label: '坐标系', labelEn: 'Coordinate system', type: { t: 'enum', values: COORD_SYSTEMS }, synonyms: ['坐标系统', '坐标类型', 'crs', 'coordsystem', 'srs'] };
+const phone: FieldSpec = { key: 'phone', label: '联系电话', labelEn: 'Phone', type: { t: 'text', max: 40 }, synonyms: ['电话', '手机', '联系方式', 'phone', 'tel'] };
+
+export const ROSTER_FIELDS: Record<RosterKind, FieldSpec[]> = {
+  enterprises: [
+    { key: 'uscc', label: '统一社会信用代码', labelEn: 'USCC', type: { t: 'uscc' }, required: true, synonyms: ['社会信用代码', '信用代码', '统一代码', 'uscc', 'creditcode'] },
+    { key: 'name', label: '企业名称', labelEn: 'Name', type: { t: 'text', max: 200 }, required: true, synonyms: ['单位名称', '名称', '企业', 'name', 'enterprise'] },
+    building,
+    address,
+    { key: 'floor', label: '楼层', labelEn: 'Floor', type: { t: 'int', min: -5, max: 200 }, synonyms: ['所在楼层', 'floor'] },
+    lon, lat, coordSystem,
+    { key: 'employees', label: '从业人员数', labelEn: 'Employees', type: { t: 'int', min: 0, max: 1_000_000 }, required: true, synonyms: ['从业人员', '职工人数', '员工人数', '员工数', '从业人数', 'employees', 'staff'] },
+    { key: 'partyMembers', label: '党员数', labelEn: 'Party members', type: { t: 'int', min: 0, max: 1_000_000 }, synonyms: ['党员人数', 'partymembers'] },
+    { key: 'unionMembers', label: '工会会员数', labelEn: 'Union members', type: { t: 'int', min: 0, max: 1_000_000 }, synonyms: ['会员数', '工会会员人数', 'unionmembers'] },
+    { key: 'industry', label: '行业', labelEn: 'Industry', type: { t: 'text', max: 60 }, required: true, synonyms: ['所属行业', '行业类别', '行业分类', 'industry'] },
+    { key: 'ownership', label: '经济类型', labelEn: 'Ownership', type: { t: 'enum', values: OWNERSHIP }, required: true, synonyms: ['所有制', '所有制类型', '企业类型', '经济性质', 'ownership'] },
+    { key: 'registeredOn', label: '成立日期', labelEn: 'Registered on', type: { t: 'date' }, required: true, synonyms: ['注册日期', '登记日期', '成立时间', 'registeredon', 'founded'] },
+    { key: 'deregisteredOn', label: '注销日期', labelEn: 'Deregistered on', type: { t: 'date' }, synonyms: ['迁出日期', 'deregisteredon'] },
+    { key: 'noOrgReason', label: '未建组织原因', labelEn: 'Reason for no organisation', type: { t: 'text', max: 200 }, synonyms: ['未建原因', 'noorgreason'] },
+  ],
+  organisations: [
+    id,
+    { key: 'name', label: '组织名称', labelEn: 'Name', type: { t: 'text', max: 200 }, required: true, synonyms: ['党组织名称', '名称', 'name'] },
+    { key: 'kind', label: '组织类别', labelEn: 'Kind', type: { t: 'enum', values: ORG_KINDS }, required: true, synonyms: ['组织类型', '类别', '类型', 'kind'] },
+    { key: 'formation', label: '组建方式', labelEn: 'Formation', type: { t: 'enum', values: { own: ['单独组建', '单建', '独立组建'], joint: ['联合组建', '联建'] } }, synonyms: ['组建形式', 'formation'] },
+    street,
+    { ...building, key: 'seatBuilding', synonyms: [...building.synonyms, '驻地楼宇', 'seatbuilding'] },
+    { key: 'members', label: '党员数', labelEn: 'Members', type: { t: 'int', min: 0, max: 1_000_000 }, synonyms: ['成员数', '会员数', '党员人数', 'members'] },
+    { key: 'secretary', label: '书记', labelEn: 'Secretary', type: { t: 'text', max: 40 }, synonyms: ['负责人', '书记姓名', '主席', 'secretary'] },
+    { ...phone, key: 'contactPhone' },
+    { key: 'foundedOn', label: '成立日期', labelEn: 'Founded on', type: { t: 'date' }, required: true, synonyms: ['成立时间', '组建日期', 'foundedon'] },
+    { key: 'dissolvedOn', label: '撤销日期', labelEn: 'Dissolved on', type: { t: 'date' }, synonyms: ['撤销时间', 'dissolvedon'] },
+    { key: 'covers', label: '覆盖企业统一社会信用代码', labelEn: 'Covered enterprises (USCCs)', type: { t: 'usccList' }, synonyms: ['覆盖企业', '覆盖企业信用代码', '联建企业', '所属企业', 'covers', 'enterprises'] },
+    { key: 'parent', label: '上级组织', labelEn: 'Parent organisation', type: { t: 'text', max: 200 }, synonyms: ['上级党组织', 'parent'] },
+  ],
+  instructors: [
+    id,
+    { key: 'name', label: '姓名', labelEn: 'Name', type: { t: 'text', max: 40 }, required: true, synonyms: ['名字', 'name'] },
+    { key: 'role', label: '类别', labelEn: 'Role', type: { t: 'enum', values: { instructor: ['指导员', '党建指导员', '党建工作指导员'], liaison: ['联络员', '党建联络员'] } }, required: true, synonyms: ['角色', '身份', 'role'] },
+    { ...street, required: true },
+    phone,
+    { key: 'enterprises', label: '联系企业统一社会信用代码', labelEn: 'Enterprises (USCCs)', type: { t: 'usccList' }, synonyms: ['联系企业', '负责企业', '指导企业', 'enterprises'] },
+    { key: 'since', label: '起始日期', labelEn: 'Since', type: { t: 'date' }, synonyms: ['开始日期', '任职日期', 'since'] },
+  ],
+  stations: [
+    id,
+    { key: 'name', label: '阵地名称', labelEn: 'Name', type: { t: 'text', max: 200 }, required: true, synonyms: ['站点名称', '名称', 'name'] },
+    { key: 'type', label: '阵地类型', labelEn: 'Type', type: { t: 'enum', values: STATION_TYPES }, required: true, synonyms: ['类型', '站点类型', 'type'] },
+    { key: 'alsoTypes', label: '加挂牌子', labelEn: 'Also types', type: { t: 'enumList', values: STATION_TYPES }, synonyms: ['其他类型', '加挂', 'alsotypes'] },
+    street,
+    building,
+    { key: 'floor', label: '楼层', labelEn: 'Floor', type: { t: 'text', max: 20 }, synonyms: ['所在楼层', 'floor'] },
+    { key: 'areaM2', label: '面积(平方米)', labelEn: 'Area (m²)', type: { t: 'decimal', min: 0.1, max: 1_000_000 }, synonyms: ['面积', '使用面积', 'area', 'aream2'] },
+    { key: 'hours', label: '开放时间', labelEn: 'Hours', type: { t: 'text', max: 100 }, synonyms: ['服务时间', 'hours'] },
+    { key: 'services', label: '服务内容', labelEn: 'Services', type: { t: 'list' }, synonyms: ['服务项目', 'services'] },
+    { key: 'openTo', label: '开放对象', labelEn: 'Open to', type: { t: 'enum', values: { public: ['面向社会', '公众', '社会', '全部'], building: ['本楼宇', '楼宇', '楼内企业'], members: ['党员', '会员', '内部'] } }, synonyms: ['服务对象', 'opento'] },
+    { key: 'reachM', label: '服务半径(米)', labelEn: 'Reach (m)', type: { t: 'int', min: 50, max: 5000 }, synonyms: ['服务半径', 'reach', 'reachm'] },
+    phone,
+    { key: 'openedOn', label: '启用日期', labelEn: 'Opened on', type: { t: 'date' }, synonyms: ['建成日期', '揭牌日期', 'openedon'] },
+    lon, lat, coordSystem,
+  ],
+  activities: [
+    id,
+    { key: 'title', label: '活动名称', labelEn: 'Title', type: { t: 'text', max: 300 }, required: true, synonyms: ['活动主题', '标题', '主题', 'title'] },
+    { key: 'type', label: '活动类型', labelEn: 'Type', type: { t: 'enum', values: ACTIVITY_TYPES }, required: true, synonyms: ['类型', 'type'] },
+    { key: 'heldAt', label: '活动时间', labelEn: 'Held at', type: { t: 'datetime' }, required: true, synonyms: ['举办时间', '活动日期', '日期', 'heldat', 'date'] },
+    { key: 'participants', label: '参与人数', labelEn: 'Participants', type: { t: 'int', min: 0, max: 1_000_000 }, required: true, synonyms: ['参加人数', '人数', 'participants'] },
+    { key: 'organiser', label: '组织单位', labelEn: 'Organiser', type: { t: 'text', max: 200 }, synonyms: ['主办组织', '主办单位', '组织者', 'organiser', 'organizer'] },
+    { key: 'station', label: '活动阵地', labelEn: 'Station', type: { t: 'text', max: 200 }, synonyms: ['阵地', '地点', '活动地点', 'station'] },
+    street,
+    building,
+    lon, lat, coordSystem,
+  ],
+};

@@ -1,0 +1,252 @@
+// Boundary imports (streets, grids, business districts, building footprints): file → features → mapped
+// attributes → geometry checked (zod, then PostGIS ST_IsValid) → planned against the database → written in one
+// transaction with one audit row. Grids go through the grid editor's service, which checks that they still
+// tile their street and records the change like an edit.
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Geometry } from 'geojson';
+import { rows, type Db } from '../db/store.js';
+import { audit } from '../db/audit.js';
+import { assignGrids } from '../db/assign-grids.js';
+import { refreshDerivedGeometry } from '../db/load-demo.js';
+import type { AppServices } from '../http/context.js';
+import type { Principal } from '../auth/principal.js';
+import { commitGridChanges, previewGridChanges } from '../grids/service.js';
+import type { Change } from '../domain/topology/change-set.js';
+import type { CellValue, Issue } from './fields.js';
+import type { BoundaryKind } from './kinds.js';
+import { BOUNDARY_FIELDS, BOUNDARY_GEOMETRY } from './boundary-kinds.js';
+import { applyOverrides, detectMapping, type ColumnMapping, type MappingOverrides } from './mapping.js';
+import { parseRows } from './rows.js';
+import { checkGeometry } from './geometry.js';
+import { readBoundaryFile } from './boundary-files.js';
+import { ImportFileError } from './errors.js';
+import { matchKey } from './normalise.js';
+import { MAX_ISSUES_LISTED, type Counts } from './run.js';
+
+export interface BoundaryOptions { kind: BoundaryKind; filename: string; mapping?: MappingOverrides }
+
+export interface BoundaryPreview {
+  kind: BoundaryKind;
+  file: { name: string; sha256: string; format: string; encoding: string | null; headerRow: number };
+  fields: { key: string; label: string; labelEn: string; required: boolean }[];
+  mapping: ColumnMapping[];
+  issues: Issue[];
+  issuesTruncated: boolean;
+  counts: Counts;
+}
+
+interface Item { row: number; id: number | null; key: string; values: Record<string, unknown>; geom: Geometry; same: boolean }
+
+const TABLE: Record<Exclude<BoundaryKind, 'grids'>, string> = { streets: 'streets', 'business-districts': 'business_districts', buildings: 'buildings' };
+
+const fieldList = (kind: BoundaryKind) => BOUNDARY_FIELDS[kind].map((f) => ({ key: f.key, label: f.label, labelEn: f.labelEn, required: f.required ?? false }));
+
+function toCell(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  return JSON.stringify(v);
+}
+
+async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promise<{ preview: BoundaryPreview; items: Item[] }> {
+  const { kind } = opts;
+  const fields = BOUNDARY_FIELDS[kind];
+  const file = readBoundaryFile(bytes);
+  if (file.features.length === 0) throw new ImportFileError(422, 'The file has no features');
+  const keys = [...new Set(file.features.flatMap((f) => Object.keys(f.properties)))];
+  const { mapping, problems } = applyOverrides(detectMapping(keys, fields), opts.mapping ?? {}, fields);
+  if (problems.length) {
+    const missing = problems.filter((p) => p.code === 'missing_required').map((p) => p.field);
+    throw new ImportFileError(422, missing.length ? `Required attributes are missing or not mapped: ${missing.join(', ')}` : 'The attribute mapping is not usable', { problems, mapping, fields: fieldList(kind) });
+  }
+  const parsed = parseRows(file.features.map((f) => keys.map((k) => toCell(f.properties[k]))), 1, mapping, fields);
+  const col = (f: string) => mapping.find((m) => m.field === f)?.column ?? f;
+  const geoms = file.features.map((f, i) => {
+    const c = checkGeometry(f.geometry, BOUNDARY_GEOMETRY[kind]);
+    if (!c.ok) (parsed[i] as (typeof parsed)[number]).issues.push({ row: i + 1, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: c.message });
+    return c.ok ? c.geom : null;
+  });
+  // PostGIS: validity of every geometry that passed the checks above, and the street holding it.
+  const input = geoms.flatMap((g, i) => (g ? [{ row: i + 1, g: JSON.stringify(g) }] : []));
+  const facts = new Map<number, { reason: string; street: string | null }>();
+  if (input.length) {
+    for (const r of await rows<{ row: number; reason: string; street: string | null }>(
+      db,
+      sql`SELECT x.row, ST_IsValidReason(x.g) AS reason,
+            CASE WHEN ST_IsValid(x.g) THEN (SELECT s.code FROM streets s WHERE ST_Covers(s.geom, ST_PointOnSurface(x.g)) ORDER BY s.code LIMIT 1) END AS street
+          FROM (SELECT y.row, ST_SetSRID(ST_GeomFromGeoJSON(y.g), 4326) AS g FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS y("row" int, g text)) x`,
+    )) facts.set(r.row, r);
+  }
+  const streets = await rows<{ code: string; name: string }>(db, sql`SELECT code, name FROM streets`);
+  const districts = new Set((await rows<{ code: string }>(db, sql`SELECT code FROM districts`)).map((d) => d.code));
+  const findStreet = (t: string) => streets.find((s) => s.code === t || matchKey(s.name) === matchKey(t))?.code ?? null;
+  const items: Item[] = [];
+  for (const [i, p] of parsed.entries()) {
+    const row = i + 1;
+    const issue = (field: string, code: Issue['code'], message: string, value?: string) =>
+      p.issues.push({ row, column: field === 'geometry' ? 'geometry' : col(field), field, code, message, ...(value ? { value } : {}) });
+    const g = geoms[i];
+    const fact = facts.get(row);
+    if (g && fact && fact.reason !== 'Valid Geometry') issue('geometry', 'bad_geometry', `Invalid geometry: ${fact.reason}`);
+    const v = p.values as Record<string, string | number | undefined>;
+    let streetCode: string | null = null;
+    if (kind === 'streets') {
+      const code = String(v.code ?? '');
+      if (v.code !== undefined && !/^[0-9]{6}[0-9A-Z]{3}$/.test(code)) issue('code', 'bad_value', 'A street code has 9 characters: 6 digits of the district, then 3', code);
+      const district = String(v.district ?? code.slice(0, 6));
+      if (v.code !== undefined && !districts.has(district)) issue('district', 'unknown_district', 'No such district', district);
+    } else {
+      streetCode = v.street !== undefined ? findStreet(String(v.street)) : (fact?.street ?? null);
+      if (v.street !== undefined && !streetCode) issue('street', 'unknown_street', 'No such street (code or name)', String(v.street));
+      else if (!streetCode && g && fact?.reason === 'Valid Geometry') issue('street', 'unknown_street', 'The shape lies in no known street; give the street');
+    }
+    if (p.issues.length || !g) continue;
+    const values: Record<string, unknown> =
+      kind === 'streets' ? { code: v.code, district_code: v.district ?? String(v.code).slice(0, 6), name: v.name, ...(v.nameEn !== undefined ? { name_en: v.nameEn } : {}) }
+      : kind === 'grids' ? { code: v.code, name: v.name, street_code: streetCode }
+      : kind === 'business-districts' ? { name: v.name, street_code: streetCode, ...(v.nameEn !== undefined ? { name_en: v.nameEn } : {}) }
+      : { name: v.name, street_code: streetCode, ...(v.address !== undefined ? { address: v.address } : {}), ...(v.kind !== undefined ? { kind: v.kind } : {}), ...(v.floors !== undefined ? { floors: v.floors } : {}) };
+    const key = kind === 'streets' || kind === 'grids' ? String(v.code) : `${matchKey(String(v.name))}|${streetCode}`;
+    items.push({ row, id: null, key, values, geom: g, same: false });
+  }
+  // Two features for the same record.
+  const byKey = new Map<string, Item[]>();
+  for (const it of items) byKey.set(it.key, [...(byKey.get(it.key) ?? []), it]);
+  const dup = new Set<Item>();
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue;
+    for (const it of group) {
+      dup.add(it);
+      (parsed[it.row - 1] as (typeof parsed)[number]).issues.push({ row: it.row, column: col(kind === 'streets' || kind === 'grids' ? 'code' : 'name'), field: 'name', code: 'duplicate_key', message: `Same record as feature ${group.filter((x) => x !== it).map((x) => x.row).join(', ')}` });
+    }
+  }
+  const valid = items.filter((it) => !dup.has(it));
+  await matchExisting(db, kind, valid);
+  const issues = parsed.flatMap((p) => p.issues);
+  const insert = valid.filter((it) => it.id === null).length;
+  const unchanged = valid.filter((it) => it.same).length;
+  return {
+    items: valid,
+    preview: {
+      kind,
+      file: { name: opts.filename, sha256: createHash('sha256').update(bytes).digest('hex'), format: file.format, encoding: file.encoding ?? null, headerRow: 0 },
+      fields: fieldList(kind),
+      mapping,
+      issues: issues.slice(0, MAX_ISSUES_LISTED),
+      issuesTruncated: issues.length > MAX_ISSUES_LISTED,
+      counts: { rows: parsed.length, valid: valid.length, invalid: parsed.length - valid.length, insert, update: valid.length - insert - unchanged, unchanged, links: 0 },
+    },
+  };
+}
+
+/** Finds each item's existing row and whether anything about it differs (geometry compared by PostGIS). */
+async function matchExisting(db: Db, kind: BoundaryKind, items: Item[]): Promise<void> {
+  if (!items.length) return;
+  const table = kind === 'grids' ? 'grids' : TABLE[kind];
+  const existing = await rows<Record<string, unknown> & { id: number | string }>(db, sql.raw(
+    kind === 'streets' ? `SELECT code AS id, code, name, name_en, district_code FROM streets`
+    : kind === 'grids' ? `SELECT id, code, name, street_code, version FROM grids`
+    : kind === 'business-districts' ? `SELECT id, name, name_en, street_code FROM business_districts`
+    : `SELECT id, name, address, street_code, kind, floors FROM buildings`,
+  ));
+  const keyOf = (e: Record<string, unknown>) => (kind === 'streets' || kind === 'grids' ? String(e.code) : `${matchKey(String(e.name))}|${e.street_code}`);
+  const byKey = new Map(existing.map((e) => [keyOf(e), e]));
+  const matched = items.flatMap((it) => {
+    const e = byKey.get(it.key);
+    if (!e) return [];
+    it.id = kind === 'streets' ? null : Number(e.id);
+    (it as Item & { existing?: unknown }).existing = e;
+    return [{ row: it.row, id: String(e.id), g: JSON.stringify(it.geom), e }];
+  });
+  if (!matched.length) return;
+  const idCol = kind === 'streets' ? 'code' : 'id';
+  const same = new Map(
+    (await rows<{ row: number; same: boolean }>(
+      db,
+      sql`SELECT x.row, ST_Equals(t.geom, ST_SetSRID(ST_GeomFromGeoJSON(x.g), 4326)) AS same
+          FROM jsonb_to_recordset(${JSON.stringify(matched.map(({ row, id, g }) => ({ row, id, g })))}::jsonb) AS x("row" int, id text, g text)
+          JOIN ${sql.raw(table)} t ON t.${sql.raw(idCol)}::text = x.id`,
+    )).map((r) => [r.row, r.same]),
+  );
+  for (const m of matched) {
+    const it = items.find((x) => x.row === m.row) as Item;
+    if (kind === 'streets') (it as Item & { streetExists?: boolean }).streetExists = true;
+    const attrsSame = Object.entries(it.values).every(([k, v]) => String(m.e[k] ?? '') === String(v ?? ''));
+    it.same = attrsSame && same.get(m.row) === true;
+  }
+}
+
+export function previewBoundaries(services: AppServices, bytes: Uint8Array, opts: BoundaryOptions): Promise<BoundaryPreview> {
+  return services.store.read(async (db) => (await analyse(db, bytes, opts)).preview).then(async (preview) => {
+    if (opts.kind !== 'grids' || preview.counts.invalid > 0) return preview;
+    // The grid editor's own preview says whether the new grids would still tile their street.
+    const { street, set } = await gridChangeSet(services, bytes, opts);
+    if (!set.changes.length) return preview;
+    const check = await previewGridChanges(services, street, set);
+    for (const p of check.problems) preview.issues.push({ row: 0, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: `${p.kind}: ${p.message}` });
+    return preview;
+  });
+}
+
+async function gridChangeSet(services: AppServices, bytes: Uint8Array, opts: BoundaryOptions): Promise<{ street: string; set: { note: string; changes: Change[] }; items: Item[] }> {
+  const { items } = await services.store.read((db) => analyse(db, bytes, opts));
+  const streets = [...new Set(items.map((it) => String(it.values.street_code)))];
+  if (streets.length !== 1) throw new ImportFileError(422, `A grid file must hold the grids of exactly one street (this one has ${streets.length}); split it per street`);
+  const changes: Change[] = items.filter((it) => !it.same).map((it) => {
+    const e = (it as Item & { existing?: { version: number } }).existing;
+    return e ? { id: it.id as number, version: Number(e.version), geometry: it.geom as never, name: String(it.values.name) } : { geometry: it.geom as never, name: String(it.values.name) };
+  });
+  return { street: streets[0] as string, set: { note: `导入: ${opts.filename}`, changes }, items };
+}
+
+export interface BoundaryResult { kind: BoundaryKind; inserted: number; updated: number; unchanged: number; skipped: number; preview: BoundaryPreview }
+
+export async function acceptBoundaries(services: AppServices, principal: Principal, actor: string, bytes: Uint8Array, opts: BoundaryOptions & { skipInvalid: boolean }): Promise<BoundaryResult> {
+  if (opts.kind === 'grids') {
+    const preview = await services.store.read(async (db) => (await analyse(db, bytes, opts)).preview);
+    // A partial grid set cannot tile a street: grid files are all or nothing.
+    if (preview.counts.invalid > 0) throw new ImportFileError(422, `${preview.counts.invalid} grids are invalid`, preview);
+    const { street, set, items } = await gridChangeSet(services, bytes, opts);
+    if (set.changes.length) await commitGridChanges(services, principal, street, set);
+    const inserted = items.filter((it) => it.id === null).length;
+    return { kind: 'grids', inserted, updated: set.changes.length - inserted, unchanged: items.length - set.changes.length, skipped: 0, preview };
+  }
+  const kind = opts.kind;
+  return services.store.write(async (tx) => {
+    const { preview, items } = await analyse(tx, bytes, opts);
+    if (preview.counts.invalid > 0 && !opts.skipInvalid) throw new ImportFileError(422, `${preview.counts.invalid} of ${preview.counts.rows} features are invalid; fix them or choose to skip them`, preview);
+    if (preview.counts.valid === 0) throw new ImportFileError(422, 'The file has no valid features', preview);
+    const source = `导入: ${opts.filename}`;
+    let inserted = 0;
+    let updated = 0;
+    for (const it of items) {
+      if (it.same) continue;
+      const geom = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(it.geom)}), 4326)`;
+      const v = it.values;
+      const exists = it.id !== null || (it as Item & { streetExists?: boolean }).streetExists;
+      if (exists) {
+        const sets = Object.entries(v).filter(([k]) => k !== 'code').map(([k, x]) => sql`${sql.raw(k)} = ${x}`);
+        const where = kind === 'streets' ? sql`code = ${v.code}` : sql`id = ${it.id}`;
+        await tx.execute(sql`UPDATE ${sql.raw(TABLE[kind])} SET ${sql.join([...sets, sql`geom = ${geom}`, sql`source = ${source}`, sql`version = version + 1`], sql`, `)} WHERE ${where}`);
+        updated++;
+      } else {
+        const cols: Record<string, unknown> = kind === 'streets' ? { name_en: v.name, ...v }
+            : kind === 'business-districts' ? { name_en: v.name, ...v }
+          : { address: '', kind: 'office', floors: 1, ...v };
+        const names = Object.keys(cols);
+        await tx.execute(sql`INSERT INTO ${sql.raw(TABLE[kind])} (${sql.raw(names.join(', '))}, geom, illustrative, source)
+          VALUES (${sql.join(names.map((n) => sql`${cols[n]}`), sql`, `)}, ${geom}, false, ${source})`);
+        inserted++;
+      }
+    }
+    if (inserted + updated > 0) {
+      if (kind === 'streets') await refreshDerivedGeometry(tx);
+      // Buildings and business districts moved: grid and business-district membership follow (no-ops elsewhere).
+      await assignGrids(tx);
+    }
+    const counts = { inserted, updated, unchanged: items.length - inserted - updated };
+    if (inserted + updated === 0) return { kind, ...counts, skipped: preview.counts.invalid, preview };
+    await audit(tx, { actor, action: 'import', entity: kind, note: `${opts.filename}: ${inserted} inserted, ${updated} updated, ${counts.unchanged} unchanged, ${preview.counts.invalid} skipped`, after: { file: preview.file, counts } });
+    return { kind, ...counts, skipped: preview.counts.invalid, preview };
+  });
+}
