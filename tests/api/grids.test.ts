@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import * as turf from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { rows } from '../../server/db/store.js';
+import type { ChangeEvent } from '../../server/events/hub.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 import { adminSession, client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
 
@@ -127,8 +128,14 @@ for (const kind of storeKinds()) {
       expect(pv.ok).toBe(true);
       expect(pv.impact.grids.map((g) => g.key).sort()).toEqual(moved.map((g) => g.id).sort());
       const auditBefore = (await fingerprint()).audit;
+      // A live client (a wall, another editor) hears about the save through the event hub.
+      const heard: ChangeEvent[] = [];
+      const stop = t.services.events.subscribe((e) => heard.push(e));
+      await new Promise((r) => setTimeout(r, 400));
       const res = await commit(body);
       expect(res.status).toBe(200);
+      await expect.poll(() => heard.flatMap((e) => e.tables), { timeout: 5000 }).toContain('grids');
+      stop();
       const out = (await res.json()) as { changeSetId: number; grids: { id: number; version: number }[] };
       expect(out.grids.map((g) => g.version)).toEqual(moved.map((g) => g.version + 1));
       const after = await state();

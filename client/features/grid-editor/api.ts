@@ -3,40 +3,16 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { api, ApiError } from '../../api/http';
 import type { Rates } from '../../../server/domain/coverage/rates';
-import type { ChangeSet, ProblemKind } from './topology/types';
+import type { Problem } from '../../../server/domain/topology/types';
+import type { Impact, Move } from '../../../server/grids/impact';
+import type { HistoryChange, HistoryDetail, HistoryItem } from '../../../server/grids/history';
+import type { GridSnapshot as HistorySnapshot } from '../../../server/grids/state';
+import type { CommitResult as Committed, Preview } from '../../../server/grids/service';
+import type { ChangeSet } from './topology/types';
 
-export type { Rates };
-
-export interface ServerProblem {
-  kind: ProblemKind;
-  gridIds: (number | string)[];
-  areaM2?: number;
-  geometry?: Polygon | MultiPolygon;
-  location?: Point;
-  message: string;
-}
-
-export interface Move {
-  id: number;
-  name: string;
-  from: number | null;
-  to: number | string | null;
-}
-
-export interface Impact {
-  buildings: Move[];
-  enterprises: Move[];
-  stations: Move[];
-  partyMembersMoved: number;
-  employeesMoved: number;
-  grids: { key: number | string; name: string; before: Rates | null; after: Rates | null }[];
-}
-
-export interface Preview {
-  ok: boolean;
-  problems: ServerProblem[];
-  impact: Impact | null;
-}
+export type { Rates, Impact, Move, HistoryChange, HistoryDetail, HistoryItem, HistorySnapshot, Committed, Preview };
+/** A problem as the server reports it (in a preview or a rejection). */
+export type ServerProblem = Problem;
 
 export interface EditorData {
   street: { code: string; name: string; nameEn: string; version: number; geometry: MultiPolygon | Polygon };
@@ -45,41 +21,6 @@ export interface EditorData {
   stations: { id: number; name: string; gridId: number | null; geometry: Point }[];
   rules: { minAreaM2: number; toleranceM2: number };
   editable: boolean;
-}
-
-export interface Committed {
-  changeSetId: number;
-  grids: { id: number; version: number }[];
-}
-
-export interface HistoryChange {
-  gridId: number;
-  name: string;
-  action: 'create' | 'update' | 'delete';
-  before: Polygon | null;
-  after: Polygon | null;
-  giveTo?: number;
-}
-
-export interface HistoryItem {
-  id: number;
-  actor: string;
-  at: string;
-  note: string | null;
-  revertOf: number | null;
-  changes: HistoryChange[];
-}
-
-export interface HistorySnapshot {
-  id: number;
-  code: string;
-  name: string;
-  geometry: Polygon;
-}
-
-export interface HistoryDetail extends HistoryItem {
-  before: HistorySnapshot[];
-  after: HistorySnapshot[];
 }
 
 export interface StreetItem {

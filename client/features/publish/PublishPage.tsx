@@ -6,22 +6,14 @@ import type { Me } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import type { InternalArea, InternalStation, PublicArea, PublicationConfig, PublicSnapshot, RedactedField } from '../../../server/publications/types';
+import type { PublicationRow, VersionRow } from '../../../server/publications/service';
 import { downloadPoster, printPoster, type PaperSize } from './public/poster';
 import { typeLabel } from './public/i18n';
 import './publish.css';
 
-interface Publication {
-  id: number;
-  slug: string;
-  title: string;
-  scope: string;
-  config: PublicationConfig;
-  status: 'draft' | 'published' | 'unpublished';
-  currentVersion: number | null;
-  version: number;
-  updatedAt: string;
-}
-interface Version { id: number; number: number; sha256: string; copiedFrom: number | null; publishedBy: string; publishedAt: string }
+// The server's row shapes (types only).
+type Publication = PublicationRow;
+type Version = VersionRow;
 interface Detail extends Publication { versions: Version[] }
 interface Preview {
   public: PublicSnapshot;

@@ -25,7 +25,8 @@ export interface Rules {
   toleranceM2: number;
 }
 
-export type ProblemKind = 'invalid' | 'outside' | 'overlap' | 'gap' | 'sliver' | 'stale' | 'unknown_grid' | 'give_to';
+export type { ProblemKind } from '../../../../server/domain/topology/types';
+import type { ProblemKind } from '../../../../server/domain/topology/types';
 
 /** One thing wrong with the partition, found here or reported by the server. */
 export interface Problem {
@@ -52,12 +53,5 @@ export interface PointFeature {
   geometry: Point | Polygon;
 }
 
-export type Change =
-  | { id: number; version: number; geometry: Polygon; name?: string }
-  | { geometry: Polygon; name: string }
-  | { id: number; version: number; delete: true; giveTo: number };
-
-export interface ChangeSet {
-  note?: string;
-  changes: Change[];
-}
+// What the server accepts: one definition, the server's (types only; nothing server-side is bundled).
+export type { Change, ChangeSet } from '../../../../server/domain/topology/change-set';
