@@ -50,6 +50,13 @@ export async function absorb(db: Db, receiver: Polygon, absorbedIds: number[]): 
   return r?.geometry.type === 'Polygon' ? r.geometry : null;
 }
 
+/**
+ * Area in m² on a local plane (degrees scaled at the piece's latitude). Not geography: its geodesic
+ * edges bend away from the straight lon/lat edges grids are drawn with, so a split along a shared
+ * edge would show square metres of phantom gap or overlap between grids that meet exactly.
+ */
+const m2 = (g: string) => sql.raw(`(ST_Area(${g}) * 12392029030.5 * cos(radians(ST_Y(ST_Centroid(ST_Envelope(${g}))))))`);
+
 interface Piece {
   k: string;
   other: string | null;
@@ -65,7 +72,7 @@ export async function partitionProblems(db: Db, streetCode: string, grids: Keyed
   const problems: Problem[] = [];
   const slivers = await rows<{ k: string; area: number }>(
     db,
-    sql`WITH ${cte} SELECT k, ST_Area(g::geography) AS area FROM f WHERE ST_Area(g::geography) < ${rules.minAreaM2} ORDER BY k`,
+    sql`WITH ${cte} SELECT k, ${m2('g')} AS area FROM f WHERE ${m2('g')} < ${rules.minAreaM2} ORDER BY k`,
   );
   for (const s of slivers) {
     problems.push({ kind: 'sliver', gridIds: [keyOf(s.k)], areaM2: round(s.area), message: `Grid is ${round(s.area)} m², under the minimum of ${rules.minAreaM2} m²` });
@@ -74,8 +81,8 @@ export async function partitionProblems(db: Db, streetCode: string, grids: Keyed
   const outside = await pieces(sql`
     WITH ${cte}, s AS (SELECT geom FROM streets WHERE code = ${streetCode}),
     p AS (SELECT f.k, (ST_Dump(ST_CollectionExtract(ST_Difference(f.g, s.geom), 3))).geom AS g FROM f, s)
-    SELECT k, NULL AS other, ST_Area(g::geography) AS area, ST_AsGeoJSON(g, 9)::json AS geometry, NULL AS near
-    FROM p WHERE ST_Area(g::geography) > ${tol} ORDER BY k`);
+    SELECT k, NULL AS other, ${m2('g')} AS area, ST_AsGeoJSON(g, 9)::json AS geometry, NULL AS near
+    FROM p WHERE ${m2('g')} > ${tol} ORDER BY k`);
   for (const o of outside) {
     problems.push({ kind: 'outside', gridIds: [keyOf(o.k)], areaM2: round(o.area), geometry: o.geometry, message: `${round(o.area)} m² lie outside the street` });
   }
@@ -83,8 +90,8 @@ export async function partitionProblems(db: Db, streetCode: string, grids: Keyed
     WITH ${cte},
     p AS (SELECT a.k, b.k AS other, (ST_Dump(ST_CollectionExtract(ST_Intersection(a.g, b.g), 3))).geom AS g
           FROM f a JOIN f b ON a.k < b.k AND ST_Intersects(a.g, b.g))
-    SELECT k, other, ST_Area(g::geography) AS area, ST_AsGeoJSON(g, 9)::json AS geometry, NULL AS near
-    FROM p WHERE ST_Area(g::geography) > ${tol} ORDER BY k, other`);
+    SELECT k, other, ${m2('g')} AS area, ST_AsGeoJSON(g, 9)::json AS geometry, NULL AS near
+    FROM p WHERE ${m2('g')} > ${tol} ORDER BY k, other`);
   for (const o of overlaps) {
     problems.push({ kind: 'overlap', gridIds: [keyOf(o.k), keyOf(o.other as string)], areaM2: round(o.area), geometry: o.geometry, message: `Grids overlap by ${round(o.area)} m²` });
   }
@@ -92,9 +99,9 @@ export async function partitionProblems(db: Db, streetCode: string, grids: Keyed
   const gaps = await pieces(sql`
     WITH ${cte}, s AS (SELECT geom FROM streets WHERE code = ${streetCode}),
     p AS (SELECT (ST_Dump(ST_CollectionExtract(ST_Difference(s.geom, (SELECT ST_Union(g) FROM f)), 3))).geom AS g FROM s)
-    SELECT '' AS k, NULL AS other, ST_Area(p.g::geography) AS area, ST_AsGeoJSON(p.g, 9)::json AS geometry,
+    SELECT '' AS k, NULL AS other, ${m2('p.g')} AS area, ST_AsGeoJSON(p.g, 9)::json AS geometry,
            array(SELECT f.k FROM f WHERE ST_DWithin(f.g, p.g, 1e-7) ORDER BY f.ord) AS near
-    FROM p WHERE ST_Area(p.g::geography) > ${tol} ORDER BY area DESC`);
+    FROM p WHERE ${m2('p.g')} > ${tol} ORDER BY area DESC`);
   for (const g of gaps) {
     problems.push({ kind: 'gap', gridIds: (g.near ?? []).map(keyOf), areaM2: round(g.area), geometry: g.geometry, message: `A gap of ${round(g.area)} m² inside the street belongs to no grid` });
   }
@@ -119,7 +126,7 @@ export async function nodeGrids(db: Db, grids: KeyedGeometry[]): Promise<Map<Gri
         s AS (SELECT a.k, a.g, ST_Snap(a.g, (SELECT ST_Collect(b.g) FROM f b WHERE b.k <> a.k AND ST_DWithin(a.g, b.g, ${NODE_TOLERANCE_DEG})), ${NODE_TOLERANCE_DEG}) AS n FROM f a)
         SELECT k, ST_AsGeoJSON(n, 15)::json AS geometry FROM s
         WHERE n IS NOT NULL AND ST_NPoints(n) <> ST_NPoints(g) AND GeometryType(n) = 'POLYGON' AND ST_IsValid(n)
-          AND abs(ST_Area(n::geography) - ST_Area(g::geography)) < 1`,
+          AND abs(${m2('n')} - ${m2('g')}) < 1`,
   );
   return new Map(snapped.map((r) => [keyOf(r.k), r.geometry]));
 }

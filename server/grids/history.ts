@@ -38,6 +38,16 @@ export async function readHistory(db: Db, streetCode: string, limit = 200): Prom
   );
 }
 
+/** Ids of grids the street once had (in any recorded state) and has no more. */
+export async function goneGridIds(db: Db, streetCode: string, current: { id: number }[]): Promise<Set<number>> {
+  const known = await rows<{ id: number }>(
+    db,
+    sql`SELECT DISTINCT (e ->> 'id')::int AS id FROM grid_change_sets s, jsonb_array_elements(s.before || s.after) e WHERE s.street_code = ${streetCode}`,
+  );
+  const now = new Set(current.map((g) => g.id));
+  return new Set(known.map((r) => r.id).filter((id) => !now.has(id)));
+}
+
 export async function readChangeSet(db: Db, streetCode: string, id: number): Promise<HistoryDetail> {
   const [r] = await rows<HistoryDetail>(
     db,

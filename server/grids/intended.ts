@@ -8,8 +8,8 @@ export interface IntendedGrid {
   key: GridKey;
   /** Existing grid id, or the id a revert brings back; null for a new grid. */
   id: number | null;
-  /** Set when a revert brings back a deleted grid under its old id and code. */
-  restoreCode?: string;
+  /** The code for a grid being created: a revert's old code, an import's own; else one is generated. */
+  code?: string;
   name: string;
   geometry: Polygon;
   /** Deleted grids whose area joins this one (resolved in PostGIS). */
@@ -34,7 +34,7 @@ export function fromSnapshot(current: CurrentGrid[], target: GridSnapshot[]): In
     grids: target.map((t) => {
       const g = now.get(t.id);
       const changed = !g || g.name !== t.name || !sameGeometry(g.geometry, t.geometry);
-      return { key: t.id, id: t.id, ...(g ? {} : { restoreCode: t.code }), name: t.name, geometry: t.geometry, absorbs: [], changed };
+      return { key: t.id, id: t.id, ...(g ? {} : { code: t.code }), name: t.name, geometry: t.geometry, absorbs: [], changed };
     }),
     deleted: current.filter((g) => !wanted.has(g.id)).map((g) => ({ id: g.id, giveTo: null })),
   };

@@ -15,7 +15,7 @@ import { absorb, nodeGrids, partitionProblems, validityProblems } from './geomet
 import { impactOf, type Impact } from './impact.js';
 import { fromPlan, fromSnapshot, type Intended, type IntendedGrid } from './intended.js';
 import { readGrids, readStreet, snapshotOf, type GridSnapshot } from './state.js';
-import { readChangeSet } from './history.js';
+import { goneGridIds, readChangeSet } from './history.js';
 
 export const GRID_RULES: GridRules = DEFAULT_GRID_RULES;
 
@@ -27,6 +27,8 @@ interface Evaluation {
 
 async function evaluate(db: Db, streetCode: string, intended: Intended, initial: Problem[]): Promise<Evaluation> {
   const problems = [...initial];
+  if (intended.grids.length === 0) problems.push({ kind: 'invalid', gridIds: [], message: 'A street needs at least one grid' });
+  problems.push(...(await codeProblems(db, intended.grids)));
   if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids: intended.grids };
   problems.push(...(await validityProblems(db, intended.grids.filter((g) => g.changed))));
   if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids: intended.grids };
@@ -48,8 +50,28 @@ async function evaluate(db: Db, streetCode: string, intended: Intended, initial:
   return { problems, grids };
 }
 
+/** Codes chosen for new grids must be unused (grid codes are unique across the city) and distinct. */
+async function codeProblems(db: Db, grids: IntendedGrid[]): Promise<Problem[]> {
+  const chosen = grids.filter((g) => g.id === null && g.code !== undefined) as (IntendedGrid & { code: string })[];
+  if (chosen.length === 0) return [];
+  const taken = new Set(
+    (await rows<{ code: string }>(db, sql`SELECT code FROM grids WHERE code IN (${sql.join(chosen.map((g) => sql`${g.code}`), sql`, `)})`)).map((r) => r.code),
+  );
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const g of chosen) {
+    if (taken.has(g.code) || seen.has(g.code)) problems.push({ kind: 'invalid', gridIds: [g.key], message: `Grid code ${g.code} is already in use` });
+    seen.add(g.code);
+  }
+  return problems;
+}
+
 const staleProblems = (stale: Stale[]): Problem[] =>
-  stale.map((s) => ({ kind: 'stale', gridIds: [s.id], message: `Grid ${s.id} is at version ${s.current}; the change was based on version ${s.version}` }));
+  stale.map((s) => ({
+    kind: 'stale',
+    gridIds: [s.id],
+    message: s.current === null ? `Grid ${s.id} was deleted or merged by someone else` : `Grid ${s.id} is at version ${s.current}; the change was based on version ${s.version}`,
+  }));
 
 export interface Preview {
   ok: boolean;
@@ -63,7 +85,7 @@ export async function previewGridChanges(services: AppServices, streetCode: stri
   return services.store.read(async (db) => {
     await readStreet(db, streetCode);
     const current = await readGrids(db, streetCode);
-    const plan = planChangeSet(current, set);
+    const plan = planChangeSet(current, set, await goneGridIds(db, streetCode, current));
     const { problems, grids } = await evaluate(db, streetCode, fromPlan(plan), [...plan.problems, ...staleProblems(plan.stale)]);
     const geometryUsable = !problems.some((p) => INVALID_KINDS.has(p.kind));
     const deleted = plan.deleted.map((d) => ({ id: d.id, name: current.find((g) => g.id === d.id)?.name ?? String(d.id) }));
@@ -73,7 +95,8 @@ export async function previewGridChanges(services: AppServices, streetCode: stri
 }
 
 export interface CommitResult {
-  changeSetId: number;
+  /** Null when the change set changed nothing (every grid sent as it is): nothing was written. */
+  changeSetId: number | null;
   grids: { id: number; version: number }[];
 }
 
@@ -90,7 +113,7 @@ export async function commitGridChanges(services: AppServices, principal: Princi
     // Locking the street serialises edits of one street: versions are checked and written atomically.
     await readStreet(tx, streetCode, true);
     const current = await readGrids(tx, streetCode);
-    const plan = planChangeSet(current, set);
+    const plan = planChangeSet(current, set, await goneGridIds(tx, streetCode, current));
     if (plan.stale.length) rejectIfAny([], plan.stale);
     const { problems, grids } = await evaluate(tx, streetCode, fromPlan(plan), plan.problems);
     rejectIfAny(problems, []);
@@ -153,7 +176,8 @@ async function write(
     await tx.execute(sql`UPDATE stations SET grid_id = NULL WHERE grid_id IN (${ids})`);
     await tx.execute(sql`DELETE FROM grids WHERE id IN (${ids})`);
   }
-  const created = intended.grids.filter((g) => g.id === null);
+  if (deletedIds.length === 0 && !intended.grids.some((g) => g.changed)) return { changeSetId: null, grids: [] };
+  const created = intended.grids.filter((g) => g.id === null && g.code === undefined);
   const codes = await nextCodes(tx, streetCode, created.length);
   const ids = new Map<GridKey, number>();
   const changes: { gridId: number; name: string; action: 'create' | 'update' | 'delete'; before: Polygon | null; after: Polygon | null; giveTo?: number }[] = [];
@@ -167,7 +191,7 @@ async function write(
       changes.push({ gridId: old.id, name: g.name, action: 'update', before: old.geometry, after: g.geometry });
       continue;
     }
-    const code = g.restoreCode ?? (codes.shift() as string);
+    const code = g.code ?? (codes.shift() as string);
     const [row] = await rows<{ id: number }>(
       tx,
       sql`INSERT INTO grids (${g.id === null ? sql`` : sql`id, `}street_code, code, name, geom, illustrative, source)

@@ -68,6 +68,9 @@ export function handleError(err: Error, c: Context): Response {
   const sqlState = sqlStateOf(err);
   if (sqlState?.startsWith('22')) return c.json(errorBody('bad_request', 'The database refused a value in this request (out of range or malformed)'), 400);
   if (sqlState === '23505') return c.json(errorBody('conflict', 'That already exists'), 409);
+  // A constraint the validators upstream should have caught: still the input's fault, never a 500.
+  if (sqlState === '23514' || sqlState === '23502') return c.json(errorBody('unprocessable', 'The database refused this record (a rule on its values)'), 422);
+  if (sqlState === '23503') return c.json(errorBody('conflict', 'This refers to something that does not exist or is still referred to'), 409);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code = STATUS_CODES[status] ?? (status >= 500 ? 'internal' : 'bad_request');

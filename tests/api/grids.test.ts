@@ -317,12 +317,56 @@ for (const kind of storeKinds()) {
       expect(await fingerprint()).toEqual(before);
     });
 
+    it('a change based on a grid someone else merged away is stale (412), not unknown', async () => {
+      const s = await state();
+      const [a, b] = s.grids.filter((g) => s.grids.some((o) => o.id !== g.id && turf.booleanIntersects(turf.feature(o.geometry), turf.feature(g.geometry)))) as [Grid, Grid];
+      const merge = await commit({ changes: [{ id: a.id, version: a.version, delete: true, giveTo: b.id }] }, admin);
+      expect(merge.status, await merge.clone().text()).toBe(200);
+      const before = await fingerprint();
+      const res = await commit({ changes: [update(a)] });
+      expect(res.status).toBe(412);
+      expect(((await res.json()) as { error: { details: unknown } }).error.details).toMatchObject({ stale: [{ id: a.id, current: null }] });
+      expect(await fingerprint()).toEqual(before);
+    });
+
+    it('sending the grids as they are writes nothing; a chosen code is kept, a used one is refused', async () => {
+      const s = await state();
+      const before = await fingerprint();
+      const res = await commit({ changes: s.grids.map((g) => update(g)) });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { changeSetId: number | null }).changeSetId).toBeNull();
+      expect(await fingerprint()).toEqual(before);
+      const g = s.grids[0] as Grid;
+      const [minX, minY, maxX, maxY] = turf.bbox(turf.feature(g.geometry));
+      const west = turf.bboxPolygon([minX - 1, minY - 1, (minX + maxX) / 2, maxY + 1]);
+      const part = (turf.intersect(turf.featureCollection([turf.feature(g.geometry), west])) as Feature<Polygon>).geometry;
+      const rest = (turf.difference(turf.featureCollection([turf.feature(g.geometry), west])) as Feature<Polygon>).geometry;
+      const other = s.grids[1] as Grid;
+      await (async () => {
+        const r = await commit({ changes: [update(g, rest), { geometry: part, name: '撞码', code: other.code }] });
+        expect(r.status).toBe(422);
+      })();
+      const ok = await commit({ changes: [update(g, rest), { geometry: part, name: '自带编码', code: 'IMPORTED-007' }] });
+      expect(ok.status, await ok.clone().text()).toBe(200);
+      expect((await state()).grids.find((x) => x.name === '自带编码')?.code).toBe('IMPORTED-007');
+    });
+
     it('the grids download is GeoJSON of the street with versions', async () => {
       const res = await c.get(`/api/streets/${STREET}/grids.geojson`, editor);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('application/geo+json');
       const fc2 = (await res.json()) as { features: { properties: { id: number; version: number; code: string } }[] };
       expect(fc2.features.length).toBe((await state()).grids.length);
+    });
+
+    it('reverting to a street with no grids is refused (422), not a crash', async () => {
+      const outline = turf.bboxPolygon([121.2, 31.0, 121.21, 31.01]).geometry;
+      await t.store.write((tx) => tx.execute(sql`INSERT INTO streets (code, district_code, name, name_en, geom, source) VALUES ('310106999', '310106', '测试街道', 'Test', ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(outline)}), 4326)), 'test')`));
+      const first = await c.send('POST', '/api/streets/310106999/grid-changes', { changes: [{ geometry: outline, name: '唯一网格' }] }, admin);
+      expect(first.status, await first.clone().text()).toBe(200);
+      const { changeSetId } = (await first.json()) as { changeSetId: number };
+      const res = await c.send('POST', `/api/streets/310106999/grid-history/${changeSetId}/revert`, { state: 'before' }, admin);
+      expect(res.status).toBe(422);
     });
 
     it('random valid moves of shared vertices keep the partition exact (PostGIS agrees)', async () => {

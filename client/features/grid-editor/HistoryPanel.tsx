@@ -14,7 +14,7 @@ interface Props {
   current: EditGrid[];
   editable: boolean;
   onGhost: (g: { grids: Polygon[]; diff: Areal[] } | null) => void;
-  onReverted: (changeSetId: number) => void;
+  onReverted: (changeSetId: number | null) => void;
   onZoom: (g: Areal | null) => void;
 }
 

@@ -17,7 +17,7 @@ interface Props {
   built: BuiltChanges | null;
   clean: boolean;
   onServerProblems: (p: Problem[]) => void;
-  onSaved: (changeSetId: number) => void;
+  onSaved: (changeSetId: number | null) => void;
   reload: () => Promise<EditorData | null>;
   onRebased: (data: EditorData, grids: EditGrid[]) => void;
 }

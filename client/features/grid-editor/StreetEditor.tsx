@@ -194,7 +194,7 @@ export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
               clean={problems.length === 0}
               onServerProblems={setServerProblems}
               onSaved={(id) => {
-                setNotice(format(t('ge.saved'), { id }));
+                setNotice(id === null ? t('ge.unchanged') : format(t('ge.saved'), { id }));
                 void reload();
               }}
               reload={load}
@@ -207,7 +207,7 @@ export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
               editable={state.editable}
               onGhost={setGhost}
               onReverted={(id) => {
-                setNotice(format(t('ge.reverted'), { id }));
+                setNotice(id === null ? t('ge.unchanged') : format(t('ge.reverted'), { id }));
                 void reload();
               }}
               onZoom={(g) => zoomTo(g)}

@@ -15,7 +15,7 @@ export interface CurrentGrid {
 
 export type Change =
   | { id: number; version: number; geometry: Polygon; name?: string }
-  | { geometry: Polygon; name: string }
+  | { geometry: Polygon; name: string; code?: string }
   | { id: number; version: number; delete: true; giveTo: number };
 
 export interface ChangeSet {
@@ -30,6 +30,8 @@ export interface PlannedGrid {
   name: string;
   /** The submitted boundary, or the current one when only the name changed or nothing did. */
   geometry: Polygon;
+  /** A new grid's code when the caller chose one (an import keeps its file's codes). */
+  code?: string;
   /** Deleted grids whose area this grid absorbs. */
   absorbs: number[];
   changed: boolean;
@@ -38,7 +40,8 @@ export interface PlannedGrid {
 export interface Stale {
   id: number;
   version: number;
-  current: number;
+  /** The grid's version now, or null when someone else deleted (merged away) the grid. */
+  current: number | null;
 }
 
 export interface Plan {
@@ -52,7 +55,13 @@ export interface Plan {
 const isDelete = (c: Change): c is Extract<Change, { delete: true }> => 'delete' in c;
 const isNew = (c: Change): c is Extract<Change, { name: string }> & { geometry: Polygon } => !('id' in c);
 
-export function planChangeSet(current: CurrentGrid[], set: ChangeSet): Plan {
+const sameCoordinates = (a: Polygon, b: Polygon) => JSON.stringify(a.coordinates) === JSON.stringify(b.coordinates);
+
+/**
+ * `gone` holds ids of grids this street had and no longer has: a change based on one of them lost a
+ * race with another editor's merge or delete, which is a stale base (412), not an unknown grid.
+ */
+export function planChangeSet(current: CurrentGrid[], set: ChangeSet, gone: ReadonlySet<number> = new Set()): Plan {
   const byId = new Map(current.map((g) => [g.id, g]));
   const problems: Problem[] = [];
   const stale: Stale[] = [];
@@ -66,10 +75,14 @@ export function planChangeSet(current: CurrentGrid[], set: ChangeSet): Plan {
       const key: GridKey = `new:${index}`;
       const defect = polygonDefect(c.geometry);
       if (defect) problems.push({ kind: 'invalid', gridIds: [key], message: `${c.name}: ${defect}` });
-      created.push({ key, id: null, name: c.name, geometry: flatPolygon(c.geometry), absorbs: [], changed: true });
+      created.push({ key, id: null, name: c.name, ...(c.code !== undefined ? { code: c.code } : {}), geometry: flatPolygon(c.geometry), absorbs: [], changed: true });
       return;
     }
     const grid = byId.get(c.id);
+    if (!grid && gone.has(c.id)) {
+      stale.push({ id: c.id, version: c.version, current: null });
+      return;
+    }
     if (!grid) {
       problems.push({ kind: 'unknown_grid', gridIds: [c.id], message: `Grid ${c.id} is not a grid of this street` });
       return;
@@ -102,16 +115,17 @@ export function planChangeSet(current: CurrentGrid[], set: ChangeSet): Plan {
     const u = updates.get(g.id);
     const absorbs = [...deletes].filter(([, to]) => to === g.id).map(([id]) => id);
     const name = u?.name ?? g.name;
+    // Re-sending a grid as it is (an import of the same file) changes nothing and bumps no version.
+    const edited = !!u && (name !== g.name || !sameCoordinates(u.geometry, g.geometry));
     grids.push({
       key: g.id,
       id: g.id,
       name,
       geometry: u?.geometry ?? g.geometry,
       absorbs,
-      changed: !!u || absorbs.length > 0,
+      changed: edited || absorbs.length > 0,
     });
   }
   grids.push(...created);
-  if (grids.length === 0) problems.push({ kind: 'invalid', gridIds: [], message: 'A street needs at least one grid' });
   return { grids, deleted: [...deletes].map(([id, giveTo]) => ({ id, giveTo })), stale, problems };
 }

@@ -20,7 +20,7 @@ const GridName = z.string().trim().min(1).max(60);
 export const ChangeSchema = z.union([
   z.object({ id: z.number().int().positive().max(2_147_483_647), version: z.number().int().min(1).max(2_147_483_647), delete: z.literal(true), giveTo: z.number().int().positive().max(2_147_483_647) }).strict(),
   z.object({ id: z.number().int().positive().max(2_147_483_647), version: z.number().int().min(1).max(2_147_483_647), geometry: PolygonInput, name: GridName.optional() }).strict(),
-  z.object({ geometry: PolygonInput, name: GridName }).strict(),
+  z.object({ geometry: PolygonInput, name: GridName, code: z.string().trim().min(1).max(60).regex(/^[^\u0000-\u001f]+$/, 'No control characters').optional() }).strict(),
 ]);
 
 export const ChangeSetSchema = z
@@ -65,7 +65,7 @@ export const PreviewSchema = z
   .openapi('GridChangePreview');
 
 export const CommitSchema = z
-  .object({ changeSetId: z.number().int(), grids: z.array(z.object({ id: z.number().int(), version: z.number().int() })) })
+  .object({ changeSetId: z.number().int().nullable().openapi({ description: 'Null when nothing changed (nothing was written)' }), grids: z.array(z.object({ id: z.number().int(), version: z.number().int() })) })
   .openapi('GridChangeCommitted');
 
 const Snapshot = z.object({ id: z.number().int(), code: z.string(), name: z.string(), geometry: AnyGeometry });
