@@ -20,7 +20,7 @@ const GridName = z.string().trim().min(1).max(60);
 export const ChangeSchema = z.union([
   z.object({ id: z.number().int().positive().max(2_147_483_647), version: z.number().int().min(1).max(2_147_483_647), delete: z.literal(true), giveTo: z.number().int().positive().max(2_147_483_647) }).strict(),
   z.object({ id: z.number().int().positive().max(2_147_483_647), version: z.number().int().min(1).max(2_147_483_647), geometry: PolygonInput, name: GridName.optional() }).strict(),
-  z.object({ geometry: PolygonInput, name: GridName, code: z.string().trim().min(1).max(60).regex(/^[^\u0000-\u001f]+$/, 'No control characters').optional() }).strict(),
+  z.object({ geometry: PolygonInput, name: GridName, code: z.string().trim().min(1).max(60).regex(/^\P{Cc}+$/u, 'No control characters').optional() }).strict(),
 ]);
 
 export const ChangeSetSchema = z
