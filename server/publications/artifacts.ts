@@ -2,7 +2,7 @@
 // Vite build in dist/) with its paths made relative, plus data/publication.json. The export zip and
 // the server's own /p/{slug}/ are both made of exactly these files, so a publication can move to any
 // static file server or CDN unchanged.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 
@@ -11,6 +11,7 @@ let shellRoot = resolve('dist');
 /** Where the built client lives (dist/ by default; tests point it at their own build). */
 export function setPublicShellRoot(dir: string): void {
   shellRoot = resolve(dir);
+  shell = null;
   cache.clear();
 }
 
@@ -64,18 +65,58 @@ function readShell(): Map<string, Uint8Array> {
   return files;
 }
 
+/**
+ * The shell in memory. /p/* is public and unauthenticated: a request must not make the server read
+ * the build from disk. index.html's mtime (and size) is looked at no more than once a second; the
+ * files are read again only when it changed (a rebuild writes a new index.html: asset names carry
+ * content hashes).
+ */
+interface Shell {
+  files: Map<string, Uint8Array>;
+  /** Tells shells apart in the per-version cache. */
+  generation: number;
+  mtimeMs: number;
+  size: number;
+  checkedAt: number;
+}
+
+const SHELL_CHECK_MS = 1000;
+let shell: Shell | null = null;
+let generation = 0;
+
+function currentShell(): Shell {
+  const now = Date.now();
+  if (shell && now - shell.checkedAt < SHELL_CHECK_MS && now >= shell.checkedAt) return shell;
+  const st = statSync(join(shellRoot, 'public-map', 'index.html'), { throwIfNoEntry: false });
+  if (!st) {
+    shell = null;
+    cache.clear();
+    throw new ShellMissingError();
+  }
+  if (shell && shell.mtimeMs === st.mtimeMs && shell.size === st.size) {
+    shell.checkedAt = now;
+    return shell;
+  }
+  // Stat before reading: if index.html changes while it is read, the next check sees a new mtime.
+  const files = readShell();
+  generation += 1;
+  cache.clear();
+  shell = { files, generation, mtimeMs: st.mtimeMs, size: st.size, checkedAt: now };
+  return shell;
+}
+
 const cache = new Map<string, Map<string, Uint8Array>>();
 
 /**
  * Every file of a published version, keyed by relative path. Cached per version (versions never
- * change) and per shell build (a rebuilt client gives new asset names, hence a new index.html).
+ * change) and per shell build; normally answered from memory without touching the disk.
  */
 export function artifactsFor(versionId: number, snapshotJson: string): Map<string, Uint8Array> {
-  const shell = readShell();
-  const key = `${versionId}:${new TextDecoder().decode(shell.get('index.html'))}`;
+  const sh = currentShell();
+  const key = `${versionId}:${sh.generation}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const files = new Map(shell);
+  const files = new Map(sh.files);
   files.set('data/publication.json', strToU8(snapshotJson));
   files.set('_headers', strToU8(HEADERS_FILE));
   if (cache.size > 32) cache.delete(cache.keys().next().value as string);

@@ -32,9 +32,12 @@ export const TextsSchema = z
   })
   .strict();
 
+/** Counts under 5 are never published (issue 7); a publication may only raise the threshold. */
+export const MIN_COUNT_FLOOR = 5;
+
 export const RedactionSchema = z
   .object({
-    minCount: z.number().int().min(3).max(100).openapi({ description: 'Counts below this are withheld (default 5)' }),
+    minCount: z.number().int().min(MIN_COUNT_FLOOR).max(100).openapi({ description: 'Counts below this are withheld (default 5, the least allowed)' }),
     // Members-only stations can never be chosen: the public cannot use them.
     stationAudiences: z.array(z.enum(['public', 'building'])).min(1).max(2),
     activityDays: z.number().int().min(0).max(366),
@@ -58,10 +61,15 @@ export function mergeConfig(base: PublicationConfig, patch: { layers?: Partial<P
   }) as PublicationConfig;
 }
 
-/** Stored configs written by older code may miss keys; fill them from the defaults. */
+/**
+ * Stored configs written by older code may miss keys; fill them from the defaults. Older code also
+ * allowed a threshold of 3 or 4: it is raised to the floor rather than losing the draft's settings.
+ */
 export function storedConfig(value: unknown): PublicationConfig {
   const v = (value ?? {}) as Partial<PublicationConfig>;
-  const merged = { layers: { ...DEFAULT_CONFIG.layers, ...v.layers }, texts: { ...DEFAULT_CONFIG.texts, ...v.texts }, redaction: { ...DEFAULT_CONFIG.redaction, ...v.redaction } };
+  const redaction = { ...DEFAULT_CONFIG.redaction, ...v.redaction };
+  if (typeof redaction.minCount === 'number' && redaction.minCount < MIN_COUNT_FLOOR) redaction.minCount = MIN_COUNT_FLOOR;
+  const merged = { layers: { ...DEFAULT_CONFIG.layers, ...v.layers }, texts: { ...DEFAULT_CONFIG.texts, ...v.texts }, redaction };
   const parsed = ConfigSchema.safeParse(merged);
   return parsed.success ? (parsed.data as PublicationConfig) : DEFAULT_CONFIG;
 }

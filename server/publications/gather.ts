@@ -7,6 +7,7 @@ import type { CoverageModel } from '../domain/coverage/model.js';
 import { areaKey } from '../domain/coverage/model.js';
 import { PARTY_KINDS } from '../domain/coverage/types.js';
 import type { Scope } from '../routes/wall/scope.js';
+import { organisationTerms } from './redact.js';
 import type { AreaCounts, InternalActivity, InternalArea, InternalFacts, InternalStation, StationAudience } from './types.js';
 
 /** Enterprise names shorter than this are not used as private terms: they are substrings of street and building names. */
@@ -103,6 +104,23 @@ export async function gatherFacts(store: Store, model: CoverageModel, scope: Sco
           UNION SELECT uscc FROM enterprises
           UNION SELECT name FROM enterprises WHERE char_length(name) >= ${MIN_ENTERPRISE_TERM}`,
     );
+    // Organisation and alliance member names are never published either (a member that is a station,
+    // by name, is public). redact.organisationTerms adds their distinctive parts and leaves out what
+    // public places are called.
+    const orgNames = await rows<{ t: string }>(
+      db,
+      sql`SELECT name AS t FROM organisations
+          UNION SELECT m.name FROM alliance_members m WHERE NOT EXISTS (SELECT 1 FROM stations s WHERE s.name = m.name)`,
+    );
+    const places = await rows<{ t: string; station: boolean }>(
+      db,
+      sql`SELECT name AS t, false AS station FROM districts UNION SELECT name, false FROM streets UNION SELECT name, false FROM grids
+          UNION SELECT name, false FROM business_districts UNION SELECT name, false FROM buildings UNION SELECT name, true FROM stations`,
+    );
+    const orgTerms = organisationTerms(
+      orgNames.map((r) => r.t),
+      { places: places.filter((p) => !p.station).map((p) => p.t), stations: places.filter((p) => p.station).map((p) => p.t) },
+    );
 
     const toArea = (r: { id: number; name: string; nameEn?: string; streetCode: string; g: string }, level: 'grid' | 'businessDistrict'): InternalArea => ({
       id: r.id,
@@ -126,7 +144,7 @@ export async function gatherFacts(store: Store, model: CoverageModel, scope: Sco
       activities,
       totals,
       privateRows: priv ?? { enterprises: 0, organisationsWithSecretary: 0, organisationsWithPhone: 0, instructors: 0, instructorsWithPhone: 0, buildings: 0 },
-      privateTerms: terms.map((t) => t.t),
+      privateTerms: [...terms.map((t) => t.t), ...orgTerms],
     };
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaStats, redact, secondarySuppression, textScrubber } from './redact.js';
-import { DEFAULT_CONFIG } from './config.js';
+import { areaStats, organisationTerms, redact, secondarySuppression, textScrubber } from './redact.js';
+import { DEFAULT_CONFIG, RedactionSchema, storedConfig } from './config.js';
 import type { AreaCounts, InternalArea, InternalFacts, InternalStation, PublicationConfig } from './types.js';
 
 const counts = (o: Partial<AreaCounts>): AreaCounts => ({
@@ -96,6 +96,80 @@ describe('redact', () => {
     const { public: p, redacted } = redact(facts({ stations: [station({ name: '上海瑞达信息科技有限公司职工之家' })] }), DEFAULT_CONFIG);
     expect(p.stations[0]?.name).toBe('party_service_centre');
     expect(redacted).toContainEqual(expect.objectContaining({ field: 'stations.name', count: 1 }));
+  });
+
+  it('finds phone and ID numbers however they are written', () => {
+    const scrub = textScrubber([]);
+    for (const t of [
+      '预约 138-1234-5678', '预约 138 1234 5678', '预约+8613812345678', '预约 +86 138 1234 5678', '预约１３８１２３４５６７８', '预约 138.1234.5678',
+      '咨询(021)62345678', '咨询 021-6234 5678', '咨询（０２１）６２３４５６７８', '咨询 0471-1234567', '电话 62345678', '电话 6234-5678', '电话 6234567',
+      '身份证 310106 19800101 123X', '身份证３１０１０６１９８００１０１１２３ｘ', '预约 138\u200b1234\u200b5678',
+    ]) expect(scrub(t), t).toBeNull();
+    for (const t of [
+      '周一至周日 9:00-21:00', '工作日 9:00-17:00', '工作日 09:00 - 17:30', '每日 9.00-17.00', '2026-06-30 开放', '2026/06/30—2026/07/05', '2026.6.30',
+      '2020-2026 年度', '成立于2020年', '2026年6月30日 14:00', '南京西路1266号', '南京西路1266-1268号', '威海路590弄12号', '3F-5F', '1号楼 2层',
+      '邮编 200040', '面积 120 平方米', '电话预约',
+    ]) expect(scrub(t), t).toBe(t);
+  });
+
+  it('matches private terms after normalising width, spacing and punctuation', () => {
+    const scrub = textScrubber(['恒越信息科技党支部', '021-62881234']);
+    expect(scrub('恒越信息科技党支部活动')).toBeNull();
+    expect(scrub('恒越 信息科技·党支部 活动')).toBeNull();
+    expect(scrub('恒越信息科技\u200d党支部')).toBeNull();
+    expect(scrub('ＡＢ恒越信息科技党支部')).toBeNull();
+    expect(scrub('恒越信息科技')).toBe('恒越信息科技');
+  });
+
+  it('takes organisation and alliance member names, and their distinctive parts unless a public place is named so', () => {
+    const places = ['恒隆广场', '南京西路街道', '金葫芦科技大厦', '上海湾区科创中心'];
+    const stations = ['上海国际集团大厦"白领驿家"党群服务站', '文汇报社党委党群服务站'];
+    const terms = organisationTerms(
+      ['恒越信息科技党支部', '恒隆广场联合党支部', '南京西路街道党工委', '上海国际集团党委', '绿地金创集团党委(示意)', '达观餐饮管理第2党支部', '金葫芦科技大厦楼宇工会联合会',
+        '上海湾区科创发展(集团)有限公司党支部', '上海湾区科创中心楼宇治理委员会(楼委会)', '亿滋工会', '文汇报社党委', '恒隆广场', '工会'],
+      { places, stations },
+    );
+    expect(terms).toEqual(expect.arrayContaining(['恒越信息科技党支部', '恒越信息科技', '恒隆广场联合党支部', '南京西路街道党工委', '上海国际集团党委', '绿地金创集团党委(示意)', '绿地金创集团党委', '绿地金创',
+      '达观餐饮管理第2党支部', '达观餐饮管理', '上海湾区科创发展', '亿滋工会', '文汇报社党委']));
+    // Parts that name a public place or station (or are too short to be distinctive) are not terms; nor is a place's own name.
+    for (const t of ['恒隆广场', '南京西路街道', '上海国际集团', '上海国际', '金葫芦科技大厦', '金葫芦科技大厦楼宇', '上海湾区科创中心', '文汇报社', '亿滋', '工会']) expect(terms, t).not.toContain(t);
+    // Station names are withheld when they carry an organisation's name, and kept when they only share a place with it.
+    const scrub = textScrubber(terms);
+    expect(scrub('文汇报社党委党群服务站')).toBeNull();
+    expect(scrub('上海国际集团大厦"白领驿家"党群服务站')).not.toBeNull();
+    expect(scrub('恒隆广场"白领驿家"')).not.toBeNull();
+    expect(scrub('绿地金创读书会')).toBeNull();
+  });
+
+  it('withholds station hours, floors and services and activity titles that carry a number or an organisation, and lists them', () => {
+    const { public: p, redacted } = redact(
+      facts({
+        privateTerms: ['恒越信息科技党支部'],
+        stations: [station({ hours: '预约 138-1234-5678', floor: '前台 6234 5678', services: ['党员教育', '咨询（021）62345678'] })],
+        activities: [{ id: 9, title: '恒越信息科技党支部主题党日', type: 'theme_party_day', stationId: 1, heldAt: '2026-07-05T10:00:00+08:00', participants: 5, organiserName: null }],
+      }),
+      DEFAULT_CONFIG,
+    );
+    const s = p.stations[0];
+    expect(s?.hours).toBeNull();
+    expect(s?.floor).toBeNull();
+    expect(s?.services).toEqual(['党员教育']);
+    expect(s?.activities).toEqual([{ title: null, type: 'theme_party_day', heldAt: '2026-07-05T10:00:00+08:00' }]);
+    const text = JSON.stringify(p);
+    expect(text).not.toMatch(/1234|5678|恒越/);
+    for (const field of ['stations.hours', 'stations.floor', 'stations.services', 'activities.title']) expect(redacted).toContainEqual(expect.objectContaining({ field, count: 1 }));
+  });
+
+  it('withholds counts under 5 at least: a configured minimum of 3 or 4 is refused', () => {
+    expect(RedactionSchema.safeParse({ ...DEFAULT_CONFIG.redaction, minCount: 3 }).success).toBe(false);
+    expect(RedactionSchema.safeParse({ ...DEFAULT_CONFIG.redaction, minCount: 4 }).success).toBe(false);
+    expect(RedactionSchema.safeParse({ ...DEFAULT_CONFIG.redaction, minCount: 5 }).success).toBe(true);
+    expect(RedactionSchema.safeParse({ ...DEFAULT_CONFIG.redaction, minCount: 100 }).success).toBe(true);
+    expect(RedactionSchema.safeParse({ ...DEFAULT_CONFIG.redaction, minCount: 101 }).success).toBe(false);
+    // A draft stored by older code with a threshold of 3 keeps its other settings and is raised to 5.
+    const old = storedConfig({ ...DEFAULT_CONFIG, texts: { ...DEFAULT_CONFIG.texts, intro: '欢迎' }, redaction: { ...DEFAULT_CONFIG.redaction, minCount: 3 } });
+    expect(old.redaction.minCount).toBe(5);
+    expect(old.texts.intro).toBe('欢迎');
   });
 
   it('is deterministic', () => {

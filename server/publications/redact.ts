@@ -8,8 +8,10 @@
 //   and so is every rate whose numerator or denominator is withheld; when a street has exactly one
 //   withheld grid count, the next-smallest is withheld too, so the scope total cannot give it away;
 // - stations: public fields only (no phone, area, reach, opening date), members-only stations left out;
-// - free text (station names, addresses, activity titles) that contains a known private term or a
-//   phone-number pattern is replaced by a neutral fallback.
+// - free text (station names, addresses, building names, floors, hours, services, activity titles, area
+//   names, the publication's texts) that contains a known private term (person, organisation, alliance
+//   member and enterprise names, phones, USCC codes) or a phone/ID number is replaced by a neutral
+//   fallback, after normalising width, spacing and separators (see hasPhoneOrId, normaliseTerm).
 import type {
   AreaCounts,
   InternalArea,
@@ -22,9 +24,6 @@ import type {
   RedactedField,
   RedactionResult,
 } from './types.js';
-
-/** Mainland mobiles, landlines with an area code, 18-character resident ID numbers. */
-const PHONE_OR_ID = /(?<!\d)(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\d{17}[\dXx])(?!\d)/;
 
 const COORD_DECIMALS = 6;
 const round = (v: number, d = COORD_DECIMALS) => Math.round(v * 10 ** d) / 10 ** d;
@@ -39,16 +38,98 @@ function geometryOf<G extends { type: string; coordinates: unknown }>(g: G): G {
   return { type: g.type, coordinates: roundRing(g.coordinates) } as G;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Free text. People type numbers in every grouping ("138-1234-5678", "(021)6234 5678", "+86 138…",
+// full-width digits) and names with stray spaces or punctuation, so text is normalised before it is
+// compared: NFKC (full-width → ASCII), invisible format characters dropped, and then
+// - for private terms: lower case, without spaces, punctuation or symbols (terms are normalised alike);
+// - for numbers: dates, year ranges and clock times are set aside first, then the separators people
+//   put inside phone numbers are removed, and every run of 7 or more digits left is withheld. That
+//   covers mobiles ((+)86 and 1[3-9] + 9 digits), landlines with an area code (0 + 2–3 + 7–8 digits),
+//   bare 7–8 digit local numbers and 18-character ID numbers, however they were grouped. A run of at
+//   most 8 digits directly followed by 号/弄/室/楼… is a house number range ("1266-1268号"), not a phone.
+
+/** Dates (2026-06-30, 2026/6/30, 2026.06.30), year ranges (2020-2026) and clock times (9:00, 9.30): not numbers to hide. */
+const NOT_A_NUMBER = [
+  /(?<![\d.])(?:19|20)\d{2}\s*([-/.])\s*(?:0?[1-9]|1[0-2])\s*\1\s*(?:0?[1-9]|[12]\d|3[01])(?![\d.])/g,
+  /(?<![\d.])(?:19|20)\d{2}\s*[-~至到]\s*(?:19|20)\d{2}(?![\d.])/g,
+  /(?<![\d.:])(?:[01]?\d|2[0-4])\s*[:.]\s*[0-5]\d(?![\d.:])/g,
+];
+/** What people put between the digits of one number. */
+const NUMBER_SEPARATORS = /[\s\p{Pd}()[\]+.·・_]/gu;
+const LONG_NUMBER = /\d{7,}(?:x(?!\d))?/gi;
+const HOUSE_NUMBER_UNIT = /^[号弄室楼层栋幢座门]/;
+
+/** NFKC without invisible format characters (zero-width spaces and joiners, bidi marks). */
+const nfkc = (text: string): string => text.normalize('NFKC').replace(/\p{Cf}/gu, '');
+
+/** Text as compared with private terms: NFKC, lower case, no spaces, punctuation or symbols. */
+export function normaliseTerm(text: string): string {
+  return nfkc(text).toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+}
+
+/** True when the text carries a phone number or an ID number, however it is written. */
+export function hasPhoneOrId(text: string): boolean {
+  let t = nfkc(text);
+  for (const re of NOT_A_NUMBER) t = t.replace(re, '#');
+  t = t.replace(NUMBER_SEPARATORS, '');
+  for (const m of t.matchAll(LONG_NUMBER)) {
+    const digits = m[0];
+    const after = t.slice((m.index ?? 0) + digits.length);
+    const mobile = /^(?:86)?1[3-9]\d{9}$/.test(digits);
+    if (!mobile && digits.length <= 8 && HOUSE_NUMBER_UNIT.test(after)) continue;
+    return true;
+  }
+  return false;
+}
+
 /** A scrubber for free text: null when the text carries a private term or looks like a phone/ID. */
 export function textScrubber(privateTerms: string[]): (text: string | null) => string | null {
   // Longest first, so a long name is found even where a shorter term is part of it.
-  const terms = [...new Set(privateTerms.filter((t) => t.trim().length >= 2))].sort((a, b) => b.length - a.length);
+  const terms = [...new Set(privateTerms.map(normaliseTerm).filter((t) => t.length >= 2))].sort((a, b) => b.length - a.length);
   return (text) => {
     if (text == null) return null;
-    if (PHONE_OR_ID.test(text)) return null;
-    for (const t of terms) if (text.includes(t)) return null;
+    if (hasPhoneOrId(text)) return null;
+    const norm = normaliseTerm(text);
+    for (const t of terms) if (norm.includes(t)) return null;
     return text;
   };
+}
+
+/** Organisation and alliance member names shorter than this (normalised) are not terms: too common to be distinctive. */
+export const MIN_ORGANISATION_TERM = 4;
+
+/** What organisation names end with: the kind of body, its number, the company form. */
+const ORGANISATION_SUFFIX =
+  /(?:第[0-9一二三四五六七八九十]+)?(?:联合|临时|功能型)?(?:党委|党总支|党支部|党工委|党组|总工会|工会联合会|工会委员会|工会|团委|团支部|妇委会|妇联|楼宇治理委员会|治理委员会|委员会|楼委会|联合会|有限责任公司|股份有限公司|有限公司|集团|公司|楼宇)$/;
+
+/**
+ * Private terms for organisation (and alliance member) names, which are never published: each name,
+ * the name without its parenthesised notes ("(示意)", "(集团)"), and its distinctive parts — the name
+ * with the kind of body and company form taken off ("恒越信息科技党支部" → "恒越信息科技") — unless
+ * that part is also (in) the name of a public place or station ("恒隆广场联合党支部" → "恒隆广场"
+ * stays a place) or shorter than MIN_ORGANISATION_TERM. Whole names inside a place name (street, grid,
+ * business district, building) are public anyway and left out; station names are not places here:
+ * a station named after an organisation is withheld like any other text that names one.
+ */
+export function organisationTerms(names: string[], public_: { places: string[]; stations: string[] }): string[] {
+  const places = public_.places.map(normaliseTerm);
+  const named = [...places, ...public_.stations.map(normaliseTerm)];
+  const out = new Set<string>();
+  for (const name of names) {
+    const full = nfkc(name).trim();
+    const bare = full.replace(/\([^()]*\)/g, '').trim();
+    for (const n of [full, bare]) {
+      const k = normaliseTerm(n);
+      if (k.length >= MIN_ORGANISATION_TERM && !places.some((p) => p.includes(k))) out.add(n);
+    }
+    // The core: every kind-of-body and company-form ending taken off; longer partial stems add nothing.
+    let stem = bare;
+    for (let next = stem.replace(ORGANISATION_SUFFIX, '').trim(); next !== stem; next = stem.replace(ORGANISATION_SUFFIX, '').trim()) stem = next;
+    const k = normaliseTerm(stem);
+    if (stem !== bare && k.length >= MIN_ORGANISATION_TERM && !named.some((p) => p.includes(k))) out.add(stem);
+  }
+  return [...out];
 }
 
 class Tally {
@@ -139,6 +220,12 @@ export function redact(facts: InternalFacts, config: PublicationConfig): Redacti
   const { layers } = config;
   const tally = new Tally();
   const scrub = textScrubber(facts.privateTerms);
+  /** Scrubs one text and counts it in the preview when it is withheld. */
+  const scrubbed = (field: string, value: string | null): string | null => {
+    const clean = scrub(value);
+    if (value != null && clean === null) tally.add(field, 'contains a private name or number', 1);
+    return clean;
+  };
 
   // Whole classes of private rows: listed so the reviewer sees what exists and stays out.
   const p = facts.privateRows;
@@ -164,7 +251,7 @@ export function redact(facts: InternalFacts, config: PublicationConfig): Redacti
     return {
       id: String(a.id),
       name: name ?? `#${a.id}`,
-      nameEn: a.nameEn ? scrub(a.nameEn) : null,
+      nameEn: a.nameEn ? scrubbed(`${level}.name_en`, a.nameEn) : null,
       streetCode: a.streetCode,
       geometry: geometryOf(a.geometry),
       stats,
@@ -220,9 +307,9 @@ export function redact(facts: InternalFacts, config: PublicationConfig): Redacti
         alsoTypes: s.alsoTypes,
         buildingName,
         address,
-        floor: scrub(s.floor),
-        hours: scrub(s.hours),
-        services: s.services.map(scrub).filter((x): x is string => x !== null),
+        floor: scrubbed('stations.floor', s.floor),
+        hours: scrubbed('stations.hours', s.hours),
+        services: s.services.map((x) => scrubbed('stations.services', x)).filter((x): x is string => x !== null),
         openTo: s.openTo === 'public' ? 'public' : 'building',
         lon: round(s.lon),
         lat: round(s.lat),
@@ -239,7 +326,7 @@ export function redact(facts: InternalFacts, config: PublicationConfig): Redacti
   const snapshot: PublicSnapshot = {
     format: 'pbmap-publication/1',
     slug: facts.slug,
-    title: scrub(facts.title) ?? facts.slug,
+    title: scrubbed('title', facts.title) ?? facts.slug,
     scope: facts.scope,
     asOf: facts.asOf,
     version: null,

@@ -1,6 +1,8 @@
 // The demo data's private strings and a scanner for them, shared by the API and browser tests of
 // publications. Enterprise names shorter than MIN_ENTERPRISE_TERM are left out: they are substrings of
-// street and building names (the test counts them so the exclusion stays small).
+// street and building names (the test counts them so the exclusion stays small). Organisation and
+// alliance member names are never published (ADR 0007): those of MIN_ENTERPRISE_TERM characters or more
+// are scanned for too.
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { MIN_ENTERPRISE_TERM } from '../../server/publications/gather.js';
@@ -11,6 +13,8 @@ export interface PrivateStrings {
   phones: string[];
   enterprises: string[];
   shortEnterprises: number;
+  /** Organisation and alliance member names (at least MIN_ENTERPRISE_TERM characters). */
+  organisations: string[];
 }
 
 export async function privateStrings(t: TestStore): Promise<PrivateStrings> {
@@ -18,11 +22,13 @@ export async function privateStrings(t: TestStore): Promise<PrivateStrings> {
     const people = await rows<{ s: string }>(db, sql`SELECT secretary_name AS s FROM organisations WHERE secretary_name IS NOT NULL UNION SELECT name FROM instructors`);
     const phones = await rows<{ s: string }>(db, sql`SELECT contact_phone AS s FROM organisations WHERE contact_phone IS NOT NULL UNION SELECT phone FROM instructors WHERE phone IS NOT NULL UNION SELECT phone FROM stations WHERE phone IS NOT NULL`);
     const ents = await rows<{ s: string }>(db, sql`SELECT name AS s FROM enterprises`);
+    const orgs = await rows<{ s: string }>(db, sql`SELECT name AS s FROM organisations UNION SELECT name FROM alliance_members`);
     return {
       people: people.map((r) => r.s),
       phones: phones.map((r) => r.s),
       enterprises: ents.map((r) => r.s).filter((s) => s.length >= MIN_ENTERPRISE_TERM),
       shortEnterprises: ents.filter((r) => r.s.length < MIN_ENTERPRISE_TERM).length,
+      organisations: orgs.map((r) => r.s).filter((s) => s.length >= MIN_ENTERPRISE_TERM),
     };
   });
 }
@@ -33,7 +39,9 @@ export function leaks(text: string, p: PrivateStrings): string[] {
   for (const s of p.people) if (text.includes(s)) found.push(`person:${s}`);
   for (const s of p.phones) if (text.includes(s)) found.push(`phone:${s}`);
   for (const s of p.enterprises) if (text.includes(s)) found.push(`enterprise:${s}`);
-  if (/(?<!\d)1[3-9]\d{9}(?!\d)/.test(text)) found.push('phone-pattern');
+  for (const s of p.organisations) if (text.includes(s)) found.push(`organisation:${s}`);
+  // Mobiles however grouped or written (full-width digits, +86, spaces or dashes between the groups).
+  if (/(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/.test(text.normalize('NFKC'))) found.push('phone-pattern');
   return found;
 }
 

@@ -59,6 +59,7 @@ describe.each(storeKinds())('publications on %s', (kind) => {
     expect(priv.enterprises.length + priv.shortEnterprises).toBe(2211);
     // Short names are substrings of street and building names ("静安"…): scanning them would only find those.
     expect(priv.shortEnterprises).toBeLessThan(50);
+    expect(priv.organisations.length).toBeGreaterThan(100);
   });
 
   it('lets only admins in: 401 without a session, 403 for officials and display tokens', async () => {
@@ -73,7 +74,7 @@ describe.each(storeKinds())('publications on %s', (kind) => {
   });
 
   it('refuses bad input with 400/404/409, never 500', async () => {
-    for (const body of [{}, { title: '', scope: 'street:310106012' }, { title: 'x', scope: 'city:1' }, { title: 'x', scope: 'street:310106012', extra: 1 }, { title: 'x', scope: 'street:310106012', slug: 'A B' }, { title: 'x', scope: 'street:310106012', redaction: { minCount: 1 } }, { title: 'x', scope: 'street:310106012', redaction: { stationAudiences: ['members'] } }]) {
+    for (const body of [{}, { title: '', scope: 'street:310106012' }, { title: 'x', scope: 'city:1' }, { title: 'x', scope: 'street:310106012', extra: 1 }, { title: 'x', scope: 'street:310106012', slug: 'A B' }, { title: 'x', scope: 'street:310106012', redaction: { minCount: 1 } }, { title: 'x', scope: 'street:310106012', redaction: { minCount: 3 } }, { title: 'x', scope: 'street:310106012', redaction: { minCount: 4 } }, { title: 'x', scope: 'street:310106012', redaction: { stationAudiences: ['members'] } }]) {
       const r = await create(body);
       expect(r.status, JSON.stringify(body)).toBe(400);
     }
@@ -122,6 +123,32 @@ describe.each(storeKinds())('publications on %s', (kind) => {
     expect(JSON.stringify(body)).not.toContain('privateTerms');
   });
 
+  it('withholds a phone typed into station hours in any grouping and an activity titled with an organisation name', async () => {
+    const [{ id }] = (await (await c.get('/api/publications', admin)).json() as { publications: { id: number }[] }).publications as [{ id: number }];
+    const [org] = await t.store.read((db) => rows<{ name: string }>(db, sql`SELECT name FROM organisations WHERE street_code = '310106012' AND char_length(name) >= 4 ORDER BY id LIMIT 1`));
+    const [st] = await t.store.read((db) => rows<{ id: number }>(db, sql`SELECT id FROM stations WHERE street_code = '310106012' AND open_to = 'public' ORDER BY id LIMIT 1`));
+    if (!org || !st) throw new Error('demo data has no organisation or public station in 310106012');
+    await t.store.write(async (tx) => {
+      await tx.execute(sql`UPDATE stations SET hours = '预约 138-1234-5678' WHERE id = ${st.id}`);
+      await tx.execute(sql`
+        INSERT INTO activities (title, type, street_code, station_id, building_id, held_at, participants, geom, source)
+        SELECT ${org.name}, 'theme_party_day', s.street_code, s.id, s.building_id, timestamptz '2026-07-04 10:00:00+08', 12, s.geom, 'test'
+        FROM stations s WHERE s.id = ${st.id}`);
+    });
+    const body = (await (await c.get(`/api/publications/${id}/preview`, admin)).json()) as {
+      public: { stations: { id: string; hours: string | null; activities: { title: string | null; type: string; heldAt: string }[] }[] };
+      redacted: { field: string; count: number }[];
+    };
+    const pub = body.public.stations.find((s) => s.id === String(st.id));
+    expect(pub?.hours).toBeNull();
+    expect(pub?.activities).toContainEqual({ title: null, type: 'theme_party_day', heldAt: '2026-07-04T10:00:00+08:00' });
+    const text = JSON.stringify(body.public);
+    expect(text).not.toContain(org.name);
+    expect(text).not.toContain('1234-5678');
+    expect(leaks(text, priv)).toEqual([]);
+    expect(body.redacted.map((f) => f.field)).toEqual(expect.arrayContaining(['stations.hours', 'activities.title']));
+  });
+
   it('publishes an immutable snapshot, serves /p/{slug}/ and the export from the same artifacts, and leaks nothing', async () => {
     const list = (await (await c.get('/api/publications', admin)).json()) as { publications: { id: number; slug: string }[] };
     const { id, slug } = list.publications[0] as { id: number; slug: string };
@@ -163,6 +190,11 @@ describe.each(storeKinds())('publications on %s', (kind) => {
     }
     expect((await c.get(`/p/${slug}/assets/main-app.js`)).status).toBe(404);
     expect((await c.get(`/p/${slug}/_headers`)).status).toBe(404);
+    // Malformed or encoded paths are not asset names: 404, never 500, never decoded a second time.
+    for (const bad of ['%FF', '%E0%A4', 'assets/%FF.js', 'assets/public-abc.js%C0', '%25', '%2541', 'assets%2Fpublic-abc.js', 'data%2Fpublication.json', 'assets/..%2Fassets%2Fpublic-abc.js']) {
+      expect((await c.get(`/p/${slug}/${bad}`)).status, bad).toBe(404);
+      expect((await c.app.request(`http://test.local/p/${slug}/${bad}`, { method: 'HEAD' })).status, `HEAD ${bad}`).toBe(404);
+    }
     expect((await c.get(`/p/${slug}/../../api/publications`)).status).not.toBe(200);
 
     const data = JSON.parse(strFromU8(entries[`${slug}/data/publication.json`] as Uint8Array)) as { version: number; stations: unknown[]; texts: { approvalNumber: string } };

@@ -191,7 +191,7 @@ function Editor({ id, onChanged, onError }: { id: number; onChanged: () => Promi
           </fieldset>
           <fieldset>
             <legend>{t('publish.redaction')}</legend>
-            <label>{t('publish.redaction.minCount')}<input type="number" min={3} max={100} value={draft.config.redaction.minCount} onChange={(e) => set('redaction', { minCount: Number(e.target.value) })} /></label>
+            <label>{t('publish.redaction.minCount')}<input type="number" min={5} max={100} value={draft.config.redaction.minCount} onChange={(e) => set('redaction', { minCount: Number(e.target.value) })} /></label>
             <span className="pub-label">{t('publish.redaction.audiences')}</span>
             {(['public', 'building'] as const).map((a) => (
               <label key={a} className="pub-check">

@@ -208,6 +208,8 @@ function shellFiles(versionId: number, json: string): Map<string, Uint8Array> {
 // The public page: the same artifacts as the export, from the current published version only.
 
 const SLUG_IN_PATH = /^\/p\/([a-z0-9][a-z0-9-]{1,62}[a-z0-9])(\/.*)?$/;
+/** The shape of every artifact path: index.html, data/publication.json, assets/<name>. */
+const ARTIFACT_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*\/)?[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
 
 function publicText(status: 404 | 503, text: string): Response {
   return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...PUBLIC_HEADERS } });
@@ -222,6 +224,11 @@ publicationRoutes.on(['GET', 'HEAD'], ['/p/:slug', '/p/:slug/*'], async (c) => {
     const url = new URL(c.req.url);
     return new Response(null, { status: 301, headers: { location: `/p/${slug}/${url.search}`, ...PUBLIC_HEADERS } });
   }
+  // Artifact paths are plain ASCII ([A-Za-z0-9_.-] names under assets/ and data/). Hono has already
+  // decoded what it could; anything still percent-encoded (%FF, %2F, %25…) or otherwise unusual is not
+  // one of them. Never decode again: a second decode turns "%2541" into "A" and throws on "%FF".
+  const path = rest === '/' ? 'index.html' : rest.slice(1);
+  if (!ARTIFACT_PATH.test(path)) return publicText(404, 'Not found');
   const live = await c.get('store').read((db) => livePublication(db, slug));
   if (!live) return publicText(404, 'This map is not published.\n此版图未发布。');
   let files: Map<string, Uint8Array>;
@@ -231,7 +238,6 @@ publicationRoutes.on(['GET', 'HEAD'], ['/p/:slug', '/p/:slug/*'], async (c) => {
     if (e instanceof ShellMissingError) return publicText(503, e.message);
     throw e;
   }
-  const path = rest === '/' ? 'index.html' : decodeURIComponent(rest.slice(1));
   const bytes = files.get(path);
   if (!bytes || path === '_headers') return publicText(404, 'Not found');
   const hashed = path.startsWith('assets/');
