@@ -5,7 +5,7 @@ import { kml } from '@tmcw/togeojson';
 import { parseDbf, parseShp } from 'shpjs';
 import type { Geometry } from 'geojson';
 import { ImportFileError } from './errors.js';
-import { decodeText } from './tabular.js';
+import { assertNoNul, decodeText } from './tabular.js';
 import { isZip, unzipSafely } from './zip.js';
 import { dbfEncoding } from './dbf-encoding.js';
 
@@ -81,12 +81,27 @@ function fromZip(bytes: Uint8Array): BoundaryFile {
   return { format: 'shapefile', encoding, features: geoms.map((g, i) => ({ geometry: g, properties: props[i] ?? {} })) };
 }
 
-export function readBoundaryFile(bytes: Uint8Array): BoundaryFile {
-  if (bytes.length === 0) throw new ImportFileError(400, 'The file is empty');
-  if (isZip(bytes)) return fromZip(bytes);
+/** PostgreSQL cannot store a NUL in text: a NUL in an attribute (a JSON "\u0000", say) refuses the file. */
+function withoutNul(file: BoundaryFile): BoundaryFile {
+  for (const [i, f] of file.features.entries()) {
+    for (const [k, v] of Object.entries(f.properties)) {
+      if (k.includes('\u0000') || (typeof v === 'string' && v.includes('\u0000'))) {
+        throw new ImportFileError(400, `Feature ${i + 1} holds a NUL character in its attribute ${k.split('\u0000').join('')}`);
+      }
+    }
+  }
+  return file;
+}
+
+function readText(bytes: Uint8Array): BoundaryFile {
   const { text } = decodeText(bytes);
   const head = text.trimStart().slice(0, 1);
-  if (head === '{' || head === '[') return { format: 'geojson', features: fromGeoJson(text) };
-  if (head === '<') return { format: 'kml', features: fromKml(text) };
-  throw new ImportFileError(415, 'Unsupported boundary file: upload GeoJSON, KML/KMZ or a zipped Shapefile');
+  if (head !== '{' && head !== '[' && head !== '<') throw new ImportFileError(415, 'Unsupported boundary file: upload GeoJSON, KML/KMZ or a zipped Shapefile');
+  assertNoNul(text);
+  return head === '<' ? { format: 'kml', features: fromKml(text) } : { format: 'geojson', features: fromGeoJson(text) };
+}
+
+export function readBoundaryFile(bytes: Uint8Array): BoundaryFile {
+  if (bytes.length === 0) throw new ImportFileError(400, 'The file is empty');
+  return withoutNul(isZip(bytes) ? fromZip(bytes) : readText(bytes));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeUscc } from '../../geodata/generate/uscc.js';
-import { parseCell, parseDate, parseDateTime } from './fields.js';
+import { isStorableUscc, parseCell, parseDate, parseDateTime, roundDecimal } from './fields.js';
 import { ROSTER_FIELDS } from './kinds.js';
 
 const type = (key: string) => (ROSTER_FIELDS.enterprises.find((f) => f.key === key) as { type: Parameters<typeof parseCell>[0] }).type;
@@ -18,6 +18,30 @@ describe('cell parsing', () => {
     expect(parseCell(type('uscc'), code.toLowerCase())).toEqual({ ok: true, value: code });
     expect(parseCell(type('uscc'), code.slice(0, 17) + (code[17] === '0' ? '1' : '0'))).toMatchObject({ ok: false, code: 'bad_uscc' });
     expect(parseCell(type('uscc'), code.replace(/^9/, 'I'))).toMatchObject({ ok: false, code: 'bad_uscc' });
+  });
+  it('takes only USCCs the database takes: characters 3–8 (the region code) are digits', () => {
+    // A valid check character, but a letter in the region code.
+    const lettered = '91A10106MA1K4LXX03';
+    expect(isStorableUscc(lettered)).toBe(false);
+    expect(parseCell(type('uscc'), lettered)).toMatchObject({ ok: false, code: 'bad_uscc' });
+    const covers = (ROSTER_FIELDS.organisations.find((f) => f.key === 'covers') as { type: Parameters<typeof parseCell>[0] }).type;
+    const good = makeUscc('310106', 1);
+    expect(parseCell(covers, `${good}、${lettered}`)).toMatchObject({ ok: false, code: 'bad_uscc', message: expect.stringContaining(lettered) });
+    expect(parseCell(covers, good)).toEqual({ ok: true, value: [good] });
+    expect(isStorableUscc(good)).toBe(true);
+  });
+  it('rounds decimals to the scale the column keeps (half away from zero, as PostgreSQL), before the range check', () => {
+    const area = (ROSTER_FIELDS.stations.find((f) => f.key === 'areaM2') as { type: Parameters<typeof parseCell>[0] }).type;
+    expect(parseCell(area, '85.25')).toEqual({ ok: true, value: 85.3 });
+    expect(parseCell(area, 85.25)).toEqual({ ok: true, value: 85.3 });
+    expect(parseCell(area, '85.24')).toEqual({ ok: true, value: 85.2 });
+    expect(parseCell(area, '1.05')).toEqual({ ok: true, value: 1.1 });
+    expect(parseCell(area, '120')).toEqual({ ok: true, value: 120 });
+    expect(parseCell(area, '0.05')).toEqual({ ok: true, value: 0.1 });
+    expect(parseCell(area, '0.04')).toMatchObject({ ok: false, code: 'out_of_range' });
+    expect(roundDecimal(-2.25, 1)).toBe(-2.3);
+    expect(roundDecimal(9.95, 1)).toBe(10);
+    expect(roundDecimal(1.005, 2)).toBe(1.01);
   });
   it('tells text in a number column from a number, and keeps ranges', () => {
     expect(parseCell(type('employees'), '1,200')).toEqual({ ok: true, value: 1200 });

@@ -8,7 +8,8 @@ export type CellValue = string | number | boolean | Date | null;
 export type FieldType =
   | { t: 'text'; max?: number }
   | { t: 'int'; min: number; max: number }
-  | { t: 'decimal'; min: number; max: number }
+  /** scale: the digits after the point the column keeps (numeric(p, scale)); values are rounded to it. */
+  | { t: 'decimal'; min: number; max: number; scale: number }
   | { t: 'date' }
   | { t: 'datetime' }
   | { t: 'uscc' }
@@ -65,6 +66,24 @@ function numberOf(v: CellValue): number | null {
   const s = cleanText(v).replace(/,(?=\d{3}\b)/g, '');
   return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s) ? Number(s) : null;
 }
+
+/** Rounds as PostgreSQL rounds a numeric to `scale` digits: half away from zero, on the decimal digits the number
+ *  is written with (the text sent to the database), so 1.005 becomes 1.01 although its binary value is below. */
+export function roundDecimal(n: number, scale: number): number {
+  const text = String(Math.abs(n));
+  if (!/^\d+(\.\d+)?$/.test(text)) return Number(n.toFixed(scale));
+  const [whole = '0', frac = ''] = text.split('.');
+  if (frac.length <= scale) return n;
+  const units = BigInt(whole + frac.slice(0, scale)) + ((frac[scale] ?? '0') >= '5' ? 1n : 0n);
+  const digits = units.toString().padStart(scale + 1, '0');
+  const rounded = Number(scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits);
+  return n < 0 ? -rounded : rounded;
+}
+
+/** The database's own rule for enterprises.uscc (characters 3–8 are the region code, digits only), then GB 32100's
+ *  check character: a code this accepts is one the table stores. */
+const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+export const isStorableUscc = (code: string): boolean => USCC_PATTERN.test(code) && isValidUscc(code);
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -132,8 +151,10 @@ export function parseCell(type: FieldType, raw: CellValue): Parsed {
       return n < type.min || n > type.max ? bad('out_of_range', `outside ${type.min}–${type.max}`) : ok(n);
     }
     case 'decimal': {
-      const n = numberOf(raw);
-      if (n === null) return bad('not_number', 'not a number');
+      const parsed = numberOf(raw);
+      if (parsed === null) return bad('not_number', 'not a number');
+      // Rounded as stored, so the range check and later comparisons see what the table keeps.
+      const n = roundDecimal(parsed, type.scale);
       return n < type.min || n > type.max ? bad('out_of_range', `outside ${type.min}–${type.max}`) : ok(n);
     }
     case 'lon':
@@ -153,11 +174,11 @@ export function parseCell(type: FieldType, raw: CellValue): Parsed {
     }
     case 'uscc': {
       const code = text.toUpperCase();
-      return isValidUscc(code) ? ok(code) : bad('bad_uscc', 'not a valid 18-character USCC (format or check digit)');
+      return isStorableUscc(code) ? ok(code) : bad('bad_uscc', 'not a valid 18-character USCC (format, region code or check digit)');
     }
     case 'usccList': {
       const codes = splitList(text).map((c) => c.toUpperCase());
-      const wrong = codes.filter((c) => !isValidUscc(c));
+      const wrong = codes.filter((c) => !isStorableUscc(c));
       return wrong.length ? bad('bad_uscc', `invalid USCC: ${wrong.join(', ')}`) : ok(codes);
     }
     case 'list':

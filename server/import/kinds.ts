@@ -120,7 +120,7 @@ export const ROSTER_FIELDS: Record<RosterKind, FieldSpec[]> = {
     street,
     building,
     { key: 'floor', label: '楼层', labelEn: 'Floor', type: { t: 'text', max: 20 }, synonyms: ['所在楼层', 'floor'] },
-    { key: 'areaM2', label: '面积(平方米)', labelEn: 'Area (m²)', type: { t: 'decimal', min: 0.1, max: 1_000_000 }, synonyms: ['面积', '使用面积', 'area', 'aream2'] },
+    { key: 'areaM2', label: '面积(平方米)', labelEn: 'Area (m²)', type: { t: 'decimal', min: 0.1, max: 1_000_000, scale: 1 }, synonyms: ['面积', '使用面积', 'area', 'aream2'] },
     { key: 'hours', label: '开放时间', labelEn: 'Hours', type: { t: 'text', max: 100 }, synonyms: ['服务时间', 'hours'] },
     { key: 'services', label: '服务内容', labelEn: 'Services', type: { t: 'list' }, synonyms: ['服务项目', 'services'] },
     { key: 'openTo', label: '开放对象', labelEn: 'Open to', type: { t: 'enum', values: { public: ['面向社会', '公众', '社会', '全部'], building: ['本楼宇', '楼宇', '楼内企业'], members: ['党员', '会员', '内部'] } }, synonyms: ['服务对象', 'opento'] },

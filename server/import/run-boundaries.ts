@@ -5,14 +5,17 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Geometry } from 'geojson';
-import { rows, type Db } from '../db/store.js';
+import { rows, type Db, type Store } from '../db/store.js';
 import { audit } from '../db/audit.js';
 import { assignGrids } from '../db/assign-grids.js';
 import { refreshDerivedGeometry } from '../db/load-demo.js';
 import type { AppServices } from '../http/context.js';
 import type { Principal } from '../auth/principal.js';
-import { commitGridChanges, previewGridChanges } from '../grids/service.js';
+import { GRID_RULES, commitGridChanges, previewGridChanges } from '../grids/service.js';
+import { partitionProblems } from '../grids/geometry.js';
+import { readGrids } from '../grids/state.js';
 import type { Change } from '../domain/topology/change-set.js';
+import type { Problem } from '../domain/topology/types.js';
 import type { CellValue, Issue } from './fields.js';
 import type { BoundaryKind } from './kinds.js';
 import { BOUNDARY_FIELDS, BOUNDARY_GEOMETRY } from './boundary-kinds.js';
@@ -36,7 +39,21 @@ export interface BoundaryPreview {
   counts: Counts;
 }
 
-interface Item { row: number; id: number | null; key: string; values: Record<string, unknown>; geom: Geometry; same: boolean }
+interface Item {
+  row: number;
+  id: number | null;
+  key: string;
+  values: Record<string, unknown>;
+  geom: Geometry;
+  /** Nothing differs from the stored record. */
+  same: boolean;
+  /** The stored record this feature updates (matched by code, or by name in its street). */
+  existing?: Record<string, unknown>;
+  /** Streets are keyed by code (id stays null): whether the street exists. */
+  streetExists?: boolean;
+  /** The stored geometry equals the feature's (ST_Equals). */
+  geomSame?: boolean;
+}
 
 const TABLE: Record<Exclude<BoundaryKind, 'grids'>, string> = { streets: 'streets', 'business-districts': 'business_districts', buildings: 'buildings' };
 
@@ -106,7 +123,8 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
       : kind === 'grids' ? { code: v.code, name: v.name, street_code: streetCode }
       : kind === 'business-districts' ? { name: v.name, street_code: streetCode, ...(v.nameEn !== undefined ? { name_en: v.nameEn } : {}) }
       : { name: v.name, street_code: streetCode, ...(v.address !== undefined ? { address: v.address } : {}), ...(v.kind !== undefined ? { kind: v.kind } : {}), ...(v.floors !== undefined ? { floors: v.floors } : {}) };
-    const key = kind === 'streets' || kind === 'grids' ? String(v.code) : `${matchKey(String(v.name))}|${streetCode}`;
+    // Grid codes are matched within the street being imported: another street's grid is never this one.
+    const key = kind === 'streets' ? String(v.code) : kind === 'grids' ? `${String(v.code)}|${streetCode}` : `${matchKey(String(v.name))}|${streetCode}`;
     items.push({ row, id: null, key, values, geom: g, same: false });
   }
   // Two features for the same record.
@@ -149,13 +167,14 @@ async function matchExisting(db: Db, kind: BoundaryKind, items: Item[]): Promise
     : kind === 'business-districts' ? `SELECT id, name, name_en, street_code FROM business_districts`
     : `SELECT id, name, address, street_code, kind, floors FROM buildings`,
   ));
-  const keyOf = (e: Record<string, unknown>) => (kind === 'streets' || kind === 'grids' ? String(e.code) : `${matchKey(String(e.name))}|${e.street_code}`);
+  const keyOf = (e: Record<string, unknown>) =>
+    kind === 'streets' ? String(e.code) : kind === 'grids' ? `${String(e.code)}|${String(e.street_code)}` : `${matchKey(String(e.name))}|${String(e.street_code)}`;
   const byKey = new Map(existing.map((e) => [keyOf(e), e]));
   const matched = items.flatMap((it) => {
     const e = byKey.get(it.key);
     if (!e) return [];
     it.id = kind === 'streets' ? null : Number(e.id);
-    (it as Item & { existing?: unknown }).existing = e;
+    it.existing = e;
     return [{ row: it.row, id: String(e.id), g: JSON.stringify(it.geom), e }];
   });
   if (!matched.length) return;
@@ -170,31 +189,96 @@ async function matchExisting(db: Db, kind: BoundaryKind, items: Item[]): Promise
   );
   for (const m of matched) {
     const it = items.find((x) => x.row === m.row) as Item;
-    if (kind === 'streets') (it as Item & { streetExists?: boolean }).streetExists = true;
+    if (kind === 'streets') it.streetExists = true;
     const attrsSame = Object.entries(it.values).every(([k, v]) => String(m.e[k] ?? '') === String(v ?? ''));
-    it.same = attrsSame && same.get(m.row) === true;
+    it.geomSame = same.get(m.row) === true;
+    it.same = attrsSame && it.geomSame;
   }
 }
 
-export function previewBoundaries(services: AppServices, bytes: Uint8Array, opts: BoundaryOptions): Promise<BoundaryPreview> {
-  return services.store.read(async (db) => (await analyse(db, bytes, opts)).preview).then(async (preview) => {
-    if (opts.kind !== 'grids' || preview.counts.invalid > 0) return preview;
-    // The grid editor's own preview says whether the new grids would still tile their street.
-    const { street, set } = await gridChangeSet(services, bytes, opts);
-    if (!set.changes.length) return preview;
-    const check = await previewGridChanges(services, street, set);
-    for (const p of check.problems) preview.issues.push({ row: 0, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: `${p.kind}: ${p.message}` });
-    return preview;
+/** Existing streets whose outline the import changes. */
+const reshapedStreets = (items: Item[]) => items.filter((it) => it.streetExists && !it.geomSame);
+
+/** Whether each reshaped street's grids still tile it, once its new outline is written (in the caller's
+ *  transaction); streets without grids have nothing to tile. */
+async function tilingProblems(tx: Db, items: Item[]): Promise<{ issues: Issue[]; problems: (Problem & { street: string })[] }> {
+  const issues: Issue[] = [];
+  const problems: (Problem & { street: string })[] = [];
+  for (const it of reshapedStreets(items)) {
+    const street = String(it.values.code);
+    const grids = await readGrids(tx, street);
+    if (!grids.length) continue;
+    for (const p of await partitionProblems(tx, street, grids.map((g) => ({ key: g.id, geometry: g.geometry })), GRID_RULES)) {
+      problems.push({ ...p, street });
+      issues.push({ row: it.row, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: `The grids of ${street} would no longer tile it (${p.kind}): ${p.message}` });
+    }
+  }
+  return { issues, problems };
+}
+
+const geomSql = (g: Geometry) => sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(g)}), 4326)`;
+
+class Rollback<T> extends Error {
+  constructor(readonly value: T) {
+    super('rolled back on purpose');
+  }
+}
+
+/** Runs fn in a write transaction that is always rolled back: a preview of what a write would lead to. */
+async function rolledBack<T>(store: Store, fn: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    await store.write(async (tx) => {
+      throw new Rollback(await fn(tx));
+    });
+  } catch (err) {
+    if (err instanceof Rollback) return err.value as T;
+    throw err;
+  }
+  throw new Error('unreachable: the transaction was not rolled back');
+}
+
+/** A street preview: the new outlines are written in a transaction that is rolled back, and the street's grids
+ *  checked against them; a street they would no longer tile is an invalid row. */
+async function previewStreets(store: Store, preview: BoundaryPreview, items: Item[]): Promise<BoundaryPreview> {
+  const reshaped = reshapedStreets(items);
+  if (!reshaped.length) return preview;
+  const { issues } = await rolledBack(store, async (tx) => {
+    for (const it of reshaped) await tx.execute(sql`UPDATE streets SET geom = ${geomSql(it.geom)} WHERE code = ${String(it.values.code)}`);
+    return tilingProblems(tx, items);
   });
+  if (!issues.length) return preview;
+  const bad = new Set(issues.map((i) => i.row)).size;
+  const all = [...preview.issues, ...issues].sort((a, b) => a.row - b.row);
+  return {
+    ...preview,
+    issues: all.slice(0, MAX_ISSUES_LISTED),
+    issuesTruncated: preview.issuesTruncated || all.length > MAX_ISSUES_LISTED,
+    counts: { ...preview.counts, valid: preview.counts.valid - bad, invalid: preview.counts.invalid + bad, update: preview.counts.update - bad },
+  };
+}
+
+export async function previewBoundaries(services: AppServices, bytes: Uint8Array, opts: BoundaryOptions): Promise<BoundaryPreview> {
+  const { preview, items } = await services.store.read((db) => analyse(db, bytes, opts));
+  if (opts.kind === 'streets') return previewStreets(services.store, preview, items);
+  if (opts.kind !== 'grids' || preview.counts.invalid > 0) return preview;
+  // The grid editor's own preview says whether the new grids would still tile their street.
+  const { street, set } = await gridChangeSet(services, bytes, opts);
+  if (!set.changes.length) return preview;
+  const check = await previewGridChanges(services, street, set);
+  for (const p of check.problems) preview.issues.push({ row: 0, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: `${p.kind}: ${p.message}` });
+  return preview;
 }
 
 async function gridChangeSet(services: AppServices, bytes: Uint8Array, opts: BoundaryOptions): Promise<{ street: string; set: { note: string; changes: Change[] }; items: Item[] }> {
   const { items } = await services.store.read((db) => analyse(db, bytes, opts));
   const streets = [...new Set(items.map((it) => String(it.values.street_code)))];
   if (streets.length !== 1) throw new ImportFileError(422, `A grid file must hold the grids of exactly one street (this one has ${streets.length}); split it per street`);
+  // New grids keep the file's codes, so the same file again finds them.
   const changes: Change[] = items.filter((it) => !it.same).map((it) => {
-    const e = (it as Item & { existing?: { version: number } }).existing;
-    return e ? { id: it.id as number, version: Number(e.version), geometry: it.geom as never, name: String(it.values.name) } : { geometry: it.geom as never, name: String(it.values.name) };
+    const e = it.existing;
+    return e
+      ? { id: it.id as number, version: Number(e.version), geometry: it.geom as never, name: String(it.values.name) }
+      : { geometry: it.geom as never, name: String(it.values.name), code: String(it.values.code) };
   });
   return { street: streets[0] as string, set: { note: `导入: ${opts.filename}`, changes }, items };
 }
@@ -221,9 +305,9 @@ export async function acceptBoundaries(services: AppServices, principal: Princip
     let updated = 0;
     for (const it of items) {
       if (it.same) continue;
-      const geom = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(it.geom)}), 4326)`;
+      const geom = geomSql(it.geom);
       const v = it.values;
-      const exists = it.id !== null || (it as Item & { streetExists?: boolean }).streetExists;
+      const exists = it.id !== null || it.streetExists;
       if (exists) {
         const sets = Object.entries(v).filter(([k]) => k !== 'code').map(([k, x]) => sql`${sql.raw(k)} = ${x}`);
         const where = kind === 'streets' ? sql`code = ${v.code}` : sql`id = ${it.id}`;
@@ -237,6 +321,18 @@ export async function acceptBoundaries(services: AppServices, principal: Princip
         await tx.execute(sql`INSERT INTO ${sql.raw(TABLE[kind])} (${sql.raw(names.join(', '))}, geom, illustrative, source)
           VALUES (${sql.join(names.map((n) => sql`${cols[n]}`), sql`, `)}, ${geom}, false, ${source})`);
         inserted++;
+      }
+    }
+    if (kind === 'streets') {
+      // A street's new outline must still be tiled by its grids (the grid editor's rule), or nothing is written.
+      const { issues, problems } = await tilingProblems(tx, items);
+      if (problems.length) {
+        const streets = [...new Set(problems.map((p) => p.street))].join(', ');
+        throw new ImportFileError(422, `The grids of ${streets} would no longer tile the new outline: ${problems.map((p) => p.message).join('; ')}`, {
+          ...preview,
+          issues: [...preview.issues, ...issues].sort((a, b) => a.row - b.row).slice(0, MAX_ISSUES_LISTED),
+          problems,
+        });
       }
     }
     if (inserted + updated > 0) {

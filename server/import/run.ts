@@ -67,9 +67,11 @@ async function analyse(db: Db, bytes: Uint8Array, opts: RosterOptions): Promise<
   const lookup = await loadLookup(db, parsed);
   const outcomes = resolveRows(opts.kind, parsed, mapping, lookup);
   markDuplicateKeys(opts.kind, outcomes, mapping);
-  const issues = outcomes.flatMap((o) => o.issues);
   const resolved = outcomes.flatMap((o) => (o.resolved ? [o.resolved] : []));
-  const plan = await planRoster(db, opts.kind, resolved);
+  const plan = await planRoster(db, opts.kind, resolved, (f) => mapping.find((m) => m.field === f)?.column ?? f);
+  // Rows valid alone but not against the stored record are reported with the others, in row order.
+  const issues = [...outcomes.flatMap((o) => o.issues), ...plan.issues].sort((a, b) => a.row - b.row);
+  const valid = plan.actions.length;
   const n = (op: string) => plan.actions.filter((a) => a.op === op).length;
   return {
     plan,
@@ -80,7 +82,7 @@ async function analyse(db: Db, bytes: Uint8Array, opts: RosterOptions): Promise<
       mapping,
       issues: issues.slice(0, MAX_ISSUES_LISTED),
       issuesTruncated: issues.length > MAX_ISSUES_LISTED,
-      counts: { rows: outcomes.length, valid: resolved.length, invalid: outcomes.length - resolved.length, insert: n('insert'), update: n('update'), unchanged: n('unchanged'), links: plan.newLinks },
+      counts: { rows: outcomes.length, valid, invalid: outcomes.length - valid, insert: n('insert'), update: n('update'), unchanged: n('unchanged'), links: plan.newLinks },
     },
   };
 }

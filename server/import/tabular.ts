@@ -33,6 +33,15 @@ function looksBinary(b: Uint8Array): boolean {
   return false;
 }
 
+/** Refuses text holding a NUL character (U+0000), naming the line it is on. */
+export function assertNoNul(text: string): void {
+  const at = text.indexOf('\u0000');
+  if (at < 0) return;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  throw new ImportFileError(400, `The file holds a NUL character on line ${line}: it is not plain text. Save it again from Excel as CSV (UTF-8) or .xlsx`);
+}
+
 const blankRow = (r: CellValue[]) => r.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
 export function parseCsv(text: string): CellValue[][] {
@@ -58,6 +67,9 @@ export async function readTable(bytes: Uint8Array, filename = ''): Promise<Table
   }
   if (/\.(xlsx|xlsm)$/i.test(filename)) throw new ImportFileError(400, 'The .xlsx file is not a valid workbook');
   const { text, encoding } = decodeText(bytes);
-  if (encoding !== 'utf-16le' && looksBinary(bytes)) throw new ImportFileError(415, 'Unsupported file type: upload .xlsx or .csv');
+  // Without a byte-order mark, NUL bytes at the start mean a binary file; with one (or further in), a NUL is a
+  // broken text file, refused here because PostgreSQL cannot store a NUL in text.
+  if (encoding !== 'utf-16le' && encoding !== 'utf-8-bom' && looksBinary(bytes)) throw new ImportFileError(415, 'Unsupported file type: upload .xlsx or .csv');
+  assertNoNul(text);
   return { format: 'csv', encoding, rows: parseCsv(text).filter((r) => !blankRow(r)) };
 }

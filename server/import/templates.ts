@@ -15,7 +15,7 @@ function describe(t: FieldType): string {
   switch (t.t) {
     case 'text': return `文本(最多${t.max ?? 200}字)`;
     case 'int': return `整数 ${t.min}–${t.max}`;
-    case 'decimal': return `数字 ${t.min}–${t.max}`;
+    case 'decimal': return `数字 ${t.min}–${t.max},保留${t.scale}位小数`;
     case 'date': return '日期 2024-05-01';
     case 'datetime': return '日期时间 2024-05-01 14:30(北京时间)';
     case 'uscc': return '18位统一社会信用代码(含校验位)';

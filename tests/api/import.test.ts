@@ -279,6 +279,120 @@ describe.each(storeKinds())('import (%s)', (kind) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses, per row, a USCC the database would refuse: characters 3–8 are the region code, digits only', async () => {
+    // Passes the GB 32100 check character, but its region code holds a letter.
+    const lettered = '91A10106MA1K4LXX03';
+    const before = await snapshot();
+    const p = (await (await preview('enterprises', enterpriseCsv([`${lettered},字母区划公司,恒隆广场,,,,10,0,软件,民营,2020-05-01`]), 'u.csv')).json()) as Preview;
+    expect(p.issues.map((i) => `${i.row}:${i.column}:${i.code}`)).toEqual(['2:统一社会信用代码:bad_uscc']);
+    expect(p.counts).toMatchObject({ valid: 0, invalid: 1 });
+    const res = await accept('enterprises', enterpriseCsv([`${lettered},字母区划公司,恒隆广场,,,,10,0,软件,民营,2020-05-01`, `${uscc(61)},数字区划公司,恒隆广场,,,,10,0,软件,民营,2020-05-01`]), 'u.csv', { skipInvalid: 'true' });
+    expect(res.status).toBe(200);
+    expect((await res.json()) as Result).toMatchObject({ inserted: 1, skipped: 1 });
+    const orgs = (await (await preview('organisations', `组织名称,组织类别,所在楼宇,成立日期,覆盖企业\r\n字母覆盖党支部,党支部,恒隆广场,2022-01-01,${uscc(61)}、${lettered}\r\n`, 'o.csv')).json()) as Preview;
+    expect(orgs.issues.map((i) => `${i.row}:${i.code}`)).toEqual(['2:bad_uscc']);
+    expect((await snapshot()).enterprises).toBe((before.enterprises ?? 0) + 1);
+  });
+
+  it('checks date order against the stored record when the file leaves the end date blank (enterprises and organisations)', async () => {
+    const head = `${BOM}统一社会信用代码,企业名称,所在楼宇,从业人员数,行业,所有制,成立日期,注销日期\r\n`;
+    expect((await accept('enterprises', `${head}${uscc(62)},注销公司,恒隆广场,10,软件,民营,2010-01-01,2015-01-01\r\n`, 'd.csv')).status).toBe(200);
+    const later = `${head}${uscc(62)},注销公司,恒隆广场,10,软件,民营,2016-01-01,\r\n`;
+    const before = await snapshot();
+    const p = (await (await preview('enterprises', later, 'd.csv')).json()) as Preview;
+    expect(p.issues.map((i) => `${i.row}:${i.column}:${i.code}`)).toEqual(['2:注销日期:date_order']);
+    expect(p.counts).toMatchObject({ rows: 1, valid: 0, invalid: 1, update: 0 });
+    const refused = await accept('enterprises', later, 'd.csv');
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: { details: Preview } }).error.details.issues.map((i) => i.code)).toEqual(['date_order']);
+    expect((await accept('enterprises', later, 'd.csv', { skipInvalid: 'true' })).status).toBe(422);
+    expect(await snapshot()).toEqual(before);
+    // Giving a later end date as well is fine.
+    expect((await (await accept('enterprises', `${head}${uscc(62)},注销公司,恒隆广场,10,软件,民营,2016-01-01,2017-01-01\r\n`, 'd.csv')).json()) as Result).toMatchObject({ updated: 1 });
+
+    const orgHead = '组织名称,组织类别,所在楼宇,成立日期,撤销日期\r\n';
+    expect((await accept('organisations', `${orgHead}撤销党支部,党支部,恒隆广场,2010-01-01,2015-01-01\r\n`, 'o.csv')).status).toBe(200);
+    const orgLater = `${orgHead}撤销党支部,党支部,恒隆广场,2016-01-01,\r\n`;
+    const snap = await snapshot();
+    const op = (await (await preview('organisations', orgLater, 'o.csv')).json()) as Preview;
+    expect(op.issues.map((i) => `${i.row}:${i.column}:${i.code}`)).toEqual(['2:撤销日期:date_order']);
+    expect((await accept('organisations', orgLater, 'o.csv')).status).toBe(422);
+    expect(await snapshot()).toEqual(snap);
+  });
+
+  it('rounds a station area to the 0.1 m² the database keeps, so the same file again changes nothing', async () => {
+    const csv = `阵地名称,阵地类型,所在楼宇,面积(平方米)\r\n面积驿站,职工之家,恒隆广场,85.25\r\n`;
+    expect((await (await accept('stations', csv, 'a.csv')).json()) as Result).toMatchObject({ inserted: 1 });
+    const [st] = await q<{ area_m2: string }>(sql`SELECT area_m2::text FROM stations WHERE name = '面积驿站'`);
+    expect(st?.area_m2).toBe('85.3');
+    const snap = await snapshot();
+    expect((await (await accept('stations', csv, 'a.csv')).json()) as Result).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(await snapshot()).toEqual(snap);
+    // Under 0.05 m² rounds to nothing: out of range, not a database error.
+    const tiny = (await (await preview('stations', csv.replace('85.25', '0.04'), 'a.csv')).json()) as Preview;
+    expect(tiny.issues.map((i) => i.code)).toEqual(['out_of_range']);
+  });
+
+  it('imports new grids with the codes of the file, matched within their street: the same file again changes nothing', async () => {
+    // Split one grid of the street in two along its centroid's meridian: the old grid keeps the west half.
+    const [g] = await q<{ code: string; name: string; street_code: string; a: string; b: string }>(sql`
+      WITH g AS (SELECT id, code, name, street_code, geom, ST_MakeEnvelope(ST_XMin(geom) - 1, ST_YMin(geom) - 1, ST_X(ST_Centroid(geom)), ST_YMax(geom) + 1, 4326) AS env
+                 FROM grids WHERE street_code = '310106012')
+      SELECT code, name, street_code, ST_AsGeoJSON(ST_Intersection(geom, env), 15) AS a, ST_AsGeoJSON(ST_Difference(geom, env), 15) AS b FROM g
+      WHERE GeometryType(ST_Intersection(geom, env)) = 'POLYGON' AND GeometryType(ST_Difference(geom, env)) = 'POLYGON' ORDER BY id LIMIT 1`);
+    if (!g) throw new Error('no grid to split');
+    const feature = (code: string, name: string, geometry: string) => ({ type: 'Feature', properties: { 网格编码: code, 网格名称: name, 所属街道: g.street_code }, geometry: JSON.parse(geometry) as unknown });
+    const file = JSON.stringify({ type: 'FeatureCollection', features: [feature(g.code, g.name, g.a), feature('310106012-IMP1', '导入网格', g.b)] });
+    const p = (await (await preview('grids', file, 'split.geojson')).json()) as Preview;
+    expect(p.counts).toMatchObject({ valid: 2, insert: 1, update: 1 });
+    expect(p.issues).toEqual([]);
+    const res = await accept('grids', file, 'split.geojson');
+    expect(res.status).toBe(200);
+    expect((await res.json()) as Result).toMatchObject({ inserted: 1, updated: 1, unchanged: 0 });
+    expect((await q<{ street_code: string }>(sql`SELECT street_code FROM grids WHERE code = '310106012-IMP1'`)).map((r) => r.street_code)).toEqual(['310106012']);
+    const snap = await snapshot();
+    const again = await accept('grids', file, 'split.geojson');
+    expect(again.status).toBe(200);
+    expect((await again.json()) as Result).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    expect(await snapshot()).toEqual(snap);
+
+    // A code of another street's grid is not that grid: it is a new grid here, and its code is taken.
+    const [other] = await q<{ code: string; street_code: string }>(sql`SELECT code, street_code FROM grids WHERE street_code <> '310106012' ORDER BY id LIMIT 1`);
+    if (other) {
+      const stolen = JSON.stringify({ type: 'FeatureCollection', features: [{ ...feature(other.code, '借用编码', g.b) }] });
+      const sp = (await (await preview('grids', stolen, 'stolen.geojson')).json()) as Preview;
+      expect(sp.counts).toMatchObject({ insert: 1, update: 0 });
+      expect([409, 422]).toContain((await accept('grids', stolen, 'stolen.geojson')).status);
+      expect(await snapshot()).toEqual(snap);
+    }
+  });
+
+  it('refuses a street outline its grids no longer tile, and reports why in the preview', async () => {
+    const [s] = await q<{ code: string; name: string; gj: string }>(sql`SELECT code, name, ST_AsGeoJSON(geom, 15) AS gj FROM streets WHERE code = '310106012'`);
+    if (!s) throw new Error('no street');
+    const geom = JSON.parse(s.gj) as { type: string; coordinates: number[][][][] };
+    const [x0, y0] = geom.coordinates[0]?.[0]?.[0] as [number, number];
+    const shrunk = { type: 'MultiPolygon', coordinates: geom.coordinates.map((poly) => poly.map((ring) => ring.map(([x, y]) => [x0 + ((x as number) - x0) * 0.9, y0 + ((y as number) - y0) * 0.9]))) };
+    const file = (geometry: unknown, code = s.code, name = s.name) => JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 街道代码: code, 街道名称: name }, geometry }] });
+    const before = await snapshot();
+    const p = (await (await preview('streets', file(shrunk), 's.geojson')).json()) as Preview;
+    expect(p.issues.length).toBeGreaterThan(0);
+    expect(p.issues.every((i) => i.row === 1 && i.code === 'bad_geometry')).toBe(true);
+    expect(p.counts).toMatchObject({ valid: 0, invalid: 1 });
+    const res = await accept('streets', file(shrunk), 's.geojson');
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { message: string; details: { problems: { kind: string }[] } } };
+    expect(body.error.details.problems.some((x) => x.kind === 'outside')).toBe(true);
+    expect(await snapshot()).toEqual(before);
+    // The outline as it is: nothing to do.
+    expect((await (await accept('streets', file(JSON.parse(s.gj)), 's.geojson')).json()) as Result).toMatchObject({ unchanged: 1 });
+
+    // A street without grids has nothing to tile: its outline may change freely.
+    const square = (d: number) => ({ type: 'MultiPolygon', coordinates: [[[[121.60, 31.10], [121.60 + d, 31.10], [121.60 + d, 31.10 + d], [121.60, 31.10 + d], [121.60, 31.10]]]] });
+    expect((await (await accept('streets', file(square(0.01), '310106998', '导入测试街道'), 'n.geojson')).json()) as Result).toMatchObject({ inserted: 1 });
+    expect((await (await accept('streets', file(square(0.02), '310106998', '导入测试街道'), 'n.geojson')).json()) as Result).toMatchObject({ updated: 1 });
+  });
+
   describe('bad files get a clear 4xx and write nothing', () => {
     let before: Record<string, number>;
     beforeAll(async () => {
@@ -318,6 +432,17 @@ describe.each(storeKinds())('import (%s)', (kind) => {
     it('broken XML', async () => {
       await expectError(await accept('business-districts', '<kml><Document><Placemark></Document></kml>', 'x.kml'), 400, /Broken XML/);
       await expectError(await accept('business-districts', '{"type": "FeatureCollection", "features": [', 'x.geojson'), 400, /JSON/);
+    });
+    it('a NUL character anywhere in a CSV, in UTF-8 past the first 8 KB or in UTF-16', async () => {
+      const filler = Array.from({ length: 300 }, (_, i) => `${uscc(100 + i)},填充公司${i},恒隆广场,,,,10,0,软件,民营,2020-05-01`);
+      await expectError(await accept('enterprises', enterpriseCsv([...filler, `${uscc(99)},空\u0000字符公司,恒隆广场,,,,10,0,软件,民营,2020-05-01`]), 'nul.csv', { skipInvalid: 'true' }), 400, /NUL/);
+      const text = `统一社会信用代码,企业名称,所在楼宇,从业人员数,行业,所有制,注册日期\r\n${uscc(98)},空\u0000字符公司,恒隆广场,10,软件,民营,2020-05-01\r\n`;
+      const utf16 = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8])]);
+      await expectError(await accept('enterprises', utf16, 'nul16.csv'), 400, /NUL/);
+      await expectError(await preview('enterprises', utf16, 'nul16.csv'), 400, /NUL/);
+      const square = [[121.4540, 31.2200], [121.4560, 31.2200], [121.4560, 31.2215], [121.4540, 31.2215], [121.4540, 31.2200]];
+      const fc = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 商圈名称: '空\u0000商圈', 所属街道: '310106012' }, geometry: { type: 'Polygon', coordinates: [square] } }] });
+      await expectError(await accept('business-districts', fc, 'nul.geojson'), 400, /NUL/);
     });
     it('the wrong kind of request or file, or caller', async () => {
       const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);

@@ -4,7 +4,8 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as t from '../../db/schema.js';
 import type { Db } from '../../db/store.js';
-import type { RosterKind } from '../kinds.js';
+import { roundDecimal, type Issue } from '../fields.js';
+import { ROSTER_FIELDS, type RosterKind } from '../kinds.js';
 import { instant, naturalKey, type ResolvedRow } from '../resolve.js';
 
 const TABLES = {
@@ -24,14 +25,24 @@ export type Action =
 
 export interface Plan {
   actions: Action[];
+  /** Rows that are valid alone but not against what is stored (an end date before the stored start): not planned. */
+  issues: Issue[];
   /** Link rows (organisation coverage, instructor assignments) that would be added. */
   newLinks: number;
 }
 
-function same(a: unknown, b: unknown, key: string): boolean {
+/** Start and end dates whose order the tables check (CHECK (until IS NULL OR until >= from)). */
+const DATE_PAIRS = [['registeredOn', 'deregisteredOn'], ['foundedOn', 'dissolvedOn']] as const;
+
+/** Digits after the point of each decimal column (numeric(p, scale)): compared as stored. */
+const scales = (kind: RosterKind): Map<string, number> =>
+  new Map(ROSTER_FIELDS[kind].flatMap((f) => (f.type.t === 'decimal' ? [[f.key, f.type.scale] as const] : [])));
+
+function same(a: unknown, b: unknown, key: string, scale?: number): boolean {
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
   if (a === null || a === undefined || b === null || b === undefined) return false;
   if (key === 'heldAt') return instant(a) === instant(b);
+  if (scale !== undefined) return roundDecimal(Number(a), scale) === roundDecimal(Number(b), scale);
   if (key === 'geom') {
     const pa = (a as { coordinates: number[] }).coordinates;
     const pb = (b as { coordinates: number[] }).coordinates;
@@ -52,29 +63,53 @@ async function existingLinks(db: Db, kind: RosterKind, ids: number[]): Promise<S
   return new Set(r.map((x) => `${x.a}:${x.b}`));
 }
 
-export async function planRoster(db: Db, kind: RosterKind, resolved: ResolvedRow[]): Promise<Plan> {
+/** The date pairs a record would break once written (dates as YYYY-MM-DD strings compare as dates). */
+function dateOrderProblems(rec: Record<string, unknown>): { from: string; until: string }[] {
+  const text = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'string' ? v.slice(0, 10) : null);
+  return DATE_PAIRS.flatMap(([from, until]) => {
+    const a = text(rec[from]);
+    const b = text(rec[until]);
+    return a !== null && b !== null && b < a ? [{ from, until }] : [];
+  });
+}
+
+/** `columnOf` names a field's column in the file, for the issues reported. */
+export async function planRoster(db: Db, kind: RosterKind, resolved: ResolvedRow[], columnOf: (field: string) => string = (f) => f): Promise<Plan> {
   const table = TABLES[kind] as unknown as PgTable;
   const all = (await db.select().from(table)) as Existing[];
   const byId = new Map(all.map((e) => [e.id, e]));
   const byKey = new Map(all.map((e) => [naturalKey(kind, e), e]));
-  const actions: Action[] = resolved.map((r) => {
+  const scale = scales(kind);
+  const issues: Issue[] = [];
+  const actions: Action[] = resolved.flatMap((r): Action[] => {
     const { id, ...record } = r.record;
     const found = (typeof id === 'number' ? byId.get(id) : undefined) ?? byKey.get(naturalKey(kind, r.record));
-    if (!found) return { op: 'insert', row: r.row, values: { ...r.insertOnly, ...record }, links: r.links };
-    const changes: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(record)) if (!same(found[k], v, k)) changes[k] = v;
-    // Moved to another building without coordinates of its own: the point follows the building.
-    if ('buildingId' in changes && !('geom' in record) && r.insertOnly.geom) Object.assign(changes, { geom: r.insertOnly.geom, coordSource: null });
-    return Object.keys(changes).length
-      ? { op: 'update', row: r.row, id: found.id, changes, links: r.links }
-      : { op: 'unchanged', row: r.row, id: found.id, links: r.links };
+    const action: Action = ((): Action => {
+      if (!found) return { op: 'insert', row: r.row, values: { ...r.insertOnly, ...record }, links: r.links };
+      const changes: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(record)) if (!same(found[k], v, k, scale.get(k))) changes[k] = v;
+      // Moved to another building without coordinates of its own: the point follows the building.
+      if ('buildingId' in changes && !('geom' in record) && r.insertOnly.geom) Object.assign(changes, { geom: r.insertOnly.geom, coordSource: null });
+      return Object.keys(changes).length
+        ? { op: 'update', row: r.row, id: found.id, changes, links: r.links }
+        : { op: 'unchanged', row: r.row, id: found.id, links: r.links };
+    })();
+    // The record as it would be stored: a blank end date in the file keeps the stored one, which may now
+    // precede the file's new start date. The table's CHECK would refuse it; the row is reported instead.
+    const merged = action.op === 'insert' ? action.values : action.op === 'update' ? { ...found, ...action.changes } : null;
+    const wrong = merged ? dateOrderProblems(merged) : [];
+    for (const w of wrong) {
+      const stored = action.op === 'update' && !(w.until in action.changes) ? ' (the stored one: the file leaves it blank)' : '';
+      issues.push({ row: r.row, column: columnOf(w.until), field: w.until, code: 'date_order', message: `${w.until} ${String(merged?.[w.until]).slice(0, 10)}${stored} is before ${w.from} ${String(merged?.[w.from]).slice(0, 10)}`, value: String(merged?.[w.until]).slice(0, 10) });
+    }
+    return wrong.length ? [] : [action];
   });
   const have = await existingLinks(db, kind, actions.filter((a) => a.op !== 'insert').map((a) => (a as { id: number }).id));
   let newLinks = 0;
   for (const a of actions) {
     for (const e of a.links?.enterpriseIds ?? []) if (a.op === 'insert' || !have.has(`${a.id}:${e}`)) newLinks++;
   }
-  return { actions, newLinks };
+  return { actions, issues, newLinks };
 }
 
 export interface WriteCounts { inserted: number; updated: number; unchanged: number; linksAdded: number }
