@@ -4,7 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
-import type { Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as turf from '@turf/turf';
 import { closeNow } from '../helpers/serve.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
 import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, trackNetwork, watchConsole } from '../helpers/browser.js';
@@ -164,5 +168,457 @@ describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
     await page.waitForTimeout(800);
     await page.screenshot({ path: `${ARTIFACTS}/grid-editor-history.png` });
     expect(errors).toEqual([]);
+  });
+});
+
+// The other tools, each from the street as seeded (reverted through the API before every test): draw,
+// split, merge, delete giving the area away, the one-click fixes, revert from history, two editors
+// (412 → reload and re-apply) and GeoJSON upload. Driven with the mouse on the map and the panels;
+// outcomes asserted through the API.
+type Grid = EditorGrids['grids'][number];
+interface FullEditor extends EditorGrids {
+  street: { geometry: Polygon | MultiPolygon };
+  buildings: { id: number; gridId: number | null }[];
+}
+interface History {
+  items: { id: number; note: string | null; revertOf: number | null; changes: { gridId: number; action: string; giveTo?: number }[] }[];
+}
+type Pt = { x: number; y: number };
+
+/** Area of the street not covered by the grids plus area of the grids outside the street or overlapping (m²). */
+function partitionError(street: Polygon | MultiPolygon, grids: Polygon[]): { gap: number; outside: number; overlap: number } {
+  const s = street.type === 'Polygon' ? turf.polygon(street.coordinates) : turf.multiPolygon(street.coordinates);
+  const all = turf.union(turf.featureCollection(grids.map((g) => turf.polygon(g.coordinates))));
+  const gap = all ? turf.difference(turf.featureCollection([s, all])) : s;
+  const outside = all ? turf.difference(turf.featureCollection([all, s])) : null;
+  const sum = grids.reduce((n, g) => n + turf.area(turf.polygon(g.coordinates)), 0);
+  return { gap: gap ? turf.area(gap) : 0, outside: outside ? turf.area(outside) : 0, overlap: sum - (all ? turf.area(all) : 0) };
+}
+
+describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
+  let t: TestStore;
+  let server: ServerType;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let seeded: FullEditor;
+
+  const editorOf = async (p: Page = page): Promise<FullEditor> => (await (await p.request.get(`${base}/api/streets/${STREET}/grid-editor`)).json()) as FullEditor;
+  const historyOf = async (): Promise<History> => (await (await page.request.get(`${base}/api/streets/${STREET}/grid-history`)).json()) as History;
+  const grid = (d: EditorGrids, id: number): Grid => {
+    const g = d.grids.find((x) => x.id === id);
+    if (!g) throw new Error(`no grid ${id}`);
+    return g;
+  };
+  const expectExactPartition = (d: FullEditor) => {
+    const e = partitionError(d.street.geometry, d.grids.map((g) => g.geometry));
+    expect(e.gap).toBeLessThan(1);
+    expect(e.outside).toBeLessThan(1);
+    expect(Math.abs(e.overlap)).toBeLessThan(1);
+  };
+
+  const login = async (p: Page) => {
+    await p.goto(base);
+    await p.fill('input[name=username]', 'admin');
+    await p.fill('input[name=password]', TEST_ADMIN_PASSWORD);
+    await p.click('button[type=submit]');
+    await p.waitForSelector('[data-testid=map] canvas');
+  };
+  const openEditor = async (p: Page = page) => {
+    await p.goto(`${base}/edit?street=${STREET}`);
+    await p.waitForSelector('[data-testid=editor-map] canvas');
+    await p.waitForSelector('.grid-label');
+    await p.waitForSelector('.ge-problems[data-count="0"]');
+    await p.waitForSelector('.ge-history ol, .ge-history .muted');
+    await p.waitForTimeout(600);
+  };
+  /** Back to the seeded grids: revert the street to before its first change set, through the API. */
+  const reset = async () => {
+    const { items } = await historyOf();
+    const first = items[items.length - 1];
+    if (first) {
+      const session = (await (await page.request.get(`${base}/api/auth/session`)).json()) as { user: { csrfToken: string } };
+      const r = await page.request.post(`${base}/api/streets/${STREET}/grid-history/${first.id}/revert`, {
+        data: { state: 'before', note: 'e2e reset' },
+        headers: { 'x-csrf-token': session.user.csrfToken },
+      });
+      expect(r.status(), await r.text()).toBe(200);
+    }
+    const now = await editorData();
+    expect(now.grids.map((g) => [g.id, JSON.stringify(g.geometry.coordinates)])).toEqual(seeded.grids.map((g) => [g.id, JSON.stringify(g.geometry.coordinates)]));
+    await openEditor();
+  };
+  const editorData = (p: Page = page) => editorOf(p);
+
+  const screenOf = async (pos: Position, p: Page = page): Promise<Pt> => {
+    const box = await p.locator('[data-testid=editor-map]').boundingBox();
+    if (!box) throw new Error('no map box');
+    const q = await p.evaluate(([lng, lat]) => window.__gridEditor?.map.project([lng as number, lat as number]), pos);
+    if (!q) throw new Error('no test hook');
+    return { x: box.x + q.x, y: box.y + q.y };
+  };
+  const drag = async (from: Pt, dx: number, dy: number, p: Page = page) => {
+    await p.mouse.move(from.x, from.y);
+    await p.waitForTimeout(150);
+    await p.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await p.mouse.move(from.x + (dx * i) / 12, from.y + (dy * i) / 12);
+      await p.waitForTimeout(20);
+    }
+    await p.mouse.up();
+    await p.waitForTimeout(400);
+  };
+  const click = async (at: Pt) => {
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(60);
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForTimeout(200);
+  };
+  const selectGrid = async (id: number | string, p: Page = page) => {
+    const k = typeof id === 'number' ? `g:${id}` : id;
+    await p.click(`.grid-list [data-grid="${k}"]`);
+    await p.waitForSelector(`.selected-grid[data-selected="${k}"]`);
+    await p.waitForTimeout(1200); // the map flies to the grid
+  };
+  const gridCount = () => page.locator('.grid-list [data-grid]').count();
+  const saveWith = async (note: string, p: Page = page) => {
+    await p.waitForSelector('.ge-problems[data-count="0"]');
+    await p.waitForSelector('[data-testid=impact]', { timeout: 30_000 });
+    await p.fill('.ge-save textarea', note);
+    expect(await p.isEnabled('[data-control=save]')).toBe(true);
+    await p.click('[data-control=save]');
+    await p.waitForSelector('.notice', { timeout: 30_000 });
+    await p.waitForSelector('.ge-save[data-state=idle]');
+  };
+  const shot = async (name: string) => {
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${ARTIFACTS}/grid-editor-${name}.png` });
+  };
+
+  beforeAll(async () => {
+    t = await openTestStore('pglite');
+    ({ server, base } = await serveApp(t));
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    errors = watchConsole(page);
+    await login(page);
+    seeded = await editorData();
+    expect(seeded.grids.map((g) => g.id)).toEqual([1, 2, 3, 4]);
+    expectExactPartition(seeded);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await closeNow(server);
+    await t?.dispose();
+  });
+
+  it('draws a new grid across a shared boundary: carved from both, the partition stays exact, saves', async () => {
+    await reset();
+    // Around the middle of the boundary between grids 1 and 2.
+    const c = await screenOf([121.4557, 31.2332]);
+    await page.click('[data-tool=draw]');
+    const corners: Pt[] = [
+      { x: c.x - 70, y: c.y - 60 },
+      { x: c.x + 70, y: c.y - 60 },
+      { x: c.x + 70, y: c.y + 60 },
+      { x: c.x - 70, y: c.y + 60 },
+    ];
+    for (const p of corners) await click(p);
+    await click(corners[0] as Pt);
+    await page.waitForSelector('.grid-list [data-grid="n:1"]');
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    expect(await gridCount()).toBe(5);
+    expect(await page.locator('[data-tool=select].active').count()).toBe(1);
+    await shot('draw');
+    await saveWith('e2e: 新网格');
+    const after = await editorData();
+    expect(after.grids).toHaveLength(5);
+    expectExactPartition(after);
+    const fresh = after.grids.find((g) => !seeded.grids.some((s) => s.id === g.id)) as Grid;
+    expect(fresh.name).toMatch(/1/);
+    for (const id of [1, 2]) expect(turf.area(grid(after, id).geometry)).toBeLessThan(turf.area(grid(seeded, id).geometry) - 1000);
+    for (const id of [3, 4]) expect(JSON.stringify(grid(after, id).geometry)).toBe(JSON.stringify(grid(seeded, id).geometry));
+  });
+
+  it('splits a grid with a drawn line: one more grid, same union, saves', async () => {
+    await reset();
+    await selectGrid(1);
+    // A line across grid 1 at latitude 31.2335: from beyond its west edge (the street outline) to
+    // beyond its east edge (shared with grid 2).
+    const west = await screenOf([121.44425, 31.2335]);
+    const east = await screenOf([121.4557, 31.2335]);
+    await page.click('[data-tool=split]');
+    const a = { x: west.x - 30, y: west.y };
+    const m = { x: (west.x + east.x) / 2, y: west.y + 15 };
+    const b = { x: east.x + 30, y: east.y };
+    await click(a);
+    await click(m);
+    await click(b);
+    await click(b); // clicking the last point again finishes the line
+    await page.waitForSelector('.grid-list [data-grid="n:1"]');
+    // The finishing click (over grid 2) does not select grid 2: the split grid stays selected.
+    await page.waitForTimeout(300);
+    expect(await page.locator('.selected-grid').getAttribute('data-selected')).toBe('g:1');
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    expect(await gridCount()).toBe(5);
+    await shot('split');
+    // The split is one undo step (Ctrl+Z), and comes back with Ctrl+Shift+Z.
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 4);
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 5);
+    await saveWith('e2e: 分割网格');
+    const after = await editorData();
+    expect(after.grids).toHaveLength(5);
+    expectExactPartition(after);
+    const fresh = after.grids.find((g) => !seeded.grids.some((s) => s.id === g.id)) as Grid;
+    const one = grid(after, 1);
+    // The two halves together are the old grid 1.
+    expect(turf.area(one.geometry) + turf.area(fresh.geometry)).toBeCloseTo(turf.area(grid(seeded, 1).geometry), -1);
+    // Grid 2 got the crossing point on the shared edge (so the boundary stays shared), 3 and 4 unchanged.
+    for (const id of [3, 4]) expect(JSON.stringify(grid(after, id).geometry)).toBe(JSON.stringify(grid(seeded, id).geometry));
+  });
+
+  it('merges a neighbour into the selected grid: one fewer grid, its buildings moved, saves', async () => {
+    await reset();
+    const in4 = seeded.buildings.filter((b) => b.gridId === 4).map((b) => b.id);
+    expect(in4.length).toBeGreaterThan(0);
+    await selectGrid(1);
+    await page.selectOption('.selected-grid select', 'g:4');
+    await page.click('[data-control=merge]');
+    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 3);
+    expect(await page.locator('.grid-list [data-grid="g:4"]').count()).toBe(0);
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await shot('merge');
+    await saveWith('e2e: 合并网格');
+    const after = await editorData();
+    expect(after.grids.map((g) => g.id)).toEqual([1, 2, 3]);
+    expectExactPartition(after);
+    expect(turf.area(grid(after, 1).geometry)).toBeCloseTo(turf.area(grid(seeded, 1).geometry) + turf.area(grid(seeded, 4).geometry), -1);
+    for (const id of in4) expect(after.buildings.find((b) => b.id === id)?.gridId).toBe(1);
+    const { items } = await historyOf();
+    expect(items[0]?.changes.find((c) => c.gridId === 4)).toMatchObject({ action: 'delete', giveTo: 1 });
+  });
+
+  it('deletes a grid giving its area to a neighbour, then reverts that from the history panel', async () => {
+    await reset();
+    await selectGrid(2);
+    await page.selectOption('.selected-grid select', 'g:3');
+    await page.click('[data-control=delete]');
+    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 3);
+    expect(await page.locator('.grid-list [data-grid="g:2"]').count()).toBe(0);
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await shot('delete');
+    await saveWith('e2e: 删除网格');
+    const after = await editorData();
+    expect(after.grids.map((g) => g.id)).toEqual([1, 3, 4]);
+    expectExactPartition(after);
+    expect(turf.area(grid(after, 3).geometry)).toBeCloseTo(turf.area(grid(seeded, 3).geometry) + turf.area(grid(seeded, 2).geometry), -1);
+    const { items } = await historyOf();
+    const del = items[0] as History['items'][number];
+    expect(del.changes.find((c) => c.gridId === 2)).toMatchObject({ action: 'delete', giveTo: 3 });
+
+    // Revert: open that change set in the history panel and restore the version before it.
+    await page.waitForSelector(`.ge-history [data-history="${del.id}"]`);
+    await page.locator(`.ge-history [data-history="${del.id}"] button.link`).first().click();
+    await page.waitForSelector(`.ge-history li.open[data-history="${del.id}"] [data-control=revert-before]`);
+    await page.waitForTimeout(600);
+    await shot('history-ghost');
+    await page.click(`.ge-history li.open [data-control=revert-before]`);
+    await page.waitForSelector('.notice');
+    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 4);
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await shot('revert');
+    const back = await editorData();
+    expect(back.grids.map((g) => g.id)).toEqual([1, 2, 3, 4]);
+    for (const g of seeded.grids) expect(JSON.stringify(grid(back, g.id).geometry.coordinates)).toBe(JSON.stringify(g.geometry.coordinates));
+    const h = await historyOf();
+    expect(h.items[0]?.revertOf).toBe(del.id);
+    expect(await page.locator('.ge-history').innerText()).toContain(`#${h.items[0]?.id}`);
+  });
+
+  it('right-click removes a shared vertex from both grids; Ctrl+Z puts it back', async () => {
+    await reset();
+    await selectGrid(1);
+    const v14: Position = [121.45, 31.2242];
+    const at = await screenOf(v14);
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(150);
+    await page.mouse.click(at.x, at.y, { button: 'right' });
+    await page.waitForFunction(() => document.querySelector('.ge-save p.small')?.textContent?.includes('2') === true);
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await shot('remove-vertex');
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelector('.ge-save [data-control=save]')?.hasAttribute('disabled') === true);
+    await page.keyboard.press('Control+Shift+z');
+    await saveWith('e2e: 删除共用顶点');
+    const after = await editorData();
+    for (const id of [1, 4]) expect(JSON.stringify(grid(after, id).geometry.coordinates)).not.toContain('[121.45,31.2242]');
+    expectExactPartition(after);
+  });
+
+  it('fix: clip to the street removes the parts outside, and Save is enabled', async () => {
+    await reset();
+    await selectGrid(1);
+    // The top corner where grids 1 and 2 meet the outline: shared, so dragging it out moves it in both.
+    const corner = await screenOf([121.4556, 31.2366]);
+    await drag(corner, 0, -50);
+    await page.waitForSelector('.ge-problems .problem[data-kind=outside]');
+    expect(await page.locator('.ge-problems .problem[data-kind=outside]').count()).toBe(2);
+    expect(await page.isDisabled('[data-control=save]')).toBe(true);
+    await shot('fix-clip-before');
+    await page.locator('.ge-problems .problem[data-kind=outside] [data-fix=clip]').first().click();
+    await page.waitForFunction(() => document.querySelectorAll('.ge-problems .problem[data-kind=outside]').length === 1);
+    await page.locator('.ge-problems .problem[data-kind=outside] [data-fix=clip]').first().click();
+    // No sliver of gap is left along the outline where the shared boundary now meets it.
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await page.waitForSelector('[data-control=save]:not([disabled])', { timeout: 30_000 });
+    await shot('fix-clip');
+    await saveWith('e2e: 裁剪到街道');
+    const after = await editorData();
+    expectExactPartition(after);
+  });
+
+  it('fix: give a gap to a chosen neighbour, and Save is enabled', async () => {
+    await reset();
+    await selectGrid(1);
+    // The outline corner shared by grids 1 and 4, pulled into the street: a gap along the outline between them.
+    const corner = await screenOf([121.4433, 31.224]);
+    await drag(corner, 40, -40);
+    await page.waitForSelector('.ge-problems .problem[data-kind=gap]');
+    expect(await page.locator('.ge-problems .problem').count()).toBe(1);
+    const gap = page.locator('.ge-problems .problem[data-kind=gap]');
+    expect(await gap.locator('select option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).sort())).toEqual(['g:1', 'g:4']);
+    await shot('fix-gap-before');
+    await gap.locator('select').selectOption('g:4');
+    await gap.locator('[data-fix=give]').click();
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await page.waitForSelector('[data-control=save]:not([disabled])', { timeout: 30_000 });
+    await shot('fix-gap');
+    await saveWith('e2e: 缝隙并入相邻网格');
+    const after = await editorData();
+    expectExactPartition(after);
+    expect(turf.area(grid(after, 4).geometry)).toBeGreaterThan(turf.area(grid(seeded, 4).geometry) + 100);
+  });
+
+  it('uploads a GeoJSON with an overlap; "subtract from neighbour" fixes it; saves', async () => {
+    await reset();
+    const exported = (await (await page.request.get(`${base}/api/streets/${STREET}/grids.geojson`)).json()) as FeatureCollection<Polygon>;
+    // Grid 1 bulges into grid 2: a new vertex east of their shared edge.
+    const f1 = exported.features.find((f) => f.properties?.id === 1) as Feature<Polygon>;
+    const ring = f1.geometry.coordinates[0] as Position[];
+    const i = ring.findIndex((p) => p[0] === 121.4558 && p[1] === 31.2298);
+    expect(ring[i + 1]).toEqual([121.4556, 31.2366]);
+    ring.splice(i + 1, 0, [121.4566, 31.2332]);
+    const file = join(mkdtempSync(join(tmpdir(), 'ge-upload-')), 'grids.geojson');
+    writeFileSync(file, JSON.stringify(exported));
+    await page.setInputFiles('.ge-io input[type=file]', file);
+    await page.waitForSelector('.notice');
+    await page.waitForSelector('.ge-problems .problem[data-kind=overlap]');
+    expect(await page.locator('.ge-problems .problem').count()).toBe(1);
+    expect(await gridCount()).toBe(4);
+    await shot('import-overlap');
+    // Two buttons: keep grid 1 (subtract from grid 2) or keep grid 2. Keep grid 1.
+    const name2 = grid(seeded, 2).name;
+    await page.locator('.ge-problems .problem[data-kind=overlap] [data-fix=subtract]', { hasText: name2 }).click();
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await page.waitForSelector('[data-control=save]:not([disabled])', { timeout: 30_000 });
+    await shot('fix-subtract');
+    await saveWith('e2e: 上传并消除重叠');
+    const after = await editorData();
+    expectExactPartition(after);
+    expect(JSON.stringify(grid(after, 1).geometry.coordinates)).toContain('[121.4566,31.2332]');
+    expect(JSON.stringify(grid(after, 2).geometry.coordinates)).toContain('[121.4566,31.2332]');
+    expect(turf.area(grid(after, 2).geometry)).toBeLessThan(turf.area(grid(seeded, 2).geometry) - 1000);
+  });
+
+  it('uploads a GeoJSON without grid 4 and grid 1 covering its area: grid 4 is deleted, its area given to 1', async () => {
+    await reset();
+    const exported = (await (await page.request.get(`${base}/api/streets/${STREET}/grids.geojson`)).json()) as FeatureCollection<Polygon>;
+    const f1 = exported.features.find((f) => f.properties?.id === 1) as Feature<Polygon>;
+    const f4 = exported.features.find((f) => f.properties?.id === 4) as Feature<Polygon>;
+    const joined = turf.union(turf.featureCollection([turf.polygon(f1.geometry.coordinates), turf.polygon(f4.geometry.coordinates)]));
+    expect(joined?.geometry.type).toBe('Polygon');
+    f1.geometry = joined?.geometry as Polygon;
+    exported.features = exported.features.filter((f) => f !== f4);
+    const file = join(mkdtempSync(join(tmpdir(), 'ge-upload-')), 'grids.geojson');
+    writeFileSync(file, JSON.stringify(exported));
+    await page.setInputFiles('.ge-io input[type=file]', file);
+    await page.waitForSelector('.notice');
+    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 3);
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await shot('import');
+    await saveWith('e2e: 上传合并');
+    const after = await editorData();
+    expect(after.grids.map((g) => g.id)).toEqual([1, 2, 3]);
+    expectExactPartition(after);
+    const { items } = await historyOf();
+    expect(items[0]?.changes.find((c) => c.gridId === 4)).toMatchObject({ action: 'delete', giveTo: 1 });
+  });
+
+  it('two editors: the second save is stale (412); "reload and re-apply" keeps its edit and saves', async () => {
+    await reset();
+    const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const other = await ctx.newPage();
+    const otherErrors = watchConsole(other);
+    try {
+      await login(other);
+      await openEditor(other);
+      // The other editor moves the vertex shared by grids 2 and 3, and saves.
+      const v23: Position = [121.462, 31.23];
+      await selectGrid(2, other);
+      await drag(await screenOf(v23, other), 30, 25, other);
+      await saveWith('e2e: 另一位编辑', other);
+      const theirs = await editorData(other);
+      expect(JSON.stringify(grid(theirs, 2).geometry)).not.toContain('[121.462,31.23]');
+
+      // This editor, on the old versions, renames grid 2 (which the other save changed: a conflict) and
+      // moves the vertex shared by grids 1 and 4 (which it did not).
+      await selectGrid(2);
+      await page.fill('.selected-grid input', 'e2e 改名');
+      await page.locator('.selected-grid input').blur();
+      await page.waitForSelector('.grid-list [data-grid="g:2"]:text("e2e 改名")');
+      const v14: Position = [121.45, 31.2242];
+      await selectGrid(1);
+      await drag(await screenOf(v14), 35, 30);
+      expect(await page.locator('.ge-save p.small').first().innerText()).toMatch(/3/);
+      await page.waitForSelector('.ge-problems[data-count="0"]');
+      await page.waitForSelector('[data-testid=impact]', { timeout: 30_000 });
+      await page.fill('.ge-save textarea', 'e2e: 重新应用');
+      await page.click('[data-control=save]');
+      await page.waitForSelector('.ge-save .stale [data-control=reapply]', { timeout: 30_000 });
+      await shot('stale');
+      await page.click('[data-control=reapply]');
+      await page.waitForSelector('.ge-save .conflicts');
+      // The rename of grid 2 could not be re-applied; the move of the 1|4 vertex was.
+      expect(await page.locator('.ge-save .conflicts li').allInnerTexts()).toEqual([grid(seeded, 2).name]);
+      expect(await page.locator('.grid-list [data-grid="g:2"]').innerText()).toBe(grid(seeded, 2).name);
+      expect(await page.locator('.ge-save p.small').first().innerText()).toMatch(/2/);
+      // The history panel now lists the other editor's save.
+      await page.waitForSelector('.ge-history li:has-text("e2e: 另一位编辑")');
+      await shot('reapply');
+      await saveWith('e2e: 重新应用', page);
+      await shot('reapplied');
+      const after = await editorData();
+      expectExactPartition(after);
+      // Both edits are in: theirs (2|3) and mine (1|4).
+      for (const id of [2, 3]) expect(JSON.stringify(grid(after, id).geometry)).toBe(JSON.stringify(grid(theirs, id).geometry));
+      for (const id of [1, 4]) {
+        expect(JSON.stringify(grid(after, id).geometry)).not.toContain('[121.45,31.2242]');
+        expect(grid(after, id).version).toBeGreaterThan(grid(theirs, id).version);
+      }
+      const mine = ringOf(grid(after, 1)).filter((q) => !ringOf(grid(seeded, 1)).some((s) => same(s, q)));
+      expect(mine).toHaveLength(1);
+      expect(ringOf(grid(after, 4)).some((q) => same(q, mine[0] as Position))).toBe(true);
+      expect(otherErrors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('had no console errors (but the expected 412 of the stale save)', () => {
+    expect(errors.filter((e) => !/status of 412/.test(e))).toEqual([]);
   });
 });

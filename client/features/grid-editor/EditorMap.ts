@@ -60,6 +60,8 @@ export class EditorMap {
   private labels: maplibregl.Marker[] = [];
   private ready: Promise<void>;
   private editable = true;
+  /** When a drawn polygon or line was last finished: the click that finished it is not a selection. */
+  private finishedAt = 0;
 
   constructor(container: HTMLElement, private readonly events: EditorMapEvents, theme: Theme) {
     const p = PALETTE[theme];
@@ -160,6 +162,7 @@ export class EditorMap {
     const draw = this.draw;
     if (!draw) return;
     const f = draw.getSnapshotFeature(id);
+    if (action === 'draw') this.finishedAt = performance.now();
     if (mode === 'polygon' && action === 'draw') {
       draw.removeFeatures([id]);
       if (f?.geometry.type === 'Polygon') this.events.onDrawn(f.geometry);
@@ -178,6 +181,8 @@ export class EditorMap {
 
   private onClick(e: maplibregl.MapMouseEvent): void {
     if (this.tool !== 'select' || !this.data) return;
+    // The tool is back to 'select' by the time MapLibre reports the click that finished a drawing.
+    if (performance.now() - this.finishedAt < 400) return;
     const p: Position = [e.lngLat.lng, e.lngLat.lat];
     // A click on (or right next to) the edited grid's boundary is a vertex interaction, not a reselection.
     const current = this.data.grids.find((g) => g.key === this.selected);

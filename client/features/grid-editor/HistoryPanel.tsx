@@ -96,7 +96,7 @@ export function HistoryPanel({ streetCode, tick, current, editable, onGhost, onR
                     <button type="button" data-control="revert" onClick={() => void revert('after')}>
                       {t('ge.revertAfter')}
                     </button>
-                    <button type="button" onClick={() => void revert('before')}>
+                    <button type="button" data-control="revert-before" onClick={() => void revert('before')}>
                       {t('ge.revertBefore')}
                     </button>
                   </div>

@@ -198,7 +198,11 @@ export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
                 void reload();
               }}
               reload={load}
-              onRebased={(data, rebased) => dispatch({ type: 'rebased', data, grids: rebased })}
+              onRebased={(data, rebased) => {
+                dispatch({ type: 'rebased', data, grids: rebased });
+                // The history now has the other editor's save too.
+                setHistoryTick((n) => n + 1);
+              }}
             />
             <HistoryPanel
               streetCode={streetCode}

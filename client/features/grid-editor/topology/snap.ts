@@ -1,7 +1,7 @@
 // Snapping while dragging or drawing: to a vertex of another grid or of the (locked) street outline
 // first, else to the nearest point of one of their edges, within a pixel tolerance.
 import type { Polygon, Position } from 'geojson';
-import { roundPos, samePos } from './geom';
+import { latticeOnSegment, samePos } from './geom';
 
 export type Project = (p: Position) => { x: number; y: number };
 export type Unproject = (x: number, y: number) => Position;
@@ -50,7 +50,7 @@ export function snap(cursor: { x: number; y: number }, t: SnapTargets, project: 
       const d = Math.hypot(x - cursor.x, y - cursor.y);
       if (d < bestD) {
         bestD = d;
-        best = roundPos(unproject(x, y));
+        best = latticeOnSegment(unproject(x, y), a, b);
       }
     }
   return best;

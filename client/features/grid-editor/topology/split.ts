@@ -4,7 +4,7 @@
 import { lineIntersect, lineSlice, lineString, point } from '@turf/turf';
 import type { LineString, Polygon, Position } from 'geojson';
 import type { EditGrid, StreetOutline } from './types';
-import { cleanRing, planar, roundPos, samePos, segmentDistance } from './geom';
+import { cleanRing, latticeOnSegment, planar, roundPos, samePos, segmentDistance } from './geom';
 import { insertSharedVertex } from './vertices';
 import type { EditResult } from './edits';
 
@@ -45,7 +45,15 @@ export function splitGrid(grids: EditGrid[], key: string, line: LineString, fres
   if (!g) return { ok: false, reason: 'not_found' };
   if (g.geometry.coordinates.length > 1) return { ok: false, reason: 'has_holes' };
   const ring = g.geometry.coordinates[0] as Position[];
-  const hits = lineIntersect(lineString(ring), lineString(line.coordinates)).features.map((f) => roundPos(f.geometry.coordinates));
+  // A crossing point goes onto the crossed edge as exactly as 7 decimals allow (the edge may be the
+  // locked street outline, which cannot take the new vertex: plain rounding would leave a sliver).
+  const onEdge = (raw: Position): Position => {
+    const r = roundPos(raw);
+    if (ring.some((q) => samePos(q, r))) return r;
+    const i = edgeIndex(ring, raw);
+    return latticeOnSegment(raw, ring[i] as Position, ring[i + 1] as Position);
+  };
+  const hits = lineIntersect(lineString(ring), lineString(line.coordinates)).features.map((f) => onEdge(f.geometry.coordinates));
   const unique = hits.filter((p, i) => hits.findIndex((q) => samePos(p, q)) === i).sort((a, b) => along(line.coordinates, a) - along(line.coordinates, b));
   if (unique.length < 2) return { ok: false, reason: 'line_does_not_cross' };
   const enter = unique[0] as Position;

@@ -3,7 +3,7 @@ import type { LineString, Polygon, Position } from 'geojson';
 import {
   carveNewGrid, changesFrom, clipToStreet, giveAreaTo, gridsFromGeoJson, holders, insertSharedVertex, keyOfServerRef, mergeInto,
   moveSharedVertex, rebase, removeSharedVertex, ringEdit, snap, snapTargets, splitGrid, subtractFromNeighbour, validate, changedAreas,
-  type EditGrid,
+  latticeOnSegment, planar, segmentDistance, type EditGrid,
 } from './index';
 import { RULES, STREET, demoGrids, sharedVertex } from './fixtures';
 
@@ -211,5 +211,45 @@ describe('two editors, import, snapping, history', () => {
     const diff = changedAreas(gs.map(h), now.map(h));
     expect(diff.length).toBeGreaterThan(0);
     expect(changedAreas(gs.map(h), gs.map(h))).toEqual([]);
+  });
+});
+
+describe('new vertices on the locked street outline', () => {
+  const worst = (gs: EditGrid[]) => validate(STREET, gs, { ...RULES, toleranceM2: 0 }).reduce((m, p) => Math.max(m, p.areaM2 ?? 0), 0);
+
+  it('puts a point on a long segment within a millimetre (rounding alone is up to ~7 mm off)', () => {
+    const a: Position = [121.4556, 31.2366];
+    const b: Position = [121.462, 31.2358];
+    for (let k = 1; k < 20; k++) {
+      const raw: Position = [a[0] as number + ((b[0] as number) - (a[0] as number)) * (k / 20.3), a[1] as number + ((b[1] as number) - (a[1] as number)) * (k / 20.3)];
+      const q = latticeOnSegment(raw, a, b);
+      expect(q.every((v) => Math.round(v * 1e7) / 1e7 === v)).toBe(true);
+      const f = planar(31.236);
+      expect(segmentDistance(f(q), f(a), f(b)).d).toBeLessThan(0.001);
+    }
+  });
+
+  it('clipping two grids whose shared outline corner was dragged out leaves no gap along the outline', () => {
+    // Regression (browser test): the crossing point, rounded, lay off the 600 m outline edge: a 1.3 m² gap.
+    for (const dy of [0.0002, 0.0008, 0.0012, 0.002]) {
+      let gs = moveSharedVertex(demoGrids(), [121.4556, 31.2366], [121.4556, 31.2366 + dy]);
+      for (const k of ['g:1', 'g:2']) {
+        const r = clipToStreet(gs, k, STREET);
+        expect(r.ok).toBe(true);
+        if (r.ok) gs = r.grids;
+      }
+      expect(kinds(gs)).toEqual([]);
+      expect(worst(gs)).toBeLessThan(0.5);
+    }
+  });
+
+  it('a split line crossing the outline leaves no sliver above the tolerance', () => {
+    for (let k = 0; k < 40; k++) {
+      const lat = 31.2312 + k * 0.00013;
+      const line: LineString = { type: 'LineString', coordinates: [[121.4435, lat], [121.45, lat + 0.0001], [121.4565, lat]] };
+      const r = splitGrid(demoGrids(), 'g:1', line, { key: 'n:1', id: null, version: null, code: null, name: 'x' }, STREET);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(worst(r.grids)).toBeLessThan(0.5);
+    }
   });
 });

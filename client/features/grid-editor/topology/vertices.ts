@@ -3,7 +3,7 @@
 // without any boolean operation (and is what the property test checks).
 import type { Polygon, Position } from 'geojson';
 import type { EditGrid } from './types';
-import { cleanRing, edgesOf, planar, roundPos, samePos, segmentDistance } from './geom';
+import { cleanRing, edgesOf, latticeOnSegment, planar, roundPos, samePos, segmentDistance } from './geom';
 
 const mapRings = (g: EditGrid, f: (ring: Position[]) => Position[]): EditGrid => {
   let changed = false;
@@ -105,16 +105,21 @@ export function snapTogether(grids: EditGrid[], outline: Polygon[], toleranceM =
   if (grids.length === 0) return grids;
   const lat = (grids[0]?.geometry.coordinates[0]?.[0]?.[1] as number | undefined) ?? 0;
   const f = planar(lat);
-  // 1. unify near-identical vertices (outline vertices win, then earlier grids).
+  // 1. unify near-identical vertices (outline vertices win, then earlier grids). A vertex on an
+  //    outline edge (the outline is locked, so it cannot take the vertex) is put as exactly on that
+  //    edge as 7 decimals allow, so no sliver of gap or overlap is left along it.
   const anchors: Position[] = outline.flatMap((p) => p.coordinates.flat());
+  const outlineEdges = outline.flatMap((p) => [...edgesOf(p)]);
   const unify = (p: Position): Position => {
     const q = f(p);
     for (const a of anchors) {
       const r = f(a);
       if (Math.hypot(q[0] - r[0], q[1] - r[1]) <= toleranceM) return a;
     }
-    anchors.push(p);
-    return p;
+    const edge = outlineEdges.find(([a, b]) => segmentDistance(q, f(a), f(b)).d <= toleranceM);
+    const at = edge ? latticeOnSegment(p, edge[0], edge[1]) : p;
+    anchors.push(at);
+    return at;
   };
   let out = grids.map((g) => ({ ...g, geometry: { type: 'Polygon' as const, coordinates: g.geometry.coordinates.map((r) => cleanRing(r.map(unify))) } }));
   // 2. insert vertices lying on another ring's edge (T-junctions) into that edge.
