@@ -82,7 +82,8 @@ export function neighboursOf(area: Areal, grids: EditGrid[], toleranceM = 0.5): 
     let touching = 0;
     for (const poly of polygonsOf(area))
       for (const p of poly.coordinates[0] ?? []) if (distanceToBoundaryM(p, g.geometry) <= toleranceM) touching++;
-    if (touching > 0) scored.push({ key: g.key, touching });
+    // One vertex in common is a corner touch, not a shared edge: such a grid cannot take the area in one piece.
+    if (touching >= 2) scored.push({ key: g.key, touching });
   }
   return scored.sort((a, b) => b.touching - a.touching).map((s) => s.key);
 }
