@@ -24,6 +24,37 @@ interface EditorGrids {
 const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 const ringOf = (g: { geometry: Polygon }) => (g.geometry.coordinates[0] ?? []).slice(0, -1);
 
+type Pt = { x: number; y: number };
+
+/** Screen position of a coordinate, through the editor's test hook. */
+async function screenOfOn(p: Page, pos: Position): Promise<Pt> {
+  const box = await p.locator('[data-testid=editor-map]').boundingBox();
+  if (!box) throw new Error('no map box');
+  const q = await p.evaluate(([lng, lat]) => window.__gridEditor?.map.project([lng as number, lat as number]), pos);
+  if (!q) throw new Error('no test hook');
+  return { x: box.x + q.x, y: box.y + q.y };
+}
+
+/** A mouse drag in small steps, as a hand would make it. */
+async function dragOn(p: Page, from: Pt, dx: number, dy: number): Promise<void> {
+  await p.mouse.move(from.x, from.y);
+  await p.waitForTimeout(150);
+  await p.mouse.down();
+  for (let i = 1; i <= 12; i++) {
+    await p.mouse.move(from.x + (dx * i) / 12, from.y + (dy * i) / 12);
+    await p.waitForTimeout(20);
+  }
+  await p.mouse.up();
+  await p.waitForTimeout(400);
+}
+
+async function selectGridOn(p: Page, id: number | string): Promise<void> {
+  const k = typeof id === 'number' ? `g:${id}` : id;
+  await p.click(`.grid-list [data-grid="${k}"]`);
+  await p.waitForSelector(`.selected-grid[data-selected="${k}"]`);
+  await p.waitForTimeout(1200); // the map flies to the grid
+}
+
 describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
   let t: TestStore;
   let server: ServerType;
@@ -37,32 +68,9 @@ describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
 
   const editorData = async (): Promise<EditorGrids> => (await (await page.request.get(`${base}/api/streets/${STREET}/grid-editor`)).json()) as EditorGrids;
 
-  /** Screen position of a coordinate, through the editor's test hook. */
-  const screenOf = async (p: Position): Promise<{ x: number; y: number }> => {
-    const box = await page.locator('[data-testid=editor-map]').boundingBox();
-    if (!box) throw new Error('no map box');
-    const q = await page.evaluate(([lng, lat]) => window.__gridEditor?.map.project([lng as number, lat as number]), p);
-    if (!q) throw new Error('no test hook');
-    return { x: box.x + q.x, y: box.y + q.y };
-  };
-
-  const drag = async (from: { x: number; y: number }, dx: number, dy: number) => {
-    await page.mouse.move(from.x, from.y);
-    await page.waitForTimeout(150);
-    await page.mouse.down();
-    for (let i = 1; i <= 12; i++) {
-      await page.mouse.move(from.x + (dx * i) / 12, from.y + (dy * i) / 12);
-      await page.waitForTimeout(20);
-    }
-    await page.mouse.up();
-    await page.waitForTimeout(400);
-  };
-
-  const selectGrid = async (id: number) => {
-    await page.click(`.grid-list [data-grid="g:${id}"]`);
-    await page.waitForSelector(`.selected-grid[data-selected="g:${id}"]`);
-    await page.waitForTimeout(1200); // the map flies to the grid
-  };
+  const screenOf = (pos: Position) => screenOfOn(page, pos);
+  const drag = (from: Pt, dx: number, dy: number) => dragOn(page, from, dx, dy);
+  const selectGrid = (id: number) => selectGridOn(page, id);
 
   beforeAll(async () => {
     t = await openTestStore('pglite');
@@ -183,7 +191,6 @@ interface FullEditor extends EditorGrids {
 interface History {
   items: { id: number; note: string | null; revertOf: number | null; changes: { gridId: number; action: string; giveTo?: number }[] }[];
 }
-type Pt = { x: number; y: number };
 
 /** Area of the street not covered by the grids plus area of the grids outside the street or overlapping (m²). */
 function partitionError(street: Polygon | MultiPolygon, grids: Polygon[]): { gap: number; outside: number; overlap: number } {
@@ -251,24 +258,8 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
   };
   const editorData = (p: Page = page) => editorOf(p);
 
-  const screenOf = async (pos: Position, p: Page = page): Promise<Pt> => {
-    const box = await p.locator('[data-testid=editor-map]').boundingBox();
-    if (!box) throw new Error('no map box');
-    const q = await p.evaluate(([lng, lat]) => window.__gridEditor?.map.project([lng as number, lat as number]), pos);
-    if (!q) throw new Error('no test hook');
-    return { x: box.x + q.x, y: box.y + q.y };
-  };
-  const drag = async (from: Pt, dx: number, dy: number, p: Page = page) => {
-    await p.mouse.move(from.x, from.y);
-    await p.waitForTimeout(150);
-    await p.mouse.down();
-    for (let i = 1; i <= 12; i++) {
-      await p.mouse.move(from.x + (dx * i) / 12, from.y + (dy * i) / 12);
-      await p.waitForTimeout(20);
-    }
-    await p.mouse.up();
-    await p.waitForTimeout(400);
-  };
+  const screenOf = (pos: Position, p: Page = page) => screenOfOn(p, pos);
+  const drag = (from: Pt, dx: number, dy: number, p: Page = page) => dragOn(p, from, dx, dy);
   const click = async (at: Pt) => {
     await page.mouse.move(at.x, at.y);
     await page.waitForTimeout(60);
@@ -276,12 +267,7 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     await page.mouse.up();
     await page.waitForTimeout(200);
   };
-  const selectGrid = async (id: number | string, p: Page = page) => {
-    const k = typeof id === 'number' ? `g:${id}` : id;
-    await p.click(`.grid-list [data-grid="${k}"]`);
-    await p.waitForSelector(`.selected-grid[data-selected="${k}"]`);
-    await p.waitForTimeout(1200); // the map flies to the grid
-  };
+  const selectGrid = (id: number | string, p: Page = page) => selectGridOn(p, id);
   const gridCount = () => page.locator('.grid-list [data-grid]').count();
   const saveWith = async (note: string, p: Page = page) => {
     await p.waitForSelector('.ge-problems[data-count="0"]');
