@@ -2,12 +2,13 @@
 // input of redact(). Reads only; one store.read so the facts are one consistent picture.
 import { sql } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { rows, type Store } from '../db/store.js';
+import { rows, type Db, type Store } from '../db/store.js';
 import type { CoverageModel } from '../domain/coverage/model.js';
 import { areaKey } from '../domain/coverage/model.js';
 import { PARTY_KINDS } from '../domain/coverage/types.js';
 import type { Scope } from '../routes/wall/scope.js';
 import { organisationTerms } from './redact.js';
+import type { PrivateStrings } from './leak-guard.js';
 import type { AreaCounts, InternalActivity, InternalArea, InternalFacts, InternalStation, StationAudience } from './types.js';
 
 /** Enterprise names shorter than this are not used as private terms: they are substrings of street and building names. */
@@ -147,4 +148,24 @@ export async function gatherFacts(store: Store, model: CoverageModel, scope: Sco
       privateTerms: [...terms.map((t) => t.t), ...orgTerms],
     };
   });
+}
+
+/**
+ * Every private string the store holds, by kind, for the leak guard (leak-guard.ts) that checks a
+ * snapshot before it is stored. Read on its own, not from the facts redact() used, so the last check
+ * does not share redaction's inputs.
+ */
+export async function readPrivateStrings(db: Db): Promise<PrivateStrings> {
+  const list = async (q: ReturnType<typeof sql>) => (await rows<{ s: string }>(db, q)).map((r) => r.s);
+  return {
+    people: await list(sql`SELECT secretary_name AS s FROM organisations WHERE secretary_name IS NOT NULL UNION SELECT name FROM instructors`),
+    phones: await list(
+      sql`SELECT contact_phone AS s FROM organisations WHERE contact_phone IS NOT NULL UNION SELECT phone FROM instructors WHERE phone IS NOT NULL
+          UNION SELECT phone FROM stations WHERE phone IS NOT NULL`,
+    ),
+    idNumbers: await list(sql`SELECT DISTINCT uscc AS s FROM enterprises`),
+    enterprises: await list(sql`SELECT name AS s FROM enterprises`),
+    organisations: await list(sql`SELECT DISTINCT name AS s FROM organisations`),
+    allianceMembers: await list(sql`SELECT DISTINCT m.name AS s FROM alliance_members m WHERE NOT EXISTS (SELECT 1 FROM stations st WHERE st.name = m.name)`),
+  };
 }

@@ -9,7 +9,8 @@ import { ApiError, notFound } from '../http/errors.js';
 import type { CoverageEngine } from '../coverage/engine.js';
 import { resolveScope } from '../routes/wall/scope.js';
 import { canonicalJson, DEFAULT_CONFIG, mergeConfig, REDACTION_SETTING, RedactionSchema, storedConfig } from './config.js';
-import { gatherFacts } from './gather.js';
+import { gatherFacts, readPrivateStrings } from './gather.js';
+import { scanSnapshot } from './leak-guard.js';
 import { redact } from './redact.js';
 import type { InternalFacts, PublicationConfig, PublicSnapshot, RedactedField, RedactionResult } from './types.js';
 
@@ -152,6 +153,17 @@ async function insertVersion(tx: Db, p: PublicationRow, actor: string, snapshot:
   const [now] = await rows<{ at: string }>(tx, sql`SELECT ${ts('now()')} AS at`);
   const frozen: PublicSnapshot = { ...snapshot, version: number, publishedAt: now?.at ?? new Date().toISOString() };
   const text = canonicalJson(frozen);
+  // The last, independent check: the exact JSON about to be stored, against every private string the
+  // store holds now. A hit throws, so the transaction stores nothing and audits nothing.
+  const leaks = scanSnapshot(JSON.parse(text) as unknown, await readPrivateStrings(tx));
+  if (leaks.length) {
+    throw new ApiError(
+      422,
+      'unprocessable',
+      `Not published: ${leaks.length} field(s) of the public data still hold private data (names, phones, ID numbers). Correct them (see details for where and what kind) and publish again`,
+      leaks,
+    );
+  }
   const hash = sha256(text);
   const [v] = await rows<{ id: number }>(
     tx,

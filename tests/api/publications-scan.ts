@@ -1,45 +1,47 @@
 // The demo data's private strings and a scanner for them, shared by the API and browser tests of
-// publications. Enterprise names shorter than MIN_ENTERPRISE_TERM are left out: they are substrings of
-// street and building names (the test counts them so the exclusion stays small). Organisation and
-// alliance member names are never published (ADR 0007): those of MIN_ENTERPRISE_TERM characters or more
-// are scanned for too.
+// publications. The strings are read by the same query the publish-time leak guard uses
+// (gather.readPrivateStrings) and filtered by the same rules (leak-guard.scannedStrings): enterprise,
+// organisation and alliance member names shorter than MIN_NAME_LENGTH are left out — they are
+// substrings of street and building names (the test counts them so the exclusion stays small).
+// leaks() scans whole files (HTML, scripts, JSON) for the strings as stored, plus any mobile-number
+// pattern; the guard's own per-field, normalised scan (scanSnapshot) is run on the snapshot JSON too.
 import { sql } from 'drizzle-orm';
-import { rows } from '../../server/db/store.js';
-import { MIN_ENTERPRISE_TERM } from '../../server/publications/gather.js';
+import { readPrivateStrings } from '../../server/publications/gather.js';
+import { MIN_NAME_LENGTH, scannedStrings, type PrivateKind, type PrivateStrings as StoreStrings } from '../../server/publications/leak-guard.js';
 import type { TestStore } from '../helpers/stores.js';
 
 export interface PrivateStrings {
+  /** Everything the guard reads from the store. */
+  store: StoreStrings;
+  /** What is scanned for, by kind (names of at least MIN_NAME_LENGTH characters). */
+  scanned: { kind: PrivateKind; value: string }[];
   people: string[];
   phones: string[];
   enterprises: string[];
   shortEnterprises: number;
-  /** Organisation and alliance member names (at least MIN_ENTERPRISE_TERM characters). */
+  /** Organisation and alliance member names (at least MIN_NAME_LENGTH characters). */
   organisations: string[];
 }
 
 export async function privateStrings(t: TestStore): Promise<PrivateStrings> {
-  return t.store.read(async (db) => {
-    const people = await rows<{ s: string }>(db, sql`SELECT secretary_name AS s FROM organisations WHERE secretary_name IS NOT NULL UNION SELECT name FROM instructors`);
-    const phones = await rows<{ s: string }>(db, sql`SELECT contact_phone AS s FROM organisations WHERE contact_phone IS NOT NULL UNION SELECT phone FROM instructors WHERE phone IS NOT NULL UNION SELECT phone FROM stations WHERE phone IS NOT NULL`);
-    const ents = await rows<{ s: string }>(db, sql`SELECT name AS s FROM enterprises`);
-    const orgs = await rows<{ s: string }>(db, sql`SELECT name AS s FROM organisations UNION SELECT name FROM alliance_members`);
-    return {
-      people: people.map((r) => r.s),
-      phones: phones.map((r) => r.s),
-      enterprises: ents.map((r) => r.s).filter((s) => s.length >= MIN_ENTERPRISE_TERM),
-      shortEnterprises: ents.filter((r) => r.s.length < MIN_ENTERPRISE_TERM).length,
-      organisations: orgs.map((r) => r.s).filter((s) => s.length >= MIN_ENTERPRISE_TERM),
-    };
-  });
+  const store = await t.store.read(readPrivateStrings);
+  const scanned = scannedStrings(store);
+  const of = (...kinds: PrivateKind[]) => scanned.filter((s) => kinds.includes(s.kind)).map((s) => s.value);
+  return {
+    store,
+    scanned,
+    people: of('person_name'),
+    phones: of('phone'),
+    enterprises: of('enterprise_name'),
+    shortEnterprises: store.enterprises.filter((s) => s.length < MIN_NAME_LENGTH).length,
+    organisations: of('organisation_name', 'alliance_member_name'),
+  };
 }
 
 /** Every private string found in a text, with the kind of string. */
 export function leaks(text: string, p: PrivateStrings): string[] {
   const found: string[] = [];
-  for (const s of p.people) if (text.includes(s)) found.push(`person:${s}`);
-  for (const s of p.phones) if (text.includes(s)) found.push(`phone:${s}`);
-  for (const s of p.enterprises) if (text.includes(s)) found.push(`enterprise:${s}`);
-  for (const s of p.organisations) if (text.includes(s)) found.push(`organisation:${s}`);
+  for (const s of p.scanned) if (text.includes(s.value)) found.push(`${s.kind}:${s.value}`);
   // Mobiles however grouped or written (full-width digits, +86, spaces or dashes between the groups).
   if (/(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/.test(text.normalize('NFKC'))) found.push('phone-pattern');
   return found;

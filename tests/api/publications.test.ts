@@ -2,7 +2,7 @@
 // the export zip and /p/{slug}/ served from the same artifacts, and a scan of every public byte for
 // the demo data's private names, phones and enterprise names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -10,6 +10,8 @@ import { sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { rows } from '../../server/db/store.js';
 import { setPublicShellRoot } from '../../server/publications/artifacts.js';
+import { scanSnapshot } from '../../server/publications/leak-guard.js';
+import { formatExport, publishExport, PublishExportError } from '../../server/cli/publish-export.js';
 import { addUpcomingActivities, leaks, privateStrings, type PrivateStrings } from './publications-scan.js';
 import { adminSession, client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
@@ -203,6 +205,51 @@ describe.each(storeKinds())('publications on %s', (kind) => {
     const v = await getPub(id);
     const sha = createHash('sha256').update(entries[`${slug}/data/publication.json`] as Uint8Array).digest('hex');
     expect(v.body.versions[0]?.sha256).toBe(sha);
+    // What the publish-time guard saw passes its normalised, per-field scan.
+    expect(scanSnapshot(data, priv.store)).toEqual([]);
+  });
+
+  it("npm run publish:export writes exactly the zip's files into a directory, by slug or id, and refuses what is not published", async () => {
+    const list = ((await (await c.get('/api/publications', admin)).json()) as { publications: { id: number; slug: string; status: string }[] }).publications;
+    const { id, slug } = list[0] as { id: number; slug: string };
+    const draft = list.find((p) => p.status === 'draft') as { id: number; slug: string };
+    const entries = unzipSync(new Uint8Array(await (await c.get(`/api/publications/${id}/export.zip`, admin)).arrayBuffer()));
+    const out = mkdtempSync(join(tmpdir(), 'pbmap-export-'));
+    try {
+      const listFiles = (dir: string, prefix = ''): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+      for (const [target, dir] of [[slug, join(out, 'by-slug')], [String(id), join(out, 'by-id')]] as const) {
+        const r = await publishExport(t.store, target, dir);
+        expect(r).toMatchObject({ id, slug, version: 1 });
+        const zipped = Object.keys(entries).map((n) => n.slice(slug.length + 1)).sort();
+        expect(listFiles(dir).sort()).toEqual(zipped);
+        expect(r.files.map((f) => f.path).sort()).toEqual(zipped);
+        for (const path of zipped) {
+          expect(Buffer.from(readFileSync(join(dir, path))).equals(Buffer.from(entries[`${slug}/${path}`] as Uint8Array)), path).toBe(true);
+        }
+        expect(r.totalBytes).toBe(Object.values(entries).reduce((n, b) => n + b.length, 0));
+        // index.html is written last: a sync running meanwhile never sees a page without its assets.
+        expect(r.files.at(-1)?.path).toBe('index.html');
+        const report = formatExport(r);
+        expect(report).toContain('data/publication.json');
+        expect(report).toContain(`${r.files.length} files, ${r.totalBytes} bytes`);
+      }
+      await expect(publishExport(t.store, 'no-such-map', join(out, 'x'))).rejects.toThrow(/No publication/);
+      await expect(publishExport(t.store, draft.slug, join(out, 'draft'))).rejects.toThrow(/never been published: nothing written/);
+      await expect(publishExport(t.store, String(draft.id), join(out, 'draft'))).rejects.toBeInstanceOf(PublishExportError);
+      // Without the built client: a clear refusal, nothing written.
+      const empty = mkdtempSync(join(tmpdir(), 'pbmap-noshell-'));
+      setPublicShellRoot(empty);
+      try {
+        await expect(publishExport(t.store, slug, join(out, 'noshell'))).rejects.toThrow(/not built.*nothing written/);
+      } finally {
+        setPublicShellRoot(shell);
+        rmSync(empty, { recursive: true, force: true });
+      }
+      expect(readdirSync(out).sort()).toEqual(['by-id', 'by-slug']);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('keeps published versions frozen: later edits change nothing public, and the database refuses UPDATE/DELETE', async () => {
@@ -243,11 +290,91 @@ describe.each(storeKinds())('publications on %s', (kind) => {
     expect((await c.get(`/p/${slug}/`)).status).toBe(404);
     expect((await c.get(`/p/${slug}/data/publication.json`)).status).toBe(404);
     expect((await getPub(id)).body.versions).toHaveLength(3);
+    await expect(publishExport(t.store, slug, join(tmpdir(), 'pbmap-never-written'))).rejects.toThrow(/is unpublished/);
     const audits = await t.store.read((db) => rows<{ action: string }>(db, sql`SELECT action FROM audit_log WHERE entity = 'publication' AND entity_id = ${String(id)} ORDER BY id`));
     expect(audits.map((a) => a.action)).toEqual(['create', 'update', 'publish', 'update', 'publish', 'rollback', 'unpublish']);
   });
 
+  it('withholds an enterprise name typed into the intro by redaction: the publish passes the guard', async () => {
+    const [ent] = await t.store.read((db) => rows<{ name: string }>(db, sql`SELECT name FROM enterprises WHERE char_length(name) >= 6 ORDER BY id LIMIT 1`));
+    if (!ent) throw new Error('demo data has no enterprise');
+    const { id } = (await (await create({ title: '介绍里有企业名', scope: 'street:310106012', texts: { intro: `欢迎${ent.name}的职工来站点` } })).json()) as { id: number };
+    const pub = await c.send('POST', `/api/publications/${id}/publish`, undefined, admin);
+    expect(pub.status).toBe(200);
+    const { slug } = (await pub.json()) as { slug: string };
+    const json = await (await c.get(`/p/${slug}/data/publication.json`)).text();
+    expect(json).not.toContain(ent.name);
+    expect((JSON.parse(json) as { texts: { intro: string } }).texts.intro).toBe('');
+    const v = (await getPub(id)).body as unknown as { versions: { redacted: { field: string }[] }[] };
+    expect(v.versions).toHaveLength(1);
+    expect(v.versions[0]?.redacted.map((f) => f.field)).toContain('texts.intro');
+  });
+
+  it('blocks a publish with 422 when private data reaches the snapshot past redaction, naming field and kind but never the value; stores and audits nothing', async () => {
+    // Street names come from the territory, not free text, so redact() does not scrub them: a person's
+    // name typed into a street's English name gets past redaction. The guard stops it.
+    const [person] = await t.store.read((db) => rows<{ name: string }>(db, sql`SELECT secretary_name AS name FROM organisations WHERE secretary_name IS NOT NULL ORDER BY id LIMIT 1`));
+    if (!person) throw new Error('demo data has no secretary');
+    const [street] = await t.store.read((db) => rows<{ nameEn: string | null }>(db, sql`SELECT name_en AS "nameEn" FROM streets WHERE code = '310106012'`));
+    const { id } = (await (await create({ title: '守门测试', scope: 'street:310106012' })).json()) as { id: number };
+    const auditsOf = () => t.store.read((db) => rows<{ action: string }>(db, sql`SELECT action FROM audit_log WHERE entity = 'publication' AND entity_id = ${String(id)} ORDER BY id`));
+    const countVersions = () => t.store.read((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM publication_versions`));
+    const versionsBefore = await countVersions();
+    await t.store.write((tx) => tx.execute(sql`UPDATE streets SET name_en = ${`Nanjing Rd W (contact ${person.name})`} WHERE code = '310106012'`));
+    try {
+      const preview = (await (await c.get(`/api/publications/${id}/preview`, admin)).json()) as { public: unknown };
+      expect(JSON.stringify(preview.public)).toContain(person.name);
+      const before = await getPub(id);
+      const r = await c.send('POST', `/api/publications/${id}/publish`, undefined, admin);
+      expect(r.status).toBe(422);
+      const text = await r.text();
+      expect(text).not.toContain(person.name);
+      const body = JSON.parse(text) as { error: { code: string; message: string; details: { path: string; kind: string }[] } };
+      expect(body.error.code).toBe('unprocessable');
+      expect(body.error.details).toEqual([{ path: 'streets[0].nameEn', kind: 'person_name' }]);
+      const after = await getPub(id);
+      expect(after.body).toMatchObject({ status: 'draft', currentVersion: null, version: before.body.version, versions: [] });
+      expect(await countVersions()).toEqual(versionsBefore);
+      expect((await auditsOf()).map((a) => a.action)).toEqual(['create']);
+    } finally {
+      await t.store.write((tx) => tx.execute(sql`UPDATE streets SET name_en = ${street?.nameEn ?? null} WHERE code = '310106012'`));
+    }
+    // Put right, the same draft publishes.
+    expect((await c.send('POST', `/api/publications/${id}/publish`, undefined, admin)).status).toBe(200);
+    expect((await auditsOf()).map((a) => a.action)).toEqual(['create', 'publish']);
+  });
+
+  it('blocks a phone number chosen as the slug, and a rollback to a version that now names a private person', async () => {
+    const { id } = (await (await create({ title: '地址里有电话', scope: 'street:310106012', slug: 'tel-13912345678' })).json()) as { id: number };
+    const r = await c.send('POST', `/api/publications/${id}/publish`, undefined, admin);
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { error: { details: unknown } }).error.details).toEqual([{ path: 'slug', kind: 'phone_or_id_pattern' }]);
+    expect((await c.get('/p/tel-13912345678/')).status).toBe(404);
+
+    // v1 names a public station; later an instructor is registered under exactly that name. Publishing
+    // again would withhold it (redaction); rolling back to v1 is refused by the guard.
+    const [st] = await t.store.read((db) => rows<{ name: string }>(db, sql`SELECT name FROM stations WHERE street_code = '310106012' AND open_to = 'public' AND char_length(name) >= 6 ORDER BY id LIMIT 1`));
+    if (!st) throw new Error('no public station');
+    const { id: id2 } = (await (await create({ title: '回滚守门', scope: 'street:310106012' })).json()) as { id: number };
+    expect((await c.send('POST', `/api/publications/${id2}/publish`, undefined, admin)).status).toBe(200);
+    expect((await c.send('POST', `/api/publications/${id2}/unpublish`, undefined, admin)).status).toBe(200);
+    await t.store.write((tx) => tx.execute(sql`INSERT INTO instructors (name, role, street_code, source) VALUES (${st.name}, 'instructor', '310106012', 'test')`));
+    try {
+      const rb = await c.send('POST', `/api/publications/${id2}/rollback`, { version: 1 }, admin);
+      expect(rb.status).toBe(422);
+      const text = await rb.text();
+      expect(text).not.toContain(st.name);
+      const body = JSON.parse(text) as { error: { code: string; details: { kind: string }[] } };
+      expect(body.error.code).toBe('unprocessable');
+      expect(body.error.details.map((d) => d.kind)).toContain('person_name');
+      expect((await getPub(id2)).body).toMatchObject({ status: 'unpublished', currentVersion: 1 });
+    } finally {
+      await t.store.write((tx) => tx.execute(sql`DELETE FROM instructors WHERE source = 'test' AND name = ${st.name}`));
+    }
+  });
+
   it('publishes a district scope without drawing the district boundary', async () => {
+
     const r = await create({ title: '静安区', scope: 'district:310106', redaction: { minCount: 10 } });
     const { id } = (await r.json()) as { id: number };
     const prev = (await (await c.get(`/api/publications/${id}/preview`, admin)).json()) as { public: Record<string, unknown> & { streets: unknown[]; minCount: number } };

@@ -134,9 +134,10 @@ publicationRoutes.openapi(
 
 publicationRoutes.openapi(
   createRoute({
-    method: 'post', path: '/api/publications/{id}/publish', tags: ['Publications'], summary: 'Freeze the redacted public data as a new immutable version and make it current (If-Match optional)',
+    method: 'post', path: '/api/publications/{id}/publish', tags: ['Publications'],
+    summary: 'Freeze the redacted public data as a new immutable version and make it current (If-Match optional). 422 when the last leak check still finds private data: details list each field path and kind, never the value; nothing is stored',
     request: { params: Id, headers: IfMatchOptional },
-    responses: { 200: json(PublicationSchema, 'Published'), ...errorResponses(400, 401, 403, 404, 412) },
+    responses: { 200: json(PublicationSchema, 'Published'), ...errorResponses(400, 401, 403, 404, 412, 422) },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -148,9 +149,9 @@ publicationRoutes.openapi(
 
 publicationRoutes.openapi(
   createRoute({
-    method: 'post', path: '/api/publications/{id}/rollback', tags: ['Publications'], summary: "Publish an earlier version's snapshot again, as a new version",
+    method: 'post', path: '/api/publications/{id}/rollback', tags: ['Publications'], summary: "Publish an earlier version's snapshot again, as a new version (422 when it now holds private data, as for publish)",
     request: { params: Id, headers: IfMatchOptional, body: { required: true, content: { 'application/json': { schema: z.object({ version: z.number().int().min(1).max(2_147_483_647) }).strict() } } } },
-    responses: { 200: json(PublicationSchema, 'Rolled back'), ...errorResponses(400, 401, 403, 404, 409, 412) },
+    responses: { 200: json(PublicationSchema, 'Rolled back'), ...errorResponses(400, 401, 403, 404, 409, 412, 422) },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
