@@ -5,6 +5,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { rows, type Db, type Store } from '../db/store.js';
 import type { CoverageModel } from '../domain/coverage/model.js';
 import { areaKey } from '../domain/coverage/model.js';
+import { ZERO, add, type Counts } from '../domain/coverage/rates.js';
 import { PARTY_KINDS } from '../domain/coverage/types.js';
 import type { Scope } from '../routes/wall/scope.js';
 import { organisationTerms } from './redact.js';
@@ -14,21 +15,17 @@ import type { AreaCounts, InternalActivity, InternalArea, InternalFacts, Interna
 /** Enterprise names shorter than this are not used as private terms: they are substrings of street and building names. */
 export const MIN_ENTERPRISE_TERM = 4;
 
-const EMPTY: AreaCounts = { enterprises: 0, employees: 0, partyOwn: 0, partyJoint: 0, partyInstructor: 0, unionOwn: 0, unionJoint: 0, employeesServed: 0, organisations: 0 };
-
-function countsOf(model: CoverageModel, key: string, organisations: number): AreaCounts {
-  const c = model.counts.get(key);
-  if (!c) return { ...EMPTY, organisations };
-  return {
-    enterprises: c.enterprises, employees: c.employees, partyOwn: c.partyOwn, partyJoint: c.partyJoint, partyInstructor: c.partyInstructor,
-    unionOwn: c.unionOwn, unionJoint: c.unionJoint, employeesServed: c.employeesServed, organisations,
-  };
+/** An area's counts as the coverage model keeps them, without party members (never published), plus its organisations. */
+function publicCounts(c: Counts, organisations: number): AreaCounts {
+  const { partyMembers: _private, ...rest } = c;
+  return { ...rest, organisations };
 }
 
+const countsOf = (model: CoverageModel, key: string, organisations: number): AreaCounts => publicCounts(model.counts.get(key) ?? ZERO, organisations);
+
 function sumCounts(list: AreaCounts[]): AreaCounts {
-  const out = { ...EMPTY };
-  for (const c of list) for (const k of Object.keys(out) as (keyof AreaCounts)[]) out[k] += c[k];
-  return out;
+  const total = list.reduce<Counts>((sum, { organisations: _o, ...c }) => add(sum, { ...c, partyMembers: 0 }), ZERO);
+  return publicCounts(total, list.reduce((n, c) => n + c.organisations, 0));
 }
 
 export async function gatherFacts(store: Store, model: CoverageModel, scope: Scope, meta: { slug: string; title: string }): Promise<InternalFacts> {

@@ -12,6 +12,7 @@
 //   names, the publication's texts) that contains a known private term (person, organisation, alliance
 //   member and enterprise names, phones, USCC codes) or a phone/ID number is replaced by a neutral
 //   fallback, after normalising width, spacing and separators (see hasPhoneOrId, normaliseTerm).
+import { ratesOf } from '../domain/coverage/rates.js';
 import type {
   AreaCounts,
   InternalArea,
@@ -156,26 +157,28 @@ export function areaStats(c: AreaCounts, minCount: number, hidden: Set<'enterpri
   if (!entOk) suppressed.push('enterprises');
   const orgOk = ok(c.organisations) && !hidden.has('organisations');
   if (!orgOk) suppressed.push('organisations');
+  // The official formulas (numerator and denominator) come from the coverage domain, defined once there.
+  const official = ratesOf({ ...c, partyMembers: 0 });
   // A rate is published only when its denominator and numerator could both be published as counts.
-  const rate = (name: string, num: number, den: number, denOk: boolean) => {
-    if (!denOk || !ok(num)) {
-      if (den > 0) suppressed.push(`rates.${name}`);
+  const rate = (name: 'partyOrg' | 'work' | 'union') => {
+    const { numerator, denominator } = official[name];
+    if (!ok(c.enterprises) || !ok(numerator)) {
+      if (denominator > 0) suppressed.push(`rates.${name}`);
       return null;
     }
-    return pct(num, den);
+    return pct(numerator, denominator);
   };
   if (!ok(c.enterprises) && c.employees > 0) suppressed.push('rates.workersServed');
-  const party = c.partyOwn + c.partyJoint;
   const stats: PublicStats = {
     enterprises: entOk ? c.enterprises : null,
     organisations: orgOk ? c.organisations : null,
     rates: {
-      partyOrg: rate('partyOrg', party, c.enterprises, ok(c.enterprises)),
-      work: rate('work', party + c.partyInstructor, c.enterprises, ok(c.enterprises)),
-      union: rate('union', c.unionOwn + c.unionJoint, c.enterprises, ok(c.enterprises)),
+      partyOrg: rate('partyOrg'),
+      work: rate('work'),
+      union: rate('union'),
       // Employees are many even in a small area, but the share still describes its few enterprises:
       // published only where the enterprise count is.
-      workersServed: ok(c.enterprises) ? pct(c.employeesServed, c.employees) : null,
+      workersServed: ok(c.enterprises) ? pct(official.workersServed.numerator, official.workersServed.denominator) : null,
     },
   };
   return { stats, suppressed };

@@ -1,6 +1,7 @@
 // The shapes of a publication: its draft config, the internal facts gathered for it, and the public
 // snapshot (data/publication.json) that redaction makes of them. The client imports these as types only.
 import type { MultiPolygon, Polygon } from 'geojson';
+import type { Counts } from '../domain/coverage/rates.js';
 
 export const STATION_AUDIENCES = ['public', 'building', 'members'] as const;
 export type StationAudience = (typeof STATION_AUDIENCES)[number];
@@ -40,19 +41,11 @@ export interface PublicationConfig {
 // ---------------------------------------------------------------------------------------------
 // Internal facts: everything redaction looks at, including what it must withhold.
 
-/** Counts an area needs for its public figures (from the coverage model and the organisations table). */
-export interface AreaCounts {
-  enterprises: number;
-  employees: number;
-  partyOwn: number;
-  partyJoint: number;
-  partyInstructor: number;
-  unionOwn: number;
-  unionJoint: number;
-  employeesServed: number;
+/** Counts an area needs for its public figures: the coverage model's (party members are never published) plus organisations. */
+export type AreaCounts = Omit<Counts, 'partyMembers'> & {
   /** Party organisations seated in the area's buildings. */
   organisations: number;
-}
+};
 
 export interface InternalArea {
   id: number;
