@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import * as turf from '@turf/turf';
 import { closeNow } from '../helpers/serve.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
-import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, trackNetwork, watchConsole } from '../helpers/browser.js';
-import { TEST_ADMIN_PASSWORD } from '../helpers/constants.js';
+import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, watchConsole } from '../helpers/browser.js';
 
 const STREET = '310106012';
 
@@ -87,11 +86,7 @@ describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
   });
 
   it('opens the street with its grids labelled and the partition clean', async () => {
-    await page.goto(base);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', TEST_ADMIN_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=map] canvas');
+    await signInAsAdmin(page, base);
     await page.goto(`${base}/edit?street=${STREET}`);
     await page.waitForSelector('[data-testid=editor-map] canvas');
     await page.waitForSelector('.grid-label');
@@ -225,13 +220,7 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     expect(Math.abs(e.overlap)).toBeLessThan(1);
   };
 
-  const login = async (p: Page) => {
-    await p.goto(base);
-    await p.fill('input[name=username]', 'admin');
-    await p.fill('input[name=password]', TEST_ADMIN_PASSWORD);
-    await p.click('button[type=submit]');
-    await p.waitForSelector('[data-testid=map] canvas');
-  };
+  const login = (p: Page) => signInAsAdmin(p, base);
   const openEditor = async (p: Page = page) => {
     await p.goto(`${base}/edit?street=${STREET}`);
     await p.waitForSelector('[data-testid=editor-map] canvas');

@@ -7,8 +7,7 @@ import { rows } from '../../server/db/store.js';
 import { makeUscc } from '../../geodata/generate/uscc.js';
 import { closeNow } from '../helpers/serve.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
-import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, watchConsole } from '../helpers/browser.js';
-import { TEST_ADMIN_PASSWORD } from '../helpers/constants.js';
+import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, watchConsole } from '../helpers/browser.js';
 
 describe.runIf(HAS_CHROMIUM)('import wizard in Chromium', () => {
   let t: TestStore;
@@ -30,10 +29,7 @@ describe.runIf(HAS_CHROMIUM)('import wizard in Chromium', () => {
   it('checks a roster, shows the report per row and column, and imports the valid rows', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchConsole(page);
-    await page.goto(base);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', TEST_ADMIN_PASSWORD);
-    await page.press('input[name=password]', 'Enter');
+    await signInAsAdmin(page, base);
     await page.waitForSelector('[data-nav=import]');
     await page.goto(`${base}/admin/import`);
     await page.waitForSelector('[data-step=kind]');

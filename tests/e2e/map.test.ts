@@ -7,8 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
-import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, trackNetwork, watchConsole } from '../helpers/browser.js';
-import { TEST_ADMIN_PASSWORD } from '../helpers/constants.js';
+import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, watchConsole } from '../helpers/browser.js';
 
 const LAYERS = ['reach', 'density', 'activity', 'alliances', 'gaps'] as const;
 
@@ -56,11 +55,7 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
   });
 
   it('signs in and shows the territory with no console errors', async () => {
-    await page.goto(base);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', TEST_ADMIN_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForSelector('[data-testid=map] canvas');
+    await signInAsAdmin(page, base);
     await page.waitForSelector('.profile [data-rate=partyOrg]');
     await settle(page, 2500);
     await page.screenshot({ path: `${ARTIFACTS}/map-default.png` });

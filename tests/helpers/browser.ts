@@ -10,6 +10,7 @@ import type { TestStore } from './stores.js';
 import { testEnv } from './stores.js';
 
 import { CHROMIUM, CHROMIUM_ARGS } from './browser-flags.js';
+import { TEST_ADMIN_PASSWORD } from './constants.js';
 
 export { CHROMIUM, CHROMIUM_ARGS };
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -59,4 +60,13 @@ export function watchConsole(page: Page): string[] {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+/** Signs in as the test admin through the sign-in page and waits for the map it opens on. */
+export async function signInAsAdmin(page: Page, base: string): Promise<void> {
+  await page.goto(base);
+  await page.fill('input[name=username]', 'admin');
+  await page.fill('input[name=password]', TEST_ADMIN_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=map] canvas');
 }
