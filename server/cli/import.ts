@@ -20,6 +20,7 @@ import { acceptRoster, previewRoster } from '../import/run.js';
 import { acceptBoundaries, previewBoundaries } from '../import/run-boundaries.js';
 import type { Issue } from '../import/fields.js';
 import { ApiError } from '../http/errors.js';
+import { chinaToday } from '../coverage/engine.js';
 
 const USAGE = `usage: npm run import -- <file> --kind <${[...ROSTER_KINDS, ...BOUNDARY_KINDS].join('|')}>
        [--coords wgs84|gcj02|bd09] [--mapping 列=field,…] [--dry-run] [--skip-invalid]`;
@@ -100,7 +101,7 @@ try {
     exitCode = 1;
   } else {
     const r = isRosterKind(kind)
-      ? await acceptRoster(store, bytes, { kind, filename, coords: args.values.coords as CoordSystem, mapping, skipInvalid: args.values['skip-invalid'], actor, today: new Date().toISOString().slice(0, 10) })
+      ? await acceptRoster(store, bytes, { kind, filename, coords: args.values.coords as CoordSystem, mapping, skipInvalid: args.values['skip-invalid'], actor, today: chinaToday() })
       : await acceptBoundaries(services, principal, actor, bytes, { kind, filename, mapping, skipInvalid: args.values['skip-invalid'] });
     console.log(`Written: ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped.`);
   }

@@ -95,7 +95,10 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-const bytesOf = async (f: File) => new Uint8Array(await f.arrayBuffer());
+/** The uploaded file's bytes and name, and the column mapping the user chose (preview and accept read the same form). */
+async function uploadOf(form: { file: File; mapping?: string }): Promise<{ bytes: Uint8Array; mapping: MappingOverrides; filename: string }> {
+  return { bytes: new Uint8Array(await form.file.arrayBuffer()), mapping: parseMapping(form.mapping), filename: form.file.name || 'upload' };
+}
 const principalOf = (c: Context<AppEnv>) => c.get('principal') as Principal;
 
 importRoutes.openapi(
@@ -130,9 +133,7 @@ importRoutes.openapi(
   async (c) => {
     const { kind } = c.req.valid('param');
     const form = c.req.valid('form');
-    const bytes = await bytesOf(form.file);
-    const mapping = parseMapping(form.mapping);
-    const filename = form.file.name || 'upload';
+    const { bytes, mapping, filename } = await uploadOf(form);
     const preview = await guarded<unknown>(() =>
       isRosterKind(kind)
         ? previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping })
@@ -157,14 +158,12 @@ importRoutes.openapi(
   async (c) => {
     const { kind } = c.req.valid('param');
     const form = c.req.valid('form');
-    const bytes = await bytesOf(form.file);
-    const mapping = parseMapping(form.mapping);
-    const filename = form.file.name || 'upload';
+    const { bytes, mapping, filename } = await uploadOf(form);
     const principal = principalOf(c);
     const skipInvalid = form.skipInvalid === 'true';
     const result = await guarded<unknown>(() =>
       isRosterKind(kind)
-        ? acceptRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid, actor: actorOf(principal), today: new Date().toISOString().slice(0, 10) })
+        ? acceptRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid, actor: actorOf(principal), today: c.get('services').coverage.today() })
         : acceptBoundaries(c.get('services'), principal, actorOf(principal), bytes, { kind, filename, mapping, skipInvalid }),
     );
     return c.json(result as z.infer<typeof ResultSchema>, 200);
