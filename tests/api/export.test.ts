@@ -4,7 +4,7 @@ import { inflateRawSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { COLLECTIONS } from '../../server/ogc/collections.js';
-import { safeText, toCsv } from '../../server/routes/export/formats.js';
+import { safeText, toCsv } from '../../server/export/formats.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
 import { client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
 

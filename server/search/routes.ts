@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { newRouter, errorResponses } from '../../http/router.js';
-import { requireRole } from '../../auth/middleware.js';
-import { STAFF_READERS } from '../../auth/principal.js';
-import { rows } from '../../db/store.js';
+import { newRouter, errorResponses } from '../http/router.js';
+import { requireRole } from '../auth/middleware.js';
+import { STAFF_READERS } from '../auth/principal.js';
+import { rows } from '../db/store.js';
 
 const Result = z
   .object({

@@ -1,7 +1,7 @@
 // A wall's scope: a street or a district, with the streets it spans.
 import { sql } from 'drizzle-orm';
-import { rows, type Store } from '../../db/store.js';
-import { badRequest, notFound } from '../../http/errors.js';
+import { rows, type Store } from '../db/store.js';
+import { badRequest, notFound } from '../http/errors.js';
 
 export interface Scope {
   level: 'street' | 'district';

@@ -1,13 +1,13 @@
 // GET /api/export/{collection}?format=geojson|csv|xlsx — a whole collection as a file (internal readers).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Feature } from 'geojson';
-import { newRouter, errorResponses } from '../../http/router.js';
-import { notFound } from '../../http/errors.js';
-import { requireRole } from '../../auth/middleware.js';
-import { STAFF_READERS } from '../../auth/principal.js';
-import { COLLECTIONS, COLLECTION_BY_ID } from '../../ogc/collections.js';
-import { listItems } from '../../ogc/query.js';
-import { DERIVED } from '../../ogc/derived.js';
+import { newRouter, errorResponses } from '../http/router.js';
+import { notFound } from '../http/errors.js';
+import { requireRole } from '../auth/middleware.js';
+import { STAFF_READERS } from '../auth/principal.js';
+import { COLLECTIONS, COLLECTION_BY_ID } from '../ogc/collections.js';
+import { listItems } from '../ogc/query.js';
+import { DERIVED } from '../ogc/derived.js';
 import { toCsv, toXlsx } from './formats.js';
 
 const PAGE = 5000;

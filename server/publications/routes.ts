@@ -2,16 +2,16 @@
 // anyone reads the published static artifacts at /p/{slug}/ (no session is ever read there).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { newRouter, errorResponses } from '../../http/router.js';
-import { ApiError, notFound } from '../../http/errors.js';
-import { requireRole } from '../../auth/middleware.js';
-import { actorOf } from '../../auth/principal.js';
-import type { AppEnv } from '../../http/context.js';
-import { LayersSchema, RedactionSchema, SCOPE_PATTERN, SLUG_PATTERN, TextsSchema, ConfigSchema } from '../../publications/config.js';
+import { newRouter, errorResponses } from '../http/router.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { requireRole } from '../auth/middleware.js';
+import { actorOf } from '../auth/principal.js';
+import type { AppEnv } from '../http/context.js';
+import { LayersSchema, RedactionSchema, SCOPE_PATTERN, SLUG_PATTERN, TextsSchema, ConfigSchema } from './config.js';
 import {
   createPublication, currentSnapshot, getPublication, listPublications, listVersions, livePublication, patchPublication, previewOf, publish, rollback, unpublish,
-} from '../../publications/service.js';
-import { artifactsFor, contentTypeOf, PUBLIC_HEADERS, ShellMissingError, zipArtifacts } from '../../publications/artifacts.js';
+} from './service.js';
+import { artifactsFor, contentTypeOf, PUBLIC_HEADERS, ShellMissingError, zipArtifacts } from './artifacts.js';
 
 export const publicationRoutes = newRouter();
 publicationRoutes.use('/api/publications', requireRole('admin'));

@@ -1,7 +1,7 @@
 // The wall's tour: which places the camera visits, in what order, for how long, and a quieter night.
 import { sql } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
-import { rows, type Db, type Store } from '../../db/store.js';
+import { rows, type Db, type Store } from '../db/store.js';
 import type { Scope } from './scope.js';
 
 export const TourStepSchema = z.object({

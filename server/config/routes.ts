@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { newRouter } from '../../http/router.js';
+import { newRouter } from '../http/router.js';
 import { basemaps } from './basemaps.js';
 
 const BasemapSchema = z

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { newRouter, errorResponses } from '../../http/router.js';
-import { ApiError, unauthorized } from '../../http/errors.js';
-import { SESSION_COOKIE } from '../../auth/middleware.js';
-import { SESSION_TTL_MS, login, logout } from '../../auth/service.js';
+import { newRouter, errorResponses } from '../http/router.js';
+import { ApiError, unauthorized } from '../http/errors.js';
+import { SESSION_COOKIE } from './middleware.js';
+import { SESSION_TTL_MS, login, logout } from './service.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
 const Credentials = z

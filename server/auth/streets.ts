@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import { streets } from '../../db/schema.js';
-import type { Store } from '../../db/store.js';
-import { badRequest } from '../../http/errors.js';
+import { streets } from '../db/schema.js';
+import type { Store } from '../db/store.js';
+import { badRequest } from '../http/errors.js';
 
 export async function assertStreetsExist(store: Store, codes: string[]): Promise<void> {
   if (codes.length === 0) return;

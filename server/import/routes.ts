@@ -6,17 +6,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
-import { newRouter, errorResponses } from '../../http/router.js';
-import { ApiError, badRequest } from '../../http/errors.js';
-import { requireRole } from '../../auth/middleware.js';
-import { actorOf, type Principal } from '../../auth/principal.js';
-import type { AppEnv } from '../../http/context.js';
-import { BOUNDARY_KINDS, ROSTER_KINDS, isRosterKind, type CoordSystem, type ImportKind } from '../../import/kinds.js';
-import { ImportFileError } from '../../import/errors.js';
-import { acceptRoster, previewRoster } from '../../import/run.js';
-import { acceptBoundaries, previewBoundaries } from '../../import/run-boundaries.js';
-import { templateXlsx } from '../../import/templates.js';
-import type { MappingOverrides } from '../../import/mapping.js';
+import { newRouter, errorResponses } from '../http/router.js';
+import { ApiError, badRequest } from '../http/errors.js';
+import { requireRole } from '../auth/middleware.js';
+import { actorOf, type Principal } from '../auth/principal.js';
+import type { AppEnv } from '../http/context.js';
+import { BOUNDARY_KINDS, ROSTER_KINDS, isRosterKind, type CoordSystem, type ImportKind } from './kinds.js';
+import { ImportFileError } from './errors.js';
+import { acceptRoster, previewRoster } from './run.js';
+import { acceptBoundaries, previewBoundaries } from './run-boundaries.js';
+import { templateXlsx } from './templates.js';
+import type { MappingOverrides } from './mapping.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

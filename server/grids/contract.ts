@@ -1,6 +1,6 @@
 // Request and response schemas of grid editing (/api/streets/{streetCode}/…).
 import { z } from '@hono/zod-openapi';
-import { RatesSchema } from '../coverage/schemas.js';
+import { RatesSchema } from '../coverage/contract.js';
 
 export const StreetParam = z.object({
   streetCode: z.string().regex(/^[0-9]{6}[0-9A-Z]{3}$/, 'A 9-character street code').openapi({ param: { name: 'streetCode', in: 'path' }, example: '310106012' }),

@@ -1,6 +1,6 @@
 // The basemaps a client may offer: two drawn from our own data (always, offline) and external ones
 // configured by the environment. External tiles come from the user's browser, never through us.
-import type { Env } from '../../env.js';
+import type { Env } from '../env.js';
 
 export interface Basemap {
   id: string;

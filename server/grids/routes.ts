@@ -2,16 +2,16 @@
 // and the grids as a GeoJSON download. Every write checks role and street scope here, on the server.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppEnv } from '../../http/context.js';
-import { newRouter, errorResponses } from '../../http/router.js';
-import { forbidden, unauthorized } from '../../http/errors.js';
-import { requireRole } from '../../auth/middleware.js';
-import { STAFF_READERS, canEditStreet, type Principal } from '../../auth/principal.js';
-import { readBuildings, readGrids, readStations, readStreet } from '../../grids/state.js';
-import { readChangeSet, readHistory } from '../../grids/history.js';
-import { GRID_RULES, commitGridChanges, previewGridChanges, revertGridChanges } from '../../grids/service.js';
-import type { ChangeSet } from '../../domain/topology/change-set.js';
-import { ChangeSetSchema, CommitSchema, EditorStateSchema, HistoryDetailSchema, HistoryItemSchema, PreviewSchema, RevertSchema, StreetParam } from './schemas.js';
+import type { AppEnv } from '../http/context.js';
+import { newRouter, errorResponses } from '../http/router.js';
+import { forbidden, unauthorized } from '../http/errors.js';
+import { requireRole } from '../auth/middleware.js';
+import { STAFF_READERS, canEditStreet, type Principal } from '../auth/principal.js';
+import { readBuildings, readGrids, readStations, readStreet } from './state.js';
+import { readChangeSet, readHistory } from './history.js';
+import { GRID_RULES, commitGridChanges, previewGridChanges, revertGridChanges } from './service.js';
+import type { ChangeSet } from '../domain/topology/change-set.js';
+import { ChangeSetSchema, CommitSchema, EditorStateSchema, HistoryDetailSchema, HistoryItemSchema, PreviewSchema, RevertSchema, StreetParam } from './contract.js';
 
 export const gridRoutes = newRouter();
 gridRoutes.use('/api/streets/*', requireRole(...STAFF_READERS));

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { newRouter, errorResponses } from '../../http/router.js';
-import { ApiError } from '../../http/errors.js';
-import { requireRole } from '../../auth/middleware.js';
-import { actorOf } from '../../auth/principal.js';
-import { createUser } from '../../auth/service.js';
-import { userStreets, users } from '../../db/schema.js';
-import { RoleSchema, StreetCodeSchema } from '../shared-schemas.js';
+import { newRouter, errorResponses } from '../http/router.js';
+import { ApiError } from '../http/errors.js';
+import { requireRole } from './middleware.js';
+import { actorOf } from './principal.js';
+import { createUser } from './service.js';
+import { userStreets, users } from '../db/schema.js';
+import { RoleSchema, StreetCodeSchema } from './contract.js';
 import { assertStreetsExist } from './streets.js';
 
 const User = z

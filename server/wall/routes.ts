@@ -1,15 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { newRouter, errorResponses } from '../../http/router.js';
-import { ApiError, badRequest } from '../../http/errors.js';
-import { requireRole } from '../../auth/middleware.js';
-import { INTERNAL_READERS, actorOf } from '../../auth/principal.js';
-import { rows } from '../../db/store.js';
-import { audit } from '../../db/audit.js';
-import { putSetting, readSetting } from '../../db/settings.js';
-import { rankGaps } from '../../domain/coverage/gaps.js';
-import type { SummaryNode } from '../../domain/coverage/model.js';
-import { GapSchema, RatesSchema } from '../coverage/schemas.js';
+import { newRouter, errorResponses } from '../http/router.js';
+import { ApiError, badRequest } from '../http/errors.js';
+import { requireRole } from '../auth/middleware.js';
+import { INTERNAL_READERS, actorOf } from '../auth/principal.js';
+import { rows } from '../db/store.js';
+import { audit } from '../db/audit.js';
+import { putSetting, readSetting } from '../db/settings.js';
+import { rankGaps } from '../domain/coverage/gaps.js';
+import type { SummaryNode } from '../domain/coverage/model.js';
+import { GapSchema, RatesSchema } from '../coverage/contract.js';
 import { resolveScope } from './scope.js';
 import { TourSchema, readTour, tourKey } from './tour.js';
 

@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq, isNull } from 'drizzle-orm';
-import { newRouter, errorResponses } from '../../http/router.js';
-import { notFound } from '../../http/errors.js';
-import { requireRole } from '../../auth/middleware.js';
-import { actorOf } from '../../auth/principal.js';
-import { createApiToken } from '../../auth/service.js';
-import { apiTokens } from '../../db/schema.js';
-import { audit } from '../../db/audit.js';
-import { IdParam, RoleSchema, StreetCodeSchema } from '../shared-schemas.js';
-import { assertStreetsExist } from '../users/streets.js';
+import { newRouter, errorResponses } from '../http/router.js';
+import { notFound } from '../http/errors.js';
+import { requireRole } from './middleware.js';
+import { actorOf } from './principal.js';
+import { createApiToken } from './service.js';
+import { apiTokens } from '../db/schema.js';
+import { audit } from '../db/audit.js';
+import { IdParam, RoleSchema, StreetCodeSchema } from './contract.js';
+import { assertStreetsExist } from './streets.js';
 
 const TokenInfo = z
   .object({

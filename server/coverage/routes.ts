@@ -1,17 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
-import { newRouter, errorResponses } from '../../http/router.js';
-import { ApiError, badRequest, notFound } from '../../http/errors.js';
-import { requireRole } from '../../auth/middleware.js';
-import { INTERNAL_READERS, actorOf } from '../../auth/principal.js';
-import { rows } from '../../db/store.js';
-import { audit } from '../../db/audit.js';
-import { putSetting } from '../../db/settings.js';
-import { rankGaps } from '../../domain/coverage/gaps.js';
-import type { SummaryNode } from '../../domain/coverage/model.js';
-import { partyActionFor, unionActionFor, ACTION_LABELS } from '../../domain/coverage/suggest.js';
-import { ReachConfigSchema, chinaToday } from '../../coverage/engine.js';
-import { DateSchema, GapSchema, LevelSchema, SummarySchema } from './schemas.js';
+import { newRouter, errorResponses } from '../http/router.js';
+import { ApiError, badRequest, notFound } from '../http/errors.js';
+import { requireRole } from '../auth/middleware.js';
+import { INTERNAL_READERS, actorOf } from '../auth/principal.js';
+import { rows } from '../db/store.js';
+import { audit } from '../db/audit.js';
+import { putSetting } from '../db/settings.js';
+import { rankGaps } from '../domain/coverage/gaps.js';
+import type { SummaryNode } from '../domain/coverage/model.js';
+import { partyActionFor, unionActionFor, ACTION_LABELS } from '../domain/coverage/suggest.js';
+import { ReachConfigSchema, chinaToday } from './engine.js';
+import { DateSchema, GapSchema, LevelSchema, SummarySchema } from './contract.js';
 
 const AsOf = DateSchema.optional().openapi({ description: 'Figures as of this date (default today, China time)', example: '2026-01-01' });
 

@@ -2,9 +2,9 @@
 // `heartbeat` every 15 s so proxies keep the stream open and clients can tell it is alive.
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
-import type { AppEnv } from '../../http/context.js';
-import { requireRole, resolvePrincipal } from '../../auth/middleware.js';
-import { INTERNAL_READERS } from '../../auth/principal.js';
+import type { AppEnv } from '../http/context.js';
+import { requireRole, resolvePrincipal } from '../auth/middleware.js';
+import { INTERNAL_READERS } from '../auth/principal.js';
 
 export const HEARTBEAT_MS = 15_000;
 
