@@ -18,6 +18,7 @@ import { exportRoutes } from './export/routes.js';
 import { gridRoutes } from './grids/routes.js';
 import { importRoutes } from './import/routes.js';
 import { publicationRoutes } from './publications/routes.js';
+import { publicPageRoutes } from './publications/public-routes.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { ogcOpenApi } from './ogc/openapi.js';
 import { docsRoutes } from './http/docs.js';
@@ -65,21 +66,23 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.use('/api/*', authenticate());
   app.use('/ogc/*', authenticate());
 
-  app.route('/', healthRoutes);
-  app.route('/', authRoutes);
-  app.route('/', tokenRoutes);
-  app.route('/', userRoutes);
-  app.route('/', coverageRoutes);
-  app.route('/', configRoutes);
-  app.route('/', searchRoutes);
-  app.route('/', eventRoutes);
-  app.route('/', wallRoutes);
-  app.route('/', exportRoutes);
-  app.route('/', gridRoutes);
-  app.route('/', importRoutes);
-  app.route('/', publicationRoutes);
-  app.route('/', ogcRoutes);
-  app.route('/', docsRoutes);
+  // Each router is mounted at its resource prefix and declares paths below it.
+  app.route('/api/health', healthRoutes);
+  app.route('/api/auth', authRoutes);
+  app.route('/api/tokens', tokenRoutes);
+  app.route('/api/users', userRoutes);
+  app.route('/api/coverage', coverageRoutes);
+  app.route('/api/config', configRoutes);
+  app.route('/api/search', searchRoutes);
+  app.route('/api/events', eventRoutes);
+  app.route('/api/wall', wallRoutes);
+  app.route('/api/export', exportRoutes);
+  app.route('/api/streets', gridRoutes);
+  app.route('/api/import', importRoutes);
+  app.route('/api/publications', publicationRoutes);
+  app.route('/p', publicPageRoutes);
+  app.route('/ogc', ogcRoutes);
+  app.route('/api/docs', docsRoutes);
 
   app.get('/api/openapi.json', (c) => {
     const doc = app.getOpenAPIDocument({

@@ -36,7 +36,7 @@ export const authRoutes = newRouter()
   .openapi(
     createRoute({
       method: 'post',
-      path: '/api/auth/login',
+      path: '/login',
       tags: ['Auth'],
       summary: 'Sign in; sets an httpOnly SameSite session cookie and returns the CSRF token',
       request: { body: { required: true, content: { 'application/json': { schema: Credentials } } } },
@@ -68,7 +68,7 @@ export const authRoutes = newRouter()
   .openapi(
     createRoute({
       method: 'post',
-      path: '/api/auth/logout',
+      path: '/logout',
       tags: ['Auth'],
       summary: 'Sign out (ends the session)',
       responses: { 204: { description: 'Signed out' }, ...errorResponses(403) },
@@ -83,7 +83,7 @@ export const authRoutes = newRouter()
   .openapi(
     createRoute({
       method: 'get',
-      path: '/api/auth/session',
+      path: '/session',
       tags: ['Auth'],
       summary: 'The caller, or null when nobody is signed in (never 401: for pages deciding whether to show sign-in)',
       responses: { 200: { description: 'The caller or null', content: { 'application/json': { schema: z.object({ user: Me.nullable() }) } } } },
@@ -96,7 +96,7 @@ export const authRoutes = newRouter()
   .openapi(
     createRoute({
       method: 'get',
-      path: '/api/auth/me',
+      path: '/me',
       tags: ['Auth'],
       summary: 'Who am I',
       responses: { 200: { description: 'The caller', content: { 'application/json': { schema: Me } } }, ...errorResponses(401) },

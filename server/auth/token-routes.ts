@@ -31,14 +31,14 @@ const NewToken = z
   .openapi('NewApiToken');
 
 export const tokenRoutes = newRouter();
-tokenRoutes.use('/api/tokens', requireRole('admin'));
-tokenRoutes.use('/api/tokens/*', requireRole('admin'));
+tokenRoutes.use('/', requireRole('admin'));
+tokenRoutes.use('/*', requireRole('admin'));
 
 tokenRoutes
   .openapi(
     createRoute({
       method: 'get',
-      path: '/api/tokens',
+      path: '/',
       tags: ['Admin'],
       summary: 'List API tokens (admin)',
       responses: { 200: { description: 'Tokens', content: { 'application/json': { schema: z.array(TokenInfo) } } }, ...errorResponses(401, 403) },
@@ -51,7 +51,7 @@ tokenRoutes
   .openapi(
     createRoute({
       method: 'post',
-      path: '/api/tokens',
+      path: '/',
       tags: ['Admin'],
       summary: 'Create an API token (admin); the secret is shown once',
       request: { body: { required: true, content: { 'application/json': { schema: NewToken } } } },
@@ -72,7 +72,7 @@ tokenRoutes
   .openapi(
     createRoute({
       method: 'delete',
-      path: '/api/tokens/{id}',
+      path: '/{id}',
       tags: ['Admin'],
       summary: 'Revoke an API token (admin)',
       request: { params: IdParam },

@@ -26,13 +26,13 @@ const NewUser = z
   .openapi('NewUser');
 
 export const userRoutes = newRouter();
-userRoutes.use('/api/users', requireRole('admin'));
+userRoutes.use('/', requireRole('admin'));
 
 userRoutes
   .openapi(
     createRoute({
       method: 'get',
-      path: '/api/users',
+      path: '/',
       tags: ['Admin'],
       summary: 'List users (admin)',
       responses: { 200: { description: 'Users', content: { 'application/json': { schema: z.array(User) } } }, ...errorResponses(401, 403) },
@@ -55,7 +55,7 @@ userRoutes
   .openapi(
     createRoute({
       method: 'post',
-      path: '/api/users',
+      path: '/',
       tags: ['Admin'],
       summary: 'Create a user (admin)',
       request: { body: { required: true, content: { 'application/json': { schema: NewUser } } } },

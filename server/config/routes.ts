@@ -20,7 +20,7 @@ const BasemapSchema = z
 export const configRoutes = newRouter().openapi(
   createRoute({
     method: 'get',
-    path: '/api/config',
+    path: '/',
     tags: ['System'],
     summary: 'Client configuration: the basemaps on offer',
     responses: { 200: { description: 'Config', content: { 'application/json': { schema: z.object({ today: z.string().openapi({ description: 'The date the figures are as of (China time)' }), basemaps: z.array(BasemapSchema) }) } } } },

@@ -24,12 +24,12 @@ function checkAsOf(asOf: string | undefined): string | undefined {
 }
 
 export const coverageRoutes = newRouter();
-coverageRoutes.use('/api/coverage/*', requireRole(...INTERNAL_READERS));
+coverageRoutes.use('/*', requireRole(...INTERNAL_READERS));
 
 coverageRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/coverage/summary',
+    path: '/summary',
     tags: ['Coverage'],
     summary: 'One area and its children with counts and the official rates (numerator, denominator, value)',
     request: {
@@ -53,7 +53,7 @@ coverageRoutes.openapi(
 coverageRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/coverage/gaps',
+    path: '/gaps',
     tags: ['Coverage'],
     summary: 'Gaps (空白点) ranked by the workers affected, with the suggested action',
     request: {
@@ -81,7 +81,7 @@ const NearestSchema = z.object({ stationId: z.number().int(), name: z.string(), 
 coverageRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/coverage/buildings/{id}',
+    path: '/buildings/{id}',
     tags: ['Coverage'],
     summary: "A building's coverage (一楼一档): its enterprises classified, stations in reach, nearest station of each type",
     request: {
@@ -187,7 +187,7 @@ coverageRoutes.openapi(
 coverageRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/coverage/reach-config',
+    path: '/reach-config',
     tags: ['Coverage'],
     summary: 'Station reach by type (metres), walking speed and bands',
     responses: { 200: { description: 'Config; ETag carries its version', content: { 'application/json': { schema: ReachConfigSchema } } }, ...errorResponses(401, 403) },
@@ -199,7 +199,7 @@ coverageRoutes.openapi(
   },
 );
 
-coverageRoutes.use('/api/coverage/reach-config', async (c, next) => {
+coverageRoutes.use('/reach-config', async (c, next) => {
   if (c.req.method === 'PUT') return requireRole('admin')(c, next);
   return next();
 });
@@ -207,7 +207,7 @@ coverageRoutes.use('/api/coverage/reach-config', async (c, next) => {
 coverageRoutes.openapi(
   createRoute({
     method: 'put',
-    path: '/api/coverage/reach-config',
+    path: '/reach-config',
     tags: ['Coverage'],
     summary: 'Change station reach settings (admin); needs If-Match with the current ETag',
     request: {

@@ -9,8 +9,8 @@ import { INTERNAL_READERS } from '../auth/principal.js';
 export const HEARTBEAT_MS = 15_000;
 
 export const eventRoutes = new Hono<AppEnv>();
-eventRoutes.use('/api/events', requireRole(...INTERNAL_READERS));
-eventRoutes.get('/api/events', (c) => {
+eventRoutes.use('/', requireRole(...INTERNAL_READERS));
+eventRoutes.get('/', (c) => {
   const hub = c.get('services').events;
   return streamSSE(c, async (stream) => {
     let open = true;

@@ -13,12 +13,12 @@ import { toCsv, toXlsx } from './formats.js';
 const PAGE = 5000;
 
 export const exportRoutes = newRouter();
-exportRoutes.use('/api/export/*', requireRole(...STAFF_READERS));
+exportRoutes.use('/*', requireRole(...STAFF_READERS));
 
 exportRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/export/{collection}',
+    path: '/{collection}',
     tags: ['Import and export'],
     summary: 'Download a whole collection as GeoJSON, CSV (UTF-8 with BOM) or XLSX',
     request: {

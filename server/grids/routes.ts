@@ -14,7 +14,7 @@ import type { ChangeSet } from '../domain/topology/change-set.js';
 import { ChangeSetSchema, CommitSchema, EditorStateSchema, HistoryDetailSchema, HistoryItemSchema, PreviewSchema, RevertSchema, StreetParam } from './contract.js';
 
 export const gridRoutes = newRouter();
-gridRoutes.use('/api/streets/*', requireRole(...STAFF_READERS));
+gridRoutes.use('/*', requireRole(...STAFF_READERS));
 
 const TAGS = ['Grid editing'];
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -30,7 +30,7 @@ function editor(c: Context<AppEnv>, streetCode: string): Principal {
 gridRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/streets/{streetCode}/grid-editor',
+    path: '/{streetCode}/grid-editor',
     tags: TAGS,
     summary: "A street's outline, grids (with versions), buildings and stations, the editing rules, and whether you may edit",
     request: { params: StreetParam },
@@ -52,7 +52,7 @@ gridRoutes.openapi(
 gridRoutes.openapi(
   createRoute({
     method: 'post',
-    path: '/api/streets/{streetCode}/grid-changes/preview',
+    path: '/{streetCode}/grid-changes/preview',
     tags: TAGS,
     summary: 'Validate a change set in PostGIS and show its impact (moved buildings, enterprises, members, stations; rates before/after); writes nothing',
     request: { params: StreetParam, body: { content: { 'application/json': { schema: ChangeSetSchema } }, required: true } },
@@ -69,7 +69,7 @@ gridRoutes.openapi(
 gridRoutes.openapi(
   createRoute({
     method: 'post',
-    path: '/api/streets/{streetCode}/grid-changes',
+    path: '/{streetCode}/grid-changes',
     tags: TAGS,
     summary: 'Commit a change set in one transaction after validating again: 422 invalid geometry, 409 gap/overlap/outside (areas as GeoJSON), 412 stale version',
     request: { params: StreetParam, body: { content: { 'application/json': { schema: ChangeSetSchema } }, required: true } },
@@ -86,7 +86,7 @@ gridRoutes.openapi(
 gridRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/streets/{streetCode}/grid-history',
+    path: '/{streetCode}/grid-history',
     tags: TAGS,
     summary: 'Committed grid change sets of the street, newest first: who, when, note, before/after per grid',
     request: { params: StreetParam },
@@ -107,7 +107,7 @@ const HistoryParams = StreetParam.extend({ id: z.coerce.number().int().positive(
 gridRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/streets/{streetCode}/grid-history/{id}',
+    path: '/{streetCode}/grid-history/{id}',
     tags: TAGS,
     summary: "One change set with the street's whole grid set before and after it",
     request: { params: HistoryParams },
@@ -123,7 +123,7 @@ gridRoutes.openapi(
 gridRoutes.openapi(
   createRoute({
     method: 'post',
-    path: '/api/streets/{streetCode}/grid-history/{id}/revert',
+    path: '/{streetCode}/grid-history/{id}/revert',
     tags: TAGS,
     summary: 'Restore the grids as they were before or after a change set, as a new change set (validated like any other)',
     request: { params: HistoryParams, body: { content: { 'application/json': { schema: RevertSchema } }, required: true } },
@@ -140,7 +140,7 @@ gridRoutes.openapi(
 gridRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/streets/{streetCode}/grids.geojson',
+    path: '/{streetCode}/grids.geojson',
     tags: TAGS,
     summary: "The street's grids as a GeoJSON download (id, code, name, version); upload an edited file through the editor",
     request: { params: StreetParam },

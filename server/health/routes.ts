@@ -4,7 +4,7 @@ import { newRouter } from '../http/router.js';
 export const healthRoutes = newRouter().openapi(
   createRoute({
     method: 'get',
-    path: '/api/health',
+    path: '/',
     tags: ['System'],
     summary: 'Liveness: the API is up and which store it uses',
     responses: {

@@ -30,9 +30,9 @@ const PAGE = `<!doctype html>
 const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
 
 export const docsRoutes = new Hono();
-docsRoutes.get('/api/docs', (c) => c.html(PAGE));
-docsRoutes.get('/api/docs/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
-docsRoutes.get('/api/docs/assets/:name', async (c) => {
+docsRoutes.get('/', (c) => c.html(PAGE));
+docsRoutes.get('/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+docsRoutes.get('/assets/:name', async (c) => {
   const name = c.req.param('name');
   const type = ASSETS[name];
   if (!type) return c.notFound();

@@ -22,9 +22,9 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const importRoutes = newRouter();
-importRoutes.use('/api/import/*', requireRole('admin'));
+importRoutes.use('/*', requireRole('admin'));
 importRoutes.use(
-  '/api/import/*',
+  '/*',
   bodyLimit({
     maxSize: MAX_IMPORT_BYTES,
     onError: () => {
@@ -32,7 +32,7 @@ importRoutes.use(
     },
   }),
 );
-importRoutes.use('/api/import/*', async (c, next) => {
+importRoutes.use('/*', async (c, next) => {
   if (c.req.method === 'POST' && !/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the file as multipart/form-data in a field named "file"');
   }
@@ -104,7 +104,7 @@ const principalOf = (c: Context<AppEnv>) => c.get('principal') as Principal;
 importRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/import/templates/{file}',
+    path: '/templates/{file}',
     tags: ['Import and export'],
     summary: 'Excel template with Chinese headers for a roster kind (a second sheet explains each column)',
     request: { params: z.object({ file: z.enum(ROSTER_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]).openapi({ param: { name: 'file', in: 'path' } }) }) },
@@ -121,7 +121,7 @@ importRoutes.openapi(
 importRoutes.openapi(
   createRoute({
     method: 'post',
-    path: '/api/import/{kind}/preview',
+    path: '/{kind}/preview',
     tags: ['Import and export'],
     summary: 'Validate a roster (.xlsx/.csv, UTF-8 or GBK) or boundary file (GeoJSON, KML, zipped Shapefile) without writing: mapping, report, counts',
     request: { params: KindParam, body: multipart(Form) },
@@ -146,7 +146,7 @@ importRoutes.openapi(
 importRoutes.openapi(
   createRoute({
     method: 'post',
-    path: '/api/import/{kind}',
+    path: '/{kind}',
     tags: ['Import and export'],
     summary: 'Import a file: all valid rows in one transaction with one audit row, or nothing (422 with the report). Re-importing the same file changes nothing.',
     request: { params: KindParam, body: multipart(AcceptForm) },

@@ -69,7 +69,7 @@ async function describe(c: Context<AppEnv>, def: CollectionDef): Promise<object>
 
 export const ogcRoutes = new Hono<AppEnv>();
 
-ogcRoutes.get('/ogc', (c) => {
+ogcRoutes.get('/', (c) => {
   negotiate(c, JSON_TYPE);
   const b = base(c);
   return send(c, {
@@ -85,20 +85,20 @@ ogcRoutes.get('/ogc', (c) => {
   }, JSON_TYPE);
 });
 
-ogcRoutes.get('/ogc/conformance', (c) => {
+ogcRoutes.get('/conformance', (c) => {
   negotiate(c, JSON_TYPE);
   return send(c, { conformsTo: CONFORMANCE }, JSON_TYPE);
 });
 
-ogcRoutes.get('/ogc/api', (c) => {
+ogcRoutes.get('/api', (c) => {
   negotiate(c, OPENAPI_TYPE);
   return send(c, ogcOpenApi(base(c)), OPENAPI_TYPE);
 });
 
-ogcRoutes.use('/ogc/collections', requireRole(...INTERNAL_READERS));
-ogcRoutes.use('/ogc/collections/*', requireRole(...INTERNAL_READERS));
+ogcRoutes.use('/collections', requireRole(...INTERNAL_READERS));
+ogcRoutes.use('/collections/*', requireRole(...INTERNAL_READERS));
 
-ogcRoutes.get('/ogc/collections', async (c) => {
+ogcRoutes.get('/collections', async (c) => {
   negotiate(c, JSON_TYPE);
   const b = base(c);
   const collections = [];
@@ -106,12 +106,12 @@ ogcRoutes.get('/ogc/collections', async (c) => {
   return send(c, { links: [{ href: `${b}/collections`, rel: 'self', type: JSON_TYPE, title: 'Collections' }], collections }, JSON_TYPE);
 });
 
-ogcRoutes.get('/ogc/collections/:collectionId', async (c) => {
+ogcRoutes.get('/collections/:collectionId', async (c) => {
   negotiate(c, JSON_TYPE);
   return send(c, await describe(c, readable(c, c.req.param('collectionId'))), JSON_TYPE);
 });
 
-ogcRoutes.get('/ogc/collections/:collectionId/items', async (c) => {
+ogcRoutes.get('/collections/:collectionId/items', async (c) => {
   negotiate(c, GEOJSON);
   const def = readable(c, c.req.param('collectionId'));
   const q = parseItemsQuery(def, c.req.queries());
@@ -141,7 +141,7 @@ ogcRoutes.get('/ogc/collections/:collectionId/items', async (c) => {
   }, GEOJSON);
 });
 
-ogcRoutes.get('/ogc/collections/:collectionId/items/:featureId', async (c) => {
+ogcRoutes.get('/collections/:collectionId/items/:featureId', async (c) => {
   negotiate(c, GEOJSON);
   const def = readable(c, c.req.param('collectionId'));
   const raw = c.req.param('featureId');

@@ -1,21 +1,21 @@
-// Publications: admins compose, preview, publish, roll back and unpublish (/api/publications*);
-// anyone reads the published static artifacts at /p/{slug}/ (no session is ever read there).
+// Publications: admins compose, preview, publish, roll back and unpublish (mounted at /api/publications).
+// The public pages at /p/{slug}/ are public-routes.ts.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { newRouter, errorResponses } from '../http/router.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError } from '../http/errors.js';
 import { requireRole } from '../auth/middleware.js';
 import { actorOf } from '../auth/principal.js';
 import type { AppEnv } from '../http/context.js';
 import { LayersSchema, RedactionSchema, SCOPE_PATTERN, SLUG_PATTERN, TextsSchema, ConfigSchema } from './config.js';
 import {
-  createPublication, currentSnapshot, getPublication, listPublications, listVersions, livePublication, patchPublication, previewOf, publish, rollback, unpublish,
+  createPublication, currentSnapshot, getPublication, listPublications, listVersions, patchPublication, previewOf, publish, rollback, unpublish,
 } from './service.js';
-import { artifactsFor, contentTypeOf, PUBLIC_HEADERS, ShellMissingError, zipArtifacts } from './artifacts.js';
+import { artifactsFor, ShellMissingError, zipArtifacts } from './artifacts.js';
 
 export const publicationRoutes = newRouter();
-publicationRoutes.use('/api/publications', requireRole('admin'));
-publicationRoutes.use('/api/publications/*', requireRole('admin'));
+publicationRoutes.use('/', requireRole('admin'));
+publicationRoutes.use('/*', requireRole('admin'));
 
 const actor = (c: Context<AppEnv>) => {
   const p = c.get('principal');
@@ -65,13 +65,13 @@ function withEtag(c: Context<AppEnv>, p: { version: number }) {
 }
 
 publicationRoutes.openapi(
-  createRoute({ method: 'get', path: '/api/publications', tags: ['Publications'], summary: 'Every publication (admins)', responses: { 200: json(z.object({ publications: z.array(PublicationSchema) }), 'Publications'), ...errorResponses(401, 403) } }),
+  createRoute({ method: 'get', path: '/', tags: ['Publications'], summary: 'Every publication (admins)', responses: { 200: json(z.object({ publications: z.array(PublicationSchema) }), 'Publications'), ...errorResponses(401, 403) } }),
   async (c) => c.json({ publications: await c.get('store').read(listPublications) }, 200),
 );
 
 publicationRoutes.openapi(
   createRoute({
-    method: 'post', path: '/api/publications', tags: ['Publications'], summary: 'Create a draft publication: { title, scope } at least; a slug is chosen from the scope unless given',
+    method: 'post', path: '/', tags: ['Publications'], summary: 'Create a draft publication: { title, scope } at least; a slug is chosen from the scope unless given',
     request: { body: { required: true, content: { 'application/json': { schema: CreateSchema } } } },
     responses: { 201: json(PublicationSchema, 'Draft'), ...errorResponses(400, 401, 403, 404, 409) },
   }),
@@ -84,7 +84,7 @@ publicationRoutes.openapi(
 
 publicationRoutes.openapi(
   createRoute({
-    method: 'get', path: '/api/publications/{id}', tags: ['Publications'], summary: 'A publication (draft) with its versions; ETag carries its version',
+    method: 'get', path: '/{id}', tags: ['Publications'], summary: 'A publication (draft) with its versions; ETag carries its version',
     request: { params: Id },
     responses: { 200: json(PublicationSchema.extend({ versions: z.array(VersionSchema) }), 'Publication'), ...errorResponses(400, 401, 403, 404) },
   }),
@@ -98,7 +98,7 @@ publicationRoutes.openapi(
 
 publicationRoutes.openapi(
   createRoute({
-    method: 'patch', path: '/api/publications/{id}', tags: ['Publications'], summary: 'Change the draft (title, scope, layers, texts, redaction); needs If-Match. Nothing public changes until the next publish',
+    method: 'patch', path: '/{id}', tags: ['Publications'], summary: 'Change the draft (title, scope, layers, texts, redaction); needs If-Match. Nothing public changes until the next publish',
     request: { params: Id, headers: IfMatchRequired, body: { required: true, content: { 'application/json': { schema: PatchSchema } } } },
     responses: { 200: json(PublicationSchema, 'Saved'), ...errorResponses(400, 401, 403, 404, 409, 412) },
   }),
@@ -118,7 +118,7 @@ const PreviewSchema = z.object({
 
 publicationRoutes.openapi(
   createRoute({
-    method: 'get', path: '/api/publications/{id}/preview', tags: ['Publications'], summary: 'What the public would see if published now, every withheld field listed, and the internal view beside it',
+    method: 'get', path: '/{id}/preview', tags: ['Publications'], summary: 'What the public would see if published now, every withheld field listed, and the internal view beside it',
     request: { params: Id },
     responses: { 200: json(PreviewSchema, 'Preview'), ...errorResponses(400, 401, 403, 404) },
   }),
@@ -134,7 +134,7 @@ publicationRoutes.openapi(
 
 publicationRoutes.openapi(
   createRoute({
-    method: 'post', path: '/api/publications/{id}/publish', tags: ['Publications'],
+    method: 'post', path: '/{id}/publish', tags: ['Publications'],
     summary: 'Freeze the redacted public data as a new immutable version and make it current (If-Match optional). 422 when the last leak check still finds private data: details list each field path and kind, never the value; nothing is stored',
     request: { params: Id, headers: IfMatchOptional },
     responses: { 200: json(PublicationSchema, 'Published'), ...errorResponses(400, 401, 403, 404, 412, 422) },
@@ -149,7 +149,7 @@ publicationRoutes.openapi(
 
 publicationRoutes.openapi(
   createRoute({
-    method: 'post', path: '/api/publications/{id}/rollback', tags: ['Publications'], summary: "Publish an earlier version's snapshot again, as a new version (422 when it now holds private data, as for publish)",
+    method: 'post', path: '/{id}/rollback', tags: ['Publications'], summary: "Publish an earlier version's snapshot again, as a new version (422 when it now holds private data, as for publish)",
     request: { params: Id, headers: IfMatchOptional, body: { required: true, content: { 'application/json': { schema: z.object({ version: z.number().int().min(1).max(2_147_483_647) }).strict() } } } },
     responses: { 200: json(PublicationSchema, 'Rolled back'), ...errorResponses(400, 401, 403, 404, 409, 412, 422) },
   }),
@@ -163,7 +163,7 @@ publicationRoutes.openapi(
 
 publicationRoutes.openapi(
   createRoute({
-    method: 'post', path: '/api/publications/{id}/unpublish', tags: ['Publications'], summary: 'Take the public page down (/p/{slug}/ answers 404); versions are kept',
+    method: 'post', path: '/{id}/unpublish', tags: ['Publications'], summary: 'Take the public page down (/p/{slug}/ answers 404); versions are kept',
     request: { params: Id, headers: IfMatchOptional },
     responses: { 200: json(PublicationSchema, 'Unpublished'), ...errorResponses(400, 401, 403, 404, 409, 412) },
   }),
@@ -177,7 +177,7 @@ publicationRoutes.openapi(
 
 publicationRoutes.openapi(
   createRoute({
-    method: 'get', path: '/api/publications/{id}/export.zip', tags: ['Publications'],
+    method: 'get', path: '/{id}/export.zip', tags: ['Publications'],
     summary: 'The current version as static files (index.html, assets, data/publication.json) for any static file server or CDN',
     request: { params: Id },
     responses: { 200: { description: 'Zip', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses(400, 401, 403, 404, 409, 503) },
@@ -204,57 +204,3 @@ function shellFiles(versionId: number, json: string): Map<string, Uint8Array> {
     throw e;
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// The public page: the same artifacts as the export, from the current published version only.
-
-const SLUG_IN_PATH = /^\/p\/([a-z0-9][a-z0-9-]{1,62}[a-z0-9])(\/.*)?$/;
-/** The shape of every artifact path: index.html, data/publication.json, assets/<name>. */
-const ARTIFACT_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9_.-]*\/)?[A-Za-z0-9_-][A-Za-z0-9_.-]*$/;
-
-function publicText(status: 404 | 503, text: string): Response {
-  return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...PUBLIC_HEADERS } });
-}
-
-publicationRoutes.on(['GET', 'HEAD'], ['/p/:slug', '/p/:slug/*'], async (c) => {
-  const m = SLUG_IN_PATH.exec(c.req.path);
-  if (!m) return publicText(404, 'Not found');
-  const [, slug, rest] = m as unknown as [string, string, string | undefined];
-  // Relative asset and data paths need the trailing slash.
-  if (rest === undefined) {
-    const url = new URL(c.req.url);
-    return new Response(null, { status: 301, headers: { location: `/p/${slug}/${url.search}`, ...PUBLIC_HEADERS } });
-  }
-  // Artifact paths are plain ASCII ([A-Za-z0-9_.-] names under assets/ and data/). Hono has already
-  // decoded what it could; anything still percent-encoded (%FF, %2F, %25…) or otherwise unusual is not
-  // one of them. Never decode again: a second decode turns "%2541" into "A" and throws on "%FF".
-  const path = rest === '/' ? 'index.html' : rest.slice(1);
-  if (!ARTIFACT_PATH.test(path)) return publicText(404, 'Not found');
-  const live = await c.get('store').read((db) => livePublication(db, slug));
-  if (!live) return publicText(404, 'This map is not published.\n此版图未发布。');
-  let files: Map<string, Uint8Array>;
-  try {
-    files = artifactsFor(live.versionId, live.json);
-  } catch (e) {
-    if (e instanceof ShellMissingError) return publicText(503, e.message);
-    throw e;
-  }
-  const bytes = files.get(path);
-  if (!bytes || path === '_headers') return publicText(404, 'Not found');
-  const hashed = path.startsWith('assets/');
-  const etag = `"${live.versionId}-${bytes.length}"`;
-  const headers: Record<string, string> = {
-    ...PUBLIC_HEADERS,
-    'content-type': contentTypeOf(path),
-    // Asset names carry a content hash; the page and its data change with each publish.
-    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'public, no-cache',
-  };
-  if (!hashed) headers.etag = etag;
-  if (!hashed && c.req.header('if-none-match') === etag) return new Response(null, { status: 304, headers });
-  return new Response(c.req.method === 'HEAD' ? null : (bytes as unknown as BodyInit), { status: 200, headers });
-});
-
-// Everything else under /p/ is not a publication.
-publicationRoutes.all('/p/*', () => {
-  throw notFound('No such publication');
-});

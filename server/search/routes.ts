@@ -22,11 +22,11 @@ const Result = z
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 export const searchRoutes = newRouter();
-searchRoutes.use('/api/search', requireRole(...STAFF_READERS));
+searchRoutes.use('/', requireRole(...STAFF_READERS));
 searchRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/search',
+    path: '/',
     tags: ['Map'],
     summary: 'Find buildings, enterprises and stations by name or address',
     request: {

@@ -40,12 +40,12 @@ const byPartyOrg = (a: { rates: { partyOrg: { value: number | null } } }, b: { r
   (b.rates.partyOrg.value ?? -1) - (a.rates.partyOrg.value ?? -1);
 
 export const wallRoutes = newRouter();
-wallRoutes.use('/api/wall/*', requireRole(...INTERNAL_READERS));
+wallRoutes.use('/*', requireRole(...INTERNAL_READERS));
 
 wallRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/wall/summary',
+    path: '/summary',
     tags: ['Wall display'],
     summary: 'Everything a wall display shows for a street or district: KPIs with their 30-day change, rankings, gaps, places to tour',
     request: { query: ScopeQuery },
@@ -102,7 +102,7 @@ wallRoutes.openapi(
 wallRoutes.openapi(
   createRoute({
     method: 'get',
-    path: '/api/wall/tour',
+    path: '/tour',
     tags: ['Wall display'],
     summary: "A wall's tour configuration (default: every business district, then every grid); ETag carries its version",
     request: { query: ScopeQuery },
@@ -116,7 +116,7 @@ wallRoutes.openapi(
   },
 );
 
-wallRoutes.use('/api/wall/tour', async (c, next) => {
+wallRoutes.use('/tour', async (c, next) => {
   if (c.req.method === 'PUT') return requireRole('admin', 'official')(c, next);
   return next();
 });
@@ -124,7 +124,7 @@ wallRoutes.use('/api/wall/tour', async (c, next) => {
 wallRoutes.openapi(
   createRoute({
     method: 'put',
-    path: '/api/wall/tour',
+    path: '/tour',
     tags: ['Wall display'],
     summary: "Change a wall's tour (officials and admins); needs If-Match with the current ETag",
     request: {
