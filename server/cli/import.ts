@@ -20,7 +20,7 @@ import { acceptRoster, previewRoster } from '../import/run.js';
 import { acceptBoundaries, previewBoundaries } from '../import/run-boundaries.js';
 import type { Issue } from '../import/fields.js';
 import { ApiError } from '../http/errors.js';
-import { chinaToday } from '../coverage/engine.js';
+import { chinaToday } from '../clock.js';
 
 const USAGE = `usage: npm run import -- <file> --kind <${[...ROSTER_KINDS, ...BOUNDARY_KINDS].join('|')}>
        [--coords wgs84|gcj02|bd09] [--mapping 列=field,…] [--dry-run] [--skip-invalid]`;

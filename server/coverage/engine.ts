@@ -7,6 +7,7 @@ import { rows, type Store } from '../db/store.js';
 import { Mutex } from '../db/mutex.js';
 import { CoverageModel } from '../domain/coverage/model.js';
 import { DEFAULT_REACH_CONFIG, STATION_TYPES, type ReachConfig } from '../domain/coverage/reach.js';
+import { chinaToday } from '../clock.js';
 import { loadAreas, loadBuildings, loadEnterprises, loadStations, loadTerritory } from './facts.js';
 
 /** Beyond this many changed rows a full rebuild is cheaper than applying them one by one. */
@@ -21,11 +22,6 @@ export const ReachConfigSchema = z
     searchRadiusM: z.number().int().min(500).max(20_000),
   })
   .strict();
-
-/** Today's date in China (UTC+8), which is what "as of today" means to the users. */
-export function chinaToday(now = Date.now()): string {
-  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 export class CoverageEngine {
   private current: CoverageModel | null = null;

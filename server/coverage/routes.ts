@@ -10,7 +10,8 @@ import { putSetting } from '../db/settings.js';
 import { rankGaps } from '../domain/coverage/gaps.js';
 import type { SummaryNode } from '../domain/coverage/model.js';
 import { partyActionFor, unionActionFor, ACTION_LABELS } from '../domain/coverage/suggest.js';
-import { ReachConfigSchema, chinaToday } from './engine.js';
+import { chinaToday } from '../clock.js';
+import { ReachConfigSchema } from './engine.js';
 import { DateSchema, GapSchema, LevelSchema, SummarySchema } from './contract.js';
 
 const AsOf = DateSchema.optional().openapi({ description: 'Figures as of this date (default today, China time)', example: '2026-01-01' });
