@@ -2,31 +2,12 @@
 // Callers never see which: they use read() for queries and write() for transactions.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
 import * as schema from './schema.js';
 import { Mutex } from './mutex.js';
 import { migrate } from './migrate.js';
+import type { Db, Store } from './database.js';
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
-
-export interface Store {
-  readonly kind: 'pglite' | 'postgres';
-  /** Runs a unit of reads. On PGlite it is serialised with every other unit. */
-  read<T>(fn: (db: Db) => Promise<T>): Promise<T>;
-  /** Runs fn in one transaction; a throw rolls everything back. */
-  write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
-  /** Runs a multi-statement SQL script (a migration) in one transaction. */
-  execScript(script: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** Rows of a raw SQL statement, whichever driver ran it. */
-export async function rows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(query);
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
+export { rows, type Db, type Store } from './database.js';
 
 export async function openPglite(dataDir: string | null): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');
