@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { buildDemoTerritory, DEMO_SEED, type DemoDataset } from './index.js';
-import { isValidUscc } from './uscc.js';
+import { isValidUscc } from '../../server/domain/uscc.js';
 
 const TODAY = new Date('2026-06-30');
 const data = buildDemoTerritory({ today: TODAY });

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { isValidUscc, makeUscc, usccCheckChar } from './uscc.js';
+import { isValidUscc, usccCheckChar } from '../../server/domain/uscc.js';
+import { makeUscc } from './uscc.js';
 
 // GB 32100-2015: 31 characters (no I, O, S, V, Z), weights 3^i mod 31, check = 31 - (sum mod 31), 31 → 0.
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

@@ -1,5 +1,5 @@
 // Field declarations and the parsing of one cell into one typed value. Pure: no I/O.
-import { isValidUscc } from '../../geodata/generate/uscc.js';
+import { isValidUscc } from '../domain/uscc.js';
 import { cleanText, matchKey, splitList } from './normalise.js';
 
 /** What a spreadsheet cell can hold after reading (read-excel-file gives numbers, booleans and dates). */
