@@ -1,7 +1,8 @@
 // Brings a store to a ready state: migrated, demo data on first run, first admin, display token.
 import type { Env } from './env.js';
 import { openStore, type Store } from './db/store.js';
-import { isEmpty, loadDemoTerritory } from './db/load-demo.js';
+import { isEmpty } from './db/bulk-load.js';
+import { loadDemoTerritory } from './demo.js';
 import { ensureAdmin, ensureDisplayToken } from './auth/service.js';
 import { FailureLimiter } from './auth/rate-limit.js';
 import type { AppServices } from './http/context.js';

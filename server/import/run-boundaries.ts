@@ -8,7 +8,7 @@ import type { Geometry } from 'geojson';
 import { rows, type Db, type Store } from '../db/store.js';
 import { audit } from '../db/audit.js';
 import { assignGrids } from '../db/assign-grids.js';
-import { refreshDerivedGeometry } from '../db/load-demo.js';
+import { refreshDerivedGeometry } from '../db/bulk-load.js';
 import type { AppServices } from '../http/context.js';
 import type { Principal } from '../auth/principal.js';
 import { GRID_RULES, commitGridChanges, previewGridChanges } from '../grids/service.js';

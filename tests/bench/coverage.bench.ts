@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { openPglite, openPostgres, type Store } from '../../server/db/store.js';
-import { insertRows, resetIdentities } from '../../server/db/load-demo.js';
+import { insertRows, resetIdentities } from '../../server/db/bulk-load.js';
 import { CoverageEngine } from '../../server/coverage/engine.js';
 import { loadEnv } from '../../server/env.js';
 import { CITY_100K, syntheticCity, type SyntheticCity } from '../../geodata/synthetic/city.js';

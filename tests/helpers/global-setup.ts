@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite } from '../../server/db/store.js';
-import { loadDemoTerritory } from '../../server/db/load-demo.js';
+import { loadDemoTerritory } from '../../server/demo.js';
 import { createApiToken, ensureAdmin, ensureDisplayToken } from '../../server/auth/service.js';
 import { loadEnv } from '../../server/env.js';
 import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_OFFICIAL_TOKEN, TEST_TODAY } from './constants.js';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import postgres from 'postgres';
 import { openPglite, openPostgres, type Store } from '../../server/db/store.js';
-import { loadDemoTerritory } from '../../server/db/load-demo.js';
+import { loadDemoTerritory } from '../../server/demo.js';
 import { createApiToken, ensureAdmin, ensureDisplayToken } from '../../server/auth/service.js';
 import { loadEnv } from '../../server/env.js';
 import { FailureLimiter } from '../../server/auth/rate-limit.js';

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { openPglite } from '../../server/db/store.js';
-import { loadDemoTerritory } from '../../server/db/load-demo.js';
+import { loadDemoTerritory } from '../../server/demo.js';
 import { ensureDisplayToken } from '../../server/auth/service.js';
 import { createApp } from '../../server/app.js';
 import { FailureLimiter } from '../../server/auth/rate-limit.js';

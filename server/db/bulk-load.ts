@@ -1,10 +1,30 @@
-// Loads the demo territory (geodata/) into an empty store in one transaction.
+// Inserting a whole dataset (rows of every table, e.g. the demo territory) in one transaction, and the
+// derived geometry and identity sequences that must follow such a load.
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as t from './schema.js';
 import { rows, type Db, type Store } from './store.js';
 import { assignGrids } from './assign-grids.js';
-import { buildDemoTerritory, type DemoDataset } from '../../geodata/generate/index.js';
+
+type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+/** Rows for each table, ready to insert (ids included, so that rows can refer to each other). */
+export interface Dataset {
+  districts: Insert<typeof t.districts>[];
+  streets: Insert<typeof t.streets>[];
+  grids: Insert<typeof t.grids>[];
+  businessDistricts: Insert<typeof t.businessDistricts>[];
+  buildings: Insert<typeof t.buildings>[];
+  enterprises: Insert<typeof t.enterprises>[];
+  organisations: Insert<typeof t.organisations>[];
+  organisationCoverage: Insert<typeof t.organisationCoverage>[];
+  instructors: Insert<typeof t.instructors>[];
+  instructorAssignments: Insert<typeof t.instructorAssignments>[];
+  stations: Insert<typeof t.stations>[];
+  activities: Insert<typeof t.activities>[];
+  alliances: Insert<typeof t.alliances>[];
+  allianceMembers: Insert<typeof t.allianceMembers>[];
+}
 
 const CHUNK = 400;
 
@@ -20,7 +40,7 @@ export async function isEmpty(store: Store): Promise<boolean> {
 }
 
 /** Inserts whichever tables the data has, in foreign-key order. */
-export async function insertRows(tx: Db, data: Partial<Omit<DemoDataset, 'today'>>): Promise<void> {
+export async function insertRows(tx: Db, data: Partial<Dataset>): Promise<void> {
   const order: [PgTable, Record<string, unknown>[] | undefined][] = [
     [t.districts, data.districts], [t.streets, data.streets], [t.grids, data.grids], [t.businessDistricts, data.businessDistricts],
     [t.buildings, data.buildings], [t.enterprises, data.enterprises], [t.stations, data.stations], [t.organisations, data.organisations],
@@ -30,7 +50,7 @@ export async function insertRows(tx: Db, data: Partial<Omit<DemoDataset, 'today'
   for (const [table, values] of order) if (values?.length) await insertAll(tx, table, values);
 }
 
-export async function loadDataset(store: Store, data: DemoDataset): Promise<void> {
+export async function loadDataset(store: Store, data: Dataset): Promise<void> {
   await store.write(async (tx) => {
     await insertRows(tx, data);
     await assignGrids(tx);
@@ -70,10 +90,4 @@ export async function resetIdentities(tx: Db): Promise<void> {
     );
     await tx.execute(q);
   }
-}
-
-export async function loadDemoTerritory(store: Store, today = new Date()): Promise<DemoDataset> {
-  const data = buildDemoTerritory({ today });
-  await loadDataset(store, data);
-  return data;
 }
