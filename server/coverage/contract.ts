@@ -1,4 +1,13 @@
+// The coverage API's contract (/api/coverage/…): request and response schemas, defined once. The server
+// validates with them; the client imports only the types inferred from them.
 import { z } from '@hono/zod-openapi';
+import type { Agree, Expect } from '../http/agree.js';
+import type { AreaFigures, SummaryNode } from '../domain/coverage/model.js';
+import type { Gap as ModelGap } from '../domain/coverage/gaps.js';
+import type { Rate as ModelRate } from '../domain/coverage/types.js';
+import type { Rates as ModelRates } from '../domain/coverage/rates.js';
+import { ACTION_CODES } from '../domain/coverage/suggest.js';
+import { STATION_TYPES, type ReachConfig as ModelReachConfig } from '../domain/coverage/reach.js';
 
 export const DateSchema = z
   .string()
@@ -22,7 +31,7 @@ export const RatesSchema = z
 
 export const LevelSchema = z.enum(['district', 'street', 'grid', 'businessDistrict', 'building']);
 
-const NodeBase = z.object({
+export const AreaFiguresSchema = z.object({
   id: z.string(),
   name: z.string(),
   level: LevelSchema,
@@ -32,10 +41,10 @@ const NodeBase = z.object({
   rates: RatesSchema,
 });
 
-export const SummarySchema = NodeBase.extend({ children: z.array(NodeBase).optional() }).openapi('CoverageSummary');
+export const SummarySchema = AreaFiguresSchema.extend({ children: z.array(AreaFiguresSchema).optional() }).openapi('CoverageSummary');
 
-const ActionSchema = z.object({
-  code: z.string(),
+export const GapActionSchema = z.object({
+  code: z.enum(ACTION_CODES),
   label: z.object({ zh: z.string(), en: z.string() }),
   enterprises: z.number().int(),
   workers: z.number().int(),
@@ -53,8 +62,82 @@ export const GapSchema = z
     enterprisesAffected: z.number().int(),
     partyMembersAffected: z.number().int(),
     rate: RateSchema,
-    suggestion: ActionSchema,
-    actions: z.array(ActionSchema),
+    suggestion: GapActionSchema,
+    actions: z.array(GapActionSchema),
     reasons: z.array(z.object({ reason: z.string(), enterprises: z.number().int() })),
   })
   .openapi('Gap');
+
+export const AsOfSchema = DateSchema.optional().openapi({ description: 'Figures as of this date (default today, China time)', example: '2026-01-01' });
+
+export const SummaryQuerySchema = z.object({
+  level: LevelSchema,
+  id: z.string().min(1).max(64).openapi({ example: '310106012' }),
+  asOf: AsOfSchema,
+}).strict();
+
+export const GapsQuerySchema = z.object({
+  level: z.enum(['building', 'grid', 'businessDistrict']),
+  kind: z.enum(['party', 'union', 'work', 'reach']),
+  limit: z.coerce.number().int().min(1).max(500).default(20),
+  streetCode: z.string().regex(/^[0-9]{6}[0-9A-Z]{3}$/).optional(),
+  gridId: z.coerce.number().int().positive().optional(),
+  businessDistrictId: z.coerce.number().int().positive().optional(),
+  asOf: AsOfSchema,
+}).strict();
+
+export const GapsSchema = z.object({ asOf: z.string(), gaps: z.array(GapSchema) });
+
+export const BuildingParamSchema = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const NearestSchema = z.object({ stationId: z.number().int(), name: z.string(), distanceM: z.number().int() });
+
+/** 一楼一档: a building's coverage file. */
+export const BuildingFileSchema = z.object({
+  summary: SummarySchema,
+  reach: z.object({
+    served: z.boolean(),
+    servedBy: z.array(NearestSchema),
+    nearestByType: z.record(z.string(), NearestSchema),
+    walkMinutes: z.number().nullable(),
+    band: z.number().int().nullable(),
+  }),
+  organisations: z.array(z.object({
+    id: z.number().int(), name: z.string(), kind: z.string(), formation: z.enum(['own', 'joint']), members: z.number().int(), foundedOn: z.string(), enterprisesCovered: z.number().int(),
+  })),
+  activities: z.array(z.object({ id: z.number().int(), title: z.string(), type: z.string(), heldAt: z.string(), participants: z.number().int() })),
+  enterprises: z.array(z.object({
+    id: z.number().int(), name: z.string(), employees: z.number().int(), partyMembers: z.number().int(), operating: z.boolean(),
+    partyCoverage: z.enum(['own', 'joint', 'instructor', 'none']), unionCoverage: z.enum(['own', 'joint', 'none']),
+    noOrgReason: z.string().nullable(), suggestedAction: z.object({ code: z.string(), label: z.object({ zh: z.string(), en: z.string() }) }).nullable(),
+  })),
+});
+
+/** Station reach by type (metres), walking speed and bands: the `reach` setting. */
+export const ReachConfigSchema = z
+  .object({
+    reachByType: z.object(Object.fromEntries(STATION_TYPES.map((t) => [t, z.number().int().min(50).max(5000)])) as Record<(typeof STATION_TYPES)[number], z.ZodNumber>).strict(),
+    walkingSpeedKmh: z.number().min(1).max(10),
+    bandsMinutes: z.array(z.number().int().min(1).max(60)).min(1).max(6),
+    searchRadiusM: z.number().int().min(500).max(20_000),
+  })
+  .strict();
+
+export const IfMatchSchema = z.object({ 'if-match': z.string().regex(/^"\d+"$/).openapi({ example: '"0"' }) });
+
+export type Rate = z.infer<typeof RateSchema>;
+export type Rates = z.infer<typeof RatesSchema>;
+export type Level = z.infer<typeof LevelSchema>;
+export type Summary = z.infer<typeof SummarySchema>;
+export type Gap = z.infer<typeof GapSchema>;
+export type GapAction = z.infer<typeof GapActionSchema>;
+export type BuildingFile = z.infer<typeof BuildingFileSchema>;
+export type ReachConfig = z.infer<typeof ReachConfigSchema>;
+
+// The schemas describe exactly what the coverage model returns.
+type _RateAgrees = Expect<Agree<ModelRate, Rate>>;
+type _RatesAgree = Expect<Agree<ModelRates, Rates>>;
+type _FiguresAgree = Expect<Agree<AreaFigures, z.infer<typeof AreaFiguresSchema>>>;
+type _SummaryAgrees = Expect<Agree<SummaryNode, Summary>>;
+type _GapAgrees = Expect<Agree<ModelGap, Gap>>;
+type _ReachConfigAgrees = Expect<Agree<ModelReachConfig, ReachConfig>>;

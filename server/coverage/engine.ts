@@ -2,26 +2,17 @@
 // the change log (filled by triggers) and applies only what changed. Past dates (asOf) are built on
 // demand and cached until the next change.
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { rows, type Store } from '../db/store.js';
 import { Mutex } from '../db/mutex.js';
 import { CoverageModel } from '../domain/coverage/model.js';
-import { DEFAULT_REACH_CONFIG, STATION_TYPES, type ReachConfig } from '../domain/coverage/reach.js';
+import { DEFAULT_REACH_CONFIG, type ReachConfig } from '../domain/coverage/reach.js';
 import { chinaToday } from '../clock.js';
+import { ReachConfigSchema } from './contract.js';
 import { loadAreas, loadBuildings, loadEnterprises, loadStations, loadTerritory } from './facts.js';
 
 /** Beyond this many changed rows a full rebuild is cheaper than applying them one by one. */
 const INCREMENTAL_LIMIT = 20_000;
 const PAST_MODELS_KEPT = 6;
-
-export const ReachConfigSchema = z
-  .object({
-    reachByType: z.object(Object.fromEntries(STATION_TYPES.map((t) => [t, z.number().int().min(50).max(5000)])) as Record<(typeof STATION_TYPES)[number], z.ZodNumber>).strict(),
-    walkingSpeedKmh: z.number().min(1).max(10),
-    bandsMinutes: z.array(z.number().int().min(1).max(60)).min(1).max(6),
-    searchRadiusM: z.number().int().min(500).max(20_000),
-  })
-  .strict();
 
 export class CoverageEngine {
   private current: CoverageModel | null = null;

@@ -23,7 +23,8 @@ export interface EnterpriseState {
   contribution: Counts;
 }
 
-export interface SummaryNode {
+/** One area's counts and rates. */
+export interface AreaFigures {
   id: string;
   name: string;
   level: Level;
@@ -31,7 +32,11 @@ export interface SummaryNode {
   employees: number;
   partyMembers: number;
   rates: Rates;
-  children?: SummaryNode[];
+}
+
+/** An area with its children's figures, one level down (children carry no children of their own). */
+export interface SummaryNode extends AreaFigures {
+  children?: AreaFigures[];
 }
 
 export const areaKey = (level: Level, id: string | number): string => `${level}:${id}`;

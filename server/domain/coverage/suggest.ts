@@ -1,14 +1,16 @@
 // What to do about a gap: the ledger's member-count rule and the work/union alternatives (domain.md).
-export type ActionCode =
-  | 'form_party_committee'
-  | 'form_general_branch'
-  | 'form_branch_committee'
-  | 'form_party_branch'
-  | 'join_joint_party_branch'
-  | 'assign_instructor'
-  | 'form_union'
-  | 'form_joint_union'
-  | 'set_up_station';
+export const ACTION_CODES = [
+  'form_party_committee',
+  'form_general_branch',
+  'form_branch_committee',
+  'form_party_branch',
+  'join_joint_party_branch',
+  'assign_instructor',
+  'form_union',
+  'form_joint_union',
+  'set_up_station',
+] as const;
+export type ActionCode = (typeof ACTION_CODES)[number];
 
 export const ACTION_LABELS: Record<ActionCode, { zh: string; en: string }> = {
   form_party_committee: { zh: '成立党委', en: 'Form a party committee (100+ members)' },
