@@ -7,7 +7,7 @@ import type { CoverageModel } from '../domain/coverage/model.js';
 import { areaKey } from '../domain/coverage/model.js';
 import { ZERO, add, type Counts } from '../domain/coverage/rates.js';
 import { PARTY_KINDS } from '../domain/coverage/types.js';
-import type { Scope } from '../wall/scope.js';
+import type { Scope } from '../scope.js';
 import { organisationTerms } from './redact.js';
 import type { PrivateStrings } from './leak-guard.js';
 import type { AreaCounts, InternalActivity, InternalArea, InternalFacts, InternalStation, StationAudience } from './types.js';

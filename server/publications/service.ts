@@ -7,7 +7,7 @@ import { audit } from '../db/audit.js';
 import { readSetting } from '../db/settings.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { CoverageEngine } from '../coverage/engine.js';
-import { resolveScope } from '../wall/scope.js';
+import { resolveScope } from '../scope.js';
 import { canonicalJson, DEFAULT_CONFIG, mergeConfig, REDACTION_SETTING, RedactionSchema, storedConfig } from './config.js';
 import { gatherFacts, readPrivateStrings } from './gather.js';
 import { scanSnapshot } from './leak-guard.js';

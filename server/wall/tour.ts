@@ -1,32 +1,11 @@
 // The wall's tour: which places the camera visits, in what order, for how long, and a quieter night.
 import { sql } from 'drizzle-orm';
-import { z } from '@hono/zod-openapi';
 import { rows, type Db, type Store } from '../db/store.js';
-import type { Scope } from './scope.js';
-
-export const TourStepSchema = z.object({
-  level: z.enum(['street', 'grid', 'businessDistrict']),
-  id: z.string().min(1).max(32),
-  name: z.string().max(100),
-  dwellSeconds: z.number().int().min(3).max(600),
-  enabled: z.boolean(),
-});
-
-export const TourSchema = z
-  .object({
-    steps: z.array(TourStepSchema).min(1).max(100),
-    schedule: z.object({
-      /** From nightStart to nightEnd (local time, HH:MM) the wall is quieter: no tour, dimmed. */
-      nightStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-      nightEnd: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-      nightMode: z.enum(['quiet', 'off']),
-    }),
-    idleResumeSeconds: z.number().int().min(5).max(3600),
-  })
-  .strict()
-  .openapi('WallTour');
-
-export type Tour = z.infer<typeof TourSchema>;
+import { audit } from '../db/audit.js';
+import { putSetting, readSetting } from '../db/settings.js';
+import { ApiError, badRequest } from '../http/errors.js';
+import type { Scope } from '../scope.js';
+import { TourSchema, type Tour } from './contract.js';
 
 export const tourKey = (s: Scope) => `wall-tour:${s.level}:${s.id}`;
 
@@ -52,5 +31,27 @@ export async function readTour(store: Store, s: Scope): Promise<{ tour: Tour; ve
     const [r] = await rows<{ value: unknown; version: number }>(db, sql`SELECT value, version FROM settings WHERE key = ${tourKey(s)}`);
     const parsed = TourSchema.safeParse(r?.value);
     return parsed.success ? { tour: parsed.data, version: r?.version ?? 0 } : { tour: await defaultTour(db, s), version: r?.version ?? 0 };
+  });
+}
+
+/** Saves a tour if the setting is still at version `expected` (else 412), after checking that every step is a
+ *  place inside the scope and one is enabled; one audit row. The new version. */
+export async function saveTour(store: Store, actor: string, scope: Scope, tour: Tour, expected: number): Promise<number> {
+  const codes = sql.join(scope.streetCodes.map((s) => sql`${s}`), sql`, `);
+  const known = new Set(
+    (await store.read((db) => rows<{ k: string }>(db, sql`SELECT 'street:' || code AS k FROM streets WHERE code IN (${codes})
+      UNION ALL SELECT 'grid:' || id FROM grids WHERE street_code IN (${codes})
+      UNION ALL SELECT 'businessDistrict:' || id FROM business_districts WHERE street_code IN (${codes})`))).map((r) => r.k),
+  );
+  const unknown = tour.steps.filter((s) => !known.has(`${s.level}:${s.id}`));
+  if (unknown.length) throw badRequest('Tour steps outside this scope', { steps: unknown.map((s) => `${s.level}:${s.id}`) });
+  if (!tour.steps.some((s) => s.enabled)) throw badRequest('Enable at least one tour step');
+  const key = tourKey(scope);
+  return store.write(async (tx) => {
+    const before = await readSetting(tx, key);
+    const next = await putSetting(tx, key, tour, expected);
+    if (next === null) throw new ApiError(412, 'precondition_failed', 'The tour changed since you read it; reload and try again');
+    await audit(tx, { actor, action: 'update', entity: 'settings', entityId: key, before: before?.value ?? null, after: tour });
+    return next;
   });
 }

@@ -1,7 +1,8 @@
-// A wall's scope: a street or a district, with the streets it spans.
+// A scope (wall displays, publications): a street or a district, with the streets it spans. Written
+// street:<9-character code> or district:<6-digit code>.
 import { sql } from 'drizzle-orm';
-import { rows, type Store } from '../db/store.js';
-import { badRequest, notFound } from '../http/errors.js';
+import { rows, type Store } from './db/store.js';
+import { badRequest, notFound } from './http/errors.js';
 
 export interface Scope {
   level: 'street' | 'district';
