@@ -1,6 +1,14 @@
-// Request and response schemas of grid editing (/api/streets/{streetCode}/…).
+// The grid-editing contract (/api/streets/{streetCode}/…): request and response schemas, defined once and
+// proven to agree with the service's types below. The editor imports only the types inferred from them.
 import { z } from '@hono/zod-openapi';
+import type { Agree, Expect } from '../http/agree.js';
+import { MultiPolygonSchema, PointSchema, PolygonSchema } from '../http/geojson.js';
 import { RatesSchema } from '../coverage/contract.js';
+import type { Problem as ModelProblem } from '../domain/topology/types.js';
+import type { Impact as ModelImpact, Move as ModelMove } from './impact.js';
+import type { HistoryChange as ModelHistoryChange, HistoryDetail as ModelHistoryDetail, HistoryItem as ModelHistoryItem } from './history.js';
+import type { GridSnapshot as ModelGridSnapshot } from './state.js';
+import type { CommitResult as ModelCommitResult, Preview as ModelPreview } from './service.js';
 
 export const StreetParam = z.object({
   streetCode: z.string().regex(/^[0-9]{6}[0-9A-Z]{3}$/, 'A 9-character street code').openapi({ param: { name: 'streetCode', in: 'path' }, example: '310106012' }),
@@ -31,21 +39,20 @@ export const ChangeSetSchema = z
   .strict()
   .openapi('GridChangeSet', { description: 'Changes to a street\'s grids, applied together: `{ id, version, geometry, name? }` changes a grid, `{ geometry, name }` adds one, `{ id, version, delete: true, giveTo }` deletes one and gives its area to a neighbour.' });
 
-const GridKey = z.union([z.number().int(), z.string()]).openapi({ description: 'A grid id, or `new:<index>` for a grid the change set adds' });
-const AnyGeometry = z.record(z.string(), z.unknown()).openapi({ description: 'GeoJSON geometry' });
+const GridKey = z.union([z.number().int(), z.templateLiteral(['new:', z.number().int()])]).openapi({ description: 'A grid id, or `new:<index>` for a grid the change set adds' });
 
 export const ProblemSchema = z
   .object({
     kind: z.enum(['invalid', 'outside', 'overlap', 'gap', 'sliver', 'stale', 'unknown_grid', 'give_to']),
     gridIds: z.array(GridKey),
     areaM2: z.number().optional(),
-    geometry: AnyGeometry.optional(),
-    location: AnyGeometry.optional(),
+    geometry: z.union([PolygonSchema, MultiPolygonSchema]).optional().openapi({ description: 'The offending area (GeoJSON)' }),
+    location: PointSchema.optional().openapi({ description: 'Where a boundary is invalid (GeoJSON)' }),
     message: z.string(),
   })
   .openapi('GridProblem');
 
-const Move = z.object({ id: z.number().int(), name: z.string(), from: z.number().int().nullable(), to: GridKey.nullable() });
+export const MoveSchema = z.object({ id: z.number().int(), name: z.string(), from: z.number().int().nullable(), to: GridKey.nullable() });
 
 export const PreviewSchema = z
   .object({
@@ -53,9 +60,9 @@ export const PreviewSchema = z
     problems: z.array(ProblemSchema),
     impact: z
       .object({
-        buildings: z.array(Move),
-        enterprises: z.array(Move),
-        stations: z.array(Move),
+        buildings: z.array(MoveSchema),
+        enterprises: z.array(MoveSchema),
+        stations: z.array(MoveSchema),
         partyMembersMoved: z.number().int(),
         employeesMoved: z.number().int(),
         grids: z.array(z.object({ key: GridKey, name: z.string(), before: RatesSchema.nullable(), after: RatesSchema.nullable() })),
@@ -68,7 +75,16 @@ export const CommitSchema = z
   .object({ changeSetId: z.number().int().nullable().openapi({ description: 'Null when nothing changed (nothing was written)' }), grids: z.array(z.object({ id: z.number().int(), version: z.number().int() })) })
   .openapi('GridChangeCommitted');
 
-const Snapshot = z.object({ id: z.number().int(), code: z.string(), name: z.string(), geometry: AnyGeometry });
+export const SnapshotSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string(), geometry: PolygonSchema });
+
+export const HistoryChangeSchema = z.object({
+  gridId: z.number().int(),
+  name: z.string(),
+  action: z.enum(['create', 'update', 'delete']),
+  before: PolygonSchema.nullable(),
+  after: PolygonSchema.nullable(),
+  giveTo: z.number().int().optional(),
+});
 
 export const HistoryItemSchema = z
   .object({
@@ -77,32 +93,48 @@ export const HistoryItemSchema = z
     at: z.string(),
     note: z.string().nullable(),
     revertOf: z.number().int().nullable(),
-    changes: z.array(
-      z.object({
-        gridId: z.number().int(),
-        name: z.string(),
-        action: z.enum(['create', 'update', 'delete']),
-        before: AnyGeometry.nullable(),
-        after: AnyGeometry.nullable(),
-        giveTo: z.number().int().optional(),
-      }),
-    ),
+    changes: z.array(HistoryChangeSchema),
   })
   .openapi('GridChangeRecord');
 
-export const HistoryDetailSchema = HistoryItemSchema.extend({ before: z.array(Snapshot), after: z.array(Snapshot) }).openapi('GridChangeRecordDetail');
+export const HistoryDetailSchema = HistoryItemSchema.extend({ before: z.array(SnapshotSchema), after: z.array(SnapshotSchema) }).openapi('GridChangeRecordDetail');
 
 export const RevertSchema = z.object({ note: z.string().max(500).optional(), state: z.enum(['before', 'after']).default('after') }).strict();
 
-const Placed = z.object({ id: z.number().int(), name: z.string(), gridId: z.number().int().nullable(), geometry: AnyGeometry });
+const Placed = z.object({ id: z.number().int(), name: z.string(), gridId: z.number().int().nullable(), geometry: z.union([PointSchema, PolygonSchema]) });
 
 export const EditorStateSchema = z
   .object({
-    street: z.object({ code: z.string(), name: z.string(), nameEn: z.string(), version: z.number().int(), geometry: AnyGeometry }),
-    grids: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), version: z.number().int(), geometry: AnyGeometry })),
+    street: z.object({ code: z.string(), name: z.string(), nameEn: z.string(), version: z.number().int(), geometry: MultiPolygonSchema }),
+    grids: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), version: z.number().int(), geometry: PolygonSchema })),
     buildings: z.array(Placed),
     stations: z.array(Placed),
     rules: z.object({ minAreaM2: z.number(), toleranceM2: z.number() }),
     editable: z.boolean(),
   })
   .openapi('GridEditorState');
+
+export const HistoryParamsSchema = StreetParam.extend({ id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' } }) });
+
+export type ChangeSetInput = z.infer<typeof ChangeSetSchema>;
+export type Problem = z.infer<typeof ProblemSchema>;
+export type Move = z.infer<typeof MoveSchema>;
+export type Preview = z.infer<typeof PreviewSchema>;
+export type Impact = NonNullable<Preview['impact']>;
+export type Committed = z.infer<typeof CommitSchema>;
+export type HistoryChange = z.infer<typeof HistoryChangeSchema>;
+export type HistoryItem = z.infer<typeof HistoryItemSchema>;
+export type HistoryDetail = z.infer<typeof HistoryDetailSchema>;
+export type HistorySnapshot = z.infer<typeof SnapshotSchema>;
+export type EditorState = z.infer<typeof EditorStateSchema>;
+
+// The schemas describe exactly what the grid services return.
+type _ProblemAgrees = Expect<Agree<ModelProblem, Problem>>;
+type _MoveAgrees = Expect<Agree<ModelMove, Move>>;
+type _ImpactAgrees = Expect<Agree<ModelImpact, Impact>>;
+type _PreviewAgrees = Expect<Agree<ModelPreview, Preview>>;
+type _CommitAgrees = Expect<Agree<ModelCommitResult, Committed>>;
+type _HistoryChangeAgrees = Expect<Agree<ModelHistoryChange, HistoryChange>>;
+type _HistoryItemAgrees = Expect<Agree<ModelHistoryItem, HistoryItem>>;
+type _HistoryDetailAgrees = Expect<Agree<ModelHistoryDetail, HistoryDetail>>;
+type _SnapshotAgrees = Expect<Agree<ModelGridSnapshot, HistorySnapshot>>;

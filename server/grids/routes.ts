@@ -1,4 +1,4 @@
-// Grid editing of one street: the editor's data, preview and commit of change sets, history, revert,
+// Grid editing of one street (mounted at /api/streets): the editor's data, preview and commit of change sets, history, revert,
 // and the grids as a GeoJSON download. Every write checks role and street scope here, on the server.
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -10,8 +10,9 @@ import { STAFF_READERS, canEditStreet, type Principal } from '../auth/principal.
 import { readBuildings, readGrids, readStations, readStreet } from './state.js';
 import { readChangeSet, readHistory } from './history.js';
 import { GRID_RULES, commitGridChanges, previewGridChanges, revertGridChanges } from './service.js';
-import type { ChangeSet } from '../domain/topology/change-set.js';
-import { ChangeSetSchema, CommitSchema, EditorStateSchema, HistoryDetailSchema, HistoryItemSchema, PreviewSchema, RevertSchema, StreetParam } from './contract.js';
+import {
+  ChangeSetSchema, CommitSchema, EditorStateSchema, HistoryDetailSchema, HistoryItemSchema, HistoryParamsSchema, PreviewSchema, RevertSchema, StreetParam,
+} from './contract.js';
 
 export const gridRoutes = newRouter();
 gridRoutes.use('/*', requireRole(...STAFF_READERS));
@@ -45,7 +46,7 @@ gridRoutes.openapi(
       buildings: await readBuildings(db, streetCode),
       stations: await readStations(db, streetCode),
     }));
-    return c.json({ ...state, rules: GRID_RULES, editable: canEditStreet(p, streetCode) } as unknown as z.infer<typeof EditorStateSchema>, 200);
+    return c.json({ ...state, rules: GRID_RULES, editable: canEditStreet(p, streetCode) }, 200);
   },
 );
 
@@ -61,8 +62,8 @@ gridRoutes.openapi(
   async (c) => {
     const { streetCode } = c.req.valid('param');
     editor(c, streetCode);
-    const preview = await previewGridChanges(c.get('services'), streetCode, c.req.valid('json') as ChangeSet);
-    return c.json(preview as unknown as z.infer<typeof PreviewSchema>, 200);
+    const preview = await previewGridChanges(c.get('services'), streetCode, c.req.valid('json'));
+    return c.json(preview, 200);
   },
 );
 
@@ -78,7 +79,7 @@ gridRoutes.openapi(
   async (c) => {
     const { streetCode } = c.req.valid('param');
     const p = editor(c, streetCode);
-    const result = await commitGridChanges(c.get('services'), p, streetCode, c.req.valid('json') as ChangeSet);
+    const result = await commitGridChanges(c.get('services'), p, streetCode, c.req.valid('json'));
     return c.json(result, 200);
   },
 );
@@ -98,11 +99,9 @@ gridRoutes.openapi(
       await readStreet(db, streetCode);
       return readHistory(db, streetCode);
     });
-    return c.json({ items } as unknown as { items: z.infer<typeof HistoryItemSchema>[] }, 200);
+    return c.json({ items }, 200);
   },
 );
-
-const HistoryParams = StreetParam.extend({ id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' } }) });
 
 gridRoutes.openapi(
   createRoute({
@@ -110,13 +109,13 @@ gridRoutes.openapi(
     path: '/{streetCode}/grid-history/{id}',
     tags: TAGS,
     summary: "One change set with the street's whole grid set before and after it",
-    request: { params: HistoryParams },
+    request: { params: HistoryParamsSchema },
     responses: { 200: json(HistoryDetailSchema, 'Change set'), ...errorResponses(400, 401, 403, 404) },
   }),
   async (c) => {
     const { streetCode, id } = c.req.valid('param');
     const detail = await c.get('store').read((db) => readChangeSet(db, streetCode, id));
-    return c.json(detail as unknown as z.infer<typeof HistoryDetailSchema>, 200);
+    return c.json(detail, 200);
   },
 );
 
@@ -126,7 +125,7 @@ gridRoutes.openapi(
     path: '/{streetCode}/grid-history/{id}/revert',
     tags: TAGS,
     summary: 'Restore the grids as they were before or after a change set, as a new change set (validated like any other)',
-    request: { params: HistoryParams, body: { content: { 'application/json': { schema: RevertSchema } }, required: true } },
+    request: { params: HistoryParamsSchema, body: { content: { 'application/json': { schema: RevertSchema } }, required: true } },
     responses: { 200: json(CommitSchema, 'Committed'), ...errorResponses(400, 401, 403, 404, 409, 422) },
   }),
   async (c) => {
