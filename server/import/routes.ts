@@ -1,4 +1,4 @@
-// Import of rosters (Excel/CSV) and boundaries (GeoJSON, KML, zipped Shapefile), admin only:
+// Import of rosters (Excel/CSV) and boundaries (GeoJSON, KML, zipped Shapefile), admin only (mounted at /api/import):
 //   GET  /api/import/templates/{file}   Excel template with Chinese headers (enterprises.xlsx, …)
 //   POST /api/import/{kind}/preview     multipart file (+ coords, mapping) → mapping, report per row and column, counts
 //   POST /api/import/{kind}             the same file again (+ skipInvalid) → written in one transaction, or 422
@@ -11,12 +11,13 @@ import { ApiError, badRequest } from '../http/errors.js';
 import { requireRole } from '../auth/middleware.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import type { AppEnv } from '../http/context.js';
-import { BOUNDARY_KINDS, ROSTER_KINDS, isRosterKind, type CoordSystem, type ImportKind } from './kinds.js';
+import { isRosterKind, type CoordSystem } from './kinds.js';
 import { ImportFileError } from './errors.js';
 import { acceptRoster, previewRoster } from './run.js';
 import { acceptBoundaries, previewBoundaries } from './run-boundaries.js';
 import { templateXlsx } from './templates.js';
 import type { MappingOverrides } from './mapping.js';
+import { AcceptFormSchema, FormSchema, KindParamSchema, PreviewSchema, ResultSchema, TemplateParamSchema, type ImportPreview, type ImportResult } from './contract.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,34 +39,6 @@ importRoutes.use('/*', async (c, next) => {
   }
   return next();
 });
-
-const KINDS = [...ROSTER_KINDS, ...BOUNDARY_KINDS] as [ImportKind, ...ImportKind[]];
-const KindParam = z.object({ kind: z.enum(KINDS).openapi({ param: { name: 'kind', in: 'path' }, description: 'Rosters: enterprises, organisations, instructors, stations, activities. Boundaries: streets, grids, business-districts, buildings.' }) });
-
-const Form = z.object({
-  file: z.custom<File>((v) => typeof v === 'object' && v !== null && 'arrayBuffer' in v, 'Attach the file in a field named "file"').openapi({ type: 'string', format: 'binary' }),
-  coords: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84').openapi({ description: 'Coordinate system of 经度/纬度 when a row does not say (rosters)' }),
-  mapping: z.string().max(20_000).optional().openapi({ description: 'JSON object: column header → field key ("" or null ignores the column); overrides the detected mapping' }),
-});
-const AcceptForm = Form.extend({
-  skipInvalid: z.enum(['true', 'false']).default('false').openapi({ description: 'Write the valid rows although others are invalid; otherwise any invalid row refuses the import (422)' }),
-});
-
-const IssueSchema = z.object({ row: z.number().int(), column: z.string(), field: z.string(), code: z.string(), message: z.string(), value: z.string().optional() }).openapi('ImportIssue');
-const PreviewSchema = z
-  .object({
-    kind: z.string(),
-    file: z.object({ name: z.string(), sha256: z.string(), format: z.string(), encoding: z.string().nullable(), headerRow: z.number().int() }),
-    fields: z.array(z.object({ key: z.string(), label: z.string(), labelEn: z.string(), required: z.boolean() })),
-    mapping: z.array(z.object({ index: z.number().int(), column: z.string(), field: z.string().nullable() })),
-    issues: z.array(IssueSchema),
-    issuesTruncated: z.boolean(),
-    counts: z.object({ rows: z.number().int(), valid: z.number().int(), invalid: z.number().int(), insert: z.number().int(), update: z.number().int(), unchanged: z.number().int(), links: z.number().int() }),
-  })
-  .openapi('ImportPreview');
-const ResultSchema = z
-  .object({ kind: z.string(), inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), skipped: z.number().int(), linksAdded: z.number().int().optional(), preview: PreviewSchema })
-  .openapi('ImportResult');
 
 const multipart = <T extends z.ZodTypeAny>(schema: T) => ({ required: true, content: { 'multipart/form-data': { schema } } });
 
@@ -107,7 +80,7 @@ importRoutes.openapi(
     path: '/templates/{file}',
     tags: ['Import and export'],
     summary: 'Excel template with Chinese headers for a roster kind (a second sheet explains each column)',
-    request: { params: z.object({ file: z.enum(ROSTER_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]).openapi({ param: { name: 'file', in: 'path' } }) }) },
+    request: { params: TemplateParamSchema },
     responses: { 200: { description: 'The template', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses(400, 401, 403) },
   }),
   async (c) => {
@@ -124,7 +97,7 @@ importRoutes.openapi(
     path: '/{kind}/preview',
     tags: ['Import and export'],
     summary: 'Validate a roster (.xlsx/.csv, UTF-8 or GBK) or boundary file (GeoJSON, KML, zipped Shapefile) without writing: mapping, report, counts',
-    request: { params: KindParam, body: multipart(Form) },
+    request: { params: KindParamSchema, body: multipart(FormSchema) },
     responses: {
       200: { description: 'Detected mapping, one issue per row and column, and what accepting would do', content: { 'application/json': { schema: PreviewSchema } } },
       ...errorResponses(400, 401, 403, 413, 415, 422),
@@ -134,12 +107,12 @@ importRoutes.openapi(
     const { kind } = c.req.valid('param');
     const form = c.req.valid('form');
     const { bytes, mapping, filename } = await uploadOf(form);
-    const preview = await guarded<unknown>(() =>
+    const preview = await guarded<ImportPreview>(() =>
       isRosterKind(kind)
         ? previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping })
         : previewBoundaries(c.get('services'), bytes, { kind, filename, mapping }),
     );
-    return c.json(preview as z.infer<typeof PreviewSchema>, 200);
+    return c.json(preview, 200);
   },
 );
 
@@ -149,7 +122,7 @@ importRoutes.openapi(
     path: '/{kind}',
     tags: ['Import and export'],
     summary: 'Import a file: all valid rows in one transaction with one audit row, or nothing (422 with the report). Re-importing the same file changes nothing.',
-    request: { params: KindParam, body: multipart(AcceptForm) },
+    request: { params: KindParamSchema, body: multipart(AcceptFormSchema) },
     responses: {
       200: { description: 'What was written', content: { 'application/json': { schema: ResultSchema } } },
       ...errorResponses(400, 401, 403, 409, 412, 413, 415, 422),
@@ -161,11 +134,11 @@ importRoutes.openapi(
     const { bytes, mapping, filename } = await uploadOf(form);
     const principal = principalOf(c);
     const skipInvalid = form.skipInvalid === 'true';
-    const result = await guarded<unknown>(() =>
+    const result = await guarded<ImportResult>(() =>
       isRosterKind(kind)
         ? acceptRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid, actor: actorOf(principal), today: c.get('services').coverage.today() })
         : acceptBoundaries(c.get('services'), principal, actorOf(principal), bytes, { kind, filename, mapping, skipInvalid }),
     );
-    return c.json(result as z.infer<typeof ResultSchema>, 200);
+    return c.json(result, 200);
   },
 );
