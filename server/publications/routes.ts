@@ -7,11 +7,13 @@ import { ApiError } from '../http/errors.js';
 import { requireRole } from '../auth/middleware.js';
 import { actorOf } from '../auth/principal.js';
 import type { AppEnv } from '../http/context.js';
-import { LayersSchema, RedactionSchema, SCOPE_PATTERN, SLUG_PATTERN, TextsSchema, ConfigSchema } from './config.js';
 import {
   createPublication, currentSnapshot, getPublication, listPublications, listVersions, patchPublication, previewOf, publish, rollback, unpublish,
 } from './service.js';
 import { artifactsFor, ShellMissingError, zipArtifacts } from './artifacts.js';
+import {
+  CreateSchema, IdParamSchema, IfMatchOptionalSchema, IfMatchRequiredSchema, PatchSchema, PreviewSchema, PublicationDetailSchema, PublicationSchema, RollbackSchema,
+} from './contract.js';
 
 export const publicationRoutes = newRouter();
 publicationRoutes.use('/', requireRole('admin'));
@@ -22,41 +24,7 @@ const actor = (c: Context<AppEnv>) => {
   return p ? actorOf(p) : 'system';
 };
 
-const Id = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' } }) });
-const IfMatchRequired = z.object({ 'if-match': z.string().regex(/^"\d+"$/, 'If-Match: "<version>" from the ETag') });
-const IfMatchOptional = z.object({ 'if-match': z.string().regex(/^"\d+"$/, 'If-Match: "<version>" from the ETag').optional() });
 const expectedOf = (h: { 'if-match'?: string }) => (h['if-match'] ? Number(h['if-match'].replaceAll('"', '')) : undefined);
-
-const PublicationSchema = z
-  .object({
-    id: z.number().int(),
-    slug: z.string(),
-    title: z.string(),
-    scope: z.string(),
-    config: ConfigSchema,
-    status: z.enum(['draft', 'published', 'unpublished']),
-    currentVersion: z.number().int().nullable(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number().int().openapi({ description: 'Also sent as the ETag; send it back as If-Match' }),
-  })
-  .openapi('Publication');
-
-const RedactedSchema = z.object({ field: z.string(), reason: z.string(), count: z.number().int() }).openapi('RedactedField');
-const VersionSchema = z
-  .object({ id: z.number().int(), number: z.number().int(), sha256: z.string(), copiedFrom: z.number().int().nullable(), publishedBy: z.string(), publishedAt: z.string(), redacted: z.array(RedactedSchema) })
-  .openapi('PublicationVersion');
-
-const Title = z.string().trim().min(1).max(100);
-const Scope = z.string().regex(SCOPE_PATTERN, 'scope is street:<9-character code> or district:<6-digit code>').openapi({ example: 'street:310106012' });
-const Slug = z.string().regex(SLUG_PATTERN, 'slug: 3–64 of a-z, 0-9 and -, not starting or ending with -').openapi({ example: 'njxl-2026' });
-
-const CreateSchema = z
-  .object({ title: Title, scope: Scope, slug: Slug.optional(), layers: LayersSchema.partial().optional(), texts: TextsSchema.partial().optional(), redaction: RedactionSchema.partial().optional() })
-  .strict()
-  .openapi('PublicationCreate');
-const PatchSchema = CreateSchema.partial().strict().openapi('PublicationPatch');
 
 const json = (schema: z.ZodTypeAny, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -85,8 +53,8 @@ publicationRoutes.openapi(
 publicationRoutes.openapi(
   createRoute({
     method: 'get', path: '/{id}', tags: ['Publications'], summary: 'A publication (draft) with its versions; ETag carries its version',
-    request: { params: Id },
-    responses: { 200: json(PublicationSchema.extend({ versions: z.array(VersionSchema) }), 'Publication'), ...errorResponses(400, 401, 403, 404) },
+    request: { params: IdParamSchema },
+    responses: { 200: json(PublicationDetailSchema, 'Publication'), ...errorResponses(400, 401, 403, 404) },
   }),
   async (c) => {
     const { id } = c.req.valid('param');
@@ -99,7 +67,7 @@ publicationRoutes.openapi(
 publicationRoutes.openapi(
   createRoute({
     method: 'patch', path: '/{id}', tags: ['Publications'], summary: 'Change the draft (title, scope, layers, texts, redaction); needs If-Match. Nothing public changes until the next publish',
-    request: { params: Id, headers: IfMatchRequired, body: { required: true, content: { 'application/json': { schema: PatchSchema } } } },
+    request: { params: IdParamSchema, headers: IfMatchRequiredSchema, body: { required: true, content: { 'application/json': { schema: PatchSchema } } } },
     responses: { 200: json(PublicationSchema, 'Saved'), ...errorResponses(400, 401, 403, 404, 409, 412) },
   }),
   async (c) => {
@@ -110,16 +78,10 @@ publicationRoutes.openapi(
   },
 );
 
-const PreviewSchema = z.object({
-  public: z.record(z.string(), z.unknown()).openapi({ description: 'Exactly what data/publication.json would hold if published now' }),
-  redacted: z.array(RedactedSchema),
-  internal: z.record(z.string(), z.unknown()).openapi({ description: 'The internal facts behind it (admins only): stations with every field, raw area counts' }),
-});
-
 publicationRoutes.openapi(
   createRoute({
     method: 'get', path: '/{id}/preview', tags: ['Publications'], summary: 'What the public would see if published now, every withheld field listed, and the internal view beside it',
-    request: { params: Id },
+    request: { params: IdParamSchema },
     responses: { 200: json(PreviewSchema, 'Preview'), ...errorResponses(400, 401, 403, 404) },
   }),
   async (c) => {
@@ -128,7 +90,7 @@ publicationRoutes.openapi(
     const r = await previewOf(c.get('store'), c.get('services').coverage, p);
     // The list of private terms is a lookup table, not something to show or ship to a browser.
     const { privateTerms: _omit, ...internal } = r.facts;
-    return c.json({ public: r.public as unknown as Record<string, unknown>, redacted: r.redacted, internal: internal as unknown as Record<string, unknown> }, 200);
+    return c.json({ public: r.public, redacted: r.redacted, internal }, 200);
   },
 );
 
@@ -136,7 +98,7 @@ publicationRoutes.openapi(
   createRoute({
     method: 'post', path: '/{id}/publish', tags: ['Publications'],
     summary: 'Freeze the redacted public data as a new immutable version and make it current (If-Match optional). 422 when the last leak check still finds private data: details list each field path and kind, never the value; nothing is stored',
-    request: { params: Id, headers: IfMatchOptional },
+    request: { params: IdParamSchema, headers: IfMatchOptionalSchema },
     responses: { 200: json(PublicationSchema, 'Published'), ...errorResponses(400, 401, 403, 404, 412, 422) },
   }),
   async (c) => {
@@ -150,7 +112,7 @@ publicationRoutes.openapi(
 publicationRoutes.openapi(
   createRoute({
     method: 'post', path: '/{id}/rollback', tags: ['Publications'], summary: "Publish an earlier version's snapshot again, as a new version (422 when it now holds private data, as for publish)",
-    request: { params: Id, headers: IfMatchOptional, body: { required: true, content: { 'application/json': { schema: z.object({ version: z.number().int().min(1).max(2_147_483_647) }).strict() } } } },
+    request: { params: IdParamSchema, headers: IfMatchOptionalSchema, body: { required: true, content: { 'application/json': { schema: RollbackSchema } } } },
     responses: { 200: json(PublicationSchema, 'Rolled back'), ...errorResponses(400, 401, 403, 404, 409, 412, 422) },
   }),
   async (c) => {
@@ -164,7 +126,7 @@ publicationRoutes.openapi(
 publicationRoutes.openapi(
   createRoute({
     method: 'post', path: '/{id}/unpublish', tags: ['Publications'], summary: 'Take the public page down (/p/{slug}/ answers 404); versions are kept',
-    request: { params: Id, headers: IfMatchOptional },
+    request: { params: IdParamSchema, headers: IfMatchOptionalSchema },
     responses: { 200: json(PublicationSchema, 'Unpublished'), ...errorResponses(400, 401, 403, 404, 409, 412) },
   }),
   async (c) => {
@@ -179,7 +141,7 @@ publicationRoutes.openapi(
   createRoute({
     method: 'get', path: '/{id}/export.zip', tags: ['Publications'],
     summary: 'The current version as static files (index.html, assets, data/publication.json) for any static file server or CDN',
-    request: { params: Id },
+    request: { params: IdParamSchema },
     responses: { 200: { description: 'Zip', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses(400, 401, 403, 404, 409, 503) },
   }),
   async (c) => {
