@@ -3,7 +3,7 @@
 import type { Rate as ServerRate } from '../../server/domain/coverage/types';
 import type { SummaryNode as ServerSummaryNode } from '../../server/domain/coverage/model';
 import type { Gap as ServerGap, GapAction as ServerGapAction } from '../../server/domain/coverage/gaps';
-import type { Basemap as ServerBasemap } from '../../server/config/basemaps';
+import type { Basemap as ServerBasemap } from '../../server/config/contract';
 
 export type Rate = ServerRate;
 export type RateKey = 'partyOrg' | 'standalone' | 'work' | 'union' | 'workersServed';

@@ -1,28 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+// Sign-in, sign-out and who is signed in (mounted at /api/auth).
+import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { newRouter, errorResponses } from '../http/router.js';
 import { ApiError, unauthorized } from '../http/errors.js';
 import { SESSION_COOKIE } from './middleware.js';
 import { SESSION_TTL_MS, login, logout } from './service.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
-
-const Credentials = z
-  .object({
-    username: z.string().min(1).max(64),
-    password: z.string().min(1).max(256),
-  })
-  .strict()
-  .openapi('Credentials');
-
-const Me = z
-  .object({
-    username: z.string(),
-    role: z.enum(['admin', 'official', 'editor', 'display']),
-    kind: z.enum(['session', 'token']),
-    streetCodes: z.array(z.string()),
-    csrfToken: z.string().nullable().openapi({ description: 'Send as X-CSRF-Token on cookie-authenticated writes' }),
-  })
-  .openapi('Me');
+import { CredentialsSchema, MeSchema, SessionSchema } from './contract.js';
 
 function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
   try {
@@ -39,9 +23,9 @@ export const authRoutes = newRouter()
       path: '/login',
       tags: ['Auth'],
       summary: 'Sign in; sets an httpOnly SameSite session cookie and returns the CSRF token',
-      request: { body: { required: true, content: { 'application/json': { schema: Credentials } } } },
+      request: { body: { required: true, content: { 'application/json': { schema: CredentialsSchema } } } },
       responses: {
-        200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
+        200: { description: 'Signed in', content: { 'application/json': { schema: MeSchema } } },
         ...errorResponses(400, 401, 429),
       },
     }),
@@ -86,7 +70,7 @@ export const authRoutes = newRouter()
       path: '/session',
       tags: ['Auth'],
       summary: 'The caller, or null when nobody is signed in (never 401: for pages deciding whether to show sign-in)',
-      responses: { 200: { description: 'The caller or null', content: { 'application/json': { schema: z.object({ user: Me.nullable() }) } } } },
+      responses: { 200: { description: 'The caller or null', content: { 'application/json': { schema: SessionSchema } } } },
     }),
     (c) => {
       const p = c.get('principal');
@@ -99,7 +83,7 @@ export const authRoutes = newRouter()
       path: '/me',
       tags: ['Auth'],
       summary: 'Who am I',
-      responses: { 200: { description: 'The caller', content: { 'application/json': { schema: Me } } }, ...errorResponses(401) },
+      responses: { 200: { description: 'The caller', content: { 'application/json': { schema: MeSchema } } }, ...errorResponses(401) },
     }),
     (c) => {
       const p = c.get('principal');

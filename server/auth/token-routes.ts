@@ -1,3 +1,4 @@
+// API tokens (admin; mounted at /api/tokens).
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq, isNull } from 'drizzle-orm';
 import { newRouter, errorResponses } from '../http/router.js';
@@ -7,28 +8,9 @@ import { actorOf } from './principal.js';
 import { createApiToken } from './service.js';
 import { apiTokens } from '../db/schema.js';
 import { audit } from '../db/audit.js';
-import { IdParam, RoleSchema, StreetCodeSchema } from './contract.js';
+import { IdParam, NewTokenSchema, TokenCreatedSchema, TokenInfoSchema } from './contract.js';
 import { assertStreetsExist } from './streets.js';
 
-const TokenInfo = z
-  .object({
-    id: z.number().int(),
-    name: z.string(),
-    role: RoleSchema,
-    streetCodes: z.array(z.string()),
-    createdAt: z.string(),
-    revokedAt: z.string().nullable(),
-  })
-  .openapi('ApiToken');
-
-const NewToken = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    role: RoleSchema,
-    streetCodes: z.array(StreetCodeSchema).max(100).default([]),
-  })
-  .strict()
-  .openapi('NewApiToken');
 
 export const tokenRoutes = newRouter();
 tokenRoutes.use('/', requireRole('admin'));
@@ -41,7 +23,7 @@ tokenRoutes
       path: '/',
       tags: ['Admin'],
       summary: 'List API tokens (admin)',
-      responses: { 200: { description: 'Tokens', content: { 'application/json': { schema: z.array(TokenInfo) } } }, ...errorResponses(401, 403) },
+      responses: { 200: { description: 'Tokens', content: { 'application/json': { schema: z.array(TokenInfoSchema) } } }, ...errorResponses(401, 403) },
     }),
     async (c) => {
       const rows = await c.get('store').read((db) => db.select().from(apiTokens).orderBy(apiTokens.id));
@@ -54,9 +36,9 @@ tokenRoutes
       path: '/',
       tags: ['Admin'],
       summary: 'Create an API token (admin); the secret is shown once',
-      request: { body: { required: true, content: { 'application/json': { schema: NewToken } } } },
+      request: { body: { required: true, content: { 'application/json': { schema: NewTokenSchema } } } },
       responses: {
-        201: { description: 'Created', content: { 'application/json': { schema: z.object({ id: z.number().int(), token: z.string() }) } } },
+        201: { description: 'Created', content: { 'application/json': { schema: TokenCreatedSchema } } },
         ...errorResponses(400, 401, 403),
       },
     }),

@@ -1,3 +1,4 @@
+// Users (admin; mounted at /api/users).
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { newRouter, errorResponses } from '../http/router.js';
@@ -6,24 +7,9 @@ import { requireRole } from './middleware.js';
 import { actorOf } from './principal.js';
 import { createUser } from './service.js';
 import { userStreets, users } from '../db/schema.js';
-import { RoleSchema, StreetCodeSchema } from './contract.js';
+import { NewUserSchema, UserSchema } from './contract.js';
 import { assertStreetsExist } from './streets.js';
 
-const User = z
-  .object({ id: z.number().int(), username: z.string(), displayName: z.string(), role: RoleSchema, streetCodes: z.array(z.string()), disabled: z.boolean() })
-  .openapi('User');
-
-const NewUser = z
-  .object({
-    username: z.string().regex(/^[a-z0-9_.-]{2,64}$/, '2–64 lowercase letters, digits, _ . -'),
-    displayName: z.string().trim().min(1).max(100),
-    role: RoleSchema,
-    password: z.string().min(10, 'At least 10 characters').max(256),
-    streetCodes: z.array(StreetCodeSchema).max(100).default([]),
-  })
-  .strict()
-  .refine((u) => u.role !== 'editor' || u.streetCodes.length > 0, { message: 'An editor needs at least one street', path: ['streetCodes'] })
-  .openapi('NewUser');
 
 export const userRoutes = newRouter();
 userRoutes.use('/', requireRole('admin'));
@@ -35,7 +21,7 @@ userRoutes
       path: '/',
       tags: ['Admin'],
       summary: 'List users (admin)',
-      responses: { 200: { description: 'Users', content: { 'application/json': { schema: z.array(User) } } }, ...errorResponses(401, 403) },
+      responses: { 200: { description: 'Users', content: { 'application/json': { schema: z.array(UserSchema) } } }, ...errorResponses(401, 403) },
     }),
     async (c) => {
       const store = c.get('store');
@@ -58,7 +44,7 @@ userRoutes
       path: '/',
       tags: ['Admin'],
       summary: 'Create a user (admin)',
-      request: { body: { required: true, content: { 'application/json': { schema: NewUser } } } },
+      request: { body: { required: true, content: { 'application/json': { schema: NewUserSchema } } } },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: z.object({ id: z.number().int() }) } } },
         ...errorResponses(400, 401, 403, 409),

@@ -1,22 +1,8 @@
 // The basemaps a client may offer: two drawn from our own data (always, offline) and external ones
 // configured by the environment. External tiles come from the user's browser, never through us.
 import type { Env } from '../env.js';
+import type { Basemap } from './contract.js';
 
-export interface Basemap {
-  id: string;
-  name: { zh: string; en: string };
-  kind: 'builtin' | 'raster';
-  theme: 'dark' | 'light';
-  /** Coordinate system of the tiles; overlays are shifted to match a GCJ-02 basemap. */
-  crs: 'wgs84' | 'gcj02';
-  /** Raster layers drawn bottom to top (e.g. 天地图 vector + annotation); each lists mirror URLs of the same tiles. */
-  rasters?: { tiles: string[] }[];
-  tileSize?: number;
-  maxZoom?: number;
-  attribution?: string;
-  /** 审图号: the map approval number that must be shown with a published map. */
-  approval?: string;
-}
 
 export function basemaps(env: Env): Basemap[] {
   const list: Basemap[] = [

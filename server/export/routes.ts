@@ -1,14 +1,15 @@
-// GET /api/export/{collection}?format=geojson|csv|xlsx — a whole collection as a file (internal readers).
+// GET /api/export/{collection}?format=geojson|csv|xlsx — a whole collection as a file (internal readers; mounted at /api/export).
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Feature } from 'geojson';
 import { newRouter, errorResponses } from '../http/router.js';
 import { notFound } from '../http/errors.js';
 import { requireRole } from '../auth/middleware.js';
 import { STAFF_READERS } from '../auth/principal.js';
-import { COLLECTIONS, COLLECTION_BY_ID } from '../ogc/collections.js';
+import { COLLECTION_BY_ID } from '../ogc/collections.js';
 import { listItems } from '../ogc/query.js';
 import { DERIVED } from '../ogc/derived.js';
 import { toCsv, toXlsx } from './formats.js';
+import { ExportParamsSchema, ExportQuerySchema } from './contract.js';
 
 const PAGE = 5000;
 
@@ -22,8 +23,8 @@ exportRoutes.openapi(
     tags: ['Import and export'],
     summary: 'Download a whole collection as GeoJSON, CSV (UTF-8 with BOM) or XLSX',
     request: {
-      params: z.object({ collection: z.enum(COLLECTIONS.map((c) => c.id) as [string, ...string[]]).openapi({ param: { name: 'collection', in: 'path' } }) }),
-      query: z.object({ format: z.enum(['geojson', 'csv', 'xlsx']).default('geojson') }).strict(),
+      params: ExportParamsSchema,
+      query: ExportQuerySchema,
     },
     responses: {
       200: { description: 'The file', content: { 'application/geo+json': { schema: z.unknown() }, 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } },

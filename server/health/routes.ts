@@ -1,5 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
+// Liveness (mounted at /api/health).
+import { createRoute } from '@hono/zod-openapi';
 import { newRouter } from '../http/router.js';
+import { HealthSchema } from './contract.js';
 
 export const healthRoutes = newRouter().openapi(
   createRoute({
@@ -10,7 +12,7 @@ export const healthRoutes = newRouter().openapi(
     responses: {
       200: {
         description: 'Up',
-        content: { 'application/json': { schema: z.object({ status: z.literal('ok'), store: z.enum(['pglite', 'postgres']) }) } },
+        content: { 'application/json': { schema: HealthSchema } },
       },
     },
   }),

@@ -1,0 +1,6 @@
+// The export contract (/api/export/{collection}): which collection, in which format.
+import { z } from '@hono/zod-openapi';
+import { COLLECTIONS } from '../ogc/collections.js';
+
+export const ExportParamsSchema = z.object({ collection: z.enum(COLLECTIONS.map((c) => c.id) as [string, ...string[]]).openapi({ param: { name: 'collection', in: 'path' } }) });
+export const ExportQuerySchema = z.object({ format: z.enum(['geojson', 'csv', 'xlsx']).default('geojson') }).strict();
