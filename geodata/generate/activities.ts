@@ -2,8 +2,8 @@
 // dated events the seed articles report.
 import { offset } from './geometry.js';
 import { SYNTHETIC, addDays, type Ctx } from './context.js';
+import type { ActivityType } from '../../server/domain/vocabulary/index.js';
 
-type ActivityType = 'theme_party_day' | 'training' | 'volunteer' | 'culture' | 'wellbeing' | 'council_meeting' | 'union_care' | 'youth';
 const TITLES: Record<ActivityType, string[]> = {
   theme_party_day: ['主题党日', '重温入党誓词', '红色寻访'],
   training: ['白领午间课堂', '政策宣讲', '职业技能培训'],

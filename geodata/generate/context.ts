@@ -2,6 +2,7 @@
 import type { Polygon, Position } from 'geojson';
 import type * as t from '../../server/db/schema.js';
 import type { Rng } from './random.js';
+import type { BuildingKind } from '../../server/domain/vocabulary/index.js';
 
 type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 
@@ -42,7 +43,7 @@ export interface BuildingInfo {
   gridId: number;
   centre: Position;
   floors: number;
-  kind: 'office' | 'complex' | 'park' | 'market';
+  kind: BuildingKind;
 }
 
 export interface Ctx {

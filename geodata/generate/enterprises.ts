@@ -5,8 +5,8 @@ import { makeUscc } from './uscc.js';
 import { COMPANY_CORES, INDUSTRIES } from './names.js';
 import { offset } from './geometry.js';
 import { SYNTHETIC, addDays, dateBetween, type BuildingInfo, type Ctx } from './context.js';
+import type { Ownership } from '../../server/domain/vocabulary/index.js';
 
-type Ownership = 'state' | 'private' | 'foreign' | 'hk_macao_taiwan' | 'collective' | 'individual';
 const PARTY_RATE: Record<Ownership, number> = {
   state: 0.28, collective: 0.12, private: 0.05, foreign: 0.07, hk_macao_taiwan: 0.05, individual: 0.02,
 };

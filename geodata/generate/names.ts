@@ -1,11 +1,13 @@
 // Name parts for synthetic buildings, enterprises and people. Combinations are invented: any match
 // with a real entity is accidental. Person names exist only as private fields and never publish.
+import type { BuildingKind } from '../../server/domain/vocabulary/index.js';
+
 export const BUILDING_CORES = [
   '汇智', '瑞丰', '嘉诚', '鼎盛', '恒信', '华庭', '锦江', '云峰', '德润', '祥和', '联合', '金鼎', '银河', '星光',
   '博雅', '长荣', '东方', '新纪元', '宏达', '同和', '明珠', '益丰', '兴华', '安泰', '君悦', '和平', '荣华', '天元',
   '中汇', '诚品', '万联', '海德', '盛邦', '永利', '信和', '利通', '晨曦', '泰和', '宝利', '汇丰源',
 ];
-export const BUILDING_SUFFIX: Record<'office' | 'complex' | 'park' | 'market', string[]> = {
+export const BUILDING_SUFFIX: Record<BuildingKind, string[]> = {
   office: ['大厦', '商务楼', '中心', '大楼', '国际大厦'],
   complex: ['广场', '中心', '汇'],
   park: ['创意园', '科技园', '产业园'],

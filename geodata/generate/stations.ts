@@ -1,25 +1,10 @@
 // Step 4: stations (阵地): the named ones from the seeds and a synthetic network around them.
-import { LANDMARK_STATIONS, type StationType } from '../seed/landmarks.js';
+import { STATION_TYPE_TERMS, type StationType } from '../../server/domain/vocabulary/index.js';
+import { LANDMARK_STATIONS } from '../seed/landmarks.js';
 import { offset } from './geometry.js';
 import { SYNTHETIC, addDays, dateBetween, type Ctx } from './context.js';
 
 const HOURS = ['工作日 9:00-18:00', '工作日 8:30-19:00', '周一至周六 9:00-20:00'];
-const SERVICES: Record<StationType, string[]> = {
-  party_service_centre: ['党员教育', '志愿服务', '政策咨询'],
-  party_service_station: ['党员学习', '白领服务', '议事协商'],
-  party_service_point: ['党员便民服务', '政策宣传'],
-  workers_home: ['职工服务', '入会服务', '困难帮扶'],
-  white_collar_home: ['白领午间课堂', '休憩阅读'],
-  red_fuel_station: ['党员学习', '休憩'],
-  workers_post: ['歇脚饮水', '充电', '休憩'],
-  mothers_room: ['哺乳休息'],
-  workers_library: ['阅读', '借阅'],
-};
-const TYPE_NAME: Record<StationType, string> = {
-  party_service_centre: '党群服务中心', party_service_station: '党群服务站', party_service_point: '党群服务点',
-  workers_home: '职工之家', white_collar_home: '白领驿家', red_fuel_station: '红色加油站', workers_post: '职工驿站',
-  mothers_room: '爱心妈咪小屋', workers_library: '职工书屋',
-};
 /** Synthetic stations per street, by type: the network a street builds around its key buildings. */
 const NETWORK: Record<string, StationType[]> = {
   '310106012': ['party_service_point', 'party_service_point', 'party_service_point', 'mothers_room', 'workers_post', 'workers_library', 'party_service_point'],
@@ -52,9 +37,9 @@ export function generateStations(ctx: Ctx): void {
       if (!b) break;
       taken.add(b.id);
       data.stations.push({
-        id: ctx.nextId('stations'), name: `${b.name}${TYPE_NAME[type]}`, type, alsoTypes: [], streetCode, buildingId: b.id,
+        id: ctx.nextId('stations'), name: `${b.name}${STATION_TYPE_TERMS[type].zh}`, type, alsoTypes: [], streetCode, buildingId: b.id,
         floor: `${rng.int(1, Math.min(b.floors, 5))}F`, areaM2: rng.int(20, 160), hours: rng.pick(HOURS),
-        services: SERVICES[type], openTo: type === 'mothers_room' ? 'building' : 'public',
+        services: [...STATION_TYPE_TERMS[type].services], openTo: type === 'mothers_room' ? 'building' : 'public',
         openedOn: dateBetween(rng, new Date('2016-01-01'), addDays(ctx.today, -200)),
         geom: { type: 'Point', coordinates: offset(b.centre, 5, -5) }, source: SYNTHETIC,
       });

@@ -3,8 +3,9 @@
 // Positions are approximate (domain.md, 示意). Where an article gives a figure (units, staff, members,
 // area, dates) it is used as written; everything not stated is left to the generator and marked synthetic.
 import type { Position } from 'geojson';
+import type { BuildingKind, OpenTo, OrgKind, StationType } from '../../server/domain/vocabulary/index.js';
 
-export type BuildingKind = 'office' | 'complex' | 'park' | 'market';
+export type { BuildingKind, OrgKind, StationType };
 
 export interface LandmarkBuilding {
   key: string;
@@ -74,10 +75,6 @@ export const LANDMARK_ENTERPRISES: LandmarkEnterprise[] = [
   { key: 'greenland', name: '绿地金创集团(示意)', building: 'djd', industry: '房地产开发', ownership: 'state', employees: 240, partyMembers: 55, registeredOn: '2012-01-01', source: 'seeds/002 (三方共建签约方)' },
 ];
 
-export type OrgKind =
-  | 'party_committee' | 'party_general_branch' | 'party_branch' | 'joint_party_branch'
-  | 'union' | 'joint_union' | 'building_union_federation' | 'building_committee' | 'youth_league' | 'womens_federation';
-
 export interface LandmarkOrganisation {
   key: string;
   name: string;
@@ -110,10 +107,6 @@ export const LANDMARK_ORGANISATIONS: LandmarkOrganisation[] = [
 /** The 6 trades of 红星美凯龙世博家居广场's joint unions (seeds/003). */
 export const MACALLINE_TRADES = ['门窗经销', '软体家具', '实木家具', '软装灯饰', '瓷砖卫浴', '全屋定制'];
 
-export type StationType =
-  | 'party_service_centre' | 'party_service_station' | 'party_service_point' | 'workers_home'
-  | 'white_collar_home' | 'red_fuel_station' | 'workers_post' | 'mothers_room' | 'workers_library';
-
 export interface LandmarkStation {
   key: string;
   name: string;
@@ -126,7 +119,7 @@ export interface LandmarkStation {
   areaM2?: number;
   hours: string;
   services: string[];
-  openTo: 'public' | 'building' | 'members';
+  openTo: OpenTo;
   openedOn: string;
   source: string;
 }

@@ -7,7 +7,7 @@ import { createRng, type Rng } from '../generate/random.js';
 import { offset, rectangle } from '../generate/geometry.js';
 import { latticeStreet } from '../generate/lattice.js';
 import { makeUscc } from '../generate/uscc.js';
-import { STATION_TYPES } from '../../server/domain/coverage/reach.js';
+import { STATION_TYPES } from '../../server/domain/vocabulary/index.js';
 
 export interface SyntheticCityOptions {
   seed?: number;

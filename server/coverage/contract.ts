@@ -7,7 +7,8 @@ import type { Gap as ModelGap } from '../domain/coverage/gaps.js';
 import type { Rate as ModelRate } from '../domain/coverage/types.js';
 import type { Rates as ModelRates } from '../domain/coverage/rates.js';
 import { ACTION_CODES } from '../domain/coverage/suggest.js';
-import { STATION_TYPES, type ReachConfig as ModelReachConfig } from '../domain/coverage/reach.js';
+import type { ReachConfig as ModelReachConfig } from '../domain/coverage/reach.js';
+import { STATION_TYPES, type StationType } from '../domain/vocabulary/index.js';
 
 export const DateSchema = z
   .string()
@@ -116,7 +117,7 @@ export const BuildingFileSchema = z.object({
 /** Station reach by type (metres), walking speed and bands: the `reach` setting. */
 export const ReachConfigSchema = z
   .object({
-    reachByType: z.object(Object.fromEntries(STATION_TYPES.map((t) => [t, z.number().int().min(50).max(5000)])) as Record<(typeof STATION_TYPES)[number], z.ZodNumber>).strict(),
+    reachByType: z.object(Object.fromEntries(STATION_TYPES.map((t) => [t, z.number().int().min(50).max(5000)])) as Record<StationType, z.ZodNumber>).strict(),
     walkingSpeedKmh: z.number().min(1).max(10),
     bandsMinutes: z.array(z.number().int().min(1).max(60)).min(1).max(6),
     searchRadiusM: z.number().int().min(500).max(20_000),

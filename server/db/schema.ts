@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { MultiPolygon, Polygon, Point, MultiLineString } from 'geojson';
 import { geometry } from './geometry-column.js';
+import type { BuildingKind, Ownership } from '../domain/vocabulary/index.js';
 
 const version = () => integer('version').notNull().default(1);
 
@@ -80,7 +81,7 @@ export const buildings = pgTable('buildings', {
   streetCode: text('street_code').notNull(),
   gridId: integer('grid_id'),
   businessDistrictId: integer('business_district_id'),
-  kind: text('kind').$type<'office' | 'complex' | 'park' | 'market'>().notNull(),
+  kind: text('kind').$type<BuildingKind>().notNull(),
   floors: integer('floors').notNull(),
   billionYuan: boolean('billion_yuan').notNull().default(false),
   propertyManager: text('property_manager'),
@@ -101,7 +102,7 @@ export const enterprises = pgTable('enterprises', {
   floor: integer('floor'),
   industry: text('industry').notNull(),
   ownership: text('ownership')
-    .$type<'state' | 'private' | 'foreign' | 'hk_macao_taiwan' | 'collective' | 'individual'>()
+    .$type<Ownership>()
     .notNull(),
   employees: integer('employees').notNull(),
   partyMembers: integer('party_members').notNull().default(0),

@@ -1,6 +1,7 @@
 // The roster kinds that can be imported and their columns: Chinese template headers, synonyms (Chinese and
 // English) and types. Data only; parsing is in fields.ts and rows.ts.
 import type { FieldSpec } from './fields.js';
+import { ACTIVITY_TYPE_TERMS, OPEN_TO_TERMS, ORG_KIND_TERMS, OWNERSHIP_TERMS, STATION_TYPE_TERMS, type Term } from '../domain/vocabulary/index.js';
 
 export const ROSTER_KINDS = ['enterprises', 'organisations', 'instructors', 'stations', 'activities'] as const;
 export type RosterKind = (typeof ROSTER_KINDS)[number];
@@ -17,50 +18,50 @@ export const COORD_SYSTEMS = {
 } satisfies Record<string, string[]>;
 export type CoordSystem = keyof typeof COORD_SYSTEMS;
 
-const OWNERSHIP = {
-  state: ['国有', '国有企业', '国企', '国有控股', '国有独资'],
-  private: ['民营', '私营', '民营企业', '私营企业', '民企', '非公'],
-  foreign: ['外资', '外商投资', '外商独资', '中外合资', '外企'],
-  hk_macao_taiwan: ['港澳台', '港澳台资', '港澳台投资', '港澳台商投资'],
-  collective: ['集体', '集体企业', '集体所有制'],
-  individual: ['个体', '个体工商户', '个体户'],
-};
+/** What an import accepts for each code of a vocabulary list: its Chinese name first (the name the product shows
+ *  and error messages list), then the other ways rosters write it. The code itself is always accepted. */
+function accepted<K extends string>(terms: Readonly<Record<K, Term>>, also: Partial<Record<K, string[]>>): Record<K, string[]> {
+  return Object.fromEntries(
+    (Object.entries(terms) as [K, Term][]).map(([code, t]) => [code, [...new Set([t.zh, ...(also[code] ?? [])])]]),
+  ) as Record<K, string[]>;
+}
 
-const STATION_TYPES = {
-  party_service_centre: ['党群服务中心'],
-  party_service_station: ['党群服务站'],
-  party_service_point: ['党群服务点'],
-  workers_home: ['职工之家'],
-  white_collar_home: ['白领驿家'],
-  red_fuel_station: ['红色加油站'],
-  workers_post: ['职工驿站', '户外职工爱心驿站', '爱心驿站'],
-  mothers_room: ['妈咪小屋', '爱心妈咪小屋'],
-  workers_library: ['职工书屋'],
-};
+const OWNERSHIP = accepted(OWNERSHIP_TERMS, {
+  state: ['国有企业', '国企', '国有控股', '国有独资'],
+  private: ['私营', '民营企业', '私营企业', '民企', '非公'],
+  foreign: ['外商投资', '外商独资', '中外合资', '外企'],
+  hk_macao_taiwan: ['港澳台资', '港澳台投资', '港澳台商投资'],
+  collective: ['集体企业', '集体所有制'],
+  individual: ['个体工商户', '个体户'],
+});
 
-const ORG_KINDS = {
-  party_committee: ['党委'],
-  party_general_branch: ['党总支'],
-  party_branch: ['党支部'],
-  joint_party_branch: ['联合党支部', '联合支部'],
-  union: ['工会'],
-  joint_union: ['联合工会'],
-  building_union_federation: ['楼宇工会联合会'],
-  building_committee: ['楼委会', '楼宇委员会'],
-  youth_league: ['团组织', '团支部', '团委'],
+const STATION_TYPES = accepted(STATION_TYPE_TERMS, {
+  workers_post: ['户外职工爱心驿站', '爱心驿站'],
+  mothers_room: ['妈咪小屋'],
+});
+
+const ORG_KINDS = accepted(ORG_KIND_TERMS, {
+  joint_party_branch: ['联合支部'],
+  building_committee: ['楼宇委员会'],
+  youth_league: ['团支部', '团委'],
   womens_federation: ['妇联', '妇女组织'],
-};
+});
 
-const ACTIVITY_TYPES = {
-  theme_party_day: ['主题党日'],
-  training: ['培训', '学习培训', '党员教育'],
-  volunteer: ['志愿服务', '志愿'],
-  culture: ['文化活动', '文化'],
+const ACTIVITY_TYPES = accepted(ACTIVITY_TYPE_TERMS, {
+  training: ['培训', '党员教育'],
+  volunteer: ['志愿'],
+  culture: ['文化'],
   wellbeing: ['健康', '关爱', '元气课堂', '身心健康'],
-  council_meeting: ['议事会', '联席会议', '议事'],
-  union_care: ['工会关爱', '送温暖', '工会活动'],
-  youth: ['青年活动', '青年', '团建'],
-};
+  council_meeting: ['议事会', '议事'],
+  union_care: ['送温暖', '工会活动'],
+  youth: ['青年', '团建'],
+});
+
+const OPEN_TO = accepted(OPEN_TO_TERMS, {
+  public: ['公众', '社会', '全部'],
+  building: ['楼宇', '楼内企业'],
+  members: ['会员', '内部'],
+});
 
 const id: FieldSpec = { key: 'id', label: '编号', labelEn: 'ID', type: { t: 'int', min: 1, max: 2_000_000_000 }, synonyms: ['id', '序号ID', '系统编号'] };
 const street: FieldSpec = { key: 'street', label: '所属街道', labelEn: 'Street', type: { t: 'text', max: 60 }, synonyms: ['街道', '街道镇', '所属街镇', '街镇', '街道代码', 'street', 'streetcode'] };
@@ -123,7 +124,7 @@ export const ROSTER_FIELDS: Record<RosterKind, FieldSpec[]> = {
     { key: 'areaM2', label: '面积(平方米)', labelEn: 'Area (m²)', type: { t: 'decimal', min: 0.1, max: 1_000_000, scale: 1 }, synonyms: ['面积', '使用面积', 'area', 'aream2'] },
     { key: 'hours', label: '开放时间', labelEn: 'Hours', type: { t: 'text', max: 100 }, synonyms: ['服务时间', 'hours'] },
     { key: 'services', label: '服务内容', labelEn: 'Services', type: { t: 'list' }, synonyms: ['服务项目', 'services'] },
-    { key: 'openTo', label: '开放对象', labelEn: 'Open to', type: { t: 'enum', values: { public: ['面向社会', '公众', '社会', '全部'], building: ['本楼宇', '楼宇', '楼内企业'], members: ['党员', '会员', '内部'] } }, synonyms: ['服务对象', 'opento'] },
+    { key: 'openTo', label: '开放对象', labelEn: 'Open to', type: { t: 'enum', values: OPEN_TO }, synonyms: ['服务对象', 'opento'] },
     { key: 'reachM', label: '服务半径(米)', labelEn: 'Reach (m)', type: { t: 'int', min: 50, max: 5000 }, synonyms: ['服务半径', 'reach', 'reachm'] },
     phone,
     { key: 'openedOn', label: '启用日期', labelEn: 'Opened on', type: { t: 'date' }, synonyms: ['建成日期', '揭牌日期', 'openedon'] },

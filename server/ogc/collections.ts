@@ -1,5 +1,7 @@
 // The nine feature collections: one declaration each drives the SQL, the parameter validation and the
 // OpenAPI document that GDAL and other clients read. SQL fragments here are constants, never input.
+import { ACTIVITY_TYPES, ALLIANCE_KINDS, BUILDING_KINDS, OWNERSHIPS, STATION_TYPES } from '../domain/vocabulary/index.js';
+
 export type PropType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'string[]' | 'object[]';
 
 export interface PropertyDef {
@@ -41,17 +43,6 @@ const streetFilter = (sql = 't.street_code'): FilterDef => ({
   name: 'streetCode', sql, type: 'string', description: 'Official 9-character street (街道/镇) code, e.g. 310106012',
 });
 const gridFilter: FilterDef = { name: 'gridId', sql: 't.grid_id', type: 'integer', description: 'Work grid (网格) id' };
-
-export const STATION_TYPES = [
-  'party_service_centre', 'party_service_station', 'party_service_point', 'workers_home', 'white_collar_home',
-  'red_fuel_station', 'workers_post', 'mothers_room', 'workers_library',
-] as const;
-export const ACTIVITY_TYPES = [
-  'theme_party_day', 'training', 'volunteer', 'culture', 'wellbeing', 'council_meeting', 'union_care', 'youth',
-] as const;
-export const ALLIANCE_KINDS = ['street_council', 'business_district_council', 'domain_alliance', 'pairing', 'tripartite', 'community'] as const;
-export const BUILDING_KINDS = ['office', 'complex', 'park', 'market'] as const;
-export const OWNERSHIPS = ['state', 'private', 'foreign', 'hk_macao_taiwan', 'collective', 'individual'] as const;
 
 export const COLLECTIONS: CollectionDef[] = [
   {

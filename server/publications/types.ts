@@ -1,10 +1,11 @@
 // The shapes of a publication: its draft config, the internal facts gathered for it, and the public
-// snapshot (data/publication.json) that redaction makes of them. The client imports these as types only.
+// snapshot (data/publication.json) that redaction makes of them. The client reaches them through contract.ts.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Counts } from '../domain/coverage/rates.js';
+import type { OpenTo } from '../domain/vocabulary/index.js';
 
-export const STATION_AUDIENCES = ['public', 'building', 'members'] as const;
-export type StationAudience = (typeof STATION_AUDIENCES)[number];
+/** Who a station is open to (the vocabulary's OPEN_TO). */
+export type StationAudience = OpenTo;
 
 export interface RedactionOptions {
   /** Counts below this are withheld (and rates built on them): small groups are identifiable. */

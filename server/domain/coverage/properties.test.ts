@@ -7,7 +7,8 @@ import { partyCoverage, unionCoverage } from './classify.js';
 import { rankGaps } from './gaps.js';
 import { CoverageModel, type SummaryNode, type Territory } from './model.js';
 import type { Counts } from './rates.js';
-import { DEFAULT_REACH_CONFIG, distanceM, STATION_TYPES, type ReachConfig } from './reach.js';
+import { DEFAULT_REACH_CONFIG, distanceM, type ReachConfig } from './reach.js';
+import { STATION_TYPES } from '../vocabulary/index.js';
 import { PARTY_KINDS, UNION_KINDS, type Assignment, type BuildingFacts, type EnterpriseFacts, type OrgLink, type Rate, type StationFacts } from './types.js';
 
 const RUNS = { numRuns: 200 };

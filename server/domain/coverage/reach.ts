@@ -2,12 +2,7 @@
 // and 5/10/15-minute walking bands. Distances in metres on a local equirectangular projection about
 // the pair's mid-latitude (error under 0.1% at the few-km scale of reach; see docs/adr/0004).
 import type { BuildingFacts, StationFacts } from './types.js';
-
-export const STATION_TYPES = [
-  'party_service_centre', 'party_service_station', 'party_service_point', 'workers_home', 'white_collar_home',
-  'red_fuel_station', 'workers_post', 'mothers_room', 'workers_library',
-] as const;
-export type StationType = (typeof STATION_TYPES)[number];
+import { STATION_TYPES, STATION_TYPE_TERMS, type StationType } from '../vocabulary/index.js';
 
 export interface ReachConfig {
   /** Reach in metres by station type (a centre 1,000 m, a station 500 m, a point 300 m). */
@@ -19,17 +14,7 @@ export interface ReachConfig {
 }
 
 export const DEFAULT_REACH_CONFIG: ReachConfig = {
-  reachByType: {
-    party_service_centre: 1000,
-    party_service_station: 500,
-    white_collar_home: 500,
-    workers_home: 500,
-    party_service_point: 300,
-    red_fuel_station: 300,
-    workers_post: 300,
-    workers_library: 300,
-    mothers_room: 300,
-  },
+  reachByType: Object.fromEntries(STATION_TYPES.map((t) => [t, STATION_TYPE_TERMS[t].reachM])) as Record<StationType, number>,
   walkingSpeedKmh: 4.5,
   bandsMinutes: [5, 10, 15],
   searchRadiusM: 3000,

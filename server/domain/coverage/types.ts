@@ -2,8 +2,11 @@
 export type PartyCoverage = 'own' | 'joint' | 'instructor' | 'none';
 export type UnionCoverage = 'own' | 'joint' | 'none';
 
-export const PARTY_KINDS = ['party_committee', 'party_general_branch', 'party_branch', 'joint_party_branch'] as const;
-export const UNION_KINDS = ['union', 'joint_union', 'building_union_federation'] as const;
+import { ORG_KINDS, ORG_KIND_TERMS, type OrgKind } from '../vocabulary/index.js';
+
+/** The organisation kinds that count for party coverage, and for union coverage (the vocabulary's families). */
+export const PARTY_KINDS: readonly OrgKind[] = ORG_KINDS.filter((k) => ORG_KIND_TERMS[k].family === 'party');
+export const UNION_KINDS: readonly OrgKind[] = ORG_KINDS.filter((k) => ORG_KIND_TERMS[k].family === 'union');
 
 /** An enterprise's link to an organisation that covers it, with both the organisation's and the link's dates. */
 export interface OrgLink {
