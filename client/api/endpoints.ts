@@ -1,12 +1,12 @@
 // Typed calls to the application API and the OGC API.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { api } from './http';
-import type { Basemap, BuildingFile, Gap, Level, Me, SearchResult, SummaryNode } from './types';
+import type { BuildingFile, ClientConfig, Gap, Level, Me, SearchResult, Session, SummaryNode } from './types';
 
-export const getSession = () => api<{ user: Me | null }>('/api/auth/session');
+export const getSession = () => api<Session>('/api/auth/session');
 export const login = (username: string, password: string) => api<Me>('/api/auth/login', { method: 'POST', body: { username, password } });
 export const logout = () => api<void>('/api/auth/logout', { method: 'POST' });
-export const getConfig = () => api<{ today: string; basemaps: Basemap[] }>('/api/config');
+export const getConfig = () => api<ClientConfig>('/api/config');
 
 export const getSummary = (level: Level, id: string, signal?: AbortSignal) =>
   api<SummaryNode>(`/api/coverage/summary?level=${level}&id=${encodeURIComponent(id)}`, { signal });

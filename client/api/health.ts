@@ -1,7 +1,6 @@
-export interface Health {
-  status: 'ok';
-  store: 'pglite' | 'postgres';
-}
+import type { Health } from '../../server/health/contract';
+
+export type { Health };
 
 export async function fetchHealth(signal?: AbortSignal): Promise<Health> {
   const res = await fetch('/api/health', { signal });

@@ -1,8 +1,21 @@
 // UI strings: zh-CN is the default, en the switch. The Messages type makes every key exist in both.
 // Larger features keep their strings beside them and are merged here.
+import { ALLIANCE_KIND_TERMS, ORG_KIND_TERMS, STATION_TYPE_TERMS, type Term } from '../../server/domain/vocabulary';
 import * as gridEditor from '../features/grid-editor/messages';
 import * as importer from '../features/import/messages';
 import * as publish from '../features/publish/messages';
+
+/** A vocabulary list's names as messages `prefix.code`. */
+function named<P extends string, K extends string>(prefix: P, list: Readonly<Record<K, Term>>, lang: 'zh' | 'en'): Record<`${P}.${K}`, string> {
+  return Object.fromEntries(Object.entries<Term>(list).map(([code, t]) => [`${prefix}.${code}`, t[lang]])) as Record<`${P}.${K}`, string>;
+}
+
+/** Station types, alliance kinds and organisation kinds are named by the vocabulary, like everywhere else. */
+const terms = (lang: 'zh' | 'en') => ({
+  ...named('station', STATION_TYPE_TERMS, lang),
+  ...named('alliance', ALLIANCE_KIND_TERMS, lang),
+  ...named('org', ORG_KIND_TERMS, lang),
+});
 
 export const zhCN = {
   title: '党建版图',
@@ -65,23 +78,6 @@ export const zhCN = {
   weightedByEmployees: '按职工人数加权',
   weightedByParticipants: '按参与人次加权',
   gapRank: '空白点排名',
-  // station types
-  'station.party_service_centre': '党群服务中心',
-  'station.party_service_station': '党群服务站',
-  'station.party_service_point': '党群服务点',
-  'station.white_collar_home': '白领驿家',
-  'station.workers_home': '职工之家',
-  'station.workers_post': '职工驿站',
-  'station.red_fuel_station': '红色加油站',
-  'station.mothers_room': '爱心妈咪小屋',
-  'station.workers_library': '职工书屋',
-  // alliances
-  'alliance.street_council': '区域化党建联席会议',
-  'alliance.business_district_council': '商圈党建联席会议',
-  'alliance.domain_alliance': '领域联盟',
-  'alliance.pairing': '结对共建',
-  'alliance.tripartite': '三方共建',
-  'alliance.community': '党群共建共同体',
   // rates
   'rate.partyOrg': '党组织覆盖率',
   'rate.standalone': '单独组建率',
@@ -128,16 +124,6 @@ export const zhCN = {
   'union.own': '单独建会',
   'union.joint': '联合工会',
   'union.none': '未建会',
-  'org.party_committee': '党委',
-  'org.party_general_branch': '党总支',
-  'org.party_branch': '党支部',
-  'org.joint_party_branch': '联合党支部',
-  'org.union': '工会',
-  'org.joint_union': '联合工会',
-  'org.building_union_federation': '楼宇工会联合会',
-  'org.building_committee': '楼委会',
-  'org.youth_league': '团组织',
-  'org.womens_federation': '妇联组织',
   searchPlaceholder: '搜索楼宇、企业、阵地',
   noResults: '无结果',
   'result.building': '楼宇',
@@ -183,6 +169,7 @@ export const zhCN = {
   save: '保存',
   saved: '已保存',
   conflict: '设置已被他人修改,请刷新后再试',
+  ...terms('zh'),
   ...gridEditor.zhCN,
   ...importer.zhCN,
   ...publish.zhCN,
@@ -250,21 +237,6 @@ export const en: Messages = {
   weightedByEmployees: 'weighted by employees',
   weightedByParticipants: 'weighted by participants',
   gapRank: 'Gap rank',
-  'station.party_service_centre': 'Party-mass service centre',
-  'station.party_service_station': 'Party-mass service station',
-  'station.party_service_point': 'Party-mass service point',
-  'station.white_collar_home': 'White-collar home',
-  'station.workers_home': "Workers' home",
-  'station.workers_post': "Workers' rest post",
-  'station.red_fuel_station': 'Red refuelling station',
-  'station.mothers_room': "Mothers' room",
-  'station.workers_library': "Workers' library",
-  'alliance.street_council': 'Street party-building council',
-  'alliance.business_district_council': 'Business-district council',
-  'alliance.domain_alliance': 'Domain alliance',
-  'alliance.pairing': 'Pairing agreement',
-  'alliance.tripartite': 'Tripartite agreement',
-  'alliance.community': 'Co-building community',
   'rate.partyOrg': 'Party organisation coverage',
   'rate.standalone': 'Own-organisation rate',
   'rate.work': 'Work coverage',
@@ -308,16 +280,6 @@ export const en: Messages = {
   'union.own': 'Own union',
   'union.joint': 'Joint union',
   'union.none': 'No union',
-  'org.party_committee': 'Party committee',
-  'org.party_general_branch': 'General party branch',
-  'org.party_branch': 'Party branch',
-  'org.joint_party_branch': 'Joint party branch',
-  'org.union': 'Trade union',
-  'org.joint_union': 'Joint union',
-  'org.building_union_federation': 'Building union federation',
-  'org.building_committee': 'Building committee',
-  'org.youth_league': 'Youth league',
-  'org.womens_federation': "Women's federation",
   searchPlaceholder: 'Search buildings, enterprises, stations',
   noResults: 'No results',
   'result.building': 'Building',
@@ -362,6 +324,7 @@ export const en: Messages = {
   save: 'Save',
   saved: 'Saved',
   conflict: 'Someone else changed these settings; reload and try again',
+  ...terms('en'),
   ...gridEditor.en,
   ...importer.en,
   ...publish.en,

@@ -1,4 +1,6 @@
 // Colours that mean the same thing everywhere (map, legend, panels, wall): red = missing, green = covered.
+import { STATION_TYPES, STATION_TYPE_TERMS } from '../../server/domain/vocabulary';
+
 export type RGBA = [number, number, number, number];
 
 /** A sequential ramp for a coverage rate: 0 (none) deep red → 1 (all) green; grey when there is no enterprise. */
@@ -49,27 +51,14 @@ export function bivariateColor(party: number | null, union: number | null): RGBA
 
 export const BIVARIATE_LEGEND = BIVARIATE;
 
-export const STATION_COLORS: Record<string, RGBA> = {
-  party_service_centre: [200, 22, 29, 255],
-  party_service_station: [226, 60, 50, 255],
-  party_service_point: [240, 110, 80, 255],
-  white_collar_home: [212, 160, 23, 255],
-  workers_home: [40, 120, 200, 255],
-  workers_post: [60, 160, 220, 255],
-  red_fuel_station: [180, 30, 60, 255],
-  mothers_room: [230, 120, 170, 255],
-  workers_library: [120, 90, 190, 255],
-};
+/** #rrggbb → RGBA. */
+export function rgba(hex: string, alpha = 255): RGBA {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, alpha];
+}
+
+/** Each station type's colour and glyph come from the vocabulary, so every map draws a type the same way. */
+export const STATION_COLORS: Record<string, RGBA> = Object.fromEntries(STATION_TYPES.map((t) => [t, rgba(STATION_TYPE_TERMS[t].colour)]));
 
 /** One character per station type, drawn in the icon (the way printed 阵地 maps mark them). */
-export const STATION_GLYPHS: Record<string, string> = {
-  party_service_centre: '党',
-  party_service_station: '站',
-  party_service_point: '点',
-  white_collar_home: '驿',
-  workers_home: '家',
-  workers_post: '歇',
-  red_fuel_station: '红',
-  mothers_room: '母',
-  workers_library: '书',
-};
+export const STATION_GLYPHS: Record<string, string> = Object.fromEntries(STATION_TYPES.map((t) => [t, STATION_TYPE_TERMS[t].glyph]));

@@ -102,13 +102,14 @@ export const HistoryDetailSchema = HistoryItemSchema.extend({ before: z.array(Sn
 export const RevertSchema = z.object({ note: z.string().max(500).optional(), state: z.enum(['before', 'after']).default('after') }).strict();
 
 const Placed = z.object({ id: z.number().int(), name: z.string(), gridId: z.number().int().nullable(), geometry: z.union([PointSchema, PolygonSchema]) });
+const PlacedPoint = Placed.extend({ geometry: PointSchema });
 
 export const EditorStateSchema = z
   .object({
     street: z.object({ code: z.string(), name: z.string(), nameEn: z.string(), version: z.number().int(), geometry: MultiPolygonSchema }),
     grids: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), version: z.number().int(), geometry: PolygonSchema })),
     buildings: z.array(Placed),
-    stations: z.array(Placed),
+    stations: z.array(PlacedPoint),
     rules: z.object({ minAreaM2: z.number(), toleranceM2: z.number() }),
     editable: z.boolean(),
   })

@@ -29,19 +29,20 @@ export async function readGrids(db: Db, streetCode: string): Promise<CurrentGrid
   return rows<CurrentGrid>(db, sql`SELECT id, code, name, version, ${gj('geom')} AS geometry FROM grids WHERE street_code = ${streetCode} ORDER BY id`);
 }
 
-export interface PlacedThing {
+export interface PlacedThing<G extends Point | Polygon = Point | Polygon> {
   id: number;
   name: string;
   gridId: number | null;
-  geometry: Point | Polygon;
+  geometry: G;
 }
 
 export async function readBuildings(db: Db, streetCode: string): Promise<PlacedThing[]> {
   return rows<PlacedThing>(db, sql`SELECT id, name, grid_id AS "gridId", ST_AsGeoJSON(geom, 7)::json AS geometry FROM buildings WHERE street_code = ${streetCode} ORDER BY id`);
 }
 
-export async function readStations(db: Db, streetCode: string): Promise<PlacedThing[]> {
-  return rows<PlacedThing>(db, sql`SELECT id, name, grid_id AS "gridId", ST_AsGeoJSON(geom, 7)::json AS geometry FROM stations WHERE street_code = ${streetCode} ORDER BY id`);
+/** Stations are points (the column's type). */
+export async function readStations(db: Db, streetCode: string): Promise<PlacedThing<Point>[]> {
+  return rows<PlacedThing<Point>>(db, sql`SELECT id, name, grid_id AS "gridId", ST_AsGeoJSON(geom, 7)::json AS geometry FROM stations WHERE street_code = ${streetCode} ORDER BY id`);
 }
 
 /** A grid as history keeps it. */

@@ -36,6 +36,7 @@ export const ResultSchema = z
 
 export const TemplateParamSchema = z.object({ file: z.enum(ROSTER_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]).openapi({ param: { name: 'file', in: 'path' } }) });
 
+export type { ImportKind };
 export type ImportIssue = z.infer<typeof IssueSchema>;
 export type ImportPreview = z.infer<typeof PreviewSchema>;
 export type ImportResult = z.infer<typeof ResultSchema>;

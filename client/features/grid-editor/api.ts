@@ -1,27 +1,19 @@
 // Typed calls to the grid-editing API. Rejections arrive as ApiError whose `details` carry the
 // problems (with geometry) or the stale versions.
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { api, ApiError } from '../../api/http';
-import type { Rates } from '../../../server/domain/coverage/rates';
-import type { Problem } from '../../../server/domain/topology/types';
-import type { Impact, Move } from '../../../server/grids/impact';
-import type { HistoryChange, HistoryDetail, HistoryItem } from '../../../server/grids/history';
-import type { GridSnapshot as HistorySnapshot } from '../../../server/grids/state';
-import type { CommitResult as Committed, Preview } from '../../../server/grids/service';
+import type { Rates } from '../../../server/coverage/contract';
+import type {
+  Committed, EditorState, HistoryChange, HistoryDetail, HistoryItem, HistorySnapshot, Impact, Move, Preview, Problem,
+} from '../../../server/grids/contract';
 import type { ChangeSet } from './topology/types';
 
 export type { Rates, Impact, Move, HistoryChange, HistoryDetail, HistoryItem, HistorySnapshot, Committed, Preview };
 /** A problem as the server reports it (in a preview or a rejection). */
 export type ServerProblem = Problem;
 
-export interface EditorData {
-  street: { code: string; name: string; nameEn: string; version: number; geometry: MultiPolygon | Polygon };
-  grids: { id: number; code: string; name: string; version: number; geometry: Polygon }[];
-  buildings: { id: number; name: string; gridId: number | null; geometry: Point | Polygon }[];
-  stations: { id: number; name: string; gridId: number | null; geometry: Point }[];
-  rules: { minAreaM2: number; toleranceM2: number };
-  editable: boolean;
-}
+/** A street's outline, grids, buildings and stations, the editing rules, and whether the caller may edit. */
+export type EditorData = EditorState;
 
 export interface StreetItem {
   code: string;

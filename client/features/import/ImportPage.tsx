@@ -2,27 +2,21 @@
 // The server keeps nothing between steps: every check and the final import send the same file again.
 import { useState } from 'react';
 import type { Me } from '../../api/types';
+import type { ImportField, ImportIssue, ImportKind, ImportMapping, ImportPreview, ImportResult } from '../../../server/import/contract';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import './import.css';
 
-const ROSTERS = ['enterprises', 'organisations', 'instructors', 'stations', 'activities'] as const;
-const BOUNDARIES = ['streets', 'grids', 'business-districts', 'buildings'] as const;
+const ROSTERS = ['enterprises', 'organisations', 'instructors', 'stations', 'activities'] as const satisfies readonly ImportKind[];
+const BOUNDARIES = ['streets', 'grids', 'business-districts', 'buildings'] as const satisfies readonly ImportKind[];
 type Kind = (typeof ROSTERS)[number] | (typeof BOUNDARIES)[number];
 const isRoster = (k: Kind) => (ROSTERS as readonly string[]).includes(k);
 
-interface Field { key: string; label: string; labelEn: string; required: boolean }
-interface Mapping { index: number; column: string; field: string | null }
-interface Issue { row: number; column: string; field: string; code: string; message: string; value?: string }
-interface Preview {
-  fields: Field[];
-  mapping: Mapping[];
-  issues: Issue[];
-  issuesTruncated: boolean;
-  counts: { rows: number; valid: number; invalid: number; insert: number; update: number; unchanged: number };
-  file: { format: string; encoding: string | null };
-}
-interface Result { inserted: number; updated: number; unchanged: number; skipped: number }
+type Field = ImportField;
+type Mapping = ImportMapping;
+type Issue = ImportIssue;
+type Preview = ImportPreview;
+type Result = ImportResult;
 interface ApiErr { error: { code: string; message: string; details?: { mapping?: Mapping[]; fields?: Field[]; problems?: { code: string; field?: string }[]; issues?: Issue[] } | null } }
 
 export function ImportPage({ me }: { me: Me }) {

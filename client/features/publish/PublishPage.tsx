@@ -5,21 +5,16 @@ import { api, ApiError } from '../../api/http';
 import type { Me } from '../../api/types';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
-import type { InternalArea, InternalStation, PublicArea, PublicationConfig, PublicSnapshot, RedactedField } from '../../../server/publications/types';
-import type { PublicationRow, VersionRow } from '../../../server/publications/service';
+import type {
+  InternalArea, Publication, PublicationConfig, PublicationDetail, PublicationPreview, PublicArea, PublicSnapshot,
+} from '../../../server/publications/contract';
 import { downloadPoster, printPoster, type PaperSize } from './public/poster';
 import { typeLabel } from './public/i18n';
 import './publish.css';
 
 // The server's row shapes (types only).
-type Publication = PublicationRow;
-type Version = VersionRow;
-interface Detail extends Publication { versions: Version[] }
-interface Preview {
-  public: PublicSnapshot;
-  redacted: RedactedField[];
-  internal: { stations: InternalStation[]; grids: InternalArea[]; businessDistricts: InternalArea[]; privateRows: Record<string, number> };
-}
+type Detail = PublicationDetail;
+type Preview = PublicationPreview;
 
 export function PublishPage({ me }: { me: Me }) {
   const { t, locale, setLocale } = useI18n();

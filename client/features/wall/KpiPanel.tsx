@@ -1,9 +1,11 @@
 import { useI18n, useLabel } from '../../i18n/I18n';
 import type { RateKey } from '../../api/types';
-import type { WallSummary } from './types';
+import type { WallSummary } from '../../../server/wall/contract';
+import type { OrgKind } from '../../../server/domain/vocabulary';
 
 const RATES: RateKey[] = ['partyOrg', 'standalone', 'work', 'union'];
-const ORG_KINDS = ['party_committee', 'party_general_branch', 'party_branch', 'joint_party_branch', 'union', 'joint_union', 'building_union_federation', 'building_committee'];
+/** The kinds a wall counts: party and union organisations and building committees. */
+const ORG_KINDS: OrgKind[] = ['party_committee', 'party_general_branch', 'party_branch', 'joint_party_branch', 'union', 'joint_union', 'building_union_federation', 'building_committee'];
 
 export function KpiPanel({ s }: { s: WallSummary }) {
   const { t, pct, num } = useI18n();

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/I18n';
 import { rateColor } from '../../map/colors';
-import type { Ranked, WallSummary } from './types';
+import type { Ranked, WallSummary } from '../../../server/wall/contract';
 
 function Board({ title, items, active }: { title: string; items: Ranked[]; active: string | null }) {
   const { pct } = useI18n();

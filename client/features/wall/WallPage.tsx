@@ -16,7 +16,7 @@ import { RankingPanel } from './RankingPanel';
 import { useLive, SILENCE_MS } from './useLive';
 import { startWatchdog } from './watchdog';
 import { isNight, nextStep, wallFrame, type Tour } from './tour';
-import type { WallSummary } from './types';
+import type { WallSummary } from '../../../server/wall/contract';
 import './wall.css';
 
 const INTERACTIONS = ['pointermove', 'pointerdown', 'touchstart', 'wheel', 'keydown'] as const;

@@ -1,17 +1,7 @@
 // The tour's timing rules, pure: which step comes next, whether it is night, how big the wall is drawn.
-export interface TourStep {
-  level: 'street' | 'grid' | 'businessDistrict';
-  id: string;
-  name: string;
-  dwellSeconds: number;
-  enabled: boolean;
-}
+import type { Tour, TourStep } from '../../../server/wall/contract';
 
-export interface Tour {
-  steps: TourStep[];
-  schedule: { nightStart: string; nightEnd: string; nightMode: 'quiet' | 'off' };
-  idleResumeSeconds: number;
-}
+export type { Tour, TourStep };
 
 /** The next enabled step after index i (wrapping), or -1 when none is enabled. */
 export function nextStep(steps: TourStep[], i: number): number {

@@ -25,8 +25,9 @@ export interface Rules {
   toleranceM2: number;
 }
 
-export type { ProblemKind } from '../../../../server/domain/topology/types';
-import type { ProblemKind } from '../../../../server/domain/topology/types';
+import type { Problem as ServerProblem } from '../../../../server/grids/contract';
+
+export type ProblemKind = ServerProblem['kind'];
 
 /** One thing wrong with the partition, found here or reported by the server. */
 export interface Problem {

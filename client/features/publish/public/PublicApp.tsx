@@ -1,7 +1,7 @@
 // The published territory map (/p/{slug}/ and the static export): reads ./data/publication.json only.
 // No API, no session, no third-party requests. Mobile first; ?embed=1 hides the page chrome.
 import { useEffect, useMemo, useState } from 'react';
-import type { PublicArea, PublicSnapshot, PublicStation, PublicStats } from '../../../../server/publications/types';
+import type { PublicArea, PublicSnapshot, PublicStation, PublicStats } from '../../../../server/publications/contract';
 import { distanceM, formatDistance } from './geo';
 import { openNow } from './hours';
 import { activityLabel, initialPublicLocale, PUBLIC_MESSAGES, STATION_TYPES, typeLabel, type PublicKey, type PublicLocale } from './i18n';

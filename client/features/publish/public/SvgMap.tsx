@@ -1,7 +1,7 @@
 // The public map: SVG drawn from the publication's own outlines (no tiles, no glyphs, no WebGL), so it
 // is light on phones, prints, and works from any static host. Pan by dragging, zoom by buttons/wheel.
 import { useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
-import type { PublicSnapshot, PublicStation } from '../../../../server/publications/types';
+import type { PublicSnapshot, PublicStation } from '../../../../server/publications/contract';
 import { labelPoint, projectionFor, rateColor, ringsPath } from './geo';
 import { STATION_TYPES } from './i18n';
 

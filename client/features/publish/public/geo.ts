@@ -1,5 +1,5 @@
 // Small geometry for the public page and the poster: distances and a local projection (no map library).
-import type { PublicSnapshot } from '../../../../server/publications/types';
+import type { PublicSnapshot } from '../../../../server/publications/contract';
 
 const R = 6_371_008.8;
 const rad = (d: number) => (d * Math.PI) / 180;

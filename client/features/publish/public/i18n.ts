@@ -1,5 +1,7 @@
 // The public page's own small i18n (the app's full message table stays out of this bundle).
-export type PublicLocale = 'zh-CN' | 'en';
+import { ACTIVITY_TYPE_TERMS, STATION_TYPE_TERMS, termLabel, type Locale } from '../../../../server/domain/vocabulary';
+
+export type PublicLocale = Locale;
 
 const zhCN = {
   loading: '正在加载…',
@@ -129,40 +131,16 @@ const en: Record<PublicKey, string> = {
   version: 'Version',
 };
 
-export const STATION_TYPES: Record<string, { zh: string; en: string; color: string }> = {
-  party_service_centre: { zh: '党群服务中心', en: 'Party-mass service centre', color: '#b3261e' },
-  party_service_station: { zh: '党群服务站', en: 'Party-mass service station', color: '#d9480f' },
-  party_service_point: { zh: '党群服务点', en: 'Party-mass service point', color: '#e8590c' },
-  workers_home: { zh: '职工之家', en: "Workers' home", color: '#1864ab' },
-  white_collar_home: { zh: '白领驿家', en: 'White-collar home', color: '#5f3dc4' },
-  red_fuel_station: { zh: '红色加油站', en: 'Red refuelling station', color: '#c2255c' },
-  workers_post: { zh: '职工驿站', en: "Workers' rest stop", color: '#0b7285' },
-  mothers_room: { zh: '爱心妈咪小屋', en: "Mothers' room", color: '#a61e4d' },
-  workers_library: { zh: '职工书屋', en: "Workers' library", color: '#2b8a3e' },
-};
-
-export const ACTIVITY_TYPES: Record<string, { zh: string; en: string }> = {
-  theme_party_day: { zh: '主题党日', en: 'Party theme day' },
-  training: { zh: '学习培训', en: 'Training' },
-  volunteer: { zh: '志愿服务', en: 'Volunteering' },
-  culture: { zh: '文化活动', en: 'Culture' },
-  wellbeing: { zh: '健康关爱', en: 'Wellbeing' },
-  council_meeting: { zh: '联席会议', en: 'Council meeting' },
-  union_care: { zh: '工会关爱', en: 'Union care' },
-  youth: { zh: '青年活动', en: 'Youth' },
-};
+/** Station types as the public map draws them: the vocabulary's names and colours, the same as the internal map's. */
+export const STATION_TYPES: Record<string, { zh: string; en: string; color: string }> = Object.fromEntries(
+  Object.entries(STATION_TYPE_TERMS).map(([code, t]) => [code, { zh: t.zh, en: t.en, color: t.colour }]),
+);
 
 export const PUBLIC_MESSAGES: Record<PublicLocale, Record<PublicKey, string>> = { 'zh-CN': zhCN, en };
 
-export function typeLabel(type: string, locale: PublicLocale): string {
-  const t = STATION_TYPES[type];
-  return t ? (locale === 'en' ? t.en : t.zh) : type;
-}
+export const typeLabel = (type: string, locale: PublicLocale): string => termLabel(STATION_TYPE_TERMS, type, locale);
 
-export function activityLabel(type: string, locale: PublicLocale): string {
-  const t = ACTIVITY_TYPES[type];
-  return t ? (locale === 'en' ? t.en : t.zh) : type;
-}
+export const activityLabel = (type: string, locale: PublicLocale): string => termLabel(ACTIVITY_TYPE_TERMS, type, locale);
 
 export function initialPublicLocale(search: string): PublicLocale {
   const q = new URLSearchParams(search).get('lang');

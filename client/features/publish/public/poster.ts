@@ -1,7 +1,7 @@
 // The poster: the publication drawn onto a 2D canvas at A3 or A1 (150 dpi), with title, legend, scale
 // bar, north arrow, dates, data source, the 审图号 line and the 示意 note. PNG download, or print to
 // PDF through the browser (@page size set to the paper).
-import type { PublicSnapshot } from '../../../../server/publications/types';
+import type { PublicSnapshot } from '../../../../server/publications/contract';
 import { labelPoint, projectionFor, rateColor, RATE_STEPS } from './geo';
 import { PUBLIC_MESSAGES, STATION_TYPES, typeLabel, type PublicLocale } from './i18n';
 

@@ -1,17 +1,11 @@
 // Alliance arcs: from each alliance's lead member to every other member.
 import type { MultiLineString, Feature } from 'geojson';
-import type { RGBA } from '../../colors';
+import { ALLIANCE_KINDS, ALLIANCE_KIND_TERMS } from '../../../../server/domain/vocabulary';
+import { rgba, type RGBA } from '../../colors';
 import type { LayerSpec, MapData, StyleState } from '../types';
 import { memoOn } from '../memo';
 
-export const ALLIANCE_COLORS: Record<string, RGBA> = {
-  street_council: [200, 22, 29, 220],
-  business_district_council: [212, 160, 23, 230],
-  domain_alliance: [90, 170, 230, 220],
-  pairing: [120, 200, 120, 230],
-  tripartite: [240, 120, 60, 230],
-  community: [190, 120, 220, 230],
-};
+export const ALLIANCE_COLORS: Record<string, RGBA> = Object.fromEntries(ALLIANCE_KINDS.map((k) => [k, rgba(ALLIANCE_KIND_TERMS[k].colour, 230)]));
 
 export interface Arc {
   source: [number, number];
