@@ -7,7 +7,7 @@ import { LoginPage } from './LoginPage';
 import { StatusPage } from './StatusPage';
 
 // The map and the wall (MapLibre + deck.gl) load after sign-in, so the sign-in page is light.
-const MapPage = lazy(() => import('./MapPage').then((m) => ({ default: m.MapPage })));
+const MapPage = lazy(() => import('../features/coverage-map/MapPage').then((m) => ({ default: m.MapPage })));
 const WallPage = lazy(() => import('../features/wall/WallPage').then((m) => ({ default: m.WallPage })));
 const TourEditor = lazy(() => import('../features/wall/TourEditor').then((m) => ({ default: m.TourEditor })));
 const GridEditorPage = lazy(() => import('../features/grid-editor/GridEditorPage').then((m) => ({ default: m.GridEditorPage })));

@@ -1,22 +1,15 @@
 // The one place that owns the map objects: a MapLibre map for the basemap and camera, and a deck.gl
 // overlay for every data layer. React talks to it through these methods only.
-import * as maplibregl from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-// MapLibre looks for its worker beside its own module; once bundled, tell it where Vite put the file.
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-
-maplibregl.setWorkerUrl(workerUrl);
-type MlMap = maplibregl.Map;
+import type * as maplibregl from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import type { FeatureCollection } from 'geojson';
 import type { Basemap } from '../api/types';
-import type { Camera } from '../app/view-state';
 import { builtinStyle, rasterStyle } from './basemap';
+import { createMap, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
-import { LABEL_FONT } from './layers/boundaries';
 
 const CLASSES: Record<LayerType, new (props: never) => Layer> = {
   GeoJsonLayer: GeoJsonLayer as never,
@@ -41,27 +34,18 @@ export interface MapControllerOptions {
 }
 
 export class MapController {
-  private readonly map: MlMap;
+  private readonly map: maplibregl.Map;
   private readonly overlay: MapboxOverlay;
   private basemapId: string | null = null;
 
   constructor(container: HTMLElement, private readonly opts: MapControllerOptions) {
-    const c = opts.camera;
-    this.map = new maplibregl.Map({
+    this.map = createMap({
       container,
       style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#0b1220' } }] },
-      center: [c.lng, c.lat],
-      zoom: c.zoom,
-      pitch: c.pitch,
-      bearing: c.bearing,
-      maxPitch: 70,
-      localIdeographFontFamily: LABEL_FONT,
-      attributionControl: { compact: true },
-      // Tests compare pixels of the map region.
-      canvasContextAttributes: { preserveDrawingBuffer: true },
+      camera: opts.camera,
+      navigation: { visualizePitch: true },
+      options: { maxPitch: 70 },
     });
-    this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'bottom-right');
-    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     const getTooltip = (info: PickingInfo) => {
       if (!info.object) return null;
       const text = opts.tooltip({ layerId: info.layer?.id ?? '', object: info.object });

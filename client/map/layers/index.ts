@@ -1,5 +1,5 @@
 // All layers in drawing order, for the layers the user turned on.
-import type { LayerId } from '../../app/view-state';
+import type { LayerId } from './types';
 import { activityLayers } from './activity';
 import { allianceLayers } from './alliances';
 import { boundaryLayers } from './boundaries';

@@ -11,7 +11,7 @@ import { gapLayers } from './gaps';
 import type { BuildingProps, MapData, StationProps, StyleState } from './types';
 import { identity, toMapCoords } from '../coords';
 import { bivariateColor, NO_DATA, rateColor } from '../colors';
-import { LAYER_IDS } from '../../app/view-state';
+import { LAYER_IDS } from './types';
 
 const fc = <G extends Geometry, P>(features: Feature<G, P>[]): FeatureCollection<G, P> => ({ type: 'FeatureCollection', features });
 const square = (x: number, y: number): Polygon => ({ type: 'Polygon', coordinates: [[[x, y], [x + 0.001, y], [x + 0.001, y + 0.001], [x, y + 0.001], [x, y]]] });

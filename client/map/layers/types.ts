@@ -2,7 +2,12 @@
 // deck.gl layer class name + props out; the map controller instantiates them.
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ToMap } from '../coords';
-import type { ColorBy } from '../../app/view-state';
+
+/** The map's layers, in drawing order, and what the buildings can be coloured by. */
+export const LAYER_IDS = ['boundaries', 'buildings', 'stations', 'reach', 'density', 'activity', 'alliances', 'gaps'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+export const COLOR_BY = ['party', 'union', 'work', 'reach', 'combined'] as const;
+export type ColorBy = (typeof COLOR_BY)[number];
 
 export type LayerType = 'GeoJsonLayer' | 'TextLayer' | 'IconLayer' | 'ScatterplotLayer' | 'HexagonLayer' | 'HeatmapLayer' | 'ArcLayer';
 
@@ -71,3 +76,11 @@ export interface StyleState {
 
 export const EMPTY_FC = { type: 'FeatureCollection', features: [] } as const;
 export type AnyFeature = Feature<Geometry, Record<string, unknown>>;
+
+const emptyCollection = <T,>() => ({ type: 'FeatureCollection', features: [] }) as unknown as T;
+
+/** Stable empty collections while loading, so layers never see undefined. */
+export const EMPTY_DATA: MapData = {
+  districts: emptyCollection(), streets: emptyCollection(), grids: emptyCollection(), businessDistricts: emptyCollection(), buildings: emptyCollection(), stations: emptyCollection(),
+  enterprises: emptyCollection(), activities: emptyCollection(), alliances: emptyCollection(), gapBuildingIds: [],
+};

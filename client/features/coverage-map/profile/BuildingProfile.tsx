@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { getBuildingFile } from '../../api/endpoints';
-import type { BuildingFile } from '../../api/types';
-import { useI18n, useLabel } from '../../i18n/I18n';
+import { getBuildingFile } from '../../../api/endpoints';
+import type { BuildingFile } from '../../../api/types';
+import { useI18n, useLabel } from '../../../i18n/I18n';
 import { RateCards } from './RateCards';
 
 /** 一楼一档: a building's file. */

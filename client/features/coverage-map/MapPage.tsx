@@ -1,21 +1,22 @@
 // The coverage map: the territory with every layer, the layer panel and legends, profiles, drill-down,
 // search, and a URL that always holds the view.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { getConfig, logout } from '../api/endpoints';
-import type { Basemap, Level, Me, SearchResult } from '../api/types';
-import { useI18n, useLabel } from '../i18n/I18n';
-import { MapController, type PickEvent } from '../map/MapController';
-import { buildLayers } from '../map/layers';
-import { toMapCoords } from '../map/coords';
-import { bboxOf } from '../map/layers/geometry';
-import type { StyleState } from '../map/layers/types';
-import { useMapData } from '../features/map/useMapData';
-import { Breadcrumb, type Crumb } from '../features/map/Breadcrumb';
-import { LayerPanel } from '../features/layers/LayerPanel';
-import { SearchBox } from '../features/search/SearchBox';
-import { BuildingProfile } from '../features/profile/BuildingProfile';
-import { AreaProfile } from '../features/profile/AreaProfile';
-import { DEFAULT_VIEW, decodeView, encodeView, type AreaLevel, type Camera, type ViewState } from './view-state';
+import { getConfig, logout } from '../../api/endpoints';
+import type { Basemap, Level, Me, SearchResult } from '../../api/types';
+import { useI18n, useLabel } from '../../i18n/I18n';
+import { MapController, type PickEvent } from '../../map/MapController';
+import { buildLayers } from '../../map/layers';
+import { toMapCoords } from '../../map/coords';
+import { bboxOf } from '../../map/layers/geometry';
+import type { StyleState } from '../../map/layers/types';
+import { useMapData } from './useMapData';
+import { Breadcrumb, type Crumb } from './Breadcrumb';
+import { LayerPanel } from './LayerPanel';
+import { SearchBox } from './SearchBox';
+import { BuildingProfile } from './profile/BuildingProfile';
+import { AreaProfile } from './profile/AreaProfile';
+import type { Camera } from '../../map/create-map';
+import { DEFAULT_VIEW, decodeView, encodeView, type AreaLevel, type ViewState } from './view-state';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const BUILTIN_FALLBACK: Basemap[] = [

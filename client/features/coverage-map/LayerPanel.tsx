@@ -1,6 +1,7 @@
 import { memo, useEffect, useState } from 'react';
 import { useI18n } from '../../i18n/I18n';
-import { COLOR_BY, LAYER_IDS, type LayerId, type ViewState } from '../../app/view-state';
+import { COLOR_BY, LAYER_IDS, type LayerId } from '../../map/layers/types';
+import type { ViewState } from './view-state';
 import { Legend } from './Legend';
 import { Formulas } from './Formulas';
 

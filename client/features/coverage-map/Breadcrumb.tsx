@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/I18n';
-import type { AreaLevel } from '../../app/view-state';
+import type { AreaLevel } from './view-state';
 
 export interface Crumb {
   level: AreaLevel;

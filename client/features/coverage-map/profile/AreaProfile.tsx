@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { getGaps, getSummary } from '../../api/endpoints';
-import type { Gap, Level, SummaryNode } from '../../api/types';
-import { useI18n } from '../../i18n/I18n';
+import { getGaps, getSummary } from '../../../api/endpoints';
+import type { Gap, Level, SummaryNode } from '../../../api/types';
+import { useI18n } from '../../../i18n/I18n';
 import { RateCards } from './RateCards';
 
 interface Props {

@@ -3,7 +3,7 @@ import { BIVARIATE_LEGEND, NO_DATA, RATE_LEGEND, STATION_COLORS, type RGBA } fro
 import { REACH_COLORS } from '../../map/layers/buildings';
 import { ALLIANCE_COLORS } from '../../map/layers/alliances';
 import { stationIconUrl } from '../../map/layers/stations/icons';
-import type { ViewState } from '../../app/view-state';
+import type { ViewState } from './view-state';
 
 const css = (c: RGBA) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
 

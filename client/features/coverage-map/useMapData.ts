@@ -4,15 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { api } from '../../api/http';
 import { getFeatures, getGaps } from '../../api/endpoints';
-import type { LayerId, ColorBy } from '../../app/view-state';
-import type { MapData } from '../../map/layers/types';
-
-const empty = <T,>() => ({ type: 'FeatureCollection', features: [] }) as unknown as T;
-
-export const EMPTY_DATA: MapData = {
-  districts: empty(), streets: empty(), grids: empty(), businessDistricts: empty(), buildings: empty(), stations: empty(),
-  enterprises: empty(), activities: empty(), alliances: empty(), gapBuildingIds: [],
-};
+import { EMPTY_DATA, type ColorBy, type LayerId, type MapData } from '../../map/layers/types';
 
 export interface ReachSettings {
   reachByType: Record<string, number>;

@@ -1,17 +1,8 @@
 // The view a user sees, and its round trip through the URL so a copied link opens the same view.
-export const LAYER_IDS = ['boundaries', 'buildings', 'stations', 'reach', 'density', 'activity', 'alliances', 'gaps'] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
-export const COLOR_BY = ['party', 'union', 'work', 'reach', 'combined'] as const;
-export type ColorBy = (typeof COLOR_BY)[number];
-export type AreaLevel = 'district' | 'street' | 'grid' | 'businessDistrict' | 'building';
+import type { Camera } from '../../map/create-map';
+import { COLOR_BY, LAYER_IDS, type ColorBy, type LayerId } from '../../map/layers/types';
 
-export interface Camera {
-  lng: number;
-  lat: number;
-  zoom: number;
-  pitch: number;
-  bearing: number;
-}
+export type AreaLevel = 'district' | 'street' | 'grid' | 'businessDistrict' | 'building';
 
 export interface ViewState {
   layers: LayerId[];

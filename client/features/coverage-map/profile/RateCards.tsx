@@ -1,6 +1,6 @@
-import { useI18n } from '../../i18n/I18n';
-import type { RateKey, SummaryNode } from '../../api/types';
-import { rateColor } from '../../map/colors';
+import { useI18n } from '../../../i18n/I18n';
+import type { RateKey, SummaryNode } from '../../../api/types';
+import { rateColor } from '../../../map/colors';
 
 const KEYS: RateKey[] = ['partyOrg', 'standalone', 'work', 'union', 'workersServed'];
 
