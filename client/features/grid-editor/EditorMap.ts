@@ -3,17 +3,13 @@
 // the grid being edited (plus whatever is being drawn). React talks to it through these methods; it
 // reports edits back as plain geometry, and the page's pure topology rules decide what they mean.
 import * as maplibregl from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSelectMode, type TerraDrawMouseEvent, type SnappableContext } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, Point, Polygon, Position } from 'geojson';
 import { PALETTE } from '../../map/basemap';
-import { LABEL_FONT } from '../../map/layers/boundaries';
+import { createMap } from '../../map/create-map';
 import { polygonsOf, samePos, snap, snapTargets, type Areal, type BBox, type EditGrid, type Problem, type StreetOutline } from './topology';
-
-maplibregl.setWorkerUrl(workerUrl);
 
 export type Tool = 'select' | 'draw' | 'split';
 export type Theme = 'dark' | 'light';
@@ -57,7 +53,10 @@ export class EditorMap {
   private data: MapData | null = null;
   private selected: string | null = null;
   private tool: Tool = 'select';
-  private labels: maplibregl.Marker[] = [];
+  /** Grid name markers by grid key. */
+  private labels = new Map<string, maplibregl.Marker>();
+  /** What the map currently shows, so that a change redraws only what differs. */
+  private shown: (MapData & { selected: string | null }) | null = null;
   private ready: Promise<void>;
   private editable = true;
   /** When a drawn polygon or line was last finished: the click that finished it is not a selection. */
@@ -65,7 +64,7 @@ export class EditorMap {
 
   constructor(container: HTMLElement, private readonly events: EditorMapEvents, theme: Theme) {
     const p = PALETTE[theme];
-    this.map = new maplibregl.Map({
+    this.map = createMap({
       container,
       style: {
         version: 8,
@@ -75,15 +74,10 @@ export class EditorMap {
           { id: 'street-land', type: 'fill', source: 'street', paint: { 'fill-color': p.street } },
         ],
       },
-      center: [121.4556, 31.2285],
-      zoom: 14,
-      localIdeographFontFamily: LABEL_FONT,
-      attributionControl: { compact: true },
-      doubleClickZoom: false,
-      canvasContextAttributes: { preserveDrawingBuffer: true },
+      camera: { lng: 121.4556, lat: 31.2285, zoom: 14 },
+      navigation: { showCompass: false },
+      options: { doubleClickZoom: false },
     });
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'bottom-right');
-    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => this.setup());
   }
@@ -91,8 +85,10 @@ export class EditorMap {
   private setup(): void {
     const m = this.map;
     m.addImage('hatch-red', hatch([230, 40, 40]));
-    for (const id of ['grids', 'buildings', 'stations', 'ghost', 'diff', 'problems', 'problem-points', 'focus']) m.addSource(id, { type: 'geojson', data: EMPTY });
-    m.addLayer({ id: 'grids-fill', type: 'fill', source: 'grids', paint: { 'fill-color': ['get', 'color'], 'fill-opacity': ['case', ['get', 'selected'], 0.12, 0.3] } });
+    // Grids are keyed by their key, so a selection is a feature state, not a new copy of every grid.
+    m.addSource('grids', { type: 'geojson', data: EMPTY, promoteId: 'key' });
+    for (const id of ['buildings', 'stations', 'ghost', 'diff', 'problems', 'problem-points', 'focus']) m.addSource(id, { type: 'geojson', data: EMPTY });
+    m.addLayer({ id: 'grids-fill', type: 'fill', source: 'grids', paint: { 'fill-color': ['get', 'color'], 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.12, 0.3] } });
     m.addLayer({ id: 'grids-line', type: 'line', source: 'grids', paint: { 'line-color': '#ffffff', 'line-width': 1.5, 'line-opacity': 0.85 } });
     m.addLayer({ id: 'buildings-fill', type: 'fill', source: 'buildings', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#c9d3e3', 'fill-opacity': 0.75, 'fill-outline-color': '#4a5870' } });
     m.addLayer({ id: 'buildings-point', type: 'circle', source: 'buildings', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 3, 'circle-color': '#c9d3e3', 'circle-stroke-color': '#4a5870', 'circle-stroke-width': 1 } });
@@ -267,24 +263,43 @@ export class EditorMap {
     return this.map.getSource(id) as maplibregl.GeoJSONSource | undefined;
   }
 
+  /** Brings the map to this.data and this.selected, redrawing only what differs from what it shows. */
   private render(): void {
     if (!this.draw || !this.data) return;
     const d = this.data;
-    this.source('street')?.setData(fc(polygonsOf(d.street.geometry).map((g) => ({ type: 'Feature', properties: {}, geometry: g }))));
-    this.source('grids')?.setData(
-      fc(d.grids.map((g, i) => ({ type: 'Feature', properties: { key: g.key, color: GRID_COLORS[i % GRID_COLORS.length], selected: g.key === this.selected }, geometry: g.geometry }))),
-    );
+    const was = this.shown;
+    const changed = <T,>(a: T[] | undefined, b: T[]) => a !== b && !(a?.length === 0 && b.length === 0);
+    if (!was || was.street !== d.street) {
+      this.source('street')?.setData(fc(polygonsOf(d.street.geometry).map((g) => ({ type: 'Feature', properties: {}, geometry: g }))));
+    }
+    if (!was || was.grids !== d.grids) {
+      this.source('grids')?.setData(fc(d.grids.map((g, i) => ({ type: 'Feature', properties: { key: g.key, color: GRID_COLORS[i % GRID_COLORS.length] }, geometry: g.geometry }))));
+      this.renderLabels();
+    }
+    if (!was || was.grids !== d.grids || was.selected !== this.selected) this.showSelection(was?.selected ?? null);
     const asFeature = (x: { id: number; name: string; geometry: Geometry }): Feature => ({ type: 'Feature', properties: { id: x.id, name: x.name }, geometry: x.geometry });
-    this.source('buildings')?.setData(fc(d.buildings.map(asFeature)));
-    this.source('stations')?.setData(fc(d.stations.map(asFeature)));
-    this.renderLabels();
+    if (changed(was?.buildings, d.buildings)) this.source('buildings')?.setData(fc(d.buildings.map(asFeature)));
+    if (changed(was?.stations, d.stations)) this.source('stations')?.setData(fc(d.stations.map(asFeature)));
+    this.shown = { ...d, selected: this.selected };
     this.syncDraw();
+  }
+
+  /** Moves the selection's highlight (fill and label) from the previous grid to the selected one. */
+  private showSelection(previous: string | null): void {
+    if (previous !== null && previous !== this.selected) {
+      this.map.setFeatureState({ source: 'grids', id: previous }, { selected: false });
+      this.labels.get(previous)?.getElement().classList.remove('selected');
+    }
+    if (this.selected !== null && this.data?.grids.some((g) => g.key === this.selected)) {
+      this.map.setFeatureState({ source: 'grids', id: this.selected }, { selected: true });
+      this.labels.get(this.selected)?.getElement().classList.add('selected');
+    }
   }
 
   /** Grid names as HTML markers: the browser draws CJK text, so no glyphs are fetched. */
   private renderLabels(): void {
-    for (const l of this.labels) l.remove();
-    this.labels = [];
+    for (const l of this.labels.values()) l.remove();
+    this.labels.clear();
     for (const g of this.data?.grids ?? []) {
       let at: Position;
       try {
@@ -293,9 +308,9 @@ export class EditorMap {
         continue;
       }
       const el = document.createElement('div');
-      el.className = `grid-label${g.key === this.selected ? ' selected' : ''}`;
+      el.className = 'grid-label';
       el.textContent = g.name;
-      this.labels.push(new maplibregl.Marker({ element: el }).setLngLat(at as [number, number]).addTo(this.map));
+      this.labels.set(g.key, new maplibregl.Marker({ element: el }).setLngLat(at as [number, number]).addTo(this.map));
     }
   }
 
@@ -328,7 +343,7 @@ export class EditorMap {
   }
 
   destroy(): void {
-    for (const l of this.labels) l.remove();
+    for (const l of this.labels.values()) l.remove();
     try {
       this.draw?.stop();
     } catch {
