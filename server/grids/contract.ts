@@ -5,6 +5,7 @@ import type { Agree, Expect } from '../http/agree.js';
 import { MultiPolygonSchema, PointSchema, PolygonSchema } from '../http/geojson.js';
 import { RatesSchema } from '../coverage/contract.js';
 import type { Problem as ModelProblem } from '../domain/topology/types.js';
+import type { ChangeSet as PlannedChangeSet } from '../domain/topology/change-set.js';
 import type { Impact as ModelImpact, Move as ModelMove } from './impact.js';
 import type { HistoryChange as ModelHistoryChange, HistoryDetail as ModelHistoryDetail, HistoryItem as ModelHistoryItem } from './history.js';
 import type { GridSnapshot as ModelGridSnapshot } from './state.js';
@@ -117,7 +118,8 @@ export const EditorStateSchema = z
 
 export const HistoryParamsSchema = StreetParam.extend({ id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' } }) });
 
-export type ChangeSetInput = z.infer<typeof ChangeSetSchema>;
+export type Change = z.infer<typeof ChangeSchema>;
+export type ChangeSet = z.infer<typeof ChangeSetSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
 export type Move = z.infer<typeof MoveSchema>;
 export type Preview = z.infer<typeof PreviewSchema>;
@@ -130,6 +132,7 @@ export type HistorySnapshot = z.infer<typeof SnapshotSchema>;
 export type EditorState = z.infer<typeof EditorStateSchema>;
 
 // The schemas describe exactly what the grid services return.
+type _ChangeSetAgrees = Expect<Agree<PlannedChangeSet, ChangeSet>>;
 type _ProblemAgrees = Expect<Agree<ModelProblem, Problem>>;
 type _MoveAgrees = Expect<Agree<ModelMove, Move>>;
 type _ImpactAgrees = Expect<Agree<ModelImpact, Impact>>;

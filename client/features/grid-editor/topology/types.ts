@@ -55,4 +55,4 @@ export interface PointFeature {
 }
 
 // What the server accepts: one definition, the server's (types only; nothing server-side is bundled).
-export type { Change, ChangeSet } from '../../../../server/domain/topology/change-set';
+export type { Change, ChangeSet } from '../../../../server/grids/contract';
