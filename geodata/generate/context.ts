@@ -4,25 +4,14 @@ import type * as t from '../../server/db/schema.js';
 import type { Rng } from './random.js';
 import type { BuildingKind } from '../../server/domain/vocabulary/index.js';
 
-type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+type Row<K extends keyof t.Dataset> = t.Dataset[K][number];
 
-export interface DemoDataset {
+/** The demo's rows: enterprises and organisations always carry their ids and member counts. */
+export interface DemoDataset extends t.Dataset {
   /** The date the time-relative parts (activities, recent foundings) are anchored to. */
   today: string;
-  districts: Insert<typeof t.districts>[];
-  streets: Insert<typeof t.streets>[];
-  grids: Insert<typeof t.grids>[];
-  businessDistricts: Insert<typeof t.businessDistricts>[];
-  buildings: Insert<typeof t.buildings>[];
-  enterprises: (Insert<typeof t.enterprises> & { id: number; partyMembers: number; unionMembers: number })[];
-  organisations: (Insert<typeof t.organisations> & { id: number; members: number })[];
-  organisationCoverage: Insert<typeof t.organisationCoverage>[];
-  instructors: Insert<typeof t.instructors>[];
-  instructorAssignments: Insert<typeof t.instructorAssignments>[];
-  stations: Insert<typeof t.stations>[];
-  activities: Insert<typeof t.activities>[];
-  alliances: Insert<typeof t.alliances>[];
-  allianceMembers: Insert<typeof t.allianceMembers>[];
+  enterprises: (Row<'enterprises'> & { id: number; partyMembers: number; unionMembers: number })[];
+  organisations: (Row<'organisations'> & { id: number; members: number })[];
 }
 
 export interface GridInfo {

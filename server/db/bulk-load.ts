@@ -3,28 +3,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as t from './schema.js';
+import type { Dataset } from './schema.js';
 import { rows, type Db, type Store } from './store.js';
 import { assignGrids } from './assign-grids.js';
-
-type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
-
-/** Rows for each table, ready to insert (ids included, so that rows can refer to each other). */
-export interface Dataset {
-  districts: Insert<typeof t.districts>[];
-  streets: Insert<typeof t.streets>[];
-  grids: Insert<typeof t.grids>[];
-  businessDistricts: Insert<typeof t.businessDistricts>[];
-  buildings: Insert<typeof t.buildings>[];
-  enterprises: Insert<typeof t.enterprises>[];
-  organisations: Insert<typeof t.organisations>[];
-  organisationCoverage: Insert<typeof t.organisationCoverage>[];
-  instructors: Insert<typeof t.instructors>[];
-  instructorAssignments: Insert<typeof t.instructorAssignments>[];
-  stations: Insert<typeof t.stations>[];
-  activities: Insert<typeof t.activities>[];
-  alliances: Insert<typeof t.alliances>[];
-  allianceMembers: Insert<typeof t.allianceMembers>[];
-}
 
 const CHUNK = 400;
 

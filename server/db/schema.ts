@@ -327,3 +327,24 @@ export const publicationVersions = pgTable('publication_versions', {
   publishedBy: text('published_by').notNull(),
   publishedAt: timestamp('published_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
+
+type Insert<T extends { $inferInsert: unknown }> = T['$inferInsert'];
+
+/** Rows for each table, ready to insert in one go (ids included, so that rows can refer to each other): the demo
+ *  territory, a synthetic city. */
+export interface Dataset {
+  districts: Insert<typeof districts>[];
+  streets: Insert<typeof streets>[];
+  grids: Insert<typeof grids>[];
+  businessDistricts: Insert<typeof businessDistricts>[];
+  buildings: Insert<typeof buildings>[];
+  enterprises: Insert<typeof enterprises>[];
+  organisations: Insert<typeof organisations>[];
+  organisationCoverage: Insert<typeof organisationCoverage>[];
+  instructors: Insert<typeof instructors>[];
+  instructorAssignments: Insert<typeof instructorAssignments>[];
+  stations: Insert<typeof stations>[];
+  activities: Insert<typeof activities>[];
+  alliances: Insert<typeof alliances>[];
+  allianceMembers: Insert<typeof allianceMembers>[];
+}
