@@ -2,6 +2,7 @@
 import type { Env } from './env.js';
 import { openStore, type Store } from './db/store.js';
 import { isEmpty } from './db/bulk-load.js';
+import { withFirstStartLock } from './db/session-lock.js';
 import { loadDemoTerritory } from './demo.js';
 import { ensureAdmin, ensureDisplayToken } from './auth/service.js';
 import { FailureLimiter } from './auth/rate-limit.js';
@@ -13,13 +14,16 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
   const started = Date.now();
   const store: Store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   log(`Store: ${store.kind === 'pglite' ? `embedded PGlite + PostGIS in ${env.DATA_DIR}` : 'PostgreSQL + PostGIS'} (${Date.now() - started} ms)`);
-  if (await isEmpty(store)) {
-    const t = Date.now();
-    const data = await loadDemoTerritory(store);
-    log(`Loaded the demo territory: ${data.buildings.length} buildings, ${data.enterprises.length} enterprises, ${data.stations.length} stations (${Date.now() - t} ms)`);
-  }
-  await ensureAdmin(store, env.ADMIN_PASSWORD, log);
-  await ensureDisplayToken(store, env.DISPLAY_TOKEN);
+  // Processes started together on an empty PostgreSQL database: one fills it, the others then find it full.
+  await withFirstStartLock(env.DATABASE_URL, async () => {
+    if (await isEmpty(store)) {
+      const t = Date.now();
+      const data = await loadDemoTerritory(store);
+      log(`Loaded the demo territory: ${data.buildings.length} buildings, ${data.enterprises.length} enterprises, ${data.stations.length} stations (${Date.now() - t} ms)`);
+    }
+    await ensureAdmin(store, env.ADMIN_PASSWORD, log);
+    await ensureDisplayToken(store, env.DISPLAY_TOKEN);
+  });
   const coverage = new CoverageEngine(store);
   const t = Date.now();
   await coverage.model();

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   BASEMAP_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
   BASEMAP_ATTRIBUTION: z.string().default(''),
   BASEMAP_APPROVAL: z.string().default(''),
+  // false: serve only /api, /ogc and /p (the built client is served by a proxy in front, see docs/deploy.md).
+  SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
   // Only for running behind a TLS-terminating proxy: marks cookies Secure.
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
 });

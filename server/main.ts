@@ -18,9 +18,10 @@ async function buildClientIfNeeded(): Promise<void> {
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  await buildClientIfNeeded();
+  const withClient = env.SERVE_CLIENT === 'true';
+  if (withClient) await buildClientIfNeeded();
   const services = await bootstrap(env);
-  const app = createApp(services, { distDir: DIST });
+  const app = createApp(services, withClient ? { distDir: DIST } : {});
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`党建版图 is up: http://localhost:${info.port}/  (API docs /api/docs, OGC API /ogc)`);
   });
