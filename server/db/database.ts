@@ -13,6 +13,12 @@ export interface Store {
   read<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   /** Runs fn in one transaction; a throw rolls everything back. */
   write<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel: onNotify for every NOTIFY committed by any connection (any process, on
+   * PostgreSQL); onListen each time the listening connection is (re)established, when notifications sent
+   * while it was down may have been missed. Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void, onListen?: () => void): Promise<() => Promise<void>>;
   /** Runs a multi-statement SQL script (a migration) in one transaction. */
   execScript(script: string): Promise<void>;
   close(): Promise<void>;

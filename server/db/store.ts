@@ -30,6 +30,11 @@ export async function openPglite(dataDir: string | null): Promise<Store> {
           await tx.exec(script);
         });
       }),
+    listen: async (channel, onNotify, onListen) => {
+      const stop = await lock.run(() => client.listen(channel, () => onNotify()));
+      onListen?.();
+      return () => lock.run(() => stop());
+    },
     close: () => lock.run(() => client.close()),
   };
   await migrate(store);
@@ -48,6 +53,11 @@ export async function openPostgres(url: string): Promise<Store> {
     write: (fn) => db.transaction((tx) => fn(tx as unknown as Db)),
     execScript: async (script) => {
       await client.begin((tx) => tx.unsafe(script));
+    },
+    listen: async (channel, onNotify, onListen) => {
+      // postgres.js keeps one dedicated connection for LISTEN and re-listens after it reconnects.
+      const { unlisten } = await client.listen(channel, () => onNotify(), () => onListen?.());
+      return unlisten;
     },
     close: () => client.end({ timeout: 5 }),
   };

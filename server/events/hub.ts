@@ -1,5 +1,8 @@
 // Live events: watches the change log (filled by triggers, so every writer is seen) and tells every
 // subscriber which tables changed. Server-Sent Events at /api/events carry it to walls and maps.
+// The database says when to look: a trigger on the log NOTIFYs 'change_log' at each commit (migration
+// 0014), which reaches every process LISTENing on that database. A slow poll stays as a safety net for
+// a notification lost while the listening connection was down.
 import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store.js';
 
@@ -12,17 +15,21 @@ export interface ChangeEvent {
 type Listener = (e: ChangeEvent) => void;
 
 const PRUNE_EVERY_MS = 10 * 60_000;
+export const CHANGE_CHANNEL = 'change_log';
 
 export class EventHub {
   private readonly listeners = new Set<Listener>();
   private seen = -1;
   private timer: NodeJS.Timeout | null = null;
+  private unlisten: Promise<(() => Promise<void>) | null> | null = null;
   private polling = false;
+  /** A notification arrived during a poll: poll again when it ends, or that change would wait for the next one. */
+  private again = false;
   private lastPrune = 0;
 
   constructor(
     private readonly store: Store,
-    private readonly intervalMs = 1000,
+    private readonly safetyPollMs = 30_000,
   ) {}
 
   subscribe(l: Listener): () => void {
@@ -40,14 +47,23 @@ export class EventHub {
 
   private ensureRunning(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.poll(), this.intervalMs);
+    this.timer = setInterval(() => void this.poll(), this.safetyPollMs);
     this.timer.unref();
+    this.unlisten = this.store
+      .listen(CHANGE_CHANNEL, () => void this.poll(), () => void this.poll())
+      .catch((err: unknown) => {
+        console.error('LISTEN change_log failed; live events fall back to polling', err instanceof Error ? err.message : err);
+        return null;
+      });
     void this.poll();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    const unlisten = this.unlisten;
+    this.unlisten = null;
+    void unlisten?.then((f) => f?.()).catch(() => undefined);
   }
 
   /** The log only feeds live caches: a day of it is plenty (a reader further behind rebuilds). */
@@ -59,8 +75,12 @@ export class EventHub {
 
   /** Reads what changed since the last poll and tells the listeners; one poll at a time. */
   async poll(): Promise<void> {
-    if (this.polling) return;
+    if (this.polling) {
+      this.again = true;
+      return;
+    }
     this.polling = true;
+    this.again = false;
     try {
       const [r] = await this.store.read((db) => rows<{ n: number }>(db, sql`SELECT coalesce(max(id), 0)::float8 AS n FROM change_log`));
       const latest = r?.n ?? 0;
@@ -80,6 +100,7 @@ export class EventHub {
       console.error('event poll failed', err instanceof Error ? err.message : err);
     } finally {
       this.polling = false;
+      if (this.again) void this.poll();
     }
   }
 }

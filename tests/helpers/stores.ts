@@ -38,7 +38,7 @@ export async function openTestStore(kind: StoreKind, opts: { empty?: boolean } =
     env: { ...testEnv, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, DISPLAY_TOKEN: TEST_DISPLAY_TOKEN },
     loginLimiter: new FailureLimiter(5, 15 * 60 * 1000),
     coverage: new CoverageEngine(store, () => TEST_TODAY.toISOString().slice(0, 10)),
-    events: new EventHub(store, 300),
+    events: new EventHub(store),
   });
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'pbmap-test-'));
