@@ -21,6 +21,7 @@ import { acceptBoundaries, previewBoundaries } from '../import/run-boundaries.js
 import type { Issue } from '../import/fields.js';
 import { ApiError } from '../http/errors.js';
 import { chinaToday } from '../clock.js';
+import { refusal } from './import-advice.js';
 
 const USAGE = `usage: npm run import -- <file> --kind <${[...ROSTER_KINDS, ...BOUNDARY_KINDS].join('|')}>
        [--coords wgs84|gcj02|bd09] [--mapping 列=field,…] [--dry-run] [--skip-invalid]`;
@@ -92,12 +93,12 @@ try {
     console.log('Problems:');
     printIssues(preview.issues, preview.issuesTruncated);
   }
-  const blocked = n.valid === 0 || (n.invalid > 0 && !args.values['skip-invalid']);
+  const blocked = refusal(kind, n, args.values['skip-invalid']);
   if (args.values['dry-run']) {
     console.log('Dry run: nothing written.');
     exitCode = n.invalid > 0 ? 1 : 0;
   } else if (blocked) {
-    console.log(n.valid === 0 ? 'Nothing written: no valid rows.' : 'Nothing written: fix the rows above, or run again with --skip-invalid to import only the valid ones.');
+    console.log(`Nothing written: ${blocked}`);
     exitCode = 1;
   } else {
     const r = isRosterKind(kind)

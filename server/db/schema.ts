@@ -10,6 +10,7 @@ import {
   numeric,
   jsonb,
   bigint,
+  doublePrecision,
   primaryKey,
 } from 'drizzle-orm/pg-core';
 import type { MultiPolygon, Polygon, Point, MultiLineString } from 'geojson';
@@ -110,9 +111,16 @@ export const enterprises = pgTable('enterprises', {
   registeredOn: date('registered_on').notNull(),
   deregisteredOn: date('deregistered_on'),
   noOrgReason: text('no_org_reason'),
+  // Internal record only (migration 0009): never published.
+  address: text('address'),
+  contactPerson: text('contact_person'),
+  contactPhone: text('contact_phone'),
   geom: geometry<Point>('geom', 'Point').notNull(),
   // Coordinate system the point was imported in (migration 0005); null when placed by the product.
   coordSource: text('coord_source').$type<'wgs84' | 'gcj02' | 'bd09'>(),
+  // The coordinates as imported, in coord_source's system (migration 0009); null when not imported.
+  sourceLon: doublePrecision('source_lon'),
+  sourceLat: doublePrecision('source_lat'),
   source: text('source').notNull(),
   version: version(),
 });
@@ -136,6 +144,9 @@ export const stations = pgTable('stations', {
   geom: geometry<Point>('geom', 'Point').notNull(),
   // Coordinate system the point was imported in (migration 0005); null when placed by the product.
   coordSource: text('coord_source').$type<'wgs84' | 'gcj02' | 'bd09'>(),
+  // The coordinates as imported, in coord_source's system (migration 0009); null when not imported.
+  sourceLon: doublePrecision('source_lon'),
+  sourceLat: doublePrecision('source_lat'),
   source: text('source').notNull(),
   version: version(),
 });
@@ -203,6 +214,9 @@ export const activities = pgTable('activities', {
   geom: geometry<Point>('geom', 'Point').notNull(),
   // Coordinate system the point was imported in (migration 0005); null when placed by the product.
   coordSource: text('coord_source').$type<'wgs84' | 'gcj02' | 'bd09'>(),
+  // The coordinates as imported, in coord_source's system (migration 0009); null when not imported.
+  sourceLon: doublePrecision('source_lon'),
+  sourceLat: doublePrecision('source_lat'),
   source: text('source').notNull(),
   version: version(),
 });

@@ -18,13 +18,19 @@ export const AcceptFormSchema = FormSchema.extend({
   skipInvalid: z.enum(['true', 'false']).default('false').openapi({ description: 'Write the valid rows although others are invalid; otherwise any invalid row refuses the import (422)' }),
 });
 
-export const IssueSchema = z.object({ row: z.number().int(), column: z.string(), field: z.string(), code: z.string(), message: z.string(), value: z.string().optional() }).openapi('ImportIssue');
+export const IssueSchema = z
+  .object({
+    row: z.number().int(), column: z.string(), field: z.string(), code: z.string(), message: z.string(), value: z.string().optional(),
+    severity: z.enum(['warning']).optional().openapi({ description: 'A warning leaves the row valid (it is written); absent: the row is invalid' }),
+  })
+  .openapi('ImportIssue');
 export const PreviewSchema = z
   .object({
     kind: z.string(),
     file: z.object({ name: z.string(), sha256: z.string(), format: z.string(), encoding: z.string().nullable(), headerRow: z.number().int() }),
     fields: z.array(z.object({ key: z.string(), label: z.string(), labelEn: z.string(), required: z.boolean() })),
-    mapping: z.array(z.object({ index: z.number().int(), column: z.string(), field: z.string().nullable() })),
+    mapping: z.array(z.object({ index: z.number().int(), column: z.string(), field: z.string().nullable(), coordSystem: z.enum(['wgs84', 'gcj02', 'bd09']).optional().openapi({ description: 'The coordinate system the header names (经度（高德）)' }) })),
+    unknownColumns: z.array(z.string()).openapi({ description: 'Columns holding data that no field takes (not imported)' }),
     issues: z.array(IssueSchema),
     issuesTruncated: z.boolean(),
     counts: z.object({ rows: z.number().int(), valid: z.number().int(), invalid: z.number().int(), insert: z.number().int(), update: z.number().int(), unchanged: z.number().int(), links: z.number().int() }),

@@ -10,8 +10,17 @@ describe('cell parsing', () => {
     for (const s of ['2020-05-01', '2020/5/1', '2020.5.1', '2020年5月1日', '20200501', '２０２０-０５-０１']) expect(parseDate(s)).toBe('2020-05-01');
     expect(parseDate(new Date(Date.UTC(2020, 4, 1)))).toBe('2020-05-01');
     expect(parseDate(43952)).toBe('2020-05-01');
+    // A date serial written into a CSV as text.
+    expect(parseDate('43952')).toBe('2020-05-01');
+    expect(parseDateTime('45717.6041666667')).toBe('2025-03-01T14:30:00+08:00');
     for (const s of ['2020-13-01', '2021-02-29', '五月一日', '1850-01-01']) expect(parseDate(s)).toBeNull();
     expect(parseDateTime('2025-03-01 14:30')).toBe('2025-03-01T14:30:00+08:00');
+  });
+  it('stores text as typed (trimmed only) and still reads codes and choices typed in full width', () => {
+    expect(parseCell(type('name'), '  内蒙古草原云（集团）科技有限公司\u3000')).toEqual({ ok: true, value: '内蒙古草原云（集团）科技有限公司' });
+    expect(parseCell(type('noOrgReason'), '员工较少，暂不具备条件')).toEqual({ ok: true, value: '员工较少，暂不具备条件' });
+    expect(parseCell(type('uscc'), [...makeUscc('310106', 1)].map((ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)).join(''))).toEqual({ ok: true, value: makeUscc('310106', 1) });
+    expect(parseCell(type('employees'), '１２０')).toEqual({ ok: true, value: 120 });
   });
   it('checks USCC format and the GB 32100 check character', () => {
     const code = makeUscc('310106', 12345);

@@ -1,6 +1,6 @@
 // Field declarations and the parsing of one cell into one typed value. Pure: no I/O.
 import { isValidUscc } from '../domain/uscc.js';
-import { cleanText, matchKey, splitList } from './normalise.js';
+import { cleanText, matchKey, splitList, typedText } from './normalise.js';
 
 /** What a spreadsheet cell can hold after reading (read-excel-file gives numbers, booleans and dates). */
 export type CellValue = string | number | boolean | Date | null;
@@ -29,6 +29,8 @@ export interface FieldSpec {
   required?: boolean;
   /** Other headers that mean this field (Chinese and English); compared by matchKey. */
   synonyms: string[];
+  /** A column the product's own exports carry for re-import (ids, source coordinates): left out of templates. */
+  fromExport?: boolean;
 }
 
 /** Problems found in a cell or a row; the client translates the code, the message is for logs and the CLI. */
@@ -36,7 +38,7 @@ export type IssueCode =
   | 'required' | 'not_number' | 'not_integer' | 'out_of_range' | 'bad_date' | 'bad_uscc' | 'duplicate_uscc'
   | 'duplicate_key' | 'bad_value' | 'too_long' | 'bad_coordinates' | 'unknown_building' | 'unknown_street'
   | 'unknown_organisation' | 'unknown_station' | 'unknown_enterprise' | 'no_placement' | 'bad_geometry'
-  | 'unknown_district' | 'date_order';
+  | 'unknown_district' | 'date_order' | 'far_from_building';
 
 export interface Issue {
   /** Spreadsheet row number (the header is row 1), or feature number for boundaries (1-based). */
@@ -47,7 +49,12 @@ export interface Issue {
   code: IssueCode;
   message: string;
   value?: string;
+  /** A warning leaves the row valid (it is written): the user is told, the data is not refused. */
+  severity?: 'warning';
 }
+
+/** Issues that make a row invalid (warnings do not). */
+export const errorsOf = (issues: Issue[]): Issue[] => issues.filter((i) => i.severity !== 'warning');
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; code: IssueCode; message: string };
 
@@ -104,6 +111,8 @@ export function parseDate(v: CellValue): string | null {
   }
   if (typeof v !== 'string') return null;
   const s = cleanText(v);
+  // A date cell saved to CSV by a program that did not format it arrives as its serial ("43831").
+  if (/^\d{5}(\.0+)?$/.test(s)) return parseDate(Number(s));
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   return m ? validYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
 }
@@ -118,6 +127,7 @@ export function parseDateTime(v: CellValue): string | null {
   }
   if (typeof v !== 'string') return null;
   const s = cleanText(v);
+  if (/^\d{5}(\.\d+)?$/.test(s)) return parseDateTime(Number(s));
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T](\d{1,2})[:时](\d{2})(?::(\d{2}))?分?)?$/.exec(s);
   if (!m) return null;
   const day = validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -140,10 +150,12 @@ const cellText = (v: CellValue): string => (v instanceof Date ? v.toISOString().
 
 /** Parses one non-blank cell. Blank cells are handled by the caller (required or default). */
 export function parseCell(type: FieldType, raw: CellValue): Parsed {
-  const text = cleanText(cellText(raw as Exclude<CellValue, null>));
+  // Text is stored as typed (trimmed); codes and enumerations are read from the folded form.
+  const typed = typedText(cellText(raw as Exclude<CellValue, null>));
+  const text = cleanText(typed);
   switch (type.t) {
     case 'text':
-      return text.length > (type.max ?? 200) ? bad('too_long', `longer than ${type.max ?? 200} characters`) : ok(text);
+      return [...typed].length > (type.max ?? 200) ? bad('too_long', `longer than ${type.max ?? 200} characters`) : ok(typed);
     case 'int': {
       const n = numberOf(raw);
       if (n === null) return bad('not_number', 'not a number');
@@ -177,18 +189,18 @@ export function parseCell(type: FieldType, raw: CellValue): Parsed {
       return isStorableUscc(code) ? ok(code) : bad('bad_uscc', 'not a valid 18-character USCC (format, region code or check digit)');
     }
     case 'usccList': {
-      const codes = splitList(text).map((c) => c.toUpperCase());
+      const codes = splitList(typed).map((c) => cleanText(c).toUpperCase());
       const wrong = codes.filter((c) => !isStorableUscc(c));
       return wrong.length ? bad('bad_uscc', `invalid USCC: ${wrong.join(', ')}`) : ok(codes);
     }
     case 'list':
-      return ok(splitList(text));
+      return ok(splitList(typed));
     case 'enum': {
       const v = enumValue(type.values, text);
       return v ? ok(v) : bad('bad_value', `not one of: ${Object.values(type.values).map((l) => l[0]).join('、')}`);
     }
     case 'enumList': {
-      const items = splitList(text).map((x) => enumValue(type.values, x));
+      const items = splitList(typed).map((x) => enumValue(type.values, x));
       return items.includes(null) ? bad('bad_value', 'an item is not a known value') : ok(items);
     }
   }

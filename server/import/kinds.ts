@@ -65,29 +65,38 @@ const OPEN_TO = accepted(OPEN_TO_TERMS, {
 
 const id: FieldSpec = { key: 'id', label: '编号', labelEn: 'ID', type: { t: 'int', min: 1, max: 2_000_000_000 }, synonyms: ['id', '序号ID', '系统编号'] };
 const street: FieldSpec = { key: 'street', label: '所属街道', labelEn: 'Street', type: { t: 'text', max: 60 }, synonyms: ['街道', '街道镇', '所属街镇', '街镇', '街道代码', 'street', 'streetcode'] };
-const building: FieldSpec = { key: 'building', label: '所在楼宇', labelEn: 'Building', type: { t: 'text', max: 100 }, synonyms: ['楼宇', '楼宇名称', '所在大厦', '大厦', '园区', 'building'] };
-const address: FieldSpec = { key: 'address', label: '地址', labelEn: 'Address', type: { t: 'text', max: 200 }, synonyms: ['注册地址', '经营地址', '办公地址', '详细地址', 'address'] };
-const lon: FieldSpec = { key: 'lon', label: '经度', labelEn: 'Longitude', type: { t: 'lon' }, synonyms: ['lon', 'lng', 'longitude', 'x'] };
-const lat: FieldSpec = { key: 'lat', label: '纬度', labelEn: 'Latitude', type: { t: 'lat' }, synonyms: ['lat', 'latitude', 'y'] };
-const coordSystem: FieldSpec = { key: 'coordSystem', label: '坐标系', labelEn: 'Coordinate system', type: { t: 'enum', values: COORD_SYSTEMS }, synonyms: ['坐标系统', '坐标类型', 'crs', 'coordsystem', 'srs'] };
-const phone: FieldSpec = { key: 'phone', label: '联系电话', labelEn: 'Phone', type: { t: 'text', max: 40 }, synonyms: ['电话', '手机', '联系方式', 'phone', 'tel'] };
+const building: FieldSpec = { key: 'building', label: '所在楼宇', labelEn: 'Building', type: { t: 'text', max: 100 }, synonyms: ['楼宇', '楼宇名称', '所属楼宇', '所在大厦', '所属大厦', '所在建筑', '所在楼宇名称', '大厦', '大厦名称', '园区', '所在园区', 'building', 'buildingname'] };
+const address: FieldSpec = { key: 'address', label: '地址', labelEn: 'Address', type: { t: 'text', max: 200 }, synonyms: ['注册地址', '经营地址', '办公地址', '详细地址', '企业地址', '单位地址', '住所', '所在地址', '通讯地址', 'address'] };
+const lon: FieldSpec = { key: 'lon', label: '经度', labelEn: 'Longitude', type: { t: 'lon' }, synonyms: ['lon', 'lng', 'long', 'longitude', 'x', '经度坐标', 'x坐标'] };
+const lat: FieldSpec = { key: 'lat', label: '纬度', labelEn: 'Latitude', type: { t: 'lat' }, synonyms: ['lat', 'latitude', 'y', '纬度坐标', 'y坐标'] };
+const coordSystem: FieldSpec = { key: 'coordSystem', label: '坐标系', labelEn: 'Coordinate system', type: { t: 'enum', values: COORD_SYSTEMS }, synonyms: ['坐标系统', '坐标类型', '坐标来源', 'crs', 'coordsystem', 'coordsource', 'srs'] };
+/** The coordinates as first imported, in the row's 坐标系 (what an export carries so that re-importing it converts
+ *  the same numbers again). When a row has them, they place it; 经度/纬度 are then the stored WGS84 point. */
+const sourceLon: FieldSpec = { key: 'sourceLon', label: '原始经度', labelEn: 'Source longitude', type: { t: 'lon' }, synonyms: ['sourcelon', '原经度'], fromExport: true };
+const sourceLat: FieldSpec = { key: 'sourceLat', label: '原始纬度', labelEn: 'Source latitude', type: { t: 'lat' }, synonyms: ['sourcelat', '原纬度'], fromExport: true };
+/** The product's building id (exports carry it): placement by reference, before any name. */
+const buildingId: FieldSpec = { key: 'buildingId', label: '楼宇编号', labelEn: 'Building id', type: { t: 'int', min: 1, max: 2_000_000_000 }, synonyms: ['buildingid', '楼宇ID'], fromExport: true };
+const phone: FieldSpec = { key: 'phone', label: '联系电话', labelEn: 'Phone', type: { t: 'text', max: 40 }, synonyms: ['电话', '手机', '手机号', '联系方式', '联系人电话', '联系手机', '电话号码', 'phone', 'tel', 'telephone', 'mobile'] };
 
 export const ROSTER_FIELDS: Record<RosterKind, FieldSpec[]> = {
   enterprises: [
-    { key: 'uscc', label: '统一社会信用代码', labelEn: 'USCC', type: { t: 'uscc' }, required: true, synonyms: ['社会信用代码', '信用代码', '统一代码', 'uscc', 'creditcode'] },
-    { key: 'name', label: '企业名称', labelEn: 'Name', type: { t: 'text', max: 200 }, required: true, synonyms: ['单位名称', '名称', '企业', 'name', 'enterprise'] },
+    { key: 'uscc', label: '统一社会信用代码', labelEn: 'USCC', type: { t: 'uscc' }, required: true, synonyms: ['社会信用代码', '信用代码', '统一代码', '统一信用代码', '社会统一信用代码', '纳税人识别号', '统一社会信用代码（注册号）', 'uscc', 'creditcode'] },
+    { key: 'name', label: '企业名称', labelEn: 'Name', type: { t: 'text', max: 200 }, required: true, synonyms: ['单位名称', '名称', '企业', '公司名称', '企业全称', '企业（单位）名称', '单位全称', 'name', 'enterprise', 'enterprisename', 'company'] },
     building,
+    buildingId,
     address,
-    { key: 'floor', label: '楼层', labelEn: 'Floor', type: { t: 'int', min: -5, max: 200 }, synonyms: ['所在楼层', 'floor'] },
-    lon, lat, coordSystem,
-    { key: 'employees', label: '从业人员数', labelEn: 'Employees', type: { t: 'int', min: 0, max: 1_000_000 }, required: true, synonyms: ['从业人员', '职工人数', '员工人数', '员工数', '从业人数', 'employees', 'staff'] },
-    { key: 'partyMembers', label: '党员数', labelEn: 'Party members', type: { t: 'int', min: 0, max: 1_000_000 }, synonyms: ['党员人数', 'partymembers'] },
-    { key: 'unionMembers', label: '工会会员数', labelEn: 'Union members', type: { t: 'int', min: 0, max: 1_000_000 }, synonyms: ['会员数', '工会会员人数', 'unionmembers'] },
-    { key: 'industry', label: '行业', labelEn: 'Industry', type: { t: 'text', max: 60 }, required: true, synonyms: ['所属行业', '行业类别', '行业分类', 'industry'] },
-    { key: 'ownership', label: '经济类型', labelEn: 'Ownership', type: { t: 'enum', values: OWNERSHIP }, required: true, synonyms: ['所有制', '所有制类型', '企业类型', '经济性质', 'ownership'] },
-    { key: 'registeredOn', label: '成立日期', labelEn: 'Registered on', type: { t: 'date' }, required: true, synonyms: ['注册日期', '登记日期', '成立时间', 'registeredon', 'founded'] },
-    { key: 'deregisteredOn', label: '注销日期', labelEn: 'Deregistered on', type: { t: 'date' }, synonyms: ['迁出日期', 'deregisteredon'] },
-    { key: 'noOrgReason', label: '未建组织原因', labelEn: 'Reason for no organisation', type: { t: 'text', max: 200 }, synonyms: ['未建原因', 'noorgreason'] },
+    { key: 'floor', label: '楼层', labelEn: 'Floor', type: { t: 'int', min: -5, max: 200 }, synonyms: ['所在楼层', '所处楼层', '层', 'floor'] },
+    lon, lat, coordSystem, sourceLon, sourceLat,
+    { key: 'contactPerson', label: '联系人', labelEn: 'Contact person', type: { t: 'text', max: 40 }, synonyms: ['联系人姓名', '联系人员', '企业联系人', 'contact', 'contactperson'] },
+    { ...phone, key: 'contactPhone', synonyms: [...phone.synonyms, 'contactphone'] },
+    { key: 'employees', label: '从业人员数', labelEn: 'Employees', type: { t: 'int', min: 0, max: 1_000_000 }, required: true, synonyms: ['从业人员', '从业人员数量', '职工人数', '职工数', '员工人数', '员工数', '员工总数', '从业人数', '在职人数', '在岗职工数', 'employees', 'staff'] },
+    { key: 'partyMembers', label: '党员数', labelEn: 'Party members', type: { t: 'int', min: 0, max: 1_000_000 }, synonyms: ['党员人数', '党员数量', '党员总数', '中共党员数', '中共党员人数', 'partymembers'] },
+    { key: 'unionMembers', label: '工会会员数', labelEn: 'Union members', type: { t: 'int', min: 0, max: 1_000_000 }, synonyms: ['会员数', '工会会员人数', '工会会员数量', 'unionmembers'] },
+    { key: 'industry', label: '行业', labelEn: 'Industry', type: { t: 'text', max: 60 }, required: true, synonyms: ['所属行业', '行业类别', '行业分类', '行业门类', '国民经济行业', 'industry'] },
+    { key: 'ownership', label: '经济类型', labelEn: 'Ownership', type: { t: 'enum', values: OWNERSHIP }, required: true, synonyms: ['所有制', '所有制类型', '企业类型', '经济性质', '企业性质', '单位性质', '登记注册类型', '注册类型', 'ownership'] },
+    { key: 'registeredOn', label: '成立日期', labelEn: 'Registered on', type: { t: 'date' }, required: true, synonyms: ['注册日期', '登记日期', '成立时间', '注册时间', '设立日期', '开业日期', 'registeredon', 'founded'] },
+    { key: 'deregisteredOn', label: '注销日期', labelEn: 'Deregistered on', type: { t: 'date' }, synonyms: ['迁出日期', '注销时间', 'deregisteredon'] },
+    { key: 'noOrgReason', label: '未建组织原因', labelEn: 'Reason for no organisation', type: { t: 'text', max: 200 }, synonyms: ['未建原因', '未建党组织原因', '未组建原因', 'noorgreason'] },
   ],
   organisations: [
     id,

@@ -1,7 +1,7 @@
 // Parsed rows to database records: coordinates converted to WGS84, buildings, streets, stations, organisations and
 // enterprises found by name, address, code or coordinates. Pure: the database's facts arrive as a Lookup.
 import type { Point } from 'geojson';
-import type { Issue } from './fields.js';
+import { errorsOf, type Issue } from './fields.js';
 import type { CoordSystem, RosterKind } from './kinds.js';
 import type { ColumnMapping } from './mapping.js';
 import { matchKey } from './normalise.js';
@@ -36,23 +36,54 @@ export interface RowOutcome {
   resolved: ResolvedRow | null;
 }
 
-/** Points first: converts every row's coordinates to WGS84 (a row's 坐标系 beats the file-wide option). */
+/** Points first: converts every row's coordinates to WGS84. The system is the row's 坐标系, else the one the
+ *  longitude column's header names (经度（高德）), else the file-wide option. A row carrying source coordinates
+ *  (原始经度/纬度, as the product's exports do) is placed by them, in its 坐标系; its 经度/纬度 are then the stored
+ *  WGS84 point, derived, not input: in such a file a row without source coordinates was placed by its building. */
 export function convertCoordinates(rows: ParsedRow[], fileSystem: CoordSystem, mapping: ColumnMapping[]): void {
   const col = (f: string) => mapping.find((m) => m.field === f)?.column ?? f;
+  const hint = mapping.find((m) => m.field === 'lon')?.coordSystem ?? mapping.find((m) => m.field === 'lat')?.coordSystem;
+  const exported = mapping.some((m) => m.field === 'sourceLon');
   for (const r of rows) {
-    const { lon, lat } = r.values;
+    const v = r.values;
+    const rowSystem = v.coordSystem as CoordSystem | undefined;
+    const [lon, lat, field, system] =
+      typeof v.sourceLon === 'number' && typeof v.sourceLat === 'number'
+        ? [v.sourceLon, v.sourceLat, 'sourceLon', rowSystem ?? fileSystem]
+        : exported
+          ? [undefined, undefined, 'lon', fileSystem]
+          : [v.lon, v.lat, 'lon', rowSystem ?? hint ?? fileSystem];
     if (typeof lon !== 'number' || typeof lat !== 'number') continue;
-    const system = (r.values.coordSystem as CoordSystem | undefined) ?? fileSystem;
     if (!inChina(lon, lat)) {
-      r.issues.push({ row: r.row, column: col('lon'), field: 'lon', code: 'bad_coordinates', message: 'Coordinates are outside China (swapped longitude and latitude?)', value: `${lon}, ${lat}` });
+      r.issues.push({ row: r.row, column: col(field), field, code: 'bad_coordinates', message: 'Coordinates are outside China (swapped longitude and latitude?)', value: `${lon}, ${lat}` });
       continue;
     }
-    r.values.point = toWgs84(lon, lat, system);
-    r.values.coordSource = system;
+    v.point = toWgs84(lon, lat, system);
+    v.coordSource = system;
+    v.sourceLon = lon;
+    v.sourceLat = lat;
   }
 }
 
+/** Beyond this distance between a row's coordinates and the building it names, the row is flagged (a warning:
+ *  one of the two is wrong, and the user must say which). Footprints of large complexes span a few hundred metres. */
+export const PLACEMENT_CONFLICT_M = 500;
+
+/** Great-circle distance in metres (spherical Earth: plenty for a warning threshold). */
+export function distanceM(a: [number, number], b: [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLon = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
 const pointGeom = (p: [number, number]): Point => ({ type: 'Point', coordinates: p });
+/** A point the file gave: stored as WGS84, with the system and the numbers it came in. */
+const imported = (v: { point?: [number, number]; coordSource?: unknown; sourceLon?: unknown; sourceLat?: unknown }) =>
+  ({ geom: pointGeom(v.point as [number, number]), coordSource: v.coordSource, sourceLon: v.sourceLon, sourceLat: v.sourceLat });
+/** A point the product chose (its building's): no source system, no source numbers. */
+export const placedAt = (p: [number, number]) => ({ geom: pointGeom(p), coordSource: null, sourceLon: null, sourceLat: null });
 
 class Finder {
   private readonly byName = new Map<string, BuildingRef[]>();
@@ -112,14 +143,27 @@ export function resolveRows(kind: RosterKind, rows: ParsedRow[], mapping: Column
     let streetCode = find.street(str('street'));
     if (streetCode === null) issue('street', 'unknown_street', 'No such street (code or name)', str('street'));
 
-    // Placement of anything that sits in a building: name, then address, then the point's footprint.
+    // Placement of anything that sits in a building: the product's id (exports carry it), name, then address,
+    // then the point's footprint. Named by id, name or address but far from the row's point: a warning.
     const placeBuilding = (nameField: string): BuildingRef | null => {
       const name = str(nameField);
-      const b =
+      const ref = v.buildingId as number | undefined;
+      if (ref !== undefined && !find.buildingById(ref)) issue('buildingId', 'unknown_building', 'No building with this id', ref);
+      const named =
+        find.buildingById(ref) ??
         (name ? find.buildingByName(name, streetCode) : null) ??
-        (str('address') ? find.buildingByAddress(str('address') as string, streetCode) : null) ??
-        find.buildingById(lookup.buildingAt.get(r.row));
+        (str('address') ? find.buildingByAddress(str('address') as string, streetCode) : null);
+      const b = named ?? find.buildingById(lookup.buildingAt.get(r.row));
       if (!b && name) issue(nameField, 'unknown_building', 'No building of this name (or at the address/coordinates)', name);
+      if (named && v.point) {
+        const d = distanceM(named.point, v.point);
+        if (d > PLACEMENT_CONFLICT_M) {
+          issues.push({
+            row: r.row, column: col(ref !== undefined ? 'buildingId' : name ? nameField : 'address'), field: nameField, code: 'far_from_building', severity: 'warning',
+            message: `The coordinates are ${Math.round(d)} m from ${named.name} (more than ${PLACEMENT_CONFLICT_M} m): check which one is right`, value: named.name,
+          });
+        }
+      }
       return b;
     };
 
@@ -137,10 +181,10 @@ export function resolveRows(kind: RosterKind, rows: ParsedRow[], mapping: Column
       case 'enterprises': {
         const b = placeBuilding('building');
         if (!b && !str('building')) issue(v.point ? 'lon' : 'building', 'no_placement', 'Give a known building, an address of one, or coordinates inside a footprint');
-        record = pick(v, ['uscc', 'name', 'floor', 'industry', 'ownership', 'employees', 'partyMembers', 'unionMembers', 'registeredOn', 'deregisteredOn', 'noOrgReason']);
+        record = pick(v, ['uscc', 'name', 'floor', 'industry', 'ownership', 'employees', 'partyMembers', 'unionMembers', 'registeredOn', 'deregisteredOn', 'noOrgReason', 'address', 'contactPerson', 'contactPhone']);
         if (b) Object.assign(record, { buildingId: b.id, streetCode: b.streetCode, gridId: b.gridId });
-        if (v.point) Object.assign(record, { geom: pointGeom(v.point), coordSource: v.coordSource });
-        else if (b) insertOnly = { geom: pointGeom(b.point), coordSource: null };
+        if (v.point) Object.assign(record, imported(v));
+        else if (b) insertOnly = placedAt(b.point);
         insertOnly = { ...insertOnly, partyMembers: 0, unionMembers: 0 };
         break;
       }
@@ -152,8 +196,8 @@ export function resolveRows(kind: RosterKind, rows: ParsedRow[], mapping: Column
         if (!point) issue('lon', 'no_placement', 'Give coordinates or a known building');
         record = pick(v, ['id', 'name', 'type', 'alsoTypes', 'floor', 'areaM2', 'hours', 'services', 'openTo', 'reachM', 'phone', 'openedOn']);
         Object.assign(record, { streetCode, ...(b ? { buildingId: b.id } : {}) });
-        if (v.point) Object.assign(record, { geom: pointGeom(v.point), coordSource: v.coordSource });
-        else if (point) insertOnly = { geom: pointGeom(point), coordSource: null };
+        if (v.point) Object.assign(record, imported(v));
+        else if (point) insertOnly = placedAt(point);
         break;
       }
       case 'organisations': {
@@ -190,12 +234,12 @@ export function resolveRows(kind: RosterKind, rows: ParsedRow[], mapping: Column
         if (st) record.stationId = st.id;
         if (org) record.organiserId = org.id;
         if (b) record.buildingId = b.id;
-        if (v.point) Object.assign(record, { geom: pointGeom(v.point), coordSource: v.coordSource });
-        else if (point) insertOnly = { geom: pointGeom(point), coordSource: null };
+        if (v.point) Object.assign(record, imported(v));
+        else if (point) insertOnly = placedAt(point);
         break;
       }
     }
-    return { row: r.row, issues, resolved: issues.length ? null : { row: r.row, record, insertOnly, ...(links ? { links } : {}) } };
+    return { row: r.row, issues, resolved: errorsOf(issues).length ? null : { row: r.row, record, insertOnly, ...(links ? { links } : {}) } };
   });
 }
 

@@ -12,11 +12,12 @@ export interface ParsedRow {
 
 const display = (v: CellValue | undefined): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? '')).slice(0, 80);
 
-export function parseRows(rows: CellValue[][], firstRowNumber: number, mapping: ColumnMapping[], fields: FieldSpec[]): ParsedRow[] {
+/** `rowNumbers[i]` is the spreadsheet row number of `rows[i]`. */
+export function parseRows(rows: CellValue[][], rowNumbers: number[], mapping: ColumnMapping[], fields: FieldSpec[]): ParsedRow[] {
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const columnOf = new Map(mapping.filter((m) => m.field).map((m) => [m.field as string, m]));
   const out = rows.map((cells, i): ParsedRow => {
-    const row = firstRowNumber + i;
+    const row = rowNumbers[i] ?? i + 1;
     const values: Record<string, unknown> = {};
     const issues: Issue[] = [];
     for (const f of fields) {
@@ -32,10 +33,12 @@ export function parseRows(rows: CellValue[][], firstRowNumber: number, mapping: 
       else issues.push({ row, column, field: f.key, code: p.code, message: `${f.labelEn}: ${p.message}`, value: display(raw) });
     }
     // Coordinates come in pairs.
-    if ((values.lon === undefined) !== (values.lat === undefined) && byKey.has('lon')) {
-      const missing = values.lon === undefined ? 'lon' : 'lat';
-      if (!issues.some((x) => x.field === missing)) {
-        issues.push({ row, column: columnOf.get(missing)?.column ?? missing, field: missing, code: 'bad_coordinates', message: 'Longitude and latitude go together' });
+    for (const [x, y] of [['lon', 'lat'], ['sourceLon', 'sourceLat']] as const) {
+      if ((values[x] === undefined) !== (values[y] === undefined) && byKey.has(x)) {
+        const missing = values[x] === undefined ? x : y;
+        if (!issues.some((i) => i.field === missing)) {
+          issues.push({ row, column: columnOf.get(missing)?.column ?? missing, field: missing, code: 'bad_coordinates', message: 'Longitude and latitude go together' });
+        }
       }
     }
     for (const [from, until] of [['registeredOn', 'deregisteredOn'], ['foundedOn', 'dissolvedOn']] as const) {

@@ -34,6 +34,7 @@ export interface BoundaryPreview {
   file: { name: string; sha256: string; format: string; encoding: string | null; headerRow: number };
   fields: { key: string; label: string; labelEn: string; required: boolean }[];
   mapping: ColumnMapping[];
+  unknownColumns: string[];
   issues: Issue[];
   issuesTruncated: boolean;
   counts: Counts;
@@ -76,7 +77,7 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
     const missing = problems.filter((p) => p.code === 'missing_required').map((p) => p.field);
     throw new ImportFileError(422, missing.length ? `Required attributes are missing or not mapped: ${missing.join(', ')}` : 'The attribute mapping is not usable', { problems, mapping, fields: fieldList(kind) });
   }
-  const parsed = parseRows(file.features.map((f) => keys.map((k) => toCell(f.properties[k]))), 1, mapping, fields);
+  const parsed = parseRows(file.features.map((f) => keys.map((k) => toCell(f.properties[k]))), file.features.map((_, i) => i + 1), mapping, fields);
   const col = (f: string) => mapping.find((m) => m.field === f)?.column ?? f;
   const geoms = file.features.map((f, i) => {
     const c = checkGeometry(f.geometry, BOUNDARY_GEOMETRY[kind]);
@@ -141,7 +142,8 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
   const valid = items.filter((it) => !dup.has(it));
   await matchExisting(db, kind, valid);
   const issues = parsed.flatMap((p) => p.issues);
-  const insert = valid.filter((it) => it.id === null).length;
+  // A street is keyed by its code (its id stays null): what it updates is the record it matched.
+  const insert = valid.filter((it) => !it.existing).length;
   const unchanged = valid.filter((it) => it.same).length;
   return {
     items: valid,
@@ -150,6 +152,7 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
       file: { name: opts.filename, sha256: createHash('sha256').update(bytes).digest('hex'), format: file.format, encoding: file.encoding ?? null, headerRow: 0 },
       fields: fieldList(kind),
       mapping,
+      unknownColumns: mapping.filter((m) => !m.field).map((m) => m.column),
       issues: issues.slice(0, MAX_ISSUES_LISTED),
       issuesTruncated: issues.length > MAX_ISSUES_LISTED,
       counts: { rows: parsed.length, valid: valid.length, invalid: parsed.length - valid.length, insert, update: valid.length - insert - unchanged, unchanged, links: 0 },

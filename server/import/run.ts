@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Store } from '../db/store.js';
 import { audit } from '../db/audit.js';
 import { assignGrids } from '../db/assign-grids.js';
-import type { Issue } from './fields.js';
+import { errorsOf, isBlank, type CellValue, type Issue } from './fields.js';
 import { ROSTER_FIELDS, type CoordSystem, type RosterKind } from './kinds.js';
 import { applyOverrides, detectMapping, findHeaderRow, type ColumnMapping, type MappingOverrides, type MappingProblem } from './mapping.js';
 import { readTable, type TextEncoding } from './tabular.js';
@@ -30,6 +30,8 @@ export interface Preview {
   file: { name: string; sha256: string; format: 'csv' | 'xlsx'; encoding: TextEncoding | null; headerRow: number };
   fields: { key: string; label: string; labelEn: string; required: boolean }[];
   mapping: ColumnMapping[];
+  /** Columns holding something that no field takes: listed, never dropped silently. */
+  unknownColumns: string[];
   issues: Issue[];
   /** Issues beyond this many are counted but not listed. */
   issuesTruncated: boolean;
@@ -52,6 +54,11 @@ function mappingError(problems: MappingProblem[], mapping: ColumnMapping[], kind
   return new ImportFileError(422, msg, { problems, mapping, fields: fieldList(kind) });
 }
 
+/** The unmapped columns with a header or any data (a blank column without a header is nothing). */
+export function unknownColumns(mapping: ColumnMapping[], rows: CellValue[][]): string[] {
+  return mapping.filter((m) => !m.field && rows.some((r) => !isBlank(r[m.index] ?? null))).map((m) => m.column);
+}
+
 async function analyse(db: Db, bytes: Uint8Array, opts: RosterOptions): Promise<Analysed> {
   const fields = ROSTER_FIELDS[opts.kind];
   const table = await readTable(bytes, opts.filename);
@@ -61,8 +68,8 @@ async function analyse(db: Db, bytes: Uint8Array, opts: RosterOptions): Promise<
   if (problems.length) throw mappingError(problems, mapping, opts.kind);
   const data = table.rows.slice(headerIndex + 1);
   if (data.length === 0) throw new ImportFileError(422, 'The file has a header but no data rows', { mapping, fields: fieldList(opts.kind) });
-  // Spreadsheet row numbers: the header's own row is headerIndex + 1 (blank rows were dropped; close enough for CSV).
-  const parsed = parseRows(data, headerIndex + 2, mapping, fields);
+  // Row numbers are the spreadsheet's own, blank rows counted: what the user finds in Excel.
+  const parsed = parseRows(data, table.rowNumbers.slice(headerIndex + 1), mapping, fields);
   convertCoordinates(parsed, opts.coords, mapping);
   const lookup = await loadLookup(db, parsed);
   const outcomes = resolveRows(opts.kind, parsed, mapping, lookup);
@@ -77,9 +84,10 @@ async function analyse(db: Db, bytes: Uint8Array, opts: RosterOptions): Promise<
     plan,
     preview: {
       kind: opts.kind,
-      file: { name: opts.filename, sha256: createHash('sha256').update(bytes).digest('hex'), format: table.format, encoding: table.encoding, headerRow: headerIndex + 1 },
+      file: { name: opts.filename, sha256: createHash('sha256').update(bytes).digest('hex'), format: table.format, encoding: table.encoding, headerRow: table.rowNumbers[headerIndex] ?? headerIndex + 1 },
       fields: fieldList(opts.kind),
       mapping,
+      unknownColumns: unknownColumns(mapping, table.rows.slice(headerIndex)),
       issues: issues.slice(0, MAX_ISSUES_LISTED),
       issuesTruncated: issues.length > MAX_ISSUES_LISTED,
       counts: { rows: outcomes.length, valid, invalid: outcomes.length - valid, insert: n('insert'), update: n('update'), unchanged: n('unchanged'), links: plan.newLinks },
@@ -118,7 +126,7 @@ export function acceptRoster(store: Store, bytes: Uint8Array, opts: AcceptOption
       action: 'import',
       entity: opts.kind,
       note: `${opts.filename}: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged, ${preview.counts.invalid} skipped`,
-      after: { file: preview.file, mapping: preview.mapping.filter((m) => m.field).map((m) => `${m.column}=${m.field}`), counts, skipped: preview.issues.map((i) => i.row).filter((r, i, a) => a.indexOf(r) === i) },
+      after: { file: preview.file, mapping: preview.mapping.filter((m) => m.field).map((m) => `${m.column}=${m.field}`), counts, skipped: errorsOf(preview.issues).map((i) => i.row).filter((r, i, a) => a.indexOf(r) === i) },
     });
     return { kind: opts.kind, ...counts, skipped: preview.counts.invalid, preview };
   });

@@ -10,7 +10,10 @@ export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'gb18030';
 export interface Table {
   format: 'csv' | 'xlsx';
   encoding: TextEncoding | null;
+  /** The rows that hold something, blank rows left out. */
   rows: CellValue[][];
+  /** Each row's number in the spreadsheet (1-based, counting the blank rows left out), as Excel shows it. */
+  rowNumbers: number[];
 }
 
 /** Decodes text: a BOM says what it is; otherwise strict UTF-8, else GB18030 (a superset of the GBK that
@@ -26,6 +29,23 @@ export function decodeText(b: Uint8Array): { text: string; encoding: TextEncodin
 }
 
 const isOle = (b: Uint8Array) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+
+/** UTF-16LE bytes of a name, as a compound file's directory stores its stream names. */
+const utf16 = (s: string) => new Uint8Array([...s].flatMap((ch) => [ch.charCodeAt(0), 0]));
+
+function holds(b: Uint8Array, needle: Uint8Array): boolean {
+  outer: for (let i = 0; i + needle.length <= b.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (b[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** An .xlsx saved with a password is not a zip: Office wraps the encrypted workbook in a compound (OLE) file with
+ *  the streams EncryptionInfo and EncryptedPackage, the same container old .xls files use. */
+export function isEncryptedOffice(b: Uint8Array): boolean {
+  return isOle(b) && (holds(b, utf16('EncryptionInfo')) || holds(b, utf16('EncryptedPackage')));
+}
 
 function looksBinary(b: Uint8Array): boolean {
   const n = Math.min(b.length, 8192);
@@ -44,8 +64,21 @@ export function assertNoNul(text: string): void {
 
 const blankRow = (r: CellValue[]) => r.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
+/** Keeps the rows that hold something, each with its spreadsheet row number (its 1-based place in `rows`). */
+function numbered(all: CellValue[][]): Pick<Table, 'rows' | 'rowNumbers'> {
+  const rows: CellValue[][] = [];
+  const rowNumbers: number[] = [];
+  all.forEach((r, i) => {
+    if (blankRow(r)) return;
+    rows.push(r);
+    rowNumbers.push(i + 1);
+  });
+  return { rows, rowNumbers };
+}
+
+/** Every record of the CSV, blank ones included (Excel shows each record as one row, whatever its line breaks). */
 export function parseCsv(text: string): CellValue[][] {
-  const res = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const res = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const fatal = res.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new ImportFileError(400, `Malformed CSV near row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
   return res.data.map((r) => r.map((c) => (c === '' ? null : c)));
@@ -53,6 +86,7 @@ export function parseCsv(text: string): CellValue[][] {
 
 export async function readTable(bytes: Uint8Array, filename = ''): Promise<Table> {
   if (bytes.length === 0) throw new ImportFileError(400, 'The file is empty');
+  if (isEncryptedOffice(bytes)) throw new ImportFileError(400, 'The workbook is password-protected (encrypted): open it in Excel, remove the password (File → Info → Protect Workbook) and save it again');
   if (isOle(bytes)) throw new ImportFileError(415, 'Old Excel (.xls) files are not supported: save as .xlsx or CSV');
   if (isZip(bytes)) {
     // Inflate everything once, counting, before the spreadsheet reader trusts the archive.
@@ -63,13 +97,15 @@ export async function readTable(bytes: Uint8Array, filename = ''): Promise<Table
     } catch (err) {
       throw new ImportFileError(400, `Not a readable .xlsx workbook: ${(err as Error).message}`);
     }
-    return { format: 'xlsx', encoding: null, rows: rows.filter((r) => !blankRow(r)) };
+    return { format: 'xlsx', encoding: null, ...numbered(rows) };
   }
   if (/\.(xlsx|xlsm)$/i.test(filename)) throw new ImportFileError(400, 'The .xlsx file is not a valid workbook');
   const { text, encoding } = decodeText(bytes);
-  // Without a byte-order mark, NUL bytes at the start mean a binary file; with one (or further in), a NUL is a
-  // broken text file, refused here because PostgreSQL cannot store a NUL in text.
-  if (encoding !== 'utf-16le' && encoding !== 'utf-8-bom' && looksBinary(bytes)) throw new ImportFileError(415, 'Unsupported file type: upload .xlsx or .csv');
+  // Without a byte-order mark, NUL bytes at the start mean a binary file (415) unless it is named as text; with
+  // one (or further in, or in a file named .csv), a NUL is a broken text file (400), refused here because
+  // PostgreSQL cannot store a NUL in text.
+  const namedText = /\.(csv|txt|tsv)$/i.test(filename);
+  if (!namedText && encoding !== 'utf-16le' && encoding !== 'utf-8-bom' && looksBinary(bytes)) throw new ImportFileError(415, 'Unsupported file type: upload .xlsx or .csv');
   assertNoNul(text);
-  return { format: 'csv', encoding, rows: parseCsv(text).filter((r) => !blankRow(r)) };
+  return { format: 'csv', encoding, ...numbered(parseCsv(text)) };
 }

@@ -31,7 +31,7 @@ function describe(t: FieldType): string {
 const required = (f: FieldSpec) => f.required ?? false;
 
 export async function templateXlsx(kind: RosterKind): Promise<Buffer> {
-  const fields = ROSTER_FIELDS[kind];
+  const fields = ROSTER_FIELDS[kind].filter((f) => !f.fromExport);
   const header = fields.map((f) => ({ value: f.label, fontWeight: 'bold' as const, ...(required(f) ? { backgroundColor: '#FDE2E2', textColor: '#A00000' } : {}) }));
   const help = [
     [{ value: '列名', fontWeight: 'bold' as const }, { value: '必填', fontWeight: 'bold' as const }, { value: '格式', fontWeight: 'bold' as const }, { value: '也可识别的列名', fontWeight: 'bold' as const }],

@@ -99,6 +99,8 @@ export async function gatherFacts(store: Store, model: CoverageModel, scope: Sco
           UNION SELECT name FROM instructors
           UNION SELECT phone FROM instructors WHERE phone IS NOT NULL
           UNION SELECT phone FROM stations WHERE phone IS NOT NULL
+          UNION SELECT contact_person FROM enterprises WHERE contact_person IS NOT NULL
+          UNION SELECT contact_phone FROM enterprises WHERE contact_phone IS NOT NULL
           UNION SELECT uscc FROM enterprises
           UNION SELECT name FROM enterprises WHERE char_length(name) >= ${MIN_ENTERPRISE_TERM}`,
     );
@@ -155,10 +157,13 @@ export async function gatherFacts(store: Store, model: CoverageModel, scope: Sco
 export async function readPrivateStrings(db: Db): Promise<PrivateStrings> {
   const list = async (q: ReturnType<typeof sql>) => (await rows<{ s: string }>(db, q)).map((r) => r.s);
   return {
-    people: await list(sql`SELECT secretary_name AS s FROM organisations WHERE secretary_name IS NOT NULL UNION SELECT name FROM instructors`),
+    people: await list(
+      sql`SELECT secretary_name AS s FROM organisations WHERE secretary_name IS NOT NULL UNION SELECT name FROM instructors
+          UNION SELECT contact_person FROM enterprises WHERE contact_person IS NOT NULL`,
+    ),
     phones: await list(
       sql`SELECT contact_phone AS s FROM organisations WHERE contact_phone IS NOT NULL UNION SELECT phone FROM instructors WHERE phone IS NOT NULL
-          UNION SELECT phone FROM stations WHERE phone IS NOT NULL`,
+          UNION SELECT phone FROM stations WHERE phone IS NOT NULL UNION SELECT contact_phone FROM enterprises WHERE contact_phone IS NOT NULL`,
     ),
     idNumbers: await list(sql`SELECT DISTINCT uscc AS s FROM enterprises`),
     enterprises: await list(sql`SELECT name AS s FROM enterprises`),

@@ -20,9 +20,9 @@ const MIN_NORMALISED = 2;
 
 /** Every private string of the store, by kind, as stored. */
 export interface PrivateStrings {
-  /** Organisation secretaries and instructors. */
+  /** Organisation secretaries, instructors and enterprises' contact persons. */
   people: string[];
-  /** Organisation contact phones, instructor phones, station phones. */
+  /** Organisation contact phones, instructor phones, station phones, enterprises' contact phones. */
   phones: string[];
   /** ID numbers: enterprises' USCC codes (the store holds no personal ID numbers). */
   idNumbers: string[];

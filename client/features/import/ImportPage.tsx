@@ -182,6 +182,7 @@ export function ImportPage({ me }: { me: Me }) {
               <div key={k} className={`count ${k}`} data-count={k}><b>{counts[k]}</b><span>{t(`import.counts.${k}`)}</span></div>
             ))}
           </div>
+          {preview.unknownColumns.length > 0 && <p className="muted" data-unknown-columns>{t('import.unknownColumns')} {preview.unknownColumns.join('、')}</p>}
           {preview.issues.length === 0 ? <p>{t('import.noIssues')}</p> : (
             <>
               <h3>{t('import.issues')}</h3>
@@ -190,10 +191,10 @@ export function ImportPage({ me }: { me: Me }) {
                   <thead><tr><th>{t('import.row')}</th><th>{t('import.column')}</th><th>{t('import.problem')}</th><th>{t('import.value')}</th></tr></thead>
                   <tbody>
                     {preview.issues.map((i, n) => (
-                      <tr key={n} data-row={i.row}>
+                      <tr key={n} data-row={i.row} className={i.severity === 'warning' ? 'warning' : undefined}>
                         <td className="num">{i.row || '—'}</td>
                         <td>{i.column === i.field ? fieldName(i.field) : i.column}</td>
-                        <td title={i.message}>{label(`import.issue.${i.code}`)}{i.code === 'bad_geometry' || i.code === 'unknown_enterprise' || i.code === 'out_of_range' ? <span className="muted small"> · {i.message}</span> : null}</td>
+                        <td title={i.message}>{i.severity === 'warning' ? <b>{t('import.warning')}: </b> : null}{label(`import.issue.${i.code}`)}{i.code === 'bad_geometry' || i.code === 'unknown_enterprise' || i.code === 'out_of_range' ? <span className="muted small"> · {i.message}</span> : null}</td>
                         <td className="value">{i.value ?? ''}</td>
                       </tr>
                     ))}

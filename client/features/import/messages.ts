@@ -81,6 +81,9 @@ export const zhCN = {
   'import.issue.bad_geometry': '图形无效',
   'import.issue.unknown_district': '找不到所属区',
   'import.issue.date_order': '结束日期早于开始日期',
+  'import.issue.far_from_building': '坐标与所填楼宇相距过远(仍会导入,请核对)',
+  'import.warning': '提醒',
+  'import.unknownColumns': '以下列未对应任何字段,不会导入:',
 } as const;
 
 export const en: { [K in keyof typeof zhCN]: string } = {
@@ -165,4 +168,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'import.issue.bad_geometry': 'Invalid geometry',
   'import.issue.unknown_district': 'Unknown district',
   'import.issue.date_order': 'End date before start date',
+  'import.issue.far_from_building': 'Coordinates far from the named building (imported; please check)',
+  'import.warning': 'Warning',
+  'import.unknownColumns': 'These columns match no field and are not imported:',
 };

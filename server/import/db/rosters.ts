@@ -89,7 +89,7 @@ export async function planRoster(db: Db, kind: RosterKind, resolved: ResolvedRow
       const changes: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(record)) if (!same(found[k], v, k, scale.get(k))) changes[k] = v;
       // Moved to another building without coordinates of its own: the point follows the building.
-      if ('buildingId' in changes && !('geom' in record) && r.insertOnly.geom) Object.assign(changes, { geom: r.insertOnly.geom, coordSource: null });
+      if ('buildingId' in changes && !('geom' in record) && r.insertOnly.geom) Object.assign(changes, { geom: r.insertOnly.geom, coordSource: null, sourceLon: null, sourceLat: null });
       return Object.keys(changes).length
         ? { op: 'update', row: r.row, id: found.id, changes, links: r.links }
         : { op: 'unchanged', row: r.row, id: found.id, links: r.links };
