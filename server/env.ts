@@ -6,6 +6,9 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  // PostgreSQL: a statement running longer is cancelled and answered 503 (0 = no limit). Migrations and
+  // bulk loads lift it for their own transactions.
+  DATABASE_STATEMENT_TIMEOUT_S: z.coerce.number().min(0).max(3600).default(30),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   DISPLAY_TOKEN: z.string().min(16, 'DISPLAY_TOKEN must be at least 16 characters').optional(),
   TEST_DATABASE_URL: z.string().url().optional(),

@@ -1,10 +1,12 @@
 // npm start: build the client if needed, open the store, serve everything on PORT.
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { loadEnv } from './env.js';
 import { bootstrap } from './bootstrap.js';
 import { createApp } from './app.js';
+import { applyKeepAlive } from './http/keep-alive.js';
 
 const DIST = resolve('dist');
 
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     console.log(`党建版图 is up: http://localhost:${info.port}/  (API docs /api/docs, OGC API /ogc)`);
   });
+  applyKeepAlive(server as Server, env.DATABASE_STATEMENT_TIMEOUT_S);
   const stop = async () => {
     server.close();
     await services.store.close();

@@ -33,6 +33,8 @@ export async function insertRows(tx: Db, data: Partial<Dataset>): Promise<void> 
 
 export async function loadDataset(store: Store, data: Dataset): Promise<void> {
   await store.write(async (tx) => {
+    // A whole territory is one transaction: its derived-geometry updates may take longer than a request may.
+    await tx.execute(sql`SET LOCAL statement_timeout = 0`);
     await insertRows(tx, data);
     await assignGrids(tx);
     await refreshDerivedGeometry(tx);

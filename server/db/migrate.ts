@@ -26,6 +26,7 @@ async function appliedNames(store: Store): Promise<Set<string>> {
 export async function migrate(store: Store): Promise<string[]> {
   // CREATE TABLE IF NOT EXISTS is not safe against a concurrent twin (duplicate pg_type row): lock first.
   await store.write(async (tx) => {
+    await tx.execute(sql`SET LOCAL statement_timeout = 0`);
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
     await tx.execute(
       sql`CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
@@ -39,7 +40,7 @@ export async function migrate(store: Store): Promise<string[]> {
       // Names are checked by migrationFiles()' pattern, so inlining one is safe. The claim comes before
       // the migration's own statements, so a lost race fails at once instead of on some half-applied DDL.
       await store.execScript(
-        `SELECT pg_advisory_xact_lock(${MIGRATION_LOCK});\nINSERT INTO schema_migrations (name) VALUES ('${m.name}');\n${m.text}`,
+        `SET LOCAL statement_timeout = 0;\nSELECT pg_advisory_xact_lock(${MIGRATION_LOCK});\nINSERT INTO schema_migrations (name) VALUES ('${m.name}');\n${m.text}`,
       );
     } catch (err) {
       // Another process applied it while this one waited for the lock: its transaction rolled back whole.

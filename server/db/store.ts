@@ -41,11 +41,22 @@ export async function openPglite(dataDir: string | null): Promise<Store> {
   return store;
 }
 
-export async function openPostgres(url: string): Promise<Store> {
+/** A database that does not accept a connection this quickly is answered as unavailable (503), not waited for. */
+export const CONNECT_TIMEOUT_S = 1.5;
+export const DEFAULT_STATEMENT_TIMEOUT_S = 30;
+
+export async function openPostgres(url: string, opts: { statementTimeoutS?: number } = {}): Promise<Store> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
+  const statementTimeoutMs = Math.round((opts.statementTimeoutS ?? DEFAULT_STATEMENT_TIMEOUT_S) * 1000);
   // UTC sessions, like PGlite's: date ↔ timestamptz casts must not depend on the server's zone.
-  const client = postgres(url, { max: 10, onnotice: () => undefined, connection: { TimeZone: 'UTC' } });
+  // postgres.js reconnects on the next query after the server comes back: recovery needs no restart.
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => undefined,
+    connect_timeout: CONNECT_TIMEOUT_S,
+    connection: { TimeZone: 'UTC', statement_timeout: statementTimeoutMs },
+  });
   const db = drizzle(client, { schema }) as unknown as Db;
   const store: Store = {
     kind: 'postgres',
@@ -65,6 +76,6 @@ export async function openPostgres(url: string): Promise<Store> {
   return store;
 }
 
-export function openStore(opts: { databaseUrl?: string; dataDir: string | null }): Promise<Store> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+export function openStore(opts: { databaseUrl?: string; dataDir: string | null; statementTimeoutS?: number }): Promise<Store> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, { statementTimeoutS: opts.statementTimeoutS }) : openPglite(opts.dataDir);
 }

@@ -1,6 +1,19 @@
 // The health check's contract (/api/health).
 import { z } from '@hono/zod-openapi';
 
-export const HealthSchema = z.object({ status: z.literal('ok'), store: z.enum(['pglite', 'postgres']) });
+export const DatabaseStateSchema = z.object({
+  /** up: answered; slow: no answer within the probe's budget (busy, e.g. behind an import); down: refused or unreachable. */
+  state: z.enum(['up', 'slow', 'down']),
+  latencyMs: z.number().nullable(),
+  message: z.string().nullable(),
+});
+
+export const HealthSchema = z.object({
+  /** ok: the API and its database answer; degraded: the database is slow; unavailable: it is down (HTTP 503). */
+  status: z.enum(['ok', 'degraded', 'unavailable']),
+  store: z.enum(['pglite', 'postgres']),
+  database: DatabaseStateSchema,
+});
 
 export type Health = z.infer<typeof HealthSchema>;
+export type DatabaseState = z.infer<typeof DatabaseStateSchema>;

@@ -4,6 +4,10 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { dbFaultOf } from '../db/faults.js';
+
+/** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
+export const RETRY_AFTER_S = 5;
 
 export type ErrorCode =
   | 'bad_request'
@@ -18,6 +22,9 @@ export type ErrorCode =
   | 'too_many_requests'
   | 'not_acceptable'
   | 'internal'
+  // The database is down, restarting, out of time or out of space: retry later; nothing was written.
+  | 'service_unavailable'
+  | 'insufficient_storage'
   // Grid edits: a geometry PostGIS rejects, a change set that no longer tiles the street, a stale base.
   | 'invalid_geometry'
   | 'not_a_partition'
@@ -61,8 +68,25 @@ export function sqlStateOf(err: unknown): string | undefined {
   return undefined;
 }
 
+/** A database fault: 503 (retry) or 507 (disk full), with a sentence saying which and that nothing was saved. */
+function faultResponse(err: unknown, c: Context): Response | null {
+  const fault = dbFaultOf(err);
+  if (!fault) return null;
+  console.error(`database ${fault}:`, err instanceof Error ? err.message : err);
+  if (fault === 'disk_full') {
+    return c.json(errorBody('insufficient_storage', "The database's disk is full: nothing was saved. Ask the administrator to free space."), 507);
+  }
+  c.header('Retry-After', String(RETRY_AFTER_S));
+  const message = fault === 'timeout'
+    ? 'The database took too long to answer this request; nothing was saved. Try again, or ask for less at once.'
+    : `The database is not reachable right now. Try again in ${RETRY_AFTER_S} seconds.`;
+  return c.json(errorBody('service_unavailable', message), 503);
+}
+
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  const fault = faultResponse(err, c);
+  if (fault) return fault;
   if (err instanceof ZodError) return c.json(errorBody('bad_request', 'Invalid input', zodDetails(err)), 400);
   // Input the database itself refused (bad encoding, out-of-range number, duplicate key): the caller's fault.
   const sqlState = sqlStateOf(err);

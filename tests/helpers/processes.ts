@@ -64,3 +64,15 @@ export async function throwawayDatabase(url: string): Promise<{ url: string; dro
     },
   };
 }
+
+/** Signs in as admin on a server process; the headers a browser would send afterwards. */
+export async function signIn(base: string, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '', 'x-csrf-token': csrf };
+}
