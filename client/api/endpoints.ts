@@ -1,7 +1,7 @@
 // Typed calls to the application API and the OGC API.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { api } from './http';
-import type { BuildingFile, ClientConfig, Gap, Level, Me, SearchResult, Session, SummaryNode } from './types';
+import type { BuildingFile, ClientConfig, Gap, Level, Me, SearchResult, Session, SummaryNode, Trend, Warnings } from './types';
 
 export const getSession = () => api<Session>('/api/auth/session');
 export const login = (username: string, password: string) => api<Me>('/api/auth/login', { method: 'POST', body: { username, password } });
@@ -18,6 +18,12 @@ export const getGaps = (q: { level: 'building' | 'grid' | 'businessDistrict'; ki
   if (q.businessDistrictId) p.set('businessDistrictId', q.businessDistrictId);
   return api<{ asOf: string; gaps: Gap[] }>(`/api/coverage/gaps?${p}`, { signal });
 };
+
+export const getTrend = (level: Exclude<Level, 'building'>, id: string, signal?: AbortSignal) =>
+  api<Trend>(`/api/coverage/trend?level=${level}&id=${encodeURIComponent(id)}&months=12`, { signal });
+
+export const getWarnings = (level: 'street' | 'district', id: string, signal?: AbortSignal) =>
+  api<Warnings>(`/api/coverage/warnings?level=${level}&id=${encodeURIComponent(id)}`, { signal });
 
 export const getBuildingFile = (id: number, signal?: AbortSignal) => api<BuildingFile>(`/api/coverage/buildings/${id}`, { signal });
 

@@ -37,7 +37,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
         </label>
         {error && <p className="error" role="alert">{error}</p>}
         <button type="submit" disabled={busy}>{t('signIn')}</button>
-        <button type="button" className="link lang" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>{t('language')}</button>
+        <button type="button" className="link lang" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
       </form>
     </main>
   );

@@ -100,7 +100,15 @@ export class MapController {
   }
 
   fitBounds(b: [number, number, number, number], maxZoom = 16.5): void {
-    this.map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 80, duration: 1200, pitch: this.map.getPitch(), maxZoom });
+    // Added to the map's padding (the open panels), so the area is framed in the part of the map one sees.
+    this.map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 40, duration: 1200, pitch: this.map.getPitch(), maxZoom });
+  }
+
+  /** The map area covered by panels: the camera's centre, flyTo and fitBounds keep clear of it. */
+  setPadding(p: { top: number; right: number; bottom: number; left: number }): void {
+    const now = this.map.getPadding();
+    if (now.top === p.top && now.right === p.right && now.bottom === p.bottom && now.left === p.left) return;
+    this.map.easeTo({ padding: p, duration: 300 });
   }
 
   jumpTo(c: Camera): void {

@@ -37,11 +37,12 @@ export const RATE_LEGEND: { label: string; color: RGBA }[] = [
 export type Tier = 0 | 1 | 2;
 export const tierOf = (v: number | null): Tier => (v === null ? 0 : v >= 0.8 ? 2 : v >= 0.5 ? 1 : 0);
 
-// Rows: party tier; columns: union tier. Red axis for party, blue axis for union, dark where both are high.
+// Rows: party tier; columns: union tier. Made for the dark map: both low is dark (it recedes), party
+// rises towards red, union towards blue, and both high is the brightest (it stands out).
 const BIVARIATE: RGBA[][] = [
-  [[232, 232, 232, 235], [172, 228, 228, 235], [90, 200, 200, 235]],
-  [[223, 176, 214, 235], [165, 173, 211, 235], [86, 148, 193, 235]],
-  [[190, 100, 172, 235], [140, 98, 170, 235], [59, 73, 148, 235]],
+  [[62, 56, 72, 235], [40, 110, 170, 235], [40, 160, 230, 235]],
+  [[160, 50, 70, 235], [150, 110, 170, 235], [120, 170, 235, 235]],
+  [[235, 60, 60, 235], [240, 140, 160, 235], [245, 235, 245, 235]],
 ];
 
 export function bivariateColor(party: number | null, union: number | null): RGBA {

@@ -17,7 +17,7 @@ export async function buildingFile(store: Store, model: CoverageModel, id: numbe
     (await store.read((db) => rows<{ id: number; name: string }>(db, sql`SELECT id, name FROM enterprises WHERE building_id = ${id}`))).map((r) => [r.id, r.name]),
   );
   const day = model.asOf;
-  const [organisations, activities] = await store.read(async (db) => [
+  const [organisations, activities, records, instructors] = await store.read(async (db) => [
     await rows<BuildingFile['organisations'][number]>(
       db,
       sql`SELECT o.id, o.name, o.kind, o.formation, o.members, to_char(o.founded_on, 'YYYY-MM-DD') AS "foundedOn",
@@ -35,7 +35,23 @@ export async function buildingFile(store: Store, model: CoverageModel, id: numbe
           FROM activities a WHERE a.building_id = ${id} AND a.held_at < ((${day}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
           ORDER BY a.held_at DESC, a.id LIMIT 8`,
     ),
+    await rows<BuildingFile['building']>(
+      db,
+      sql`SELECT b.address, b.kind, b.floors, b.property_manager AS "propertyManager", b.red_property AS "redProperty", b.billion_yuan AS "billionYuan",
+                 g.name AS "gridName", bd.name AS "businessDistrictName"
+          FROM buildings b LEFT JOIN grids g ON g.id = b.grid_id LEFT JOIN business_districts bd ON bd.id = b.business_district_id
+          WHERE b.id = ${id}`,
+    ),
+    await rows<BuildingFile['instructors'][number]>(
+      db,
+      sql`SELECT i.id, i.name, i.role, count(DISTINCT e.id)::int AS enterprises
+          FROM instructors i JOIN instructor_assignments ia ON ia.instructor_id = i.id JOIN enterprises e ON e.id = ia.enterprise_id
+          WHERE e.building_id = ${id} AND ia.since <= ${day}::date AND (ia.until IS NULL OR ia.until > ${day}::date)
+          GROUP BY i.id, i.name, i.role ORDER BY enterprises DESC, i.id`,
+    ),
   ] as const);
+  const record = records[0];
+  if (!record) return null;
   const station = (sid: number, distanceM: number) => ({ stationId: sid, name: model.stationById(sid)?.name ?? '', distanceM });
   const enterprises = ids
     .map((eid) => model.enterprises.get(eid))
@@ -56,6 +72,8 @@ export async function buildingFile(store: Store, model: CoverageModel, id: numbe
   });
   return {
     summary,
+    building: record,
+    instructors,
     reach: {
       served: reach?.served ?? false,
       servedBy,

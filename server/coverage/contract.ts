@@ -8,6 +8,7 @@ import type { Rate as ModelRate } from '../domain/coverage/types.js';
 import type { Rates as ModelRates } from '../domain/coverage/rates.js';
 import { ACTION_CODES } from '../domain/coverage/suggest.js';
 import type { ReachConfig as ModelReachConfig } from '../domain/coverage/reach.js';
+import type { Thresholds as ModelThresholds } from '../domain/coverage/warnings.js';
 import { STATION_TYPES, type StationType } from '../domain/vocabulary/index.js';
 
 export const DateSchema = z
@@ -77,6 +78,53 @@ export const SummaryQuerySchema = z.object({
   asOf: AsOfSchema,
 }).strict();
 
+export const TrendQuerySchema = z.object({
+  level: LevelSchema.exclude(['building']),
+  id: z.string().min(1).max(64).openapi({ example: '310106012' }),
+  months: z.coerce.number().int().min(1).max(36).default(12),
+}).strict();
+
+const TrendRatesSchema = RatesSchema.pick({ partyOrg: true, standalone: true, work: true, union: true });
+export const TrendSeriesSchema = z.object({
+  level: LevelSchema,
+  id: z.string(),
+  name: z.string(),
+  points: z.array(z.object({ date: z.string(), rates: TrendRatesSchema })),
+});
+export const TrendSchema = z
+  .object({
+    asOf: z.string(),
+    area: TrendSeriesSchema,
+    parent: TrendSeriesSchema.nullable().openapi({ description: 'The area it belongs to (a grid or business district: its street; a street: its district)' }),
+    siblings: z.array(TrendSeriesSchema).openapi({ description: 'The other areas of the same level under the same parent (this one included), at most 60' }),
+  })
+  .openapi('CoverageTrend');
+
+const ThresholdSchema = z
+  .object({ red: z.number().min(0).max(1).openapi({ description: 'Below this: red' }), yellow: z.number().min(0).max(1).openapi({ description: 'Below this (and not red): yellow; at or above: green' }) })
+  .strict()
+  .refine((t) => t.red <= t.yellow, 'red must not be above yellow');
+export const ThresholdsSchema = z.object({ partyOrg: ThresholdSchema, standalone: ThresholdSchema, work: ThresholdSchema, union: ThresholdSchema }).strict().openapi('WarningThresholds');
+
+export const WarningsQuerySchema = z.object({ level: z.enum(['district', 'street']), id: z.string().min(1).max(64).openapi({ example: '310106012' }) }).strict();
+const WarningSchema = z.enum(['red', 'yellow', 'green']).nullable();
+const RatedSchema = z.object({ rate: RateSchema, warning: WarningSchema });
+export const WarningsSchema = z
+  .object({
+    asOf: z.string(),
+    since: z.string().openapi({ description: 'The end of last month: a crossing is a colour that differs between then and asOf' }),
+    thresholds: ThresholdsSchema,
+    areas: z.array(z.object({
+      level: LevelSchema, id: z.string(), name: z.string(),
+      rates: z.object({ partyOrg: RatedSchema, standalone: RatedSchema, work: RatedSchema, union: RatedSchema }),
+    })),
+    crossed: z.array(z.object({
+      level: LevelSchema, id: z.string(), name: z.string(),
+      crossings: z.array(z.object({ rate: z.enum(['partyOrg', 'standalone', 'work', 'union']), from: z.enum(['red', 'yellow', 'green']), to: z.enum(['red', 'yellow', 'green']), direction: z.enum(['worse', 'better']), before: RateSchema, now: RateSchema })),
+    })),
+  })
+  .openapi('CoverageWarnings');
+
 export const GapsQuerySchema = z.object({
   level: z.enum(['building', 'grid', 'businessDistrict']),
   kind: z.enum(['party', 'union', 'work', 'reach']),
@@ -96,6 +144,13 @@ const NearestSchema = z.object({ stationId: z.number().int(), name: z.string(), 
 /** 一楼一档: a building's coverage file. */
 export const BuildingFileSchema = z.object({
   summary: SummarySchema,
+  /** The building's record (一楼一档's header): where it is, what it is, who manages it. */
+  building: z.object({
+    address: z.string(), kind: z.string(), floors: z.number().int(), propertyManager: z.string().nullable(), redProperty: z.boolean(), billionYuan: z.boolean(),
+    gridName: z.string().nullable(), businessDistrictName: z.string().nullable(),
+  }),
+  /** Party-building instructors and liaisons assigned (as of the date) to enterprises in the building. */
+  instructors: z.array(z.object({ id: z.number().int(), name: z.string(), role: z.enum(['instructor', 'liaison']), enterprises: z.number().int() })),
   reach: z.object({
     served: z.boolean(),
     servedBy: z.array(NearestSchema),
@@ -133,6 +188,10 @@ export type Summary = z.infer<typeof SummarySchema>;
 export type Gap = z.infer<typeof GapSchema>;
 export type GapAction = z.infer<typeof GapActionSchema>;
 export type BuildingFile = z.infer<typeof BuildingFileSchema>;
+export type Trend = z.infer<typeof TrendSchema>;
+export type Thresholds = z.infer<typeof ThresholdsSchema>;
+export type Warnings = z.infer<typeof WarningsSchema>;
+export type TrendSeries = z.infer<typeof TrendSeriesSchema>;
 export type ReachConfig = z.infer<typeof ReachConfigSchema>;
 
 // The schemas describe exactly what the coverage model returns.
@@ -141,4 +200,5 @@ type _RatesAgree = Expect<Agree<ModelRates, Rates>>;
 type _FiguresAgree = Expect<Agree<AreaFigures, z.infer<typeof AreaFiguresSchema>>>;
 type _SummaryAgrees = Expect<Agree<SummaryNode, Summary>>;
 type _GapAgrees = Expect<Agree<ModelGap, Gap>>;
+type _ThresholdsAgree = Expect<Agree<ModelThresholds, Thresholds>>;
 type _ReachConfigAgrees = Expect<Agree<ModelReachConfig, ReachConfig>>;

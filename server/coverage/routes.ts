@@ -7,9 +7,12 @@ import { INTERNAL_READERS, actorOf } from '../auth/principal.js';
 import { rankGaps } from '../domain/coverage/gaps.js';
 import { chinaToday } from '../clock.js';
 import { buildingFile } from './building-file.js';
+import { areaTrend } from './trend.js';
+import { readThresholds, saveThresholds, warningsOf } from './warnings.js';
 import { reachConfigVersion, saveReachConfig } from './reach-settings.js';
 import {
   AsOfSchema, BuildingFileSchema, BuildingParamSchema, GapsQuerySchema, GapsSchema, IfMatchSchema, ReachConfigSchema, SummaryQuerySchema, SummarySchema,
+  ThresholdsSchema, TrendQuerySchema, TrendSchema, WarningsQuerySchema, WarningsSchema,
 } from './contract.js';
 
 function checkAsOf(asOf: string | undefined): string | undefined {
@@ -35,6 +38,23 @@ coverageRoutes.openapi(
     const node = model.summary(level, id);
     if (!node) throw notFound(`No ${level} "${id}"`);
     return c.json(node, 200);
+  },
+);
+
+coverageRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/trend',
+    tags: ['Coverage'],
+    summary: 'The four official enterprise rates at the end of each of the last `months` months and today, for an area, its parent and its siblings (counted as the as-of summary counts them)',
+    request: { query: TrendQuerySchema },
+    responses: { 200: { description: 'Monthly trend', content: { 'application/json': { schema: TrendSchema } } }, ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { level, id, months } = c.req.valid('query');
+    const trend = areaTrend(await c.get('services').coverage.model(), level, id, months);
+    if (!trend) throw notFound(`No ${level} "${id}"`);
+    return c.json(trend, 200);
   },
 );
 
@@ -110,6 +130,64 @@ coverageRoutes.openapi(
     const p = c.get('principal');
     const before = await c.get('services').coverage.reachConfig();
     const version = await saveReachConfig(c.get('store'), p ? actorOf(p) : 'system', body, expected, before);
+    c.header('ETag', `"${version}"`);
+    return c.json(body, 200);
+  },
+);
+
+coverageRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/warnings',
+    tags: ['Coverage'],
+    summary: '红黄绿预警: each official rate of a street or district and the areas under it, coloured by the thresholds, and what changed colour since the end of last month',
+    request: { query: WarningsQuerySchema },
+    responses: { 200: { description: 'Warnings', content: { 'application/json': { schema: WarningsSchema } } }, ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { level, id } = c.req.valid('query');
+    const { thresholds } = await readThresholds(c.get('store'));
+    const w = warningsOf(await c.get('services').coverage.model(), thresholds, level, id);
+    if (!w) throw notFound(`No ${level} "${id}"`);
+    return c.json(w, 200);
+  },
+);
+
+coverageRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/thresholds',
+    tags: ['Coverage'],
+    summary: 'Warning thresholds per rate (below red: red; below yellow: yellow; else green)',
+    responses: { 200: { description: 'Thresholds; ETag carries their version', content: { 'application/json': { schema: ThresholdsSchema } } }, ...errorResponses(401, 403) },
+  }),
+  async (c) => {
+    const { thresholds, version } = await readThresholds(c.get('store'));
+    c.header('ETag', `"${version}"`);
+    return c.json(thresholds, 200);
+  },
+);
+
+coverageRoutes.use('/thresholds', async (c, next) => {
+  if (c.req.method === 'PUT') return requireRole('admin')(c, next);
+  return next();
+});
+
+coverageRoutes.openapi(
+  createRoute({
+    method: 'put',
+    path: '/thresholds',
+    tags: ['Coverage'],
+    summary: 'Change the warning thresholds (admin); needs If-Match with the current ETag; audited',
+    request: { headers: IfMatchSchema, body: { required: true, content: { 'application/json': { schema: ThresholdsSchema } } } },
+    responses: { 200: { description: 'Saved', content: { 'application/json': { schema: ThresholdsSchema } } }, ...errorResponses(400, 401, 403, 412) },
+  }),
+  async (c) => {
+    const body = c.req.valid('json');
+    const expected = Number(c.req.valid('header')['if-match'].replaceAll('"', ''));
+    const p = c.get('principal');
+    const { thresholds: before } = await readThresholds(c.get('store'));
+    const version = await saveThresholds(c.get('store'), p ? actorOf(p) : 'system', body, expected, before);
     c.header('ETag', `"${version}"`);
     return c.json(body, 200);
   },

@@ -7,6 +7,7 @@ import { requireRole } from '../auth/middleware.js';
 import { STAFF_READERS } from '../auth/principal.js';
 import { COLLECTION_BY_ID } from '../ogc/collections.js';
 import { listItems } from '../ogc/query.js';
+import { parseItemsQuery } from '../ogc/validate.js';
 import { DERIVED } from '../ogc/derived.js';
 import { toCsv, toXlsx } from './formats.js';
 import { ExportParamsSchema, ExportQuerySchema } from './contract.js';
@@ -21,7 +22,7 @@ exportRoutes.openapi(
     method: 'get',
     path: '/{collection}',
     tags: ['Import and export'],
-    summary: 'Download a whole collection as GeoJSON, CSV (UTF-8 with BOM) or XLSX',
+    summary: 'Download a collection as GeoJSON, CSV (UTF-8 with BOM) or XLSX: all of it, or what its filters (as in its OGC items query, e.g. streetCode, gridId, buildingId) select',
     request: {
       params: ExportParamsSchema,
       query: ExportQuerySchema,
@@ -36,9 +37,12 @@ exportRoutes.openapi(
     const { format } = c.req.valid('query');
     const def = COLLECTION_BY_ID.get(collection);
     if (!def) throw notFound(`No collection ${collection}`);
+    // The collection's filters, checked as the OGC items query checks them (an unknown one is a 400).
+    const { format: _format, ...rest } = c.req.queries();
+    const { filters, bbox } = parseItemsQuery(def, Object.fromEntries(Object.entries(rest).filter(([k]) => k !== 'limit' && k !== 'offset')));
     const features: Feature[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await listItems(c.get('store'), def, { limit: PAGE, offset, filters: {} });
+      const page = await listItems(c.get('store'), def, { limit: PAGE, offset, filters, ...(bbox ? { bbox } : {}) });
       features.push(...page.features);
       if (features.length >= page.numberMatched || page.features.length === 0) break;
     }

@@ -119,6 +119,22 @@ describe.each(storeKinds())('coverage API on %s', (kind) => {
     expect(file.summary.enterprises).toBe(file.enterprises.filter((e) => e.operating).length);
   });
 
+  it("heads a building's file with its record (address, floors, kind, manager, grid) and its instructors", async () => {
+    const [b] = await t.store.read((db) =>
+      rows<{ id: number; address: string; floors: number; kind: string; pm: string | null; grid: string | null }>(db, sql`
+        SELECT b.id, b.address, b.floors, b.kind, b.property_manager AS pm, g.name AS grid FROM buildings b LEFT JOIN grids g ON g.id = b.grid_id
+        WHERE EXISTS (SELECT 1 FROM instructor_assignments ia JOIN enterprises e ON e.id = ia.enterprise_id WHERE e.building_id = b.id AND ia.until IS NULL)
+        ORDER BY b.id LIMIT 1`),
+    );
+    expect(b).toBeDefined();
+    const file = await get<{ building: { address: string; floors: number; kind: string; propertyManager: string | null; gridName: string | null }; instructors: { name: string; role: string; enterprises: number }[]; enterprises: { partyCoverage: string }[] }>(
+      `/api/coverage/buildings/${b?.id}`,
+    );
+    expect(file.building).toMatchObject({ address: b?.address, floors: b?.floors, kind: b?.kind, propertyManager: b?.pm, gridName: b?.grid });
+    expect(file.instructors.length).toBeGreaterThan(0);
+    expect(file.instructors.every((i) => i.name.length > 0 && i.enterprises > 0 && ['instructor', 'liaison'].includes(i.role))).toBe(true);
+  });
+
   it('stays fresh after writes without rebuilding the city', async () => {
     const engine = t.services.coverage;
     await engine.model();

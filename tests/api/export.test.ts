@@ -67,6 +67,24 @@ describe('export', () => {
     expect(sheet + shared).toContain(db?.name ?? '');
   });
 
+  it('exports only what the collection filters select (a building, a grid, a street), and refuses unknown filters', async () => {
+    const [b] = await t.store.read((d) => rows<{ id: number; grid: number; n: number; g: number; s: number }>(d, sql`
+      SELECT e.building_id AS id, min(e.grid_id) AS grid, count(*)::int AS n,
+             (SELECT count(*)::int FROM buildings x WHERE x.grid_id = min(e.grid_id)) AS g,
+             (SELECT count(*)::int FROM grids x WHERE x.street_code = '310106012') AS s
+      FROM enterprises e WHERE e.geom IS NOT NULL GROUP BY e.building_id ORDER BY count(*) DESC LIMIT 1`));
+    const count = async (path: string) => ((await (await c.get(path, officialAuth)).json()) as { features: { properties: Record<string, unknown> }[] }).features;
+    const inBuilding = await count(`/api/export/enterprises?format=geojson&buildingId=${b?.id}`);
+    expect(inBuilding).toHaveLength(b?.n ?? -1);
+    expect(inBuilding.every((f) => f.properties.buildingId === b?.id)).toBe(true);
+    expect(await count(`/api/export/buildings?format=geojson&gridId=${b?.grid}`)).toHaveLength(b?.g ?? -1);
+    expect(await count('/api/export/grids?format=geojson&streetCode=310106012')).toHaveLength(b?.s ?? -1);
+    const xlsx = await c.get(`/api/export/enterprises?format=xlsx&buildingId=${b?.id}`, officialAuth);
+    expect(xlsx.status).toBe(200);
+    expect((await c.get('/api/export/enterprises?format=csv&castle=1', officialAuth)).status).toBe(400);
+    expect((await c.get('/api/export/enterprises?format=csv&buildingId=abc', officialAuth)).status).toBe(400);
+  });
+
   it('neutralises spreadsheet formulas and refuses bad requests', async () => {
     expect(safeText('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
     expect(toCsv([{ type: 'Feature', id: 1, geometry: { type: 'Point', coordinates: [1, 2] }, properties: { name: '+1,"x"' } }])).toContain(`"'+1,""x"""`);

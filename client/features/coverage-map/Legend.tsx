@@ -4,6 +4,9 @@ import { REACH_COLORS } from '../../map/layers/buildings';
 import { ALLIANCE_COLORS } from '../../map/layers/alliances';
 import { stationIconUrl } from '../../map/layers/stations/icons';
 import type { ViewState } from './view-state';
+import { BAND_COLORS } from '../../map/layers/reach';
+import { DENSITY_BREAKS, DENSITY_RAMP } from '../../map/layers/density/cells';
+import { DENSITY_CELL_M } from '../../map/layers/density';
 
 const css = (c: RGBA) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
 
@@ -16,8 +19,10 @@ function Swatch({ color, label }: { color: RGBA; label: string }) {
   );
 }
 
-export function Legend({ view }: { view: ViewState }) {
-  const { t } = useI18n();
+export interface Walk { speedKmh: number; minutes: number[] }
+
+export function Legend({ view, walk }: { view: ViewState; walk: Walk }) {
+  const { t, num } = useI18n();
   const label = useLabel();
   const on = (id: ViewState['layers'][number]) => view.layers.includes(id);
   return (
@@ -26,16 +31,16 @@ export function Legend({ view }: { view: ViewState }) {
         <section>
           <h4>{t(`color.${view.colorBy}`)}</h4>
           {view.colorBy === 'combined' ? (
-            <div className="bivariate">
+            <div className="bivariate" data-legend="bivariate">
+              <span className="y-title">{t('partyAxis')} ↑</span>
+              <div className="y-ticks">{['≥80%', '50–80%', '<50%'].map((x) => <span key={x}>{x}</span>)}</div>
               <div className="grid3">
                 {[2, 1, 0].map((party) =>
-                  [0, 1, 2].map((union) => <span key={`${party}${union}`} style={{ background: css(BIVARIATE_LEGEND[party]?.[union] as RGBA) }} />),
+                  [0, 1, 2].map((union) => <span key={`${party}${union}`} title={`${t('partyAxis')} ${['<50%', '50–80%', '≥80%'][party]} · ${t('unionAxis')} ${['<50%', '50–80%', '≥80%'][union]}`} style={{ background: css(BIVARIATE_LEGEND[party]?.[union] as RGBA) }} />),
                 )}
               </div>
-              <div className="axes">
-                <span>↑ {t('partyAxis')}</span>
-                <span>→ {t('unionAxis')}</span>
-              </div>
+              <div className="x-ticks">{['<50%', '50–80%', '≥80%'].map((x) => <span key={x}>{x}</span>)}</div>
+              <span className="x-title">{t('unionAxis')} →</span>
             </div>
           ) : view.colorBy === 'reach' ? (
             <ul>
@@ -65,14 +70,25 @@ export function Legend({ view }: { view: ViewState }) {
               </li>
             ))}
           </ul>
-          {on('reach') && <p className="hint">{view.reachMode === 'bands' ? `${t('band5')} / ${t('band10')} / ${t('band15')}` : t('reachCircles')}</p>}
+          {on('reach') && view.reachMode === 'bands' && (
+            <ul data-legend="bands">
+              {[...walk.minutes].sort((a, b) => a - b).map((m, i) => (
+                <Swatch key={m} color={[...(BAND_COLORS[Math.min(i, BAND_COLORS.length - 1)] as RGBA).slice(0, 3), 200] as RGBA} label={`${t('walk')} ${m} ${t('minutes')} · ${num(Math.round((m * walk.speedKmh * 1000) / 60))} ${t('metres')}`} />
+              ))}
+            </ul>
+          )}
+          {on('reach') && <p className="hint">{view.reachMode === 'bands' ? `${t('walkSpeed')} ${walk.speedKmh} km/h` : t('reachCircles')}</p>}
         </section>
       )}
       {on('density') && (
         <section>
           <h4>{t('layer.density')}</h4>
-          <div className="gradient density" />
-          <p className="hint">{t('weightedByEmployees')}{view.uncoveredOnly ? ` · ${t('uncoveredOnly')}` : ''}</p>
+          <ul className="ramp density" data-legend="density">
+            {DENSITY_BREAKS.map((b, i) => (
+              <Swatch key={b} color={DENSITY_RAMP[i] as RGBA} label={i === DENSITY_BREAKS.length - 1 ? `≥${b}` : `${b}–${(DENSITY_BREAKS[i + 1] as number) - 1}`} />
+            ))}
+          </ul>
+          <p className="hint">{t('densityUnit').replace('{m}', String(DENSITY_CELL_M))}{view.uncoveredOnly ? ` · ${t('uncoveredOnly')}` : ''}</p>
         </section>
       )}
       {on('activity') && (

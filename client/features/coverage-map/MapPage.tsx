@@ -10,6 +10,7 @@ import { toMapCoords } from '../../map/coords';
 import { bboxOf } from '../../map/layers/geometry';
 import type { StyleState } from '../../map/layers/types';
 import { useMapData } from './useMapData';
+import { hoursText } from '../../i18n/hours';
 import { Breadcrumb, type Crumb } from './Breadcrumb';
 import { LayerPanel } from './LayerPanel';
 import { SearchBox } from './SearchBox';
@@ -17,6 +18,8 @@ import { BuildingProfile } from './profile/BuildingProfile';
 import { AreaProfile } from './profile/AreaProfile';
 import type { Camera } from '../../map/create-map';
 import { DEFAULT_VIEW, decodeView, encodeView, type AreaLevel, type ViewState } from './view-state';
+import { panelPadding } from './padding';
+import { searchZoom } from './search-zoom';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const BUILTIN_FALLBACK: Basemap[] = [
@@ -36,6 +39,10 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   // The date the server's figures are as of (it may differ from this browser's clock).
   const [today, setToday] = useState(chinaToday);
   const patch = useCallback((p: Partial<ViewState>) => setView((v) => ({ ...v, ...p })), []);
+  // Panels fold away; on a small screen (1366×768) the layer panel starts folded.
+  const [layersFolded, setLayersFolded] = useState(() => innerWidth < 1440);
+  const [profileFolded, setProfileFolded] = useState(false);
+  const profilePanelRef = useRef<HTMLElement>(null);
 
   // The URL always holds the view, so a copied link opens the same view.
   useEffect(() => {
@@ -75,7 +82,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
       const rate = p.partyOrgRate as number | null;
       return `${p.name}\n${t('rate.partyOrg')} ${rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`} · ${t('enterprises')} ${p.enterprises}`;
     }
-    if (e.layerId === 'stations') return `${p.name}\n${label('station', String(p.type))}${p.hours ? ` · ${p.hours}` : ''}`;
+    if (e.layerId === 'stations') return `${p.name}\n${label('station', String(p.type))}${p.hours ? ` · ${hoursText(String(p.hours), locale)}` : ''}`;
     if (e.layerId === 'alliances') return `${o.name}\n${label('alliance', String(o.kind))}`;
     if (e.layerId === 'boundaries-grids' || e.layerId === 'boundaries-business-districts') return String(p.name ?? '');
     return null;
@@ -100,6 +107,25 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     };
     // The controller lives as long as the page; later camera changes go through flyTo.
   }, []);
+
+  // The camera keeps clear of whatever the panels cover, now and whenever they open, fold or resize.
+  useEffect(() => {
+    const map = container.current;
+    if (!map) return;
+    const update = () => {
+      const left = document.querySelector<HTMLElement>('.layer-panel');
+      const right = profilePanelRef.current;
+      const box = (e: HTMLElement | null) => (e ? e.getBoundingClientRect() : null);
+      controller.current?.setPadding(panelPadding(map.getBoundingClientRect(), layersFolded ? null : box(left), profileFolded ? null : box(right)));
+    };
+    update();
+    const ro = new ResizeObserver(update);
+    ro.observe(map);
+    const left = document.querySelector<HTMLElement>('.layer-panel');
+    if (left) ro.observe(left);
+    if (profilePanelRef.current) ro.observe(profilePanelRef.current);
+    return () => ro.disconnect();
+  }, [layersFolded, profileFolded]);
 
   const basemap = basemaps.find((b) => b.id === view.basemap) ?? (basemaps[0] as Basemap);
   useEffect(() => {
@@ -187,7 +213,8 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   };
 
   const onSearch = (r: SearchResult) => {
-    controller.current?.flyTo({ lng: r.lon, lat: r.lat, zoom: 17 });
+    // Close enough to tell the building from its neighbours, not so close that one tower fills the screen.
+    controller.current?.flyTo({ lng: r.lon, lat: r.lat, zoom: searchZoom(r.type) });
     if (r.buildingId) patch({ selection: { level: 'building', id: String(r.buildingId) } });
   };
 
@@ -217,6 +244,9 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   );
 
   const shown = view.selection ?? view.focus;
+  const activityTimes = useMemo(() => data.activities.features.map((f) => String(f.properties?.heldAt ?? '')), [data.activities]);
+  const walk = useMemo(() => ({ speedKmh: reach?.walkingSpeedKmh ?? 4.5, minutes: reach?.bandsMinutes ?? [5, 10, 15] }), [reach]);
+  const wallScope = `${view.focus.level === 'district' ? 'district' : 'street'}:${view.focus.level === 'district' ? view.focus.id : (trail.find((c) => c.level === 'street')?.id ?? '310106012')}`;
   return (
     <div className="map-page">
       <header className="topbar">
@@ -229,22 +259,24 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
               <option key={b.id} value={b.id}>{locale === 'en' ? b.name.en : b.name.zh}</option>
             ))}
           </select>
-          <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} data-control="language">{t('language')}</button>
-          <a className="wall-link" href={`/wall?scope=${view.focus.level === 'district' ? 'district' : 'street'}:${view.focus.level === 'district' ? view.focus.id : (trail.find((c) => c.level === 'street')?.id ?? '310106012')}`} target="_blank" rel="noreferrer">{t('wall')}</a>
+          <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'} data-control="language">{t('language')}</button>
+          <a className="wall-link" href={`/wall?scope=${wallScope}`} target="_blank" rel="noreferrer">{t('wall')}</a>
+          {(me.role === 'admin' || me.role === 'official') && <a className="nav-link" href={`/wall/tour?scope=${wallScope}`} data-nav="tour">{t('wall.tourEditor')}</a>}
           {(me.role === 'admin' || me.role === 'editor') && <a className="nav-link" href="/edit" data-nav="edit">{t('nav.gridEditor')}</a>}
           {me.role === 'admin' && <a className="nav-link" href="/admin/import" data-nav="import">{t('nav.import')}</a>}
           {me.role === 'admin' && <a className="nav-link" href="/admin/publish" data-nav="publish">{t('nav.publish')}</a>}
-          <span className="user">{me.username}</span>
+          <span className="user" translate="no">{me.username}</span>
           <button type="button" onClick={() => logout().finally(onSignedOut)}>{t('signOut')}</button>
         </div>
       </header>
       <div className="map" ref={container} data-testid="map" />
-      <LayerPanel view={panelView} today={today} onChange={patch} />
-      <aside className="panel profile-panel">
-        {view.selection && (
+      <LayerPanel view={panelView} today={today} onChange={patch} collapsed={layersFolded} onCollapse={setLayersFolded} walk={walk} activityTimes={activityTimes} />
+      <aside className={`panel profile-panel${profileFolded ? ' collapsed' : ''}`} ref={profilePanelRef}>
+        <button type="button" className="panel-toggle fold" onClick={() => setProfileFolded(!profileFolded)} aria-expanded={!profileFolded} title={t(profileFolded ? 'expand' : 'collapse')} aria-label={t(profileFolded ? 'expand' : 'collapse')} data-control="profile-panel">{profileFolded ? '‹' : '›'}</button>
+        {!profileFolded && view.selection && (
           <button type="button" className="close" onClick={() => patch({ selection: null })} aria-label={t('close')}>×</button>
         )}
-        {shown.level === 'building' ? (
+        {profileFolded ? null : shown.level === 'building' ? (
           <BuildingProfile id={Number(shown.id)} />
         ) : (
           <AreaProfile
@@ -254,6 +286,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
             siblings={shown.level === 'businessDistrict' ? businessDistrictSiblings(shown.id) : undefined}
             streetCode={streetOfFocus}
             onOpen={open}
+            admin={me.role === 'admin' ? { csrfToken: me.csrfToken } : null}
           />
         )}
       </aside>

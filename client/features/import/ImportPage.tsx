@@ -110,7 +110,7 @@ export function ImportPage({ me }: { me: Me }) {
       <header>
         <h1>{t('import.title')}</h1>
         <a href="/">{t('import.backToMap')}</a>
-        <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>{t('language')}</button>
+        <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
       </header>
 
       <section className="import-step" data-step="kind">
@@ -136,8 +136,13 @@ export function ImportPage({ me }: { me: Me }) {
         <p className="muted small">{isRoster(kind) ? t('import.fileHintRoster') : t('import.fileHintBoundary')}</p>
         {kind === 'grids' && <p className="muted small">{t('import.gridsHint')}</p>}
         <div className="row">
-          <input type="file" aria-label={t('import.step.file')} accept={isRoster(kind) ? '.xlsx,.csv,.txt' : '.geojson,.json,.kml,.kmz,.zip'}
-            onChange={(e) => { setFile(e.target.files?.[0] ?? null); reset(); }} />
+          {/* The browser's own file button speaks the browser's language, not the page's: a label stands in. */}
+          <label className="file-pick">
+            <input type="file" aria-label={t('import.step.file')} accept={isRoster(kind) ? '.xlsx,.csv,.txt' : '.geojson,.json,.kml,.kmz,.zip'}
+              onChange={(e) => { setFile(e.target.files?.[0] ?? null); reset(); }} />
+            <span className="file-button">{t('import.chooseFile')}</span>
+            <span className="file-name" translate="no">{file ? file.name : t('import.noFile')}</span>
+          </label>
           {isRoster(kind) && (
             <label>{t('import.coords')}{' '}
               <select value={coords} onChange={(e) => setCoords(e.target.value as typeof coords)}>

@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError } from '../../api/http';
 import type { Me } from '../../api/types';
-import { useI18n } from '../../i18n/I18n';
+import { useI18n, useLabel } from '../../i18n/I18n';
+import { hoursText } from '../../i18n/hours';
+import { redactedFieldLabel, redactionReasonLabel } from './redaction-labels';
 import type { MessageKey } from '../../i18n/messages';
 import type {
   InternalArea, Publication, PublicationConfig, PublicationDetail, PublicationPreview, PublicArea, PublicSnapshot,
@@ -39,7 +41,7 @@ export function PublishPage({ me }: { me: Me }) {
       <header className="pub-header">
         <h1>{t('publish.title')}</h1>
         <nav>
-          <button type="button" className="pub-btn" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>{locale === 'en' ? '中文' : 'English'}</button>
+          <button type="button" className="pub-btn" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
           <a className="pub-btn" href="/">{t('publish.back')}</a>
         </nav>
       </header>
@@ -53,7 +55,7 @@ export function PublishPage({ me }: { me: Me }) {
               <li key={p.id}>
                 <button type="button" aria-current={p.id === selected} onClick={() => setSelected(p.id)}>
                   <strong>{p.title}</strong>
-                  <span className="pub-muted">/p/{p.slug}/ · <Status s={p.status} />{p.currentVersion ? ` · v${p.currentVersion}` : ''}</span>
+                  <span className="pub-muted"><code>/p/{p.slug}/</code> · <Status s={p.status} />{p.currentVersion ? ` · v${p.currentVersion}` : ''}</span>
                 </button>
               </li>
             ))}
@@ -90,7 +92,7 @@ function CreateForm({ onCreated, onError }: { onCreated: (id: number) => Promise
       <h2>{t('publish.new')}</h2>
       <label>{t('publish.field.title')}<input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={100} /></label>
       <label>{t('publish.field.scope')}<input value={scope} onChange={(e) => setScope(e.target.value)} required pattern="(street:[0-9]{6}[0-9A-Z]{3}|district:[0-9]{6})" aria-describedby="pub-scope-help" /></label>
-      <small id="pub-scope-help" className="pub-muted">{t('publish.field.scopeHelp')}</small>
+      <small id="pub-scope-help" className="pub-muted">{t('publish.eg')} <code>street:310106012</code> ({t('level.street')}) {t('publish.or')} <code>district:310106</code> ({t('level.district')})</small>
       <button type="submit" className="pub-btn pub-primary">{t('publish.create')}</button>
     </form>
   );
@@ -139,6 +141,18 @@ function Editor({ id, onChanged, onError }: { id: number; onChanged: () => Promi
     await api(`/api/publications/${id}`, { method: 'PATCH', headers: ifMatch, body: { title: draft.title, scope: draft.scope, layers: draft.config.layers, texts: draft.config.texts, redaction: draft.config.redaction } });
     setNote(t('publish.saved'));
   });
+  // What is typed and not saved goes out with the publish (saved first, said so in the dialog), never
+  // silently dropped: publishing the stored draft and then reloading it would revert the fields.
+  const dirty = JSON.stringify({ title: d.title, scope: d.scope, config: d.config }) !== JSON.stringify(draft);
+  const publishNow = () => run(async () => {
+    let version = d.version;
+    if (dirty) {
+      const saved = await api<Publication>(`/api/publications/${id}`, { method: 'PATCH', headers: ifMatch, body: { title: draft.title, scope: draft.scope, layers: draft.config.layers, texts: draft.config.texts, redaction: draft.config.redaction } });
+      version = saved.version;
+    }
+    await api(`/api/publications/${id}/publish`, { method: 'POST', headers: { 'if-match': `"${version}"` } });
+    setNote(t(dirty ? 'publish.savedAndPublished' : 'publish.published'));
+  }, dirty ? 'publish.confirmPublishUnsaved' : 'publish.confirmPublish');
   const set = <K extends keyof PublicationConfig>(k: K, v: Partial<PublicationConfig[K]>) => setDraft({ ...draft, config: { ...draft.config, [k]: { ...draft.config[k], ...v } } });
   const publicUrl = `${location.origin}/p/${d.slug}/`;
   const embed = `<iframe src="${publicUrl}?embed=1" title="${d.title.replaceAll('"', '&quot;')}" width="100%" height="640" style="border:0" loading="lazy" allow="geolocation"></iframe>`;
@@ -158,7 +172,7 @@ function Editor({ id, onChanged, onError }: { id: number; onChanged: () => Promi
         <div className="pub-row">
           <h2>{d.title} <Status s={d.status} /></h2>
           <div className="pub-actions">
-            <button type="button" className="pub-btn pub-primary" disabled={busy} onClick={() => run(() => api(`/api/publications/${id}/publish`, { method: 'POST', headers: ifMatch }), 'publish.confirmPublish')}>{t('publish.publish')}</button>
+            <button type="button" className="pub-btn pub-primary" disabled={busy} data-action="publish" onClick={() => void publishNow()}>{t('publish.publish')}</button>
             {d.status === 'published' && <button type="button" className="pub-btn" disabled={busy} onClick={() => run(() => api(`/api/publications/${id}/unpublish`, { method: 'POST', headers: ifMatch }), 'publish.confirmUnpublish')}>{t('publish.unpublish')}</button>}
             {d.status === 'published' && <a className="pub-btn" href={publicUrl} target="_blank" rel="noopener">{t('publish.open')}</a>}
             {d.currentVersion && <a className="pub-btn" href={`/api/publications/${id}/export.zip`} download>{t('publish.export')}</a>}
@@ -197,7 +211,7 @@ function Editor({ id, onChanged, onError }: { id: number; onChanged: () => Promi
             <small className="pub-muted">{t('publish.redaction.membersNever')}</small>
             <label>{t('publish.redaction.activityDays')}<input type="number" min={0} max={366} value={draft.config.redaction.activityDays} onChange={(e) => set('redaction', { activityDays: Number(e.target.value) })} /></label>
           </fieldset>
-          <div><button type="submit" className="pub-btn pub-primary" disabled={busy}>{t('publish.save')}</button></div>
+          <div><button type="submit" className="pub-btn pub-primary" disabled={busy} data-action="save">{t('publish.save')}</button>{dirty && <span className="pub-unsaved" role="status"> {t('publish.unsaved')}</span>}</div>
         </form>
       </section>
 
@@ -250,6 +264,7 @@ function Editor({ id, onChanged, onError }: { id: number; onChanged: () => Promi
 
 function PreviewPanel({ p }: { p: Preview }) {
   const { t, locale } = useI18n();
+  const label = useLabel();
   const pct = (v: number | null | undefined) => (v == null ? <em className="pub-withheld">{t('publish.withheld')}</em> : `${v}%`);
   const num = (v: number | null | undefined) => (v == null ? <em className="pub-withheld">{t('publish.withheld')}</em> : v);
   const rawPct = (a: InternalArea) => (a.counts.enterprises ? `${Math.round(((a.counts.partyOwn + a.counts.partyJoint) / a.counts.enterprises) * 100)}%` : '—');
@@ -270,7 +285,7 @@ function PreviewPanel({ p }: { p: Preview }) {
           <h4>{t('publish.stations')} ({p.public.stations.length})</h4>
           <table className="pub-table">
             <thead><tr><th>{t('publish.col.name')}</th><th>{t('publish.col.type')}</th><th>{t('publish.col.openTo')}</th><th>{t('publish.col.hours')}</th></tr></thead>
-            <tbody>{p.public.stations.map((s) => <tr key={s.id}><td>{s.name}</td><td>{typeLabel(s.type, locale)}</td><td>{s.openTo}</td><td>{s.hours}</td></tr>)}</tbody>
+            <tbody>{p.public.stations.map((s) => <tr key={s.id}><td>{s.name}</td><td>{typeLabel(s.type, locale)}</td><td>{label('openTo', s.openTo)}</td><td>{hoursText(s.hours, locale)}</td></tr>)}</tbody>
           </table>
           <h4>{t('publish.areas')}</h4>
           <table className="pub-table">{areaHead}<tbody>{areas(p.public.businessDistricts)}{areas(p.public.grids)}</tbody></table>
@@ -279,19 +294,19 @@ function PreviewPanel({ p }: { p: Preview }) {
           <h4>{t('publish.stations')} ({p.internal.stations.length})</h4>
           <table className="pub-table">
             <thead><tr><th>{t('publish.col.name')}</th><th>{t('publish.col.type')}</th><th>{t('publish.col.openTo')}</th><th>{t('publish.col.phone')}</th></tr></thead>
-            <tbody>{p.internal.stations.map((s) => <tr key={s.id}><td>{s.name}</td><td>{typeLabel(s.type, locale)}</td><td>{s.openTo}</td><td>{s.phone ?? '—'}</td></tr>)}</tbody>
+            <tbody>{p.internal.stations.map((s) => <tr key={s.id}><td>{s.name}</td><td>{typeLabel(s.type, locale)}</td><td>{label('openTo', s.openTo)}</td><td>{s.phone ?? '—'}</td></tr>)}</tbody>
           </table>
           <h4>{t('publish.areas')}</h4>
           <table className="pub-table">{areaHead}<tbody>{internalAreas(p.internal.businessDistricts)}{internalAreas(p.internal.grids)}</tbody></table>
           <h4>{t('publish.internalRows')}</h4>
-          <p className="pub-muted">{Object.entries(p.internal.privateRows).map(([k, v]) => `${k}: ${v}`).join(' · ')}</p>
+          <p className="pub-muted">{Object.entries(p.internal.privateRows).map(([k, v]) => `${redactedFieldLabel(k, locale)}: ${v}`).join(' · ')}</p>
         </Col>
       </div>
       <section className="pub-card">
         <h3>{t('publish.redactedTitle')} ({p.redacted.length})</h3>
         <table className="pub-table" data-testid="redacted">
           <thead><tr><th>{t('publish.redacted.field')}</th><th>{t('publish.redacted.reason')}</th><th>{t('publish.redacted.count')}</th></tr></thead>
-          <tbody>{p.redacted.map((r) => <tr key={`${r.field}-${r.reason}`}><td><code>{r.field}</code></td><td>{r.reason}</td><td>{r.count}</td></tr>)}</tbody>
+          <tbody>{p.redacted.map((r) => <tr key={`${r.field}-${r.reason}`}><td title={r.field}>{redactedFieldLabel(r.field, locale)}</td><td title={r.reason}>{redactionReasonLabel(r.reason, locale)}</td><td>{r.count}</td></tr>)}</tbody>
         </table>
       </section>
     </>

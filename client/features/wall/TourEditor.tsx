@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/http';
 import { useI18n } from '../../i18n/I18n';
+import { getSummary } from '../../api/endpoints';
 import type { Tour } from './tour';
 
 async function fetchTour(scope: string): Promise<{ tour: Tour; etag: string }> {
@@ -15,6 +16,11 @@ export function TourEditor({ scope, csrfToken }: { scope: string; csrfToken: str
   const [tour, setTour] = useState<Tour | null>(null);
   const [etag, setEtag] = useState('"0"');
   const [message, setMessage] = useState<string | null>(null);
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    const [level, id] = scope.split(':');
+    if ((level === 'street' || level === 'district') && id) getSummary(level, id).then((s) => setName(s.name)).catch(() => undefined);
+  }, [scope]);
   useEffect(() => {
     fetchTour(scope).then((r) => { setTour(r.tour); setEtag(r.etag); }).catch(() => setMessage(t('errorLoading')));
   }, [scope, t]);
@@ -40,21 +46,22 @@ export function TourEditor({ scope, csrfToken }: { scope: string; csrfToken: str
   return (
     <main className="tour-editor">
       <header>
-        <h1>{t('tourEditor')} · {scope}</h1>
-        <a href={`/wall?scope=${encodeURIComponent(scope)}`}>{t('wall')}</a>
-        <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>{t('language')}</button>
+        <h1>{t('tourEditor')}{name && <> · {name}</>}</h1>
+        <a href="/">{t('publish.back')}</a>
+        <a href={`/wall?scope=${encodeURIComponent(scope)}`} target="_blank" rel="noreferrer">{t('wall')}</a>
+        <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
       </header>
       <table>
         <thead><tr><th>{t('tourStep')}</th><th>{t('dwell')}</th><th>{t('enabled')}</th><th /></tr></thead>
         <tbody>
           {tour.steps.map((s, i) => (
             <tr key={`${s.level}:${s.id}`}>
-              <td>{t(`level.${s.level}`)} · {s.name}</td>
+              <td><span className="tour-level">{t(`level.${s.level}`)}</span> {s.name}</td>
               <td><input type="number" min={3} max={600} value={s.dwellSeconds} onChange={(e) => setTour({ ...tour, steps: tour.steps.map((x, k) => (k === i ? { ...x, dwellSeconds: Number(e.target.value) } : x)) })} aria-label={`${t('dwell')} ${s.name}`} /></td>
               <td><input type="checkbox" checked={s.enabled} onChange={(e) => setTour({ ...tour, steps: tour.steps.map((x, k) => (k === i ? { ...x, enabled: e.target.checked } : x)) })} aria-label={`${t('enabled')} ${s.name}`} /></td>
               <td>
-                <button type="button" onClick={() => move(i, -1)} aria-label={t('moveUp')}>↑</button>
-                <button type="button" onClick={() => move(i, 1)} aria-label={t('moveDown')}>↓</button>
+                <button type="button" onClick={() => move(i, -1)} aria-label={t('moveUp')} title={t('moveUp')} disabled={i === 0}>↑</button>
+                <button type="button" onClick={() => move(i, 1)} aria-label={t('moveDown')} title={t('moveDown')} disabled={i === tour.steps.length - 1}>↓</button>
               </td>
             </tr>
           ))}

@@ -8,3 +8,4 @@ export * from './stations.js';
 export * from './organisations.js';
 export * from './places.js';
 export * from './work.js';
+export * from './reasons.js';

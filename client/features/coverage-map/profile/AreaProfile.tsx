@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react';
-import { getGaps, getSummary } from '../../../api/endpoints';
-import type { Gap, Level, SummaryNode } from '../../../api/types';
+import { getGaps, getSummary, getTrend, getWarnings } from '../../../api/endpoints';
+import type { Gap, Level, SummaryNode, Trend, Warnings } from '../../../api/types';
+import { useRule, WarnDot, warningOf } from '../../warnings/Warn';
+import { CrossedList } from '../../warnings/CrossedList';
+import { ThresholdsEditor } from '../../warnings/ThresholdsEditor';
+import { TrendChart } from '../../trend/TrendChart';
 import { useI18n } from '../../../i18n/I18n';
 import { RateCards } from './RateCards';
+import { reasonCounts } from './reasons';
+import { ExportLinks } from './ExportLinks';
 
 interface Props {
   level: Exclude<Level, 'building'>;
@@ -13,13 +19,19 @@ interface Props {
   siblings?: string[];
   streetCode: string | null;
   onOpen: (level: Level, id: string) => void;
+  /** An admin sets the warning thresholds here; null for everyone else. */
+  admin?: { csrfToken: string | null } | null;
 }
 
-export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen }: Props) {
+export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen, admin = null }: Props) {
   const { t, pct, num, locale } = useI18n();
   const [node, setNode] = useState<SummaryNode | null>(null);
   const [rank, setRank] = useState<{ rank: number; of: number } | null>(null);
   const [gaps, setGaps] = useState<Gap[]>([]);
+  const [trend, setTrend] = useState<Trend | null>(null);
+  const [warnings, setWarnings] = useState<Warnings | null>(null);
+  const [thresholdsVersion, setThresholdsVersion] = useState(0);
+  const rule = useRule();
   const [error, setError] = useState(false);
   const siblingKey = siblings?.join(',');
   const parentLevel = parent?.level;
@@ -31,6 +43,12 @@ export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen }:
     setRank(null);
     setError(false);
     getSummary(level, id, signal).then(setNode).catch(() => !signal.aborted && setError(true));
+    setTrend(null);
+    getTrend(level, id, signal).then(setTrend).catch(() => undefined);
+    // A street or district lists its own warnings; a grid or business district reads its street's.
+    setWarnings(null);
+    const scope = level === 'street' || level === 'district' ? { level, id } : streetCode ? { level: 'street' as const, id: streetCode } : null;
+    if (scope) getWarnings(scope.level, scope.id, signal).then(setWarnings).catch(() => undefined);
     if (siblingKey) {
       Promise.all(siblingKey.split(',').map((sid) => getSummary(level, sid, signal)))
         .then((nodes) => {
@@ -51,28 +69,40 @@ export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen }:
     const where = level === 'grid' ? { gridId: id } : level === 'businessDistrict' ? { businessDistrictId: id } : level === 'street' ? { streetCode: id } : streetCode ? { streetCode } : {};
     getGaps({ level: 'building', kind: 'party', limit: 5, ...where }, signal).then((g) => setGaps(g.gaps)).catch(() => undefined);
     return () => ctrl.abort();
-  }, [level, id, parentLevel, parentId, siblingKey, streetCode]);
+  }, [level, id, parentLevel, parentId, siblingKey, streetCode, thresholdsVersion]);
   if (error) return <p className="error">{t('errorLoading')}</p>;
   if (!node) return <p className="muted">{t('loading')}</p>;
   const zh = locale === 'zh-CN';
+  const warnOf = (l: string, i: string) => warnings?.areas.find((a) => a.level === l && a.id === i)?.rates.partyOrg.warning ?? null;
   return (
     <div className="profile area" data-area={`${level}:${id}`}>
       <h2>{node.name}</h2>
       <p className="muted">
         {t(`level.${level}`)}
         {rank && <> · {t('rankAmongSiblings')} <b data-figure="rank">{rank.rank}</b>/{rank.of}</>}
+        {warnings && <WarnDot warning={warnOf(level, id)} rule={rule(warnings.thresholds, 'partyOrg')} />}
       </p>
+      <ExportLinks level={level} id={id} />
       <RateCards node={node} />
+      {trend && <TrendChart trend={trend} />}
+      {warnings && (level === 'street' || level === 'district') && (
+        <section>
+          <h3>{t('warn.title')}</h3>
+          <CrossedList w={warnings} onOpen={(l, i) => onOpen(l, i)} />
+          {admin && <ThresholdsEditor csrfToken={admin.csrfToken} onSaved={() => setThresholdsVersion((v) => v + 1)} />}
+        </section>
+      )}
       {gaps.length > 0 && (
         <section>
           <h3>{t('topGaps')}</h3>
           <ol className="gaps">
             {gaps.map((g) => (
               <li key={g.id}>
+                {warnings && <WarnDot warning={warningOf(g.rate.value, warnings.thresholds.partyOrg)} rule={rule(warnings.thresholds, 'partyOrg')} />}
                 <button type="button" className="link" onClick={() => onOpen('building', g.id)}>{g.name}</button>
                 <span className="muted"> · {num(g.workersAffected)} {t('workersAffected')} · {pct(g.rate.value)}</span>
                 <div className="suggestion">{t('suggestedAction')}: {zh ? g.suggestion.label.zh : g.suggestion.label.en}</div>
-                {g.reasons.length > 0 && <div className="muted small">{t('reasons')}: {g.reasons.map((r) => `${r.reason} ×${r.enterprises}`).join('; ')}</div>}
+                {g.reasons.length > 0 && <div className="muted small" title={g.reasons.map((r) => `${r.reason} ×${r.enterprises}`).join('\n')}>{t('reasons')}: {reasonCounts(g.reasons).map((r) => `${t(`reason.${r.kind}`)} ×${r.enterprises}`).join('; ')}</div>}
               </li>
             ))}
           </ol>
@@ -82,12 +112,13 @@ export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen }:
         <section>
           <h3>{t('children')}</h3>
           <table className="children">
+            <thead><tr><th>{t('col.name')}</th><th className="num">{t('enterprises')}</th><th className="num">{t('rate.partyOrg')}</th></tr></thead>
             <tbody>
               {node.children.map((c) => (
                 <tr key={c.id}>
-                  <td><button type="button" className="link" onClick={() => onOpen(c.level, c.id)}>{c.name}</button></td>
-                  <td>{num(c.enterprises)}</td>
-                  <td>{pct(c.rates.partyOrg.value)}</td>
+                  <td>{warnings && <WarnDot warning={warnOf(c.level, c.id)} rule={rule(warnings.thresholds, 'partyOrg')} />}<button type="button" className="link" onClick={() => onOpen(c.level, c.id)}>{c.name}</button></td>
+                  <td className="num">{num(c.enterprises)}</td>
+                  <td className="num">{pct(c.rates.partyOrg.value)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,8 @@ import { getBuildingFile } from '../../../api/endpoints';
 import type { BuildingFile } from '../../../api/types';
 import { useI18n, useLabel } from '../../../i18n/I18n';
 import { RateCards } from './RateCards';
+import { ExportLinks } from './ExportLinks';
+import { classifyNoOrgReason } from '../../../../server/domain/vocabulary';
 
 /** 一楼一档: a building's file. */
 export function BuildingProfile({ id }: { id: number }) {
@@ -21,10 +23,27 @@ export function BuildingProfile({ id }: { id: number }) {
   if (!file) return <p className="muted">{t('loading')}</p>;
   const zh = locale === 'zh-CN';
   const actions = file.enterprises.filter((e) => e.suggestedAction);
+  const b = file.building;
+  const committee = file.organisations.find((o) => o.kind === 'building_committee');
+  const yes = (v: boolean) => (v ? t('yes') : t('no'));
   return (
     <div className="profile building" data-building={id}>
       <h2>{file.summary.name}</h2>
-      <p className="muted">{t('level.building')}</p>
+      <p className="muted">{t('level.building')} · {label('buildingKind', b.kind)}{b.billionYuan && <> · <span className="tag">{t('billionYuan')}</span></>}</p>
+      <dl className="record" data-section="record">
+        <dt>{t('address')}</dt><dd data-field="address">{b.address}</dd>
+        <dt>{t('floors')}</dt><dd data-field="floors">{num(b.floors)}{t('floorsUnit')}</dd>
+        <dt>{t('level.grid')}</dt><dd>{b.gridName ?? '—'}</dd>
+        <dt>{t('level.businessDistrict')}</dt><dd>{b.businessDistrictName ?? '—'}</dd>
+        <dt>{t('propertyManager')}</dt><dd data-field="propertyManager">{b.propertyManager ?? '—'}</dd>
+        <dt>{t('redProperty')}</dt><dd data-field="redProperty">{yes(b.redProperty)}</dd>
+        <dt>{t('buildingCommittee')}</dt><dd data-field="buildingCommittee">{committee ? committee.name : t('no')}</dd>
+        <dt>{t('instructor')}</dt>
+        <dd data-field="instructors">
+          {file.instructors.length === 0 ? t('none') : file.instructors.map((i) => `${i.name}（${t(`instructorRole.${i.role}`)} · ${i.enterprises} ${t('enterprisesUnit')}）`).join('、')}
+        </dd>
+      </dl>
+      <ExportLinks level="building" id={String(id)} />
       <RateCards node={file.summary} />
       {actions.length > 0 && (
         <section>
@@ -74,12 +93,12 @@ export function BuildingProfile({ id }: { id: number }) {
         <h3>{t('enterprises')} ({file.enterprises.filter((e) => e.operating).length})</h3>
         <table className="enterprises">
           <thead>
-            <tr><th /><th>{t('employees')}</th><th>{t('partyMembers')}</th><th>{t('color.party')}</th><th>{t('color.union')}</th></tr>
+            <tr><th>{t('enterpriseName')}</th><th>{t('employees')}</th><th>{t('partyMembers')}</th><th>{t('color.party')}</th><th>{t('color.union')}</th></tr>
           </thead>
           <tbody>
             {file.enterprises.filter((e) => e.operating).map((e) => (
-              <tr key={e.id} title={e.noOrgReason ?? undefined}>
-                <td>{e.name}</td>
+              <tr key={e.id} title={e.noOrgReason ? `${t(`reason.${classifyNoOrgReason(e.noOrgReason)}`)}: ${e.noOrgReason}` : undefined}>
+                <td title={e.name}>{e.name}</td>
                 <td>{num(e.employees)}</td>
                 <td>{num(e.partyMembers)}</td>
                 <td><span className={`badge party-${e.partyCoverage}`}>{t(`party.${e.partyCoverage}`)}</span></td>

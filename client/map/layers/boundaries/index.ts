@@ -41,21 +41,6 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
     {
       type: 'GeoJsonLayer',
       props: {
-        id: 'boundaries-business-districts',
-        data: projected(data.businessDistricts.features),
-        filled: true,
-        stroked: true,
-        getFillColor: (f: { id?: unknown }) => (isSelected('businessDistrict', f.id) ? [212, 160, 23, 70] : [212, 160, 23, 28]),
-        getLineColor: [212, 160, 23, 220],
-        getLineWidth: 2,
-        lineWidthUnits: 'pixels',
-        pickable: true,
-        updateTriggers: { getFillColor: [sel?.level, sel?.id] },
-      },
-    },
-    {
-      type: 'GeoJsonLayer',
-      props: {
         id: 'boundaries-grids',
         data: projected(data.grids.features),
         filled: true,
@@ -64,6 +49,22 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
         getFillColor: (f: { id?: unknown }) => (isSelected('grid', f.id) ? [200, 22, 29, 45] : [0, 0, 0, 1]),
         getLineColor: dark ? [200, 200, 220, 170] : [90, 90, 110, 170],
         getLineWidth: 1.5,
+        lineWidthUnits: 'pixels',
+        pickable: true,
+        updateTriggers: { getFillColor: [sel?.level, sel?.id] },
+      },
+    },
+    {
+      // Above the grids: a business district lies inside grids, and the layer on top takes the click.
+      type: 'GeoJsonLayer',
+      props: {
+        id: 'boundaries-business-districts',
+        data: projected(data.businessDistricts.features),
+        filled: true,
+        stroked: true,
+        getFillColor: (f: { id?: unknown }) => (isSelected('businessDistrict', f.id) ? [212, 160, 23, 70] : [212, 160, 23, 28]),
+        getLineColor: [212, 160, 23, 220],
+        getLineWidth: 2,
         lineWidthUnits: 'pixels',
         pickable: true,
         updateTriggers: { getFillColor: [sel?.level, sel?.id] },

@@ -1,32 +1,33 @@
-// Enterprise density: hexagons weighted by employees, optionally only enterprises without a party organisation.
+// Enterprise density: how many enterprises (optionally only those without a party organisation) lie in
+// each 250 m cell, on its own blue-violet ramp with the class breaks the legend shows.
 import type { Feature, Point } from 'geojson';
 import type { LayerSpec, MapData, StyleState } from '../types';
+import { memoOn } from '../memo';
+import { DENSITY_RAMP, densityCells, densityClass, type Cell } from './cells';
 
 type E = Feature<Point, { employees: number; partyCoverage: string | null }>;
 
 export const UNCOVERED = new Set(['none', 'instructor']);
+export const DENSITY_CELL_M = 250;
 
 export function densityLayers(data: MapData, s: StyleState): LayerSpec[] {
-  const points = s.uncoveredOnly ? data.enterprises.features.filter((f) => UNCOVERED.has(String(f.properties.partyCoverage))) : data.enterprises.features;
+  const cells = memoOn(data.enterprises.features, `cells:${s.uncoveredOnly}`, () => {
+    const points = s.uncoveredOnly ? data.enterprises.features.filter((f) => UNCOVERED.has(String(f.properties.partyCoverage))) : data.enterprises.features;
+    return densityCells(points.map((f: E) => f.geometry.coordinates as [number, number]), DENSITY_CELL_M);
+  });
   return [
     {
-      type: 'HexagonLayer',
+      type: 'GeoJsonLayer',
       props: {
         id: `density${s.uncoveredOnly ? '-uncovered' : ''}`,
-        data: points,
-        getPosition: (f: E) => s.toMap(f.geometry.coordinates as [number, number]),
-        getColorWeight: (f: E) => f.properties.employees,
-        colorAggregation: 'SUM',
-        getElevationWeight: (f: E) => f.properties.employees,
-        elevationAggregation: 'SUM',
-        radius: 90,
-        coverage: 0.9,
-        extruded: false,
-        opacity: 0.55,
-        colorRange: s.uncoveredOnly
-          ? [[254, 229, 217], [252, 187, 161], [252, 146, 114], [251, 106, 74], [222, 45, 38], [165, 15, 21]]
-          : [[255, 255, 204], [255, 237, 160], [254, 217, 118], [254, 178, 76], [253, 141, 60], [227, 26, 28]],
-        pickable: false,
+        data: cells.map((c: Cell) => ({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [c.polygon.map((p) => s.toMap(p))] }, properties: { count: c.count } })),
+        filled: true,
+        stroked: true,
+        getFillColor: (f: { properties: { count: number } }) => DENSITY_RAMP[Math.max(0, densityClass(f.properties.count))],
+        getLineColor: [255, 255, 255, 40],
+        getLineWidth: 1,
+        lineWidthUnits: 'pixels',
+        pickable: true,
       },
     },
   ];

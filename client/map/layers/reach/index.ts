@@ -2,6 +2,9 @@
 import type { Feature, Point } from 'geojson';
 import { STATION_COLORS, type RGBA } from '../../colors';
 import type { LayerSpec, MapData, StationProps, StyleState } from '../types';
+import { mapGeometry } from '../../coords';
+import { fnKey, memoOn } from '../memo';
+import { mergedBands } from './bands';
 
 export function reachRadiusM(p: StationProps, reachByType: Record<string, number>): number {
   if (p.reachM != null) return p.reachM;
@@ -33,23 +36,32 @@ export function reachLayers(data: MapData, s: StyleState): LayerSpec[] {
       },
     ];
   }
-  const metresPerMinute = (s.walkingSpeedKmh * 1000) / 60;
-  // Widest band first, so the narrower, more opaque ones draw on top.
-  return [...s.bandsMinutes].sort((a, b) => b - a).map((minutes, i, all) => ({
-    type: 'ScatterplotLayer' as const,
-    props: {
-      id: `reach-band-${minutes}`,
-      data: publicStations,
-      getPosition: pos,
-      getRadius: minutes * metresPerMinute,
-      radiusUnits: 'meters',
-      filled: true,
-      stroked: true,
-      getFillColor: [200, 22, 29, 18 + 14 * i] as RGBA,
-      getLineColor: [212, 160, 23, 120 + (60 * i) / Math.max(1, all.length - 1)] as RGBA,
-      getLineWidth: 1,
-      lineWidthUnits: 'pixels',
-      pickable: false,
-    },
-  }));
+  // Merged bands: one area and one outline per band, widest first so the narrower (darker) ones lie on top.
+  const key = `bands:${s.bandsMinutes.join(',')}:${s.walkingSpeedKmh}:${fnKey(s.toMap)}`;
+  const bands = memoOn(publicStations, key, () => mergedBands(publicStations.map((f) => f.geometry.coordinates as [number, number]), s.bandsMinutes, s.walkingSpeedKmh));
+  return [...bands].reverse().filter((b) => b.area).map((b) => {
+    const i = bands.indexOf(b);
+    const [r, g, bl, a] = BAND_COLORS[Math.min(i, BAND_COLORS.length - 1)] as RGBA;
+    return {
+      type: 'GeoJsonLayer' as const,
+      props: {
+        id: `reach-band-${b.minutes}`,
+        data: [{ ...b.area, geometry: mapGeometry((b.area as NonNullable<typeof b.area>).geometry, s.toMap) }],
+        filled: true,
+        stroked: true,
+        getFillColor: [r, g, bl, a],
+        getLineColor: [r, g, bl, 230],
+        getLineWidth: 2,
+        lineWidthUnits: 'pixels',
+        pickable: false,
+      },
+    };
+  });
 }
+
+/** Nearest band first: the legend shows the same swatches. */
+export const BAND_COLORS: RGBA[] = [
+  [255, 196, 60, 70],
+  [240, 120, 50, 45],
+  [200, 40, 60, 30],
+];
