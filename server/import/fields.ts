@@ -128,6 +128,11 @@ export function parseDateTime(v: CellValue): string | null {
   if (typeof v !== 'string') return null;
   const s = cleanText(v);
   if (/^\d{5}(\.\d+)?$/.test(s)) return parseDateTime(Number(s));
+  // An instant with its zone, as exports and APIs write it (2025-03-21T04:00:00Z, …+08:00): kept as that instant.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
+    const t = Date.parse(s);
+    return Number.isNaN(t) ? null : new Date(t).toISOString().replace(/\.000Z$/, 'Z');
+  }
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T](\d{1,2})[:时](\d{2})(?::(\d{2}))?分?)?$/.exec(s);
   if (!m) return null;
   const day = validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -146,12 +151,27 @@ export function enumValue(values: Record<string, string[]>, raw: string): string
   return null;
 }
 
+/** Inverse of the exports' formula guard: "'=SUM(1)" back to "=SUM(1)"; any other apostrophe is text. */
+export const unquoteFormula = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
+
+/** A list written as a JSON array of strings (as exports write string lists): its items exactly. */
+function jsonList(s: string): string[] | null {
+  if (!s.startsWith('[')) return null;
+  try {
+    const v: unknown = JSON.parse(s);
+    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 const cellText = (v: CellValue): string => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
 
 /** Parses one non-blank cell. Blank cells are handled by the caller (required or default). */
 export function parseCell(type: FieldType, raw: CellValue): Parsed {
-  // Text is stored as typed (trimmed); codes and enumerations are read from the folded form.
-  const typed = typedText(cellText(raw as Exclude<CellValue, null>));
+  // Text is stored as typed (trimmed); codes and enumerations are read from the folded form. The apostrophe our
+  // exports put before text a spreadsheet would run as a formula (export/formats.ts safeText) is taken off again.
+  const typed = unquoteFormula(typedText(cellText(raw as Exclude<CellValue, null>)));
   const text = cleanText(typed);
   switch (type.t) {
     case 'text':
@@ -194,13 +214,13 @@ export function parseCell(type: FieldType, raw: CellValue): Parsed {
       return wrong.length ? bad('bad_uscc', `invalid USCC: ${wrong.join(', ')}`) : ok(codes);
     }
     case 'list':
-      return ok(splitList(typed));
+      return ok(jsonList(typed) ?? splitList(typed));
     case 'enum': {
       const v = enumValue(type.values, text);
       return v ? ok(v) : bad('bad_value', `not one of: ${Object.values(type.values).map((l) => l[0]).join('、')}`);
     }
     case 'enumList': {
-      const items = splitList(typed).map((x) => enumValue(type.values, x));
+      const items = (jsonList(typed) ?? splitList(typed)).map((x) => enumValue(type.values, x));
       return items.includes(null) ? bad('bad_value', 'an item is not a known value') : ok(items);
     }
   }

@@ -137,7 +137,8 @@ export const ROSTER_FIELDS: Record<RosterKind, FieldSpec[]> = {
     { key: 'reachM', label: '服务半径(米)', labelEn: 'Reach (m)', type: { t: 'int', min: 50, max: 5000 }, synonyms: ['服务半径', 'reach', 'reachm'] },
     phone,
     { key: 'openedOn', label: '启用日期', labelEn: 'Opened on', type: { t: 'date' }, synonyms: ['建成日期', '揭牌日期', 'openedon'] },
-    lon, lat, coordSystem,
+    buildingId,
+    lon, lat, coordSystem, sourceLon, sourceLat,
   ],
   activities: [
     id,
@@ -149,6 +150,7 @@ export const ROSTER_FIELDS: Record<RosterKind, FieldSpec[]> = {
     { key: 'station', label: '活动阵地', labelEn: 'Station', type: { t: 'text', max: 200 }, synonyms: ['阵地', '地点', '活动地点', 'station'] },
     street,
     building,
-    lon, lat, coordSystem,
+    buildingId,
+    lon, lat, coordSystem, sourceLon, sourceLat,
   ],
 };

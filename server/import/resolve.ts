@@ -47,21 +47,27 @@ export function convertCoordinates(rows: ParsedRow[], fileSystem: CoordSystem, m
   for (const r of rows) {
     const v = r.values;
     const rowSystem = v.coordSystem as CoordSystem | undefined;
-    const [lon, lat, field, system] =
-      typeof v.sourceLon === 'number' && typeof v.sourceLat === 'number'
-        ? [v.sourceLon, v.sourceLat, 'sourceLon', rowSystem ?? fileSystem]
-        : exported
-          ? [undefined, undefined, 'lon', fileSystem]
-          : [v.lon, v.lat, 'lon', rowSystem ?? hint ?? fileSystem];
+    const fromSource = typeof v.sourceLon === 'number' && typeof v.sourceLat === 'number';
+    const [lon, lat, field, system] = fromSource
+      ? [v.sourceLon, v.sourceLat, 'sourceLon', rowSystem ?? fileSystem]
+      : [v.lon, v.lat, 'lon', exported ? 'wgs84' : (rowSystem ?? hint ?? fileSystem)];
     if (typeof lon !== 'number' || typeof lat !== 'number') continue;
     if (!inChina(lon, lat)) {
       r.issues.push({ row: r.row, column: col(field), field, code: 'bad_coordinates', message: 'Coordinates are outside China (swapped longitude and latitude?)', value: `${lon}, ${lat}` });
       continue;
     }
-    v.point = toWgs84(lon, lat, system);
-    v.coordSource = system;
-    v.sourceLon = lon;
-    v.sourceLat = lat;
+    v.point = toWgs84(lon, lat, system as CoordSystem);
+    if (exported && !fromSource) {
+      // An exported row whose point was not imported: 经度/纬度 are the stored WGS84 point, kept as it is, with the
+      // system the record names (if any) and no source numbers.
+      v.coordSource = rowSystem ?? null;
+      v.sourceLon = null;
+      v.sourceLat = null;
+    } else {
+      v.coordSource = system;
+      v.sourceLon = lon;
+      v.sourceLat = lat;
+    }
   }
 }
 
@@ -132,6 +138,9 @@ class Finder {
 
 export function resolveRows(kind: RosterKind, rows: ParsedRow[], mapping: ColumnMapping[], lookup: Lookup): RowOutcome[] {
   const find = new Finder(lookup);
+  // A file with a building-id column (an export) says where each row is: a blank id means no building, not
+  // "find one under the point".
+  const byReference = mapping.some((m) => m.field === 'buildingId');
   const col = (f: string) => mapping.find((m) => m.field === f)?.column ?? f;
   return rows.map((r) => {
     const issues = [...r.issues];
@@ -153,7 +162,7 @@ export function resolveRows(kind: RosterKind, rows: ParsedRow[], mapping: Column
         find.buildingById(ref) ??
         (name ? find.buildingByName(name, streetCode) : null) ??
         (str('address') ? find.buildingByAddress(str('address') as string, streetCode) : null);
-      const b = named ?? find.buildingById(lookup.buildingAt.get(r.row));
+      const b = named ?? (byReference ? null : find.buildingById(lookup.buildingAt.get(r.row)));
       if (!b && name) issue(nameField, 'unknown_building', 'No building of this name (or at the address/coordinates)', name);
       if (named && v.point) {
         const d = distanceM(named.point, v.point);
@@ -189,7 +198,7 @@ export function resolveRows(kind: RosterKind, rows: ParsedRow[], mapping: Column
         break;
       }
       case 'stations': {
-        const b = str('building') || str('address') || lookup.buildingAt.has(r.row) ? placeBuilding('building') : null;
+        const b = str('building') || str('address') || v.buildingId !== undefined || lookup.buildingAt.has(r.row) ? placeBuilding('building') : null;
         streetCode = streetCode ?? b?.streetCode;
         const point = v.point ?? b?.point;
         if (!streetCode && streetCode !== null) issue('street', 'required', 'Give the street or a building');
@@ -225,7 +234,7 @@ export function resolveRows(kind: RosterKind, rows: ParsedRow[], mapping: Column
         if (str('station') && !st) issue('station', 'unknown_station', 'No such station', str('station'));
         const org = str('organiser') ? find.named(lookup.organisations, str('organiser') as string, streetCode) : null;
         if (str('organiser') && !org) issue('organiser', 'unknown_organisation', 'No such organisation', str('organiser'));
-        const b = str('building') || lookup.buildingAt.has(r.row) ? placeBuilding('building') : null;
+        const b = str('building') || v.buildingId !== undefined || lookup.buildingAt.has(r.row) ? placeBuilding('building') : null;
         streetCode = streetCode ?? st?.streetCode ?? b?.streetCode;
         if (!streetCode && streetCode !== null) issue('street', 'required', 'Give the street, a station or a building');
         const point = v.point ?? st?.point ?? b?.point;
