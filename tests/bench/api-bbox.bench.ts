@@ -19,6 +19,8 @@ import { loadEnv } from '../../server/env.js';
 import { syntheticCity } from '../../geodata/synthetic/city.js';
 
 const ROUNDS = Number(process.argv[2] ?? 60);
+/** Above any id the demo territory uses. */
+const ID_BASE = 1_000_000;
 
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -32,8 +34,11 @@ async function main(): Promise<void> {
   const xs = first.map((p) => p[0] as number);
   const ys = first.map((p) => p[1] as number);
   const bbox = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map((v) => v.toFixed(6)).join(',');
+  // The synthetic city numbers its rows from 1, like the demo territory: shift them past the demo's ids.
+  const grids = city.grids.map((g) => ({ ...g, id: (g.id as number) + ID_BASE }));
+  const buildings = city.buildings.map((b) => ({ ...b, id: (b.id as number) + ID_BASE, gridId: b.gridId == null ? null : b.gridId + ID_BASE }));
   await store.write(async (tx) => {
-    await insertRows(tx, { districts: city.districts, streets: city.streets, grids: city.grids, buildings: city.buildings });
+    await insertRows(tx, { districts: city.districts, streets: city.streets, grids, buildings });
     await tx.execute(sql`ANALYZE buildings`);
   });
   const { token } = await createApiToken(store, 'bench', null, { name: 'bench', role: 'official', streetCodes: [] });
