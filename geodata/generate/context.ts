@@ -4,7 +4,7 @@ import type * as t from '../../server/db/schema.js';
 import type { Rng } from './random.js';
 import type { BuildingKind } from '../../server/domain/vocabulary/index.js';
 
-type Row<K extends keyof t.Dataset> = t.Dataset[K][number];
+type Row<K extends keyof t.Dataset> = NonNullable<t.Dataset[K]>[number];
 
 /** The demo's rows: enterprises and organisations always carry their ids and member counts. */
 export interface DemoDataset extends t.Dataset {

@@ -7,6 +7,7 @@ import { generateOrganisations } from './organisations.js';
 import { generateStations } from './stations.js';
 import { generateActivities } from './activities.js';
 import { generateAlliances } from './alliances.js';
+import { generateRoads } from './roads.js';
 import { isoDate, type Ctx, type DemoDataset } from './context.js';
 
 export type { DemoDataset } from './context.js';
@@ -21,7 +22,7 @@ export function buildDemoTerritory(opts: { seed?: number; today: Date }): DemoDa
     data: {
       today: isoDate(today), districts: [], streets: [], grids: [], businessDistricts: [], buildings: [], enterprises: [],
       organisations: [], organisationCoverage: [], instructors: [], instructorAssignments: [], stations: [], activities: [],
-      alliances: [], allianceMembers: [],
+      alliances: [], allianceMembers: [], roads: [], water: [],
     },
     grids: [], buildings: [], buildingByKey: new Map(), enterpriseByKey: new Map(), organisationByKey: new Map(),
     stationByKey: new Map(), streetDistrict: new Map(),
@@ -37,5 +38,6 @@ export function buildDemoTerritory(opts: { seed?: number; today: Date }): DemoDa
   generateOrganisations(ctx);
   generateActivities(ctx);
   generateAlliances(ctx);
+  generateRoads(ctx);
   return ctx.data;
 }

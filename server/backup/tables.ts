@@ -1,7 +1,7 @@
 // What a backup holds: every table of the product except ephemeral ones, in foreign-key order.
 export const BACKUP_TABLES = [
   'districts', 'streets', 'grids', 'business_districts', 'buildings', 'enterprises', 'stations', 'organisations',
-  'organisation_coverage', 'instructors', 'instructor_assignments', 'activities', 'alliances', 'alliance_members',
+  'organisation_coverage', 'instructors', 'instructor_assignments', 'activities', 'alliances', 'alliance_members', 'roads', 'water',
   'users', 'user_streets', 'api_tokens', 'settings', 'grid_change_sets', 'publications', 'publication_versions', 'audit_log',
 ] as const;
 /** Sessions expire and the change log only feeds live caches: neither belongs in a backup. */

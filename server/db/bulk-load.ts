@@ -27,6 +27,7 @@ export async function insertRows(tx: Db, data: Partial<Dataset>): Promise<void> 
     [t.buildings, data.buildings], [t.enterprises, data.enterprises], [t.stations, data.stations], [t.organisations, data.organisations],
     [t.organisationCoverage, data.organisationCoverage], [t.instructors, data.instructors], [t.instructorAssignments, data.instructorAssignments],
     [t.activities, data.activities], [t.alliances, data.alliances], [t.allianceMembers, data.allianceMembers],
+    [t.roads, data.roads], [t.water, data.water],
   ];
   for (const [table, values] of order) if (values?.length) await insertAll(tx, table, values);
 }
@@ -63,7 +64,7 @@ export async function refreshDerivedGeometry(tx: Db): Promise<void> {
 
 const IDENTITY_TABLES = [
   'grids', 'business_districts', 'buildings', 'enterprises', 'stations', 'organisations', 'instructors', 'activities',
-  'alliances', 'alliance_members',
+  'alliances', 'alliance_members', 'roads', 'water',
 ];
 
 export async function resetIdentities(tx: Db): Promise<void> {

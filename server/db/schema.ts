@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { MultiPolygon, Polygon, Point, MultiLineString } from 'geojson';
 import { geometry } from './geometry-column.js';
-import type { BuildingKind, Ownership } from '../domain/vocabulary/index.js';
+import type { BuildingKind, Ownership, RoadClass, WaterKind } from '../domain/vocabulary/index.js';
 
 const version = () => integer('version').notNull().default(1);
 
@@ -247,6 +247,31 @@ export const allianceMembers = pgTable('alliance_members', {
   geom: geometry<Point>('geom', 'Point').notNull(),
 });
 
+/** Roads (migration 0012): context on every map and the walking network of station reach. */
+export const roads = pgTable('roads', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  name: text('name').notNull().default(''),
+  class: text('class').$type<RoadClass>().notNull(),
+  oneway: boolean('oneway').notNull().default(false),
+  barrier: boolean('barrier').notNull().default(false),
+  geom: geometry<MultiLineString>('geom', 'MultiLineString').notNull(),
+  coordSource: text('coord_source').$type<'wgs84' | 'gcj02' | 'bd09'>(),
+  illustrative: boolean('illustrative').notNull().default(true),
+  source: text('source').notNull(),
+  version: version(),
+});
+
+export const water = pgTable('water', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  name: text('name').notNull().default(''),
+  kind: text('kind').$type<WaterKind>().notNull(),
+  geom: geometry<MultiPolygon>('geom', 'MultiPolygon').notNull(),
+  coordSource: text('coord_source').$type<'wgs84' | 'gcj02' | 'bd09'>(),
+  illustrative: boolean('illustrative').notNull().default(true),
+  source: text('source').notNull(),
+  version: version(),
+});
+
 export type Role = 'admin' | 'official' | 'editor' | 'display';
 
 export const users = pgTable('users', {
@@ -361,4 +386,7 @@ export interface Dataset {
   activities: Insert<typeof activities>[];
   alliances: Insert<typeof alliances>[];
   allianceMembers: Insert<typeof allianceMembers>[];
+  /** Context lines and areas (optional: a dataset without them walks in straight lines). */
+  roads?: Insert<typeof roads>[];
+  water?: Insert<typeof water>[];
 }

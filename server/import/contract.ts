@@ -2,16 +2,20 @@
 // server validates with them; the import wizard imports only the types inferred from them.
 import { z } from '@hono/zod-openapi';
 import type { Expect, Fits } from '../http/agree.js';
-import { BOUNDARY_KINDS, ROSTER_KINDS, type ImportKind } from './kinds.js';
+import { BOUNDARY_KINDS, ROSTER_KINDS, type BoundaryKind, type RosterKind } from './kinds.js';
+import { CONTEXT_KINDS, type ContextKind } from './context-kinds.js';
 import type { AcceptResult, Preview as RosterPreview } from './run.js';
 import type { BoundaryPreview, BoundaryResult } from './run-boundaries.js';
+import type { ContextPreview, ContextResult } from './run-context.js';
 
-export const KINDS = [...ROSTER_KINDS, ...BOUNDARY_KINDS] as [ImportKind, ...ImportKind[]];
-export const KindParamSchema = z.object({ kind: z.enum(KINDS).openapi({ param: { name: 'kind', in: 'path' }, description: 'Rosters: enterprises, organisations, instructors, stations, activities. Boundaries: streets, grids, business-districts, buildings.' }) });
+/** Every kind the import takes: rosters, boundaries, and the context layers (roads, water). */
+export type ImportKind = RosterKind | BoundaryKind | ContextKind;
+export const KINDS = [...ROSTER_KINDS, ...BOUNDARY_KINDS, ...CONTEXT_KINDS] as [ImportKind, ...ImportKind[]];
+export const KindParamSchema = z.object({ kind: z.enum(KINDS).openapi({ param: { name: 'kind', in: 'path' }, description: 'Rosters: enterprises, organisations, instructors, stations, activities. Boundaries: streets, grids, business-districts, buildings. Context: roads, water.' }) });
 
 export const FormSchema = z.object({
   file: z.custom<File>((v) => typeof v === 'object' && v !== null && 'arrayBuffer' in v, 'Attach the file in a field named "file"').openapi({ type: 'string', format: 'binary' }),
-  coords: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84').openapi({ description: 'Coordinate system of 经度/纬度 when a row does not say (rosters)' }),
+  coords: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84').openapi({ description: 'Coordinate system of 经度/纬度 when a row does not say (rosters), or of the whole file (roads, water)' }),
   mapping: z.string().max(20_000).optional().openapi({ description: 'JSON object: column header → field key ("" or null ignores the column); overrides the detected mapping' }),
 });
 export const AcceptFormSchema = FormSchema.extend({
@@ -42,7 +46,6 @@ export const ResultSchema = z
 
 export const TemplateParamSchema = z.object({ file: z.enum(ROSTER_KINDS.map((k) => `${k}.xlsx`) as [string, ...string[]]).openapi({ param: { name: 'file', in: 'path' } }) });
 
-export type { ImportKind };
 export type ImportIssue = z.infer<typeof IssueSchema>;
 export type ImportPreview = z.infer<typeof PreviewSchema>;
 export type ImportResult = z.infer<typeof ResultSchema>;
@@ -54,3 +57,5 @@ type _RosterPreviewFits = Expect<Fits<RosterPreview, ImportPreview>>;
 type _BoundaryPreviewFits = Expect<Fits<BoundaryPreview, ImportPreview>>;
 type _RosterResultFits = Expect<Fits<AcceptResult, ImportResult>>;
 type _BoundaryResultFits = Expect<Fits<BoundaryResult, ImportResult>>;
+type _ContextPreviewFits = Expect<Fits<ContextPreview, ImportPreview>>;
+type _ContextResultFits = Expect<Fits<ContextResult, ImportResult>>;

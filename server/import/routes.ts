@@ -15,6 +15,8 @@ import { isRosterKind, type CoordSystem } from './kinds.js';
 import { ImportFileError } from './errors.js';
 import { acceptRoster, previewRoster } from './run.js';
 import { acceptBoundaries, previewBoundaries } from './run-boundaries.js';
+import { acceptContext, previewContext } from './run-context.js';
+import { isContextKind } from './context-kinds.js';
 import { templateXlsx } from './templates.js';
 import type { MappingOverrides } from './mapping.js';
 import { AcceptFormSchema, FormSchema, KindParamSchema, PreviewSchema, ResultSchema, TemplateParamSchema, type ImportPreview, type ImportResult } from './contract.js';
@@ -110,7 +112,9 @@ importRoutes.openapi(
     const preview = await guarded<ImportPreview>(() =>
       isRosterKind(kind)
         ? previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping })
-        : previewBoundaries(c.get('services'), bytes, { kind, filename, mapping }),
+        : isContextKind(kind)
+          ? previewContext(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping })
+          : previewBoundaries(c.get('services'), bytes, { kind, filename, mapping }),
     );
     return c.json(preview, 200);
   },
@@ -137,7 +141,9 @@ importRoutes.openapi(
     const result = await guarded<ImportResult>(() =>
       isRosterKind(kind)
         ? acceptRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid, actor: actorOf(principal), today: c.get('services').coverage.today() })
-        : acceptBoundaries(c.get('services'), principal, actorOf(principal), bytes, { kind, filename, mapping, skipInvalid }),
+        : isContextKind(kind)
+          ? acceptContext(c.get('store'), actorOf(principal), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid })
+          : acceptBoundaries(c.get('services'), principal, actorOf(principal), bytes, { kind, filename, mapping, skipInvalid }),
     );
     return c.json(result, 200);
   },

@@ -1,6 +1,6 @@
-// The nine feature collections: one declaration each drives the SQL, the parameter validation and the
+// The feature collections: one declaration each drives the SQL, the parameter validation and the
 // OpenAPI document that GDAL and other clients read. SQL fragments here are constants, never input.
-import { ACTIVITY_TYPES, ALLIANCE_KINDS, BUILDING_KINDS, OWNERSHIPS, STATION_TYPES } from '../domain/vocabulary/index.js';
+import { ACTIVITY_TYPES, ALLIANCE_KINDS, BUILDING_KINDS, OWNERSHIPS, ROAD_CLASSES, STATION_TYPES, WATER_KINDS } from '../domain/vocabulary/index.js';
 
 export type PropType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'date-time' | 'string[]' | 'object[]';
 
@@ -270,6 +270,45 @@ export const COLLECTIONS: CollectionDef[] = [
     ],
     filters: [streetFilter(), { name: 'kind', sql: 't.kind', type: 'string', enum: ALLIANCE_KINDS, description: 'Alliance kind' }],
     temporal: { sql: 't.signed_on', type: 'date' },
+  },
+  {
+    id: 'roads',
+    title: '道路 Roads',
+    description: 'Road centre lines by class (主干道/次干道/支路/步行): map context and the walking network of station reach. A barrier (e.g. an elevated road) is never walked.',
+    from: 'roads t',
+    idSql: 't.id',
+    idType: 'integer',
+    geomSql: 't.geom',
+    properties: [
+      { name: 'name', sql: 't.name', type: 'string' },
+      { name: 'class', sql: 't.class', type: 'string' },
+      { name: 'oneway', sql: 't.oneway', type: 'boolean' },
+      { name: 'barrier', sql: 't.barrier', type: 'boolean', description: 'A walker cannot use or cross it (elevated road, railway)' },
+      { name: 'coordSource', sql: 't.coord_source', type: 'string', description: 'Coordinate system it was imported in (stored as WGS84)' },
+      { name: 'illustrative', sql: 't.illustrative', type: 'boolean', description: '示意: hand-drawn, not surveyed' },
+      { name: 'version', sql: 't.version', type: 'integer' },
+    ],
+    filters: [
+      { name: 'class', sql: 't.class', type: 'string', enum: ROAD_CLASSES, description: 'Road class' },
+      { name: 'barrier', sql: 't.barrier', type: 'boolean', description: 'Only barriers (true) or only walkable roads (false)' },
+    ],
+  },
+  {
+    id: 'water',
+    title: '水系 Water',
+    description: 'Rivers, lakes and canals (areas): map context; walkers cross water only on roads (bridges).',
+    from: 'water t',
+    idSql: 't.id',
+    idType: 'integer',
+    geomSql: 't.geom',
+    properties: [
+      { name: 'name', sql: 't.name', type: 'string' },
+      { name: 'kind', sql: 't.kind', type: 'string' },
+      { name: 'coordSource', sql: 't.coord_source', type: 'string' },
+      { name: 'illustrative', sql: 't.illustrative', type: 'boolean' },
+      { name: 'version', sql: 't.version', type: 'integer' },
+    ],
+    filters: [{ name: 'kind', sql: 't.kind', type: 'string', enum: WATER_KINDS, description: 'Kind of water' }],
   },
 ];
 

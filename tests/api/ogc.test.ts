@@ -41,10 +41,10 @@ describe.each(storeKinds())('OGC API – Features on %s', (kind) => {
     ]));
   });
 
-  it('lists all nine collections with spatial extents, and temporal ones where they apply', async () => {
+  it('lists every collection with spatial extents, and temporal ones where they apply', async () => {
     const body = (await (await get('/ogc/collections')).json()) as { collections: { id: string; extent: { spatial: { bbox: number[][] }; temporal?: unknown }; links: { rel: string; type: string }[] }[] };
     expect(body.collections.map((x) => x.id)).toEqual([
-      'districts', 'streets', 'grids', 'business-districts', 'buildings', 'enterprises', 'stations', 'activities', 'alliances',
+      'districts', 'streets', 'grids', 'business-districts', 'buildings', 'enterprises', 'stations', 'activities', 'alliances', 'roads', 'water',
     ]);
     for (const col of body.collections) {
       const [bbox] = col.extent.spatial.bbox;

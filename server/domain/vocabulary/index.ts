@@ -9,3 +9,4 @@ export * from './organisations.js';
 export * from './places.js';
 export * from './work.js';
 export * from './reasons.js';
+export * from './roads.js';

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   ACTIVITY_TYPES, ACTIVITY_TYPE_TERMS, ALLIANCE_KINDS, ALLIANCE_KIND_TERMS, BUILDING_KINDS, BUILDING_KIND_TERMS, OPEN_TO, OPEN_TO_TERMS,
-  ORG_KINDS, ORG_KIND_TERMS, OWNERSHIPS, OWNERSHIP_TERMS, STATION_TYPES, STATION_TYPE_TERMS, type Term,
+  ORG_KINDS, ORG_KIND_TERMS, OWNERSHIPS, OWNERSHIP_TERMS, ROAD_CLASSES, ROAD_CLASS_TERMS, STATION_TYPES, STATION_TYPE_TERMS,
+  WATER_KINDS, WATER_KIND_TERMS, type Term,
 } from './index.js';
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
@@ -36,6 +37,8 @@ const CASES: [string, readonly string[], Readonly<Record<string, Term>>][] = [
   ['enterprises.ownership', OWNERSHIPS, OWNERSHIP_TERMS],
   ['alliances.kind', ALLIANCE_KINDS, ALLIANCE_KIND_TERMS],
   ['activities.type', ACTIVITY_TYPES, ACTIVITY_TYPE_TERMS],
+  ['roads.class', ROAD_CLASSES, ROAD_CLASS_TERMS],
+  ['water.kind', WATER_KINDS, WATER_KIND_TERMS],
 ];
 
 describe('the vocabulary', () => {
