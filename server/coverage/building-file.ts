@@ -80,6 +80,7 @@ export async function buildingFile(store: Store, model: CoverageModel, id: numbe
       nearestByType: Object.fromEntries(Object.entries(reach?.nearestByType ?? {}).map(([t, n]) => [t, station(n.stationId, n.distanceM)])),
       walkMinutes: reach?.walkMinutes ?? null,
       band: reach?.band ?? null,
+      method: reach?.network ? 'network' : 'straight',
     },
     organisations,
     activities,

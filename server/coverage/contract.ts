@@ -157,6 +157,7 @@ export const BuildingFileSchema = z.object({
     nearestByType: z.record(z.string(), NearestSchema),
     walkMinutes: z.number().nullable(),
     band: z.number().int().nullable(),
+    method: z.enum(['network', 'straight']).openapi({ description: 'Distances walked on the road network, or straight-line where no roads reach the building' }),
   }),
   organisations: z.array(z.object({
     id: z.number().int(), name: z.string(), kind: z.string(), formation: z.enum(['own', 'joint']), members: z.number().int(), foundedOn: z.string(), enterprisesCovered: z.number().int(),

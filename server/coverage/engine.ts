@@ -8,7 +8,7 @@ import { CoverageModel } from '../domain/coverage/model.js';
 import { DEFAULT_REACH_CONFIG, type ReachConfig } from '../domain/coverage/reach.js';
 import { chinaToday } from '../clock.js';
 import { ReachConfigSchema } from './contract.js';
-import { loadAreas, loadBuildings, loadEnterprises, loadStations, loadTerritory } from './facts.js';
+import { loadAreas, loadBuildings, loadEnterprises, loadRoads, loadStations, loadTerritory } from './facts.js';
 
 /** Beyond this many changed rows a full rebuild is cheaper than applying them one by one. */
 const INCREMENTAL_LIMIT = 20_000;
@@ -100,6 +100,11 @@ export class CoverageEngine {
       if (changes.some((c) => ['streets', 'grids', 'business_districts'].includes(c.table_name))) {
         const areas = await loadAreas(db);
         models.forEach((m) => m.syncAreas(areas));
+      }
+      // A road edit re-walks only the buildings a walk over that road could reach (CoverageModel.setRoads).
+      if (changes.some((c) => c.table_name === 'roads')) {
+        const roads = await loadRoads(db);
+        models.forEach((m) => m.setRoads(roads));
       }
       if (orgIds.length) {
         const covered = await rows<{ e: number }>(db, sql`SELECT DISTINCT enterprise_id AS e FROM organisation_coverage WHERE organisation_id IN (${sql.join(orgIds.map((i) => sql`${i}`), sql`, `)})`);

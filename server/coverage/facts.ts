@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rows, type Db } from '../db/store.js';
 import type { Territory } from '../domain/coverage/model.js';
 import type { BuildingFacts, EnterpriseFacts, OrgLink, StationFacts } from '../domain/coverage/types.js';
+import type { RoadLine } from '../domain/network/graph.js';
 
 const d = (col: string) => sql.raw(`to_char(${col}, 'YYYY-MM-DD')`);
 // Centroids rounded to 7 decimals: the same on every PostGIS version.
@@ -55,6 +56,12 @@ export async function loadEnterprises(db: Db, ids?: number[]): Promise<Enterpris
   return [...byId.values()];
 }
 
+/** Every road as lines (walkable or a barrier); the walking graph is built from them in the domain. */
+export async function loadRoads(db: Db): Promise<RoadLine[]> {
+  const list = await rows<{ id: number; barrier: boolean; gj: string }>(db, sql`SELECT id, barrier, ST_AsGeoJSON(geom, 7) AS gj FROM roads ORDER BY id`);
+  return list.map((r) => ({ id: r.id, barrier: r.barrier, lines: (JSON.parse(r.gj) as { coordinates: number[][][] }).coordinates }));
+}
+
 export async function loadAreas(db: Db): Promise<Pick<Territory, 'districts' | 'streets' | 'grids' | 'businessDistricts'>> {
   return {
     districts: await rows(db, sql`SELECT code, name FROM districts ORDER BY code`),
@@ -70,5 +77,6 @@ export async function loadTerritory(db: Db): Promise<Territory> {
     buildings: await loadBuildings(db),
     enterprises: await loadEnterprises(db),
     stations: await loadStations(db),
+    roads: await loadRoads(db),
   };
 }

@@ -378,7 +378,7 @@ describe('coverage fixture: hand-computed figures', () => {
       expect(at(299.9)?.served).toBe(true);
       expect(at(300.1)?.served).toBe(false);
       // Beyond the 3,000 m search radius nothing is reported.
-      expect(at(3001)).toEqual({ servedBy: [], served: false, nearestByType: {}, walkMinutes: null, band: null });
+      expect(at(3001)).toEqual({ servedBy: [], served: false, nearestByType: {}, walkMinutes: null, band: null, network: false });
     });
   });
 

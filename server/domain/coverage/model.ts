@@ -5,6 +5,9 @@ import { classify, type Classified } from './classify.js';
 import { computeReach, distanceM, type BuildingReach, type ReachConfig } from './reach.js';
 import { ZERO, add, contribution, ratesOf, type Counts, type Rates } from './rates.js';
 import type { AreaInfo, BuildingFacts, EnterpriseFacts, Level, StationFacts } from './types.js';
+import { NetworkReach } from '../network/network-reach.js';
+import { MAX_JOIN_M } from '../network/walk.js';
+import type { RoadLine } from '../network/graph.js';
 
 export interface Territory {
   districts: { code: string; name: string }[];
@@ -14,6 +17,8 @@ export interface Territory {
   buildings: BuildingFacts[];
   enterprises: EnterpriseFacts[];
   stations: StationFacts[];
+  /** Roads to walk on; without them (or away from them) reach is straight-line. */
+  roads?: RoadLine[];
 }
 
 export interface EnterpriseState {
@@ -50,6 +55,8 @@ export class CoverageModel {
   readonly byBuilding = new Map<number, Set<number>>();
   reach = new Map<number, BuildingReach>();
   private stations: StationFacts[];
+  private roads = new Map<number, RoadLine>();
+  readonly network: NetworkReach;
   private readonly streetDistrict = new Map<string, string>();
 
   constructor(territory: Territory, readonly config: ReachConfig, readonly asOf: string) {
@@ -61,8 +68,10 @@ export class CoverageModel {
     for (const g of territory.grids) this.addArea({ level: 'grid', id: String(g.id), name: g.name, parentId: areaKey('street', g.streetCode) });
     for (const b of territory.businessDistricts) this.addArea({ level: 'businessDistrict', id: String(b.id), name: b.name, parentId: areaKey('street', b.streetCode) });
     this.stations = territory.stations;
+    for (const r of territory.roads ?? []) this.roads.set(r.id, r);
+    this.network = new NetworkReach(territory.roads ?? [], config.searchRadiusM);
     for (const b of territory.buildings) this.placeBuilding(b);
-    this.reach = computeReach(territory.buildings, this.stations, config, asOf);
+    this.reach = computeReach(territory.buildings, this.stations, config, asOf, this.network);
     for (const e of territory.enterprises) this.upsertEnterprise(e);
   }
 
@@ -173,6 +182,7 @@ export class CoverageModel {
       if (old.businessDistrictId !== null) this.removeChild(areaKey('businessDistrict', old.businessDistrictId), key);
     }
     this.placeBuilding(b);
+    this.network.forgetBuilding(b.id);
     this.refreshReach([b.id]);
     members.forEach((f) => this.upsertEnterprise(f));
   }
@@ -197,6 +207,14 @@ export class CoverageModel {
 
   /** Stations changed: recompute reach only for buildings near the changed stations' old and new places. */
   setStations(stations: StationFacts[], changed: { lon: number; lat: number; buildingId?: number | null }[]): void {
+    // A station that moved, came or went walks anew.
+    const before = new Map(this.stations.map((s) => [s.id, s]));
+    for (const s of stations) {
+      const old = before.get(s.id);
+      if (!old || old.lon !== s.lon || old.lat !== s.lat) this.network.forgetStation(s.id);
+      before.delete(s.id);
+    }
+    for (const id of before.keys()) this.network.forgetStation(id);
     this.stations = stations;
     const radius = this.config.searchRadiusM;
     const hosts = new Set(changed.map((p) => p.buildingId).filter((id): id is number => id != null));
@@ -206,9 +224,34 @@ export class CoverageModel {
     this.refreshReach(affected);
   }
 
+  /** Roads changed: a new walking graph, and reach recomputed only for buildings a walk over the changed roads
+   *  could reach or start near (a walk of at most the search radius, from a station up to MAX_JOIN_M off the road). */
+  setRoads(roads: RoadLine[]): void {
+    const next = new Map(roads.map((r) => [r.id, r]));
+    const changed: RoadLine[] = [];
+    for (const [id, r] of next) {
+      const old = this.roads.get(id);
+      if (!old || JSON.stringify(old) !== JSON.stringify(r)) changed.push(r, ...(old ? [old] : []));
+    }
+    for (const [id, old] of this.roads) if (!next.has(id)) changed.push(old);
+    this.roads = next;
+    this.network.setRoads(roads);
+    if (!changed.length) return;
+    const boxes = changed.map((r) => {
+      const pts = r.lines.flat();
+      const lons = pts.map((p) => p[0] as number);
+      const lats = pts.map((p) => p[1] as number);
+      return [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)] as const;
+    });
+    const radius = this.config.searchRadiusM + MAX_JOIN_M;
+    const near = (b: BuildingFacts) => boxes.some(([w, e, s, n]) => distanceM(b.lon, b.lat, Math.min(e, Math.max(w, b.lon)), Math.min(n, Math.max(s, b.lat))) <= radius);
+    const affected = [...this.buildings.values()].filter(near).map((b) => b.id);
+    this.refreshReach(affected);
+  }
+
   private refreshReach(buildingIds: number[]): void {
     const list = buildingIds.map((id) => this.buildings.get(id)).filter((b): b is BuildingFacts => !!b);
-    const fresh = computeReach(list, this.stations, this.config, this.asOf);
+    const fresh = computeReach(list, this.stations, this.config, this.asOf, this.network);
     for (const b of list) {
       const before = this.reach.get(b.id)?.served ?? false;
       const after = fresh.get(b.id);

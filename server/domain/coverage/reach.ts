@@ -53,6 +53,15 @@ export interface BuildingReach {
   /** Walking minutes to the nearest station open to the public, and its band (5/10/15), if within the bands. */
   walkMinutes: number | null;
   band: number | null;
+  /** Distances walked on the road network (true), or straight-line where no roads reach the building (false). */
+  network: boolean;
+}
+
+/** Walking distances over roads (server/domain/network's NetworkReach): metres from a station to a building,
+ *  Infinity when farther than the search radius on foot, null when either is off the network. */
+export interface ReachNetwork {
+  walkM(s: StationFacts, b: BuildingFacts): number | null;
+  joins(b: BuildingFacts): boolean;
 }
 
 /** Stations open only to their building (or members) serve that building alone. */
@@ -91,7 +100,7 @@ export function openStations(stations: StationFacts[], asOf: string): StationFac
   return stations.filter((s) => s.openedOn === null || s.openedOn <= asOf);
 }
 
-export function computeReach(buildings: BuildingFacts[], stations: StationFacts[], cfg: ReachConfig, asOf: string): Map<number, BuildingReach> {
+export function computeReach(buildings: BuildingFacts[], stations: StationFacts[], cfg: ReachConfig, asOf: string, network?: ReachNetwork): Map<number, BuildingReach> {
   const open = openStations(stations, asOf);
   const index = new StationIndex(0.01, open);
   // A station inside a building serves that building wherever its point was drawn.
@@ -109,7 +118,8 @@ export function computeReach(buildings: BuildingFacts[], stations: StationFacts[
     for (const s of candidates) {
       const inBuilding = s.buildingId !== null && s.buildingId === b.id;
       if (!publicStation(s) && !inBuilding) continue;
-      const d = inBuilding ? 0 : distanceM(b.lon, b.lat, s.lon, s.lat);
+      // On foot over roads where both join the network (a river without a bridge is not crossed), else straight.
+      const d = inBuilding ? 0 : (network?.walkM(s, b) ?? distanceM(b.lon, b.lat, s.lon, s.lat));
       if (d > cfg.searchRadiusM) continue; // the cells searched reach a little beyond the radius
       if (inBuilding || d <= stationReachM(s, cfg)) servedBy.push(s.id);
       for (const t of stationTypes(s) as StationType[]) {
@@ -125,7 +135,7 @@ export function computeReach(buildings: BuildingFacts[], stations: StationFacts[
     const walkMinutes = Number.isFinite(nearestPublic) ? Math.round((nearestPublic / metresPerMinute) * 10) / 10 : null;
     const band = walkMinutes === null ? null : (cfg.bandsMinutes.find((m) => walkMinutes <= m) ?? null);
     servedBy.sort((x, y) => x - y);
-    out.set(b.id, { servedBy, served: servedBy.length > 0, nearestByType, walkMinutes, band });
+    out.set(b.id, { servedBy, served: servedBy.length > 0, nearestByType, walkMinutes, band, network: network?.joins(b) ?? false });
   }
   return out;
 }
