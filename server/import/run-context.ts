@@ -62,7 +62,7 @@ async function analyse(db: Db, bytes: Uint8Array, opts: ContextOptions): Promise
     const missing = problems.filter((p) => p.code === 'missing_required').map((p) => p.field);
     throw new ImportFileError(422, missing.length ? `Required attributes are missing or not mapped: ${missing.join(', ')}` : 'The attribute mapping is not usable', { problems, mapping, fields: fieldList(kind) });
   }
-  const parsed = parseRows(file.features.map((f) => keys.map((k) => toCell(f.properties[k]))), 1, mapping, fields);
+  const parsed = parseRows(file.features.map((f) => keys.map((k) => toCell(f.properties[k]))), file.features.map((_, i) => i + 1), mapping, fields);
   const geoms = file.features.map((f, i) => {
     const c = checkContextGeometry(f.geometry, kind === 'roads' ? 'lines' : 'areas', opts.coords);
     if (!c.ok) (parsed[i] as (typeof parsed)[number]).issues.push({ row: i + 1, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: c.message });
@@ -112,6 +112,7 @@ async function analyse(db: Db, bytes: Uint8Array, opts: ContextOptions): Promise
       file: { name: opts.filename, sha256: createHash('sha256').update(bytes).digest('hex'), format: file.format, encoding: file.encoding ?? null, headerRow: 0 },
       fields: fieldList(kind),
       mapping,
+      unknownColumns: mapping.filter((m) => !m.field).map((m) => m.column),
       issues: issues.slice(0, MAX_ISSUES_LISTED),
       issuesTruncated: issues.length > MAX_ISSUES_LISTED,
       counts: { rows: parsed.length, valid, invalid: parsed.length - valid, insert, update: items.length - insert - unchanged, unchanged, links: 0 },
