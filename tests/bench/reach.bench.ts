@@ -1,0 +1,107 @@
+// npm run bench:reach [-- scale] — walking reach over a synthetic street grid laid over the synthetic city
+// (scale 1: the 100k-building city, streets every 60 m, well over 200,000 edges; scale 0.05 for a CI smoke run).
+// Times building the graph, each station's walk (3 km cutoff) and all of them, the coverage model's reach for
+// every building on the network vs in straight line, the incremental update after moving one station, and the
+// same walks on pgRouting (when TEST_DATABASE_URL or DATABASE_URL is set), with the ratios JS : pgRouting.
+// Absolute times drift on shared machines; the ratios are the figures to compare.
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openPostgres } from '../../server/db/store.js';
+import { loadEnv } from '../../server/env.js';
+import { CITY_100K, syntheticCity } from '../../geodata/synthetic/city.js';
+import { syntheticRoadGrid } from '../../geodata/synthetic/roads.js';
+import { buildWalkGraph, snapToGraph } from '../../server/domain/network/graph.js';
+import { walkDistances } from '../../server/domain/network/dijkstra.js';
+import { MAX_JOIN_M, sourcesOf } from '../../server/domain/network/walk.js';
+import { CoverageModel, type Territory } from '../../server/domain/coverage/model.js';
+import { DEFAULT_REACH_CONFIG } from '../../server/domain/coverage/reach.js';
+import type { BuildingFacts, StationFacts } from '../../server/domain/coverage/types.js';
+import { loadGraph, pgWalkDistances } from '../../server/reach/pgrouting.js';
+
+const TODAY = '2026-06-30';
+const scale = Number(process.argv[2] ?? 1);
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const time = <T>(fn: () => T): [T, number] => {
+  const t = performance.now();
+  const r = fn();
+  return [r, performance.now() - t];
+};
+
+const city = syntheticCity({ ...CITY_100K, streets: Math.max(4, Math.round(CITY_100K.streets * scale)), today: TODAY });
+const centre = (g: unknown): [number, number] => {
+  const x = g as { type: string; coordinates: number[] | number[][][] };
+  if (x.type === 'Point') return x.coordinates as [number, number];
+  const ring = (x.coordinates as number[][][])[0] as number[][];
+  return [ring.reduce((s, p) => s + (p[0] as number), 0) / ring.length, ring.reduce((s, p) => s + (p[1] as number), 0) / ring.length];
+};
+const buildings: BuildingFacts[] = city.buildings.map((b) => {
+  const [lon, lat] = centre(b.geom);
+  return { id: b.id as number, name: b.name, streetCode: b.streetCode, gridId: b.gridId ?? null, businessDistrictId: null, lon, lat };
+});
+const stations: StationFacts[] = city.stations.map((s) => {
+  const [lon, lat] = centre(s.geom);
+  return { id: s.id as number, name: s.name, type: s.type, alsoTypes: s.alsoTypes ?? [], openTo: (s.openTo ?? 'public') as StationFacts['openTo'], reachM: s.reachM ?? null, buildingId: s.buildingId ?? null, openedOn: null, lon, lat };
+});
+const lons = buildings.map((b) => b.lon);
+const lats = buildings.map((b) => b.lat);
+const bbox: [number, number, number, number] = [Math.min(...lons) - 0.002, Math.min(...lats) - 0.002, Math.max(...lons) + 0.002, Math.max(...lats) + 0.002];
+const roads = syntheticRoadGrid(bbox, 60);
+
+const [graph, buildMs] = time(() => buildWalkGraph(roads));
+console.log(`synthetic city ×${scale}: ${buildings.length} buildings, ${stations.length} stations; road grid: ${roads.length} roads → ${graph.nodeCount} nodes, ${graph.edgeA.length} edges`);
+console.log(`[JS] graph built in ${sec(buildMs)}`);
+
+const cutoff = DEFAULT_REACH_CONFIG.searchRadiusM;
+const sources = stations.flatMap((s) => {
+  const snap = snapToGraph(graph, s.lon, s.lat, MAX_JOIN_M);
+  return snap ? [sourcesOf(graph, snap)] : [];
+});
+const [, jsAllMs] = time(() => sources.forEach((w) => walkDistances(graph, w, cutoff)));
+const jsPer = jsAllMs / sources.length;
+console.log(`[JS] ${sources.length} walks to ${cutoff} m: ${sec(jsAllMs)} (${jsPer.toFixed(1)} ms per station)`);
+
+const territory = (withRoads: boolean): Territory => ({
+  districts: [], streets: [], grids: [], businessDistricts: [], enterprises: [], buildings, stations, ...(withRoads ? { roads } : {}),
+});
+const [model, netModelMs] = time(() => new CoverageModel(territory(true), DEFAULT_REACH_CONFIG, TODAY));
+const [, straightMs] = time(() => new CoverageModel(territory(false), DEFAULT_REACH_CONFIG, TODAY));
+const served = [...model.reach.values()].filter((r) => r.served).length;
+console.log(`[JS] coverage reach of every building on the network: ${sec(netModelMs)} (straight line: ${sec(straightMs)}; ratio ${(netModelMs / straightMs).toFixed(1)}×); ${served} of ${buildings.length} served on foot`);
+
+const moved = stations.map((s, i) => (i === 0 ? { ...s, lon: s.lon + 0.003, lat: s.lat + 0.002 } : s));
+const [, incMs] = time(() => model.setStations(moved, [stations[0] as StationFacts, moved[0] as StationFacts]));
+console.log(`[JS] one station moved 350 m: incremental update ${sec(incMs)} (${(netModelMs / incMs).toFixed(0)}× faster than the full build)`);
+
+const env = loadEnv();
+const url = env.TEST_DATABASE_URL ?? env.DATABASE_URL;
+if (!url) {
+  console.log('[pgRouting] skipped: set TEST_DATABASE_URL or DATABASE_URL');
+} else {
+  const name = `pbmap_bench_reach_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const store = await openPostgres(u.toString());
+  try {
+    const sample = sources.slice(0, Math.min(sources.length, 200));
+    const [loadMs, pgMs] = await store.write(async (tx) => {
+      let t = performance.now();
+      await loadGraph(tx, graph);
+      const load = performance.now() - t;
+      t = performance.now();
+      // One call per station, as an isochrone request makes.
+      for (const w of sample) await pgWalkDistances(tx, graph, [w], cutoff);
+      return [load, performance.now() - t];
+    });
+    const pgPer = pgMs / sample.length;
+    const [, jsSampleMs] = time(() => sample.forEach((w) => walkDistances(graph, w, cutoff)));
+    const jsSamplePer = jsSampleMs / sample.length;
+    console.log(`[pgRouting] graph loaded in ${sec(loadMs)}; ${sample.length} walks: ${sec(pgMs)} (${pgPer.toFixed(1)} ms per station; all ${sources.length} stations ≈ ${sec(pgPer * sources.length)})`);
+    console.log(`ratio pgRouting : JS per station = ${(pgPer / jsSamplePer).toFixed(1)} : 1`);
+  } finally {
+    await store.close();
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
