@@ -22,7 +22,7 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
       const data = await loadDemoTerritory(store);
       log(`Loaded the demo territory: ${data.buildings.length} buildings, ${data.enterprises.length} enterprises, ${data.stations.length} stations (${Date.now() - t} ms)`);
     }
-    // Boundaries stored before the lattice (or restored from a backup) onto it once; a no-op when they are (ADR 0012).
+    // Boundaries stored before the lattice (or restored from a backup) onto it once; a no-op when they are (ADR 0011).
     const t = Date.now();
     const { written } = await snapStoredBoundaries(store);
     if (written) log(`Snapped ${written} stored boundaries to the 1e-7° lattice (${Date.now() - t} ms)`);

@@ -7,7 +7,7 @@ import { buildDemoTerritory, type DemoDataset } from '../geodata/generate/index.
 export async function loadDemoTerritory(store: Store, today = new Date()): Promise<DemoDataset> {
   const data = buildDemoTerritory({ today });
   await loadDataset(store, data);
-  // The generator's coordinates are full precision: onto the one lattice, each street with its grids (ADR 0012).
+  // The generator's coordinates are full precision: onto the one lattice, each street with its grids (ADR 0011).
   await snapStoredBoundaries(store);
   return data;
 }

@@ -1,4 +1,4 @@
-// Stored boundaries on the one lattice (ADR 0012): a street's outline and grids snapped together and written
+// Stored boundaries on the one lattice (ADR 0011): a street's outline and grids snapped together and written
 // back where they differ. Run for every street at start-up (data from before the lattice, a restored backup,
 // the demo territory) and for a street whose outline an import just replaced. Idempotent: a snapped street
 // is read, found equal and left alone.

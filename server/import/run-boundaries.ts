@@ -85,7 +85,7 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
   const geoms = file.features.map((f, i) => {
     const c = checkGeometry(f.geometry, BOUNDARY_GEOMETRY[kind]);
     if (!c.ok) (parsed[i] as (typeof parsed)[number]).issues.push({ row: i + 1, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: c.message });
-    // The one precision of stored boundaries (ADR 0012); a street's grids are snapped again with it on write.
+    // The one precision of stored boundaries (ADR 0011); a street's grids are snapped again with it on write.
     return c.ok ? snapGeometry(c.geom) : null;
   });
   // PostGIS: validity of every geometry that passed the checks above, and the street holding it.

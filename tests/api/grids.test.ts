@@ -144,7 +144,7 @@ for (const kind of storeKinds()) {
       const after = await state();
       for (const g of moved) {
         const now = after.grids.find((x) => x.id === g.id) as Grid;
-        // Stored on the 1e-7° lattice (ADR 0012).
+        // Stored on the 1e-7° lattice (ADR 0011).
         const snapped = snapPosition(to);
         expect(now.geometry.coordinates[0]?.some((p) => p[0] === snapped[0] && p[1] === snapped[1])).toBe(true);
       }

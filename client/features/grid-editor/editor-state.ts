@@ -32,7 +32,7 @@ function loaded(data: EditorData): EditorState {
   const grids = gridsOf(data);
   return {
     street: { code: data.street.code, name: data.street.name, nameEn: data.street.nameEn, geometry: data.street.geometry },
-    // The server has no area tolerance (ADR 0012); turf's floating-point overlay here leaves pieces of ~1e-6 m²
+    // The server has no area tolerance (ADR 0011); turf's floating-point overlay here leaves pieces of ~1e-6 m²
     // where boundaries meet exactly, which the live check ignores. The server decides on save.
     rules: { ...data.rules, toleranceM2: CLIENT_NOISE_M2 },
     editable: data.editable,

@@ -1,4 +1,4 @@
-// One precision for every stored boundary (ADR 0012): coordinates on a lattice of 1e-7° (~1 cm), snapped
+// One precision for every stored boundary (ADR 0011): coordinates on a lattice of 1e-7° (~1 cm), snapped
 // together for a whole street (its outline and all its grids) so that the partition survives the rounding.
 // Pure and shared: the server snaps at every entry point, the editor snaps with this same function.
 import type { MultiPolygon, Polygon, Position } from 'geojson';

@@ -8,7 +8,7 @@ import { snapPosition, snapValue } from '../../../../server/domain/topology/snap
 export type Areal = Polygon | MultiPolygon;
 
 /**
- * The store's one lattice (1e-7°, ~1 cm; ADR 0012), by the server's own function: the editor receives snapped
+ * The store's one lattice (1e-7°, ~1 cm; ADR 0011), by the server's own function: the editor receives snapped
  * coordinates and rounds new ones exactly as the server will, so equal means identical on both sides.
  */
 export const round7 = (v: number): number => snapValue(v);
