@@ -145,7 +145,7 @@ for (const kind of storeKinds()) {
           }
           return outcomes >= 0;
         }),
-        { numRuns: 5, seed: 20261130, endOnFailure: true },
+        { numRuns: 8, seed: 20261130, endOnFailure: true },
       );
     });
   });
