@@ -4,7 +4,6 @@ import { openStore, type Store } from './db/store.js';
 import { isEmpty } from './db/bulk-load.js';
 import { withFirstStartLock } from './db/session-lock.js';
 import { loadDemoTerritory } from './demo.js';
-import { snapStoredBoundaries } from './grids/snap-stored.js';
 import { ensureAdmin, ensureDisplayToken } from './auth/service.js';
 import { FailureLimiter } from './auth/rate-limit.js';
 import type { AppServices } from './http/context.js';
@@ -22,10 +21,6 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
       const data = await loadDemoTerritory(store);
       log(`Loaded the demo territory: ${data.buildings.length} buildings, ${data.enterprises.length} enterprises, ${data.stations.length} stations (${Date.now() - t} ms)`);
     }
-    // Boundaries stored before the lattice (or restored from a backup) onto it once; a no-op when they are (ADR 0011).
-    const t = Date.now();
-    const { written } = await snapStoredBoundaries(store);
-    if (written) log(`Snapped ${written} stored boundaries to the 1e-7° lattice (${Date.now() - t} ms)`);
     await ensureAdmin(store, env.ADMIN_PASSWORD, log);
     await ensureDisplayToken(store, env.DISPLAY_TOKEN);
   });

@@ -1,7 +1,7 @@
 // What every caller of the store works with: the drizzle database type, the Store (read/write units),
 // and rows() for raw SQL. Kept apart from the drivers (store.ts) so that migrate.ts, which store.ts runs
 // on open, can use them without importing store.ts back.
-import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import type * as schema from './schema.js';
 
@@ -24,29 +24,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/**
- * A statement that should have returned rows came back with no result description. PGlite does this when
- * PostGIS's geometry engine fails inside it on some valid inputs ({ rows: [], fields: [] }, no error):
- * read as "no rows" it would mean "no problems" (issue 12). Callers never see it as an empty answer.
- */
-export class EngineFailure extends Error {
-  constructor(readonly statement: string) {
-    super('The database returned no result for a query (its geometry engine failed on this input)');
-    this.name = 'EngineFailure';
-  }
-}
-
-const dialect = new PgDialect();
-
-/**
- * Rows of a raw SQL statement that returns rows (a SELECT, or a write with RETURNING), whichever driver ran
- * it. Such a statement always describes at least one column; a result without any is a failure, not "none".
- */
+/** Rows of a raw SQL statement, whichever driver ran it. */
 export async function rows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);
-  // postgres.js: an array of rows (with .columns).
   if (Array.isArray(result)) return result as T[];
-  const r = result as { rows?: T[]; fields?: unknown[] } | null | undefined;
-  if (!r || !Array.isArray(r.rows) || !Array.isArray(r.fields) || r.fields.length === 0) throw new EngineFailure(dialect.sqlToQuery(query).sql.replace(/\s+/g, ' ').slice(0, 300));
-  return r.rows;
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

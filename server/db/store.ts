@@ -7,7 +7,7 @@ import { Mutex } from './mutex.js';
 import { migrate } from './migrate.js';
 import type { Db, Store } from './database.js';
 
-export { EngineFailure, rows, type Db, type Store } from './database.js';
+export { rows, type Db, type Store } from './database.js';
 
 export async function openPglite(dataDir: string | null): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');

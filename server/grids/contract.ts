@@ -44,11 +44,11 @@ const GridKey = z.union([z.number().int(), z.templateLiteral(['new:', z.number()
 
 export const ProblemSchema = z
   .object({
-    kind: z.enum(['invalid', 'outside', 'overlap', 'gap', 'edge', 'sliver', 'stale', 'unknown_grid', 'give_to']),
+    kind: z.enum(['invalid', 'outside', 'overlap', 'gap', 'sliver', 'stale', 'unknown_grid', 'give_to']),
     gridIds: z.array(GridKey),
     areaM2: z.number().optional(),
     geometry: z.union([PolygonSchema, MultiPolygonSchema]).optional().openapi({ description: 'The offending area (GeoJSON)' }),
-    location: PointSchema.optional().openapi({ description: 'Where a boundary is invalid or, for `edge`, where a boundary piece is unmatched (GeoJSON)' }),
+    location: PointSchema.optional().openapi({ description: 'Where a boundary is invalid (GeoJSON)' }),
     message: z.string(),
   })
   .openapi('GridProblem');
@@ -100,15 +100,7 @@ export const HistoryItemSchema = z
 
 export const HistoryDetailSchema = HistoryItemSchema.extend({ before: z.array(SnapshotSchema), after: z.array(SnapshotSchema) }).openapi('GridChangeRecordDetail');
 
-const BaseVersion = z.object({ id: z.number().int().positive().max(2_147_483_647), version: z.number().int().min(1).max(2_147_483_647) }).strict();
-
-export const RevertSchema = z
-  .object({
-    note: z.string().max(500).optional(),
-    state: z.enum(['before', 'after']).default('after'),
-    base: z.array(BaseVersion).max(5000).openapi({ description: "The street's grids (id, version) as the reverting editor saw them: any difference, a grid added or gone, is a stale base (412)" }),
-  })
-  .strict();
+export const RevertSchema = z.object({ note: z.string().max(500).optional(), state: z.enum(['before', 'after']).default('after') }).strict();
 
 const Placed = z.object({ id: z.number().int(), name: z.string(), gridId: z.number().int().nullable(), geometry: z.union([PointSchema, PolygonSchema]) });
 const PlacedPoint = Placed.extend({ geometry: PointSchema });
@@ -119,7 +111,7 @@ export const EditorStateSchema = z
     grids: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), version: z.number().int(), geometry: PolygonSchema })),
     buildings: z.array(Placed),
     stations: z.array(PlacedPoint),
-    rules: z.object({ minAreaM2: z.number() }),
+    rules: z.object({ minAreaM2: z.number(), toleranceM2: z.number() }),
     editable: z.boolean(),
   })
   .openapi('GridEditorState');

@@ -2,7 +2,7 @@
 // commit in one transaction: grids written, buildings/enterprises/stations reassigned, history and
 // audit recorded. The change log triggers then carry the edit to the coverage engine and /api/events.
 import { sql } from 'drizzle-orm';
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Polygon } from 'geojson';
 import { rows, type Db } from '../db/store.js';
 import { audit } from '../db/audit.js';
 import { assignGrids } from '../db/assign-grids.js';
@@ -10,82 +10,44 @@ import { ApiError } from '../http/errors.js';
 import type { AppServices } from '../http/context.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { planChangeSet, type ChangeSet, type CurrentGrid, type Stale } from '../domain/topology/change-set.js';
-import { DEFAULT_GRID_RULES, INVALID_KINDS, PARTITION_KINDS, type GridKey, type GridRules, type Problem } from '../domain/topology/types.js';
-import { polygonDefect } from '../domain/topology/polygon.js';
-import { absorb, partitionProblems, validityProblems } from './geometry.js';
-import { edgeProblems, sameCoordinates, snapGrids } from './snap.js';
+import { DEFAULT_GRID_RULES, INVALID_KINDS, type GridKey, type GridRules, type Problem } from '../domain/topology/types.js';
+import { absorb, nodeGrids, partitionProblems, validityProblems } from './geometry.js';
 import { impactOf, type Impact } from './impact.js';
 import { fromPlan, fromSnapshot, type Intended, type IntendedGrid } from './intended.js';
-import { readGrids, readStreet, snapshotOf, type GridSnapshot, type StreetOutline } from './state.js';
+import { readGrids, readStreet, snapshotOf, type GridSnapshot } from './state.js';
 import { goneGridIds, readChangeSet } from './history.js';
 
 export const GRID_RULES: GridRules = DEFAULT_GRID_RULES;
 
 interface Evaluation {
   problems: Problem[];
-  /** The intended grids, snapped with the outline, with absorbed areas joined in (meaningful when there is no invalid problem). */
+  /** The intended grids with absorbed areas joined in (meaningful when there is no invalid problem). */
   grids: IntendedGrid[];
-  /** The street outline as snapped together with the grids; written back when it changed (a vertex inserted). */
-  outline: MultiPolygon;
-  outlineChanged: boolean;
 }
 
-/**
- * Snaps the intended grids with the street's outline (the one precision, snap.ts) and decides which of them
- * really change: a grid is written only if its snapped boundary or name differs from what is stored.
- */
-function snapped(street: StreetOutline, grids: IntendedGrid[], current: CurrentGrid[]): { grids: IntendedGrid[]; outline: MultiPolygon; outlineChanged: boolean } {
-  const byId = new Map(current.map((g) => [g.id, g]));
-  const out = snapGrids(street.geometry, grids);
-  return {
-    outline: out.outline,
-    outlineChanged: out.outlineChanged,
-    grids: out.grids.map((g) => {
-      const stored = g.id === null ? undefined : byId.get(g.id);
-      return { ...g, changed: !stored || g.absorbs.length > 0 || stored.name !== g.name || !sameCoordinates(stored.geometry, g.geometry) };
-    }),
-  };
-}
-
-async function evaluate(db: Db, street: StreetOutline, current: CurrentGrid[], intended: Intended, initial: Problem[]): Promise<Evaluation> {
+async function evaluate(db: Db, streetCode: string, intended: Intended, initial: Problem[]): Promise<Evaluation> {
   const problems = [...initial];
-  const unsnapped = { grids: intended.grids, outline: street.geometry, outlineChanged: false };
   if (intended.grids.length === 0) problems.push({ kind: 'invalid', gridIds: [], message: 'A street needs at least one grid' });
   problems.push(...(await codeProblems(db, intended.grids)));
-  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, ...unsnapped };
-  let state = snapped(street, intended.grids, current);
-  // Snapping can collapse a ring that was only millimetres wide.
-  for (const g of state.grids) {
-    const defect = g.changed ? polygonDefect(g.geometry) : null;
-    if (defect) problems.push({ kind: 'invalid', gridIds: [g.key], message: `${g.name}: ${defect} (on the 1e-7° lattice)` });
-  }
-  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, ...state };
-  problems.push(...(await validityProblems(db, state.grids.filter((g) => g.changed))));
-  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, ...state };
-  if (state.grids.some((g) => g.absorbs.length > 0)) {
-    const grids: IntendedGrid[] = [];
-    for (const g of state.grids) {
-      if (g.absorbs.length === 0) {
-        grids.push(g);
-        continue;
-      }
-      const joined = await absorb(db, g.geometry, g.absorbs);
-      if (joined) grids.push({ ...g, geometry: joined });
-      else {
-        problems.push({ kind: 'give_to', gridIds: [g.key, ...g.absorbs], message: `The area given to ${g.name} does not join it into one piece: give it to a neighbour` });
-        grids.push(g);
-      }
+  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids: intended.grids };
+  problems.push(...(await validityProblems(db, intended.grids.filter((g) => g.changed))));
+  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids: intended.grids };
+  const grids: IntendedGrid[] = [];
+  for (const g of intended.grids) {
+    if (g.absorbs.length === 0) {
+      grids.push(g);
+      continue;
     }
-    // The union comes back from PostGIS: onto the lattice again, with its neighbours.
-    state = snapped(street, grids, current);
+    const joined = await absorb(db, g.geometry, g.absorbs);
+    if (joined) grids.push({ ...g, geometry: joined });
+    else {
+      problems.push({ kind: 'give_to', gridIds: [g.key, ...g.absorbs], message: `The area given to ${g.name} does not join it into one piece: give it to a neighbour` });
+      grids.push(g);
+    }
   }
-  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, ...state };
-  const found = await partitionProblems(db, state.outline, state.grids, GRID_RULES);
-  problems.push(...found);
-  // The independent exact check must agree before anything is committed: pieces of boundary it finds unmatched
-  // are problems even when the geometry engine saw none.
-  if (!found.some((p) => PARTITION_KINDS.has(p.kind))) problems.push(...edgeProblems(state.outline, state.grids));
-  return { problems, ...state };
+  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids };
+  problems.push(...(await partitionProblems(db, streetCode, grids, GRID_RULES)));
+  return { problems, grids };
 }
 
 /** Codes chosen for new grids must be unused (grid codes are unique across the city) and distinct. */
@@ -121,10 +83,10 @@ export async function previewGridChanges(services: AppServices, streetCode: stri
   // The model first: on PGlite the engine's own reads cannot run inside ours.
   const model = await services.coverage.model();
   return services.store.read(async (db) => {
-    const street = await readStreet(db, streetCode);
+    await readStreet(db, streetCode);
     const current = await readGrids(db, streetCode);
     const plan = planChangeSet(current, set, await goneGridIds(db, streetCode, current));
-    const { problems, grids } = await evaluate(db, street, current, fromPlan(plan), [...plan.problems, ...staleProblems(plan.stale)]);
+    const { problems, grids } = await evaluate(db, streetCode, fromPlan(plan), [...plan.problems, ...staleProblems(plan.stale)]);
     const geometryUsable = !problems.some((p) => INVALID_KINDS.has(p.kind));
     const deleted = plan.deleted.map((d) => ({ id: d.id, name: current.find((g) => g.id === d.id)?.name ?? String(d.id) }));
     const impact = geometryUsable ? await impactOf(db, model, streetCode, grids, deleted, model.asOf) : null;
@@ -149,13 +111,13 @@ function rejectIfAny(problems: Problem[], stale: Stale[]): void {
 export async function commitGridChanges(services: AppServices, principal: Principal, streetCode: string, set: ChangeSet): Promise<CommitResult> {
   return services.store.write(async (tx) => {
     // Locking the street serialises edits of one street: versions are checked and written atomically.
-    const street = await readStreet(tx, streetCode, true);
+    await readStreet(tx, streetCode, true);
     const current = await readGrids(tx, streetCode);
     const plan = planChangeSet(current, set, await goneGridIds(tx, streetCode, current));
     if (plan.stale.length) rejectIfAny([], plan.stale);
-    const evaluation = await evaluate(tx, street, current, fromPlan(plan), plan.problems);
-    rejectIfAny(evaluation.problems, []);
-    return write(tx, principal, streetCode, current, { ...evaluation, deleted: plan.deleted }, set.note ?? null, null);
+    const { problems, grids } = await evaluate(tx, streetCode, fromPlan(plan), plan.problems);
+    rejectIfAny(problems, []);
+    return write(tx, principal, streetCode, current, { grids, deleted: plan.deleted }, set.note ?? null, null);
   });
 }
 
@@ -166,36 +128,17 @@ export async function revertGridChanges(
   streetCode: string,
   changeSetId: number,
   state: 'before' | 'after',
-  base: { id: number; version: number }[],
   note: string | null,
 ): Promise<CommitResult> {
   return services.store.write(async (tx) => {
-    const street = await readStreet(tx, streetCode, true);
+    await readStreet(tx, streetCode, true);
     const recorded = await readChangeSet(tx, streetCode, changeSetId);
     const current = await readGrids(tx, streetCode);
-    rejectIfAny([], staleBase(current, base));
     const intended = fromSnapshot(current, recorded[state]);
-    const evaluation = await evaluate(tx, street, current, intended, []);
-    rejectIfAny(evaluation.problems, []);
-    return write(tx, principal, streetCode, current, { ...evaluation, deleted: intended.deleted }, note ?? `Revert to ${state === 'before' ? 'before' : 'after'} change ${changeSetId}`, changeSetId);
+    const { problems, grids } = await evaluate(tx, streetCode, intended, []);
+    rejectIfAny(problems, []);
+    return write(tx, principal, streetCode, current, { grids, deleted: intended.deleted }, note ?? `Revert to ${state === 'before' ? 'before' : 'after'} change ${changeSetId}`, changeSetId);
   });
-}
-
-export async function writeOutline(tx: Db, streetCode: string, outline: MultiPolygon): Promise<void> {
-  await tx.execute(sql`UPDATE streets SET geom = ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(outline)}::text), 4326), version = version + 1 WHERE code = ${streetCode}`);
-}
-
-/**
- * A revert replaces the street's whole grid set, so its base is the whole set: every grid's version as the
- * editor saw it. A grid changed, added (version 0 in the answer: not in the base) or gone since is stale.
- */
-function staleBase(current: CurrentGrid[], base: { id: number; version: number }[]): Stale[] {
-  const seen = new Map(base.map((b) => [b.id, b.version]));
-  const now = new Map(current.map((g) => [g.id, g.version]));
-  return [
-    ...current.filter((g) => seen.get(g.id) !== g.version).map((g) => ({ id: g.id, version: seen.get(g.id) ?? 0, current: g.version })),
-    ...base.filter((b) => !now.has(b.id)).map((b) => ({ id: b.id, version: b.version, current: null })),
-  ];
 }
 
 async function nextCodes(tx: Db, streetCode: string, n: number): Promise<string[]> {
@@ -216,14 +159,14 @@ async function write(
   principal: Principal,
   streetCode: string,
   current: CurrentGrid[],
-  intended: { grids: IntendedGrid[]; deleted: { id: number; giveTo: number | null }[]; outline: MultiPolygon; outlineChanged: boolean },
+  intended: { grids: IntendedGrid[]; deleted: { id: number; giveTo: number | null }[] },
   note: string | null,
   revertOf: number | null,
 ): Promise<CommitResult> {
   const actor = actorOf(principal);
   const byId = new Map(current.map((g) => [g.id, g]));
-  // A grid vertex that now lies on the outline's edge is inserted there too (under 1 cm): the outline changes shape by nothing.
-  if (intended.outlineChanged) await writeOutline(tx, streetCode, intended.outline);
+  const noded = await nodeGrids(tx, intended.grids);
+  intended = { ...intended, grids: intended.grids.map((g) => (noded.has(g.key) ? { ...g, geometry: noded.get(g.key) as Polygon, changed: true } : g)) };
   const deletedIds = intended.deleted.map((d) => d.id);
   if (deletedIds.length) {
     const ids = sql.join(deletedIds.map((id) => sql`${id}`), sql`, `);

@@ -8,7 +8,6 @@ import { dbFaultOf } from '../db/faults.js';
 
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
 export const RETRY_AFTER_S = 5;
-import { EngineFailure } from '../db/database.js';
 
 export type ErrorCode =
   | 'bad_request'
@@ -29,9 +28,7 @@ export type ErrorCode =
   // Grid edits: a geometry PostGIS rejects, a change set that no longer tiles the street, a stale base.
   | 'invalid_geometry'
   | 'not_a_partition'
-  | 'stale_version'
-  // The geometry engine failed on an input (PGlite returns no result): refused, never read as "no problems".
-  | 'geometry_engine_failed';
+  | 'stale_version';
 
 export class ApiError extends Error {
   constructor(
@@ -88,10 +85,6 @@ function faultResponse(err: unknown, c: Context): Response | null {
 
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
-  if (err instanceof EngineFailure) {
-    console.error(`Geometry engine failure in: ${err.statement}`);
-    return c.json(errorBody('geometry_engine_failed', 'The geometry engine could not process these boundaries; nothing was changed. Simplify or redraw the edited boundary and try again.'), 422);
-  }
   const fault = faultResponse(err, c);
   if (fault) return fault;
   if (err instanceof ZodError) return c.json(errorBody('bad_request', 'Invalid input', zodDetails(err)), 400);

@@ -13,10 +13,7 @@ import type { AppServices } from '../http/context.js';
 import type { Principal } from '../auth/principal.js';
 import { GRID_RULES, commitGridChanges, previewGridChanges } from '../grids/service.js';
 import { partitionProblems } from '../grids/geometry.js';
-import { readGrids, readStreet } from '../grids/state.js';
-import { edgeProblems } from '../grids/snap.js';
-import { snapStoredStreet } from '../grids/snap-stored.js';
-import { snapMultiPolygon, snapPolygon } from '../domain/topology/snap.js';
+import { readGrids } from '../grids/state.js';
 import type { Change } from '../domain/topology/change-set.js';
 import type { Problem } from '../domain/topology/types.js';
 import type { CellValue, Issue } from './fields.js';
@@ -85,8 +82,7 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
   const geoms = file.features.map((f, i) => {
     const c = checkGeometry(f.geometry, BOUNDARY_GEOMETRY[kind]);
     if (!c.ok) (parsed[i] as (typeof parsed)[number]).issues.push({ row: i + 1, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: c.message });
-    // The one precision of stored boundaries (ADR 0011); a street's grids are snapped again with it on write.
-    return c.ok ? snapGeometry(c.geom) : null;
+    return c.ok ? c.geom : null;
   });
   // PostGIS: validity of every geometry that passed the checks above, and the street holding it.
   const input = geoms.flatMap((g, i) => (g ? [{ row: i + 1, g: JSON.stringify(g) }] : []));
@@ -213,24 +209,14 @@ async function tilingProblems(tx: Db, items: Item[]): Promise<{ issues: Issue[];
   const problems: (Problem & { street: string })[] = [];
   for (const it of reshapedStreets(items)) {
     const street = String(it.values.code);
-    // The new outline and the street's grids onto the lattice together (a grid vertex on the new outline's edge is noded).
-    await snapStoredStreet(tx, street);
-    const grids = (await readGrids(tx, street)).map((g) => ({ key: g.id, geometry: g.geometry }));
+    const grids = await readGrids(tx, street);
     if (!grids.length) continue;
-    const outline = (await readStreet(tx, street)).geometry;
-    const found = await partitionProblems(tx, outline, grids, GRID_RULES);
-    for (const p of found.length ? found : edgeProblems(outline, grids)) {
+    for (const p of await partitionProblems(tx, street, grids.map((g) => ({ key: g.id, geometry: g.geometry })), GRID_RULES)) {
       problems.push({ ...p, street });
       issues.push({ row: it.row, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: `The grids of ${street} would no longer tile it (${p.kind}): ${p.message}` });
     }
   }
   return { issues, problems };
-}
-
-function snapGeometry(g: Geometry): Geometry {
-  if (g.type === 'Polygon') return snapPolygon(g);
-  if (g.type === 'MultiPolygon') return snapMultiPolygon(g);
-  return g;
 }
 
 const geomSql = (g: Geometry) => sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(g)}), 4326)`;

@@ -60,8 +60,7 @@ export function HistoryPanel({ streetCode, tick, current, editable, onGhost, onR
   const revert = async (state: 'before' | 'after') => {
     if (!open) return;
     try {
-      const base = current.flatMap((g) => (g.id === null ? [] : [{ id: g.id, version: g.version as number }]));
-      const r = await revertTo(streetCode, open.id, state, format(t('ge.revertOf'), { id: open.id }), base);
+      const r = await revertTo(streetCode, open.id, state, format(t('ge.revertOf'), { id: open.id }));
       setOpen(null);
       onReverted(r.changeSetId);
     } catch (e) {

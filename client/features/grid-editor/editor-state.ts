@@ -22,9 +22,6 @@ export type EditorAction =
   | { type: 'redo' }
   | { type: 'rebased'; data: EditorData; grids: EditGrid[] };
 
-/** Below turf's floating-point noise, far below any real gap (a 1 cm × 1 m notch is 0.01 m²). */
-const CLIENT_NOISE_M2 = 0.001;
-
 export const gridsOf = (data: EditorData): EditGrid[] =>
   data.grids.map((g) => ({ key: `g:${g.id}`, id: g.id, version: g.version, code: g.code, name: g.name, geometry: cleanPolygon(g.geometry) }));
 
@@ -32,9 +29,7 @@ function loaded(data: EditorData): EditorState {
   const grids = gridsOf(data);
   return {
     street: { code: data.street.code, name: data.street.name, nameEn: data.street.nameEn, geometry: data.street.geometry },
-    // The server has no area tolerance (ADR 0011); turf's floating-point overlay here leaves pieces of ~1e-6 m²
-    // where boundaries meet exactly, which the live check ignores. The server decides on save.
-    rules: { ...data.rules, toleranceM2: CLIENT_NOISE_M2 },
+    rules: data.rules,
     editable: data.editable,
     original: grids,
     grids,

@@ -4,8 +4,7 @@ import type { MultiPolygon, Point, Polygon } from 'geojson';
 /** An existing grid is named by its id; a grid the change set creates by `new:<index in changes>`. */
 export type GridKey = number | `new:${number}`;
 
-/** `edge`: a piece of boundary the exact check (over snapped coordinates) finds unmatched by any neighbour or the outline. */
-export type ProblemKind = 'invalid' | 'outside' | 'overlap' | 'gap' | 'edge' | 'sliver' | 'stale' | 'unknown_grid' | 'give_to';
+export type ProblemKind = 'invalid' | 'outside' | 'overlap' | 'gap' | 'sliver' | 'stale' | 'unknown_grid' | 'give_to';
 
 export interface Problem {
   kind: ProblemKind;
@@ -18,14 +17,15 @@ export interface Problem {
   message: string;
 }
 
-/** Gaps, overlaps and parts outside have no tolerance: after snapping (snap.ts) any positive area is a problem. */
 export interface GridRules {
   /** Grids smaller than this are slivers. */
   minAreaM2: number;
+  /** Overlaps, gaps and parts outside below this area are numerical noise, not problems. */
+  toleranceM2: number;
 }
 
-export const DEFAULT_GRID_RULES: GridRules = { minAreaM2: 500 };
+export const DEFAULT_GRID_RULES: GridRules = { minAreaM2: 500, toleranceM2: 1 };
 
 /** Problems that make a change set malformed (422), versus ones that break the partition (409). */
 export const INVALID_KINDS: ReadonlySet<ProblemKind> = new Set(['invalid', 'sliver', 'unknown_grid', 'give_to']);
-export const PARTITION_KINDS: ReadonlySet<ProblemKind> = new Set(['outside', 'overlap', 'gap', 'edge']);
+export const PARTITION_KINDS: ReadonlySet<ProblemKind> = new Set(['outside', 'overlap', 'gap']);
