@@ -13,6 +13,22 @@ import { TEST_DISPLAY_TOKEN } from '../helpers/constants.js';
 
 interface Summary { totals: { rates: Record<string, { numerator: number; denominator: number; value: number | null }> }; stations: number; activitiesThisMonth: { count: number; participants: number } }
 
+/** Failed responses, console errors and the wall's status changes: said when a live-update check fails in CI. */
+function watchTraffic(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('response', (r) => r.status() >= 400 && seen.push(`${r.status()} ${new URL(r.url()).pathname}`));
+  page.on('requestfailed', (r) => seen.push(`failed ${new URL(r.url()).pathname}: ${r.failure()?.errorText ?? ''}`));
+  page.on('console', (m) => m.type() === 'error' && seen.push(`console: ${m.text()}`));
+  return seen;
+}
+
+async function waitLive(page: Page, seen: string[], timeout = 30_000): Promise<void> {
+  await page.waitForSelector('[data-status=live]', { timeout }).catch(async (err: unknown) => {
+    const status = await page.locator('[data-status]').getAttribute('data-status').catch(() => 'none');
+    throw new Error(`${String(err)}\nstatus: ${status}; what the page saw: ${seen.join(' | ') || 'nothing failed'}`);
+  });
+}
+
 describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
   let t: TestStore;
   let server: ServerType;
@@ -101,8 +117,10 @@ describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
 
   it('shows an edit made through the API within 5 seconds, without reloading', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    pages.push(page);
+    const seen = watchTraffic(page);
     await page.goto(wallUrl());
-    await page.waitForSelector('[data-status=live]');
+    await waitLive(page, seen);
     // Hold the tour still: on two cores, software-rendered camera flights would compete with what is measured here.
     await page.mouse.move(300, 300);
     await page.waitForTimeout(1500);
@@ -125,7 +143,8 @@ describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
       for (const id of ids) await tx.execute(sql`INSERT INTO organisation_coverage (organisation_id, enterprise_id, since) VALUES (910001, ${id}, '2020-01-01')`);
     });
     // Poll on a timer, not on animation frames: software-rendered frames would delay the check, not the wall.
-    await page.waitForFunction((b) => document.querySelector('[data-kpi=partyOrg]')?.textContent !== b, before, { timeout: 5_000, polling: 100 });
+    await page.waitForFunction((b) => document.querySelector('[data-kpi=partyOrg]')?.textContent !== b, before, { timeout: 5_000, polling: 100 })
+      .catch((err: unknown) => { throw new Error(`${String(err)}\nwhat the page saw: ${seen.join(' | ') || 'nothing failed'}`); });
     const took = Date.now() - started;
     const api = await apiSummary();
     expect(await page.locator('[data-kpi=partyOrg]').innerText()).toBe(pct(api.totals.rates.partyOrg?.value ?? null));
@@ -137,8 +156,9 @@ describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
   it('warns when the connection is lost and reconnects by itself after the server restarts', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     pages.push(page);
+    const seen = watchTraffic(page);
     await page.goto(wallUrl());
-    await page.waitForSelector('[data-status=live]');
+    await waitLive(page, seen);
     const port = Number(new URL(base).port);
     await closeNow(server);
     await page.waitForSelector('[data-status=disconnected]', { timeout: 10_000 });

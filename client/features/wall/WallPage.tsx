@@ -19,6 +19,8 @@ import type { WallSummary } from '../../../server/wall/contract';
 import './wall.css';
 
 const INTERACTIONS = ['pointermove', 'pointerdown', 'touchstart', 'wheel', 'keydown'] as const;
+/** A failed load of the figures is retried after this long (the status shows 'stale' meanwhile). */
+const RETRY_MS = 10_000;
 
 function useFrame() {
   const [frame, setFrame] = useState(() => wallFrame(innerWidth, innerHeight));
@@ -61,9 +63,15 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
   const mapEl = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
 
+  // Loads can overlap (an edit arrives while the first load runs): only the newest one may set the figures.
+  const loads = useRef(0);
+  const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
   const load = useCallback(async () => {
+    const seq = ++loads.current;
+    if (retry.current) clearTimeout(retry.current);
     try {
       const s = await api<WallSummary>(`/api/wall/summary?scope=${encodeURIComponent(scope)}`);
+      if (seq !== loads.current) return;
       setSummary(s);
       setUpdatedAt(Date.now());
       setFailed(false);
@@ -75,15 +83,22 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
         getFeatures('streets'), getFeatures('grids', { bbox }), getFeatures('business-districts', { bbox }), getFeatures('buildings', { bbox }),
         getFeatures('stations', { bbox }), getFeatures('activities', { bbox, datetime: `${since}/..` }),
       ]);
+      if (seq !== loads.current) return;
       setData((d) => ({
         ...d,
         streets: inScope(streets), grids: inScope(grids), businessDistricts: inScope(businessDistricts), buildings: buildings as MapData['buildings'],
         stations: stations as MapData['stations'], activities: activities as MapData['activities'],
       } as MapData));
     } catch {
+      if (seq !== loads.current) return;
       setFailed(true);
+      // Nobody is at an unattended wall to press reload: try again by itself.
+      retry.current = setTimeout(() => void load(), RETRY_MS);
     }
   }, [scope]);
+  useEffect(() => () => {
+    if (retry.current) clearTimeout(retry.current);
+  }, []);
 
   useEffect(() => {
     void load();
