@@ -12,7 +12,7 @@ import { EventHub } from './events/hub.js';
 
 export async function bootstrap(env: Env, log: (line: string) => void = console.log): Promise<AppServices> {
   const started = Date.now();
-  const store: Store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, statementTimeoutS: env.DATABASE_STATEMENT_TIMEOUT_S });
+  const store: Store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, statementTimeoutS: env.DATABASE_STATEMENT_TIMEOUT_S, owner: 'server' });
   log(`Store: ${store.kind === 'pglite' ? `embedded PGlite + PostGIS in ${env.DATA_DIR}` : 'PostgreSQL + PostGIS'} (${Date.now() - started} ms)`);
   // Processes started together on an empty PostgreSQL database: one fills it, the others then find it full.
   await withFirstStartLock(env.DATABASE_URL, async () => {

@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   const services = await bootstrap(env);
   const app = createApp(services, withClient ? { distDir: DIST } : {});
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    // A CLI refused this data directory says where the server answers, so the user can go through it.
+    services.store.ownerLock?.update({ url: `http://${env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST}:${info.port}` });
     console.log(`党建版图 is up: http://localhost:${info.port}/  (API docs /api/docs, OGC API /ogc)`);
   });
   applyKeepAlive(server as Server, env.DATABASE_STATEMENT_TIMEOUT_S);

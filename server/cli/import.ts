@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadEnv } from '../env.js';
-import { openStore } from '../db/store.js';
+import { openCliStore, serverAt } from './open-store.js';
 import { CoverageEngine } from '../coverage/engine.js';
 import { EventHub } from '../events/hub.js';
 import { FailureLimiter } from '../auth/rate-limit.js';
@@ -74,7 +74,7 @@ function printIssues(issues: Issue[], truncated: boolean): void {
 }
 
 const env = loadEnv();
-const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+const store = await openCliStore(env, 'import CLI', (h) => `Stop the server first, or import through ${serverAt(h)} (the admin's 导入 page, or POST /api/import/${kind} as in /api/docs).`);
 const services: AppServices = { store, env, loginLimiter: new FailureLimiter(5, 60_000), coverage: new CoverageEngine(store), events: new EventHub(store) };
 const actor = `cli:${userInfo().username}`;
 const principal: Principal = { kind: 'token', userId: null, name: actor, role: 'admin', streetCodes: [], csrfToken: null };

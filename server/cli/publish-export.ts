@@ -11,7 +11,8 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { openStore, rows, type Store } from '../db/store.js';
+import { rows, type Store } from '../db/store.js';
+import { openCliStore, serverAt } from './open-store.js';
 import { loadEnv } from '../env.js';
 import { artifactsFor, ShellMissingError } from '../publications/artifacts.js';
 import { livePublication } from '../publications/service.js';
@@ -104,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const env = loadEnv();
-  const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const store = await openCliStore(env, 'publish:export CLI', (h) => `Stop the server first, or download the same files from ${serverAt(h)}: GET /api/publications/{id}/export.zip.`);
   try {
     console.log(formatExport(await publishExport(store, target, dir)));
     return 0;

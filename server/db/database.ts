@@ -4,6 +4,7 @@
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
 import type * as schema from './schema.js';
+import type { OwnerLock } from './owner-lock.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -22,6 +23,8 @@ export interface Store {
   /** Runs a multi-statement SQL script (a migration) in one transaction. */
   execScript(script: string): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data directory's owner lock this store holds until close() (ADR 0014). */
+  readonly ownerLock?: OwnerLock;
 }
 
 /** Rows of a raw SQL statement, whichever driver ran it. */

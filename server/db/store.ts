@@ -5,18 +5,25 @@ import { resolve } from 'node:path';
 import * as schema from './schema.js';
 import { Mutex } from './mutex.js';
 import { migrate } from './migrate.js';
+import { acquireOwnerLock } from './owner-lock.js';
 import type { Db, Store } from './database.js';
 
 export { rows, type Db, type Store } from './database.js';
 
-export async function openPglite(dataDir: string | null): Promise<Store> {
+/** Opens the embedded database in dataDir (null: in memory). The directory is this process's alone while
+ *  the store is open: another process holding it makes this throw DataDirInUseError (owner-lock.ts). */
+export async function openPglite(dataDir: string | null, opts: { owner?: string } = {}): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
+  const ownerLock = dataDir ? acquireOwnerLock(dataDir, opts.owner ?? 'process') : undefined;
   const client = await PGlite.create({
     ...(dataDir ? { dataDir: resolve(dataDir, 'pglite') } : {}),
     extensions: { postgis },
+  }).catch((err: unknown) => {
+    ownerLock?.release();
+    throw err;
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   const lock = new Mutex();
@@ -35,9 +42,22 @@ export async function openPglite(dataDir: string | null): Promise<Store> {
       onListen?.();
       return () => lock.run(() => stop());
     },
-    close: () => lock.run(() => client.close()),
+    close: () =>
+      lock.run(async () => {
+        try {
+          await client.close();
+        } finally {
+          ownerLock?.release();
+        }
+      }),
+    ...(ownerLock ? { ownerLock } : {}),
   };
-  await migrate(store);
+  try {
+    await migrate(store);
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
   return store;
 }
 
@@ -76,6 +96,9 @@ export async function openPostgres(url: string, opts: { statementTimeoutS?: numb
   return store;
 }
 
-export function openStore(opts: { databaseUrl?: string; dataDir: string | null; statementTimeoutS?: number }): Promise<Store> {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, { statementTimeoutS: opts.statementTimeoutS }) : openPglite(opts.dataDir);
+/** owner: what this process is, named to any other process refused the same data directory ("server", "import CLI"). */
+export function openStore(opts: { databaseUrl?: string; dataDir: string | null; statementTimeoutS?: number; owner?: string }): Promise<Store> {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, { statementTimeoutS: opts.statementTimeoutS })
+    : openPglite(opts.dataDir, { owner: opts.owner ?? 'process' });
 }
