@@ -2,7 +2,7 @@
 export const BACKUP_TABLES = [
   'districts', 'streets', 'grids', 'business_districts', 'buildings', 'enterprises', 'stations', 'organisations',
   'organisation_coverage', 'instructors', 'instructor_assignments', 'activities', 'alliances', 'alliance_members', 'roads', 'water',
-  'users', 'user_streets', 'api_tokens', 'settings', 'grid_change_sets', 'publications', 'publication_versions', 'audit_log',
+  'users', 'user_streets', 'api_tokens', 'settings', 'grid_change_sets', 'grid_version_floor', 'publications', 'publication_versions', 'audit_log',
 ] as const;
 /** Sessions expire and the change log only feeds live caches: neither belongs in a backup. */
 export const NOT_BACKED_UP = ['sessions', 'change_log', 'schema_migrations'];

@@ -64,6 +64,12 @@ export const gridChangeSets = pgTable('grid_change_sets', {
   revertOf: integer('revert_of'),
 });
 
+/** The highest version each grid id ever had, kept by triggers, so versions only grow (migration 0015). */
+export const gridVersionFloor = pgTable('grid_version_floor', {
+  gridId: integer('grid_id').primaryKey(),
+  version: integer('version').notNull(),
+});
+
 export const businessDistricts = pgTable('business_districts', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   streetCode: text('street_code').notNull(),

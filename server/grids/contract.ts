@@ -81,7 +81,7 @@ export const SnapshotSchema = z.object({ id: z.number().int(), code: z.string(),
 export const HistoryChangeSchema = z.object({
   gridId: z.number().int(),
   name: z.string(),
-  action: z.enum(['create', 'update', 'delete']),
+  action: z.enum(['create', 'restore', 'update', 'delete']),
   before: PolygonSchema.nullable(),
   after: PolygonSchema.nullable(),
   giveTo: z.number().int().optional(),
@@ -100,7 +100,18 @@ export const HistoryItemSchema = z
 
 export const HistoryDetailSchema = HistoryItemSchema.extend({ before: z.array(SnapshotSchema), after: z.array(SnapshotSchema) }).openapi('GridChangeRecordDetail');
 
-export const RevertSchema = z.object({ note: z.string().max(500).optional(), state: z.enum(['before', 'after']).default('after') }).strict();
+const BaseVersion = z.object({ id: z.number().int().positive().max(2_147_483_647), version: z.number().int().min(1).max(2_147_483_647) }).strict();
+
+export const RevertSchema = z
+  .object({
+    note: z.string().max(500).optional(),
+    state: z.enum(['before', 'after']).default('after'),
+    base: z
+      .array(BaseVersion)
+      .max(5000)
+      .openapi({ description: "The street's grids (id, version) as the reverting editor loaded them: any difference (a grid changed, added or gone since) is a stale base (412)" }),
+  })
+  .strict();
 
 const Placed = z.object({ id: z.number().int(), name: z.string(), gridId: z.number().int().nullable(), geometry: z.union([PointSchema, PolygonSchema]) });
 const PlacedPoint = Placed.extend({ geometry: PointSchema });

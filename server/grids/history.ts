@@ -8,7 +8,8 @@ import type { GridSnapshot } from './state.js';
 export interface HistoryChange {
   gridId: number;
   name: string;
-  action: 'create' | 'update' | 'delete';
+  /** `restore`: a grid a revert brought back under its old id and code. */
+  action: 'create' | 'restore' | 'update' | 'delete';
   before: Polygon | null;
   after: Polygon | null;
   giveTo?: number;

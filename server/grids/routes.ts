@@ -124,15 +124,15 @@ gridRoutes.openapi(
     method: 'post',
     path: '/{streetCode}/grid-history/{id}/revert',
     tags: TAGS,
-    summary: 'Restore the grids as they were before or after a change set, as a new change set (validated like any other)',
+    summary: 'Restore the grids as they were before or after a change set, as a new change set (validated like any other); restored grids get versions above any they had; 412 when the base is stale',
     request: { params: HistoryParamsSchema, body: { content: { 'application/json': { schema: RevertSchema } }, required: true } },
-    responses: { 200: json(CommitSchema, 'Committed'), ...errorResponses(400, 401, 403, 404, 409, 422) },
+    responses: { 200: json(CommitSchema, 'Committed'), ...errorResponses(400, 401, 403, 404, 409, 412, 422) },
   }),
   async (c) => {
     const { streetCode, id } = c.req.valid('param');
     const p = editor(c, streetCode);
-    const { note, state } = c.req.valid('json');
-    return c.json(await revertGridChanges(c.get('services'), p, streetCode, id, state, note ?? null), 200);
+    const { note, state, base } = c.req.valid('json');
+    return c.json(await revertGridChanges(c.get('services'), p, streetCode, id, state, base, note ?? null), 200);
   },
 );
 

@@ -15,7 +15,7 @@ import { absorb, nodeGrids, partitionProblems, validityProblems } from './geomet
 import { impactOf, type Impact } from './impact.js';
 import { fromPlan, fromSnapshot, type Intended, type IntendedGrid } from './intended.js';
 import { readGrids, readStreet, snapshotOf, type GridSnapshot } from './state.js';
-import { goneGridIds, readChangeSet } from './history.js';
+import { goneGridIds, readChangeSet, type HistoryChange } from './history.js';
 
 export const GRID_RULES: GridRules = DEFAULT_GRID_RULES;
 
@@ -128,17 +128,32 @@ export async function revertGridChanges(
   streetCode: string,
   changeSetId: number,
   state: 'before' | 'after',
+  base: { id: number; version: number }[],
   note: string | null,
 ): Promise<CommitResult> {
   return services.store.write(async (tx) => {
     await readStreet(tx, streetCode, true);
     const recorded = await readChangeSet(tx, streetCode, changeSetId);
     const current = await readGrids(tx, streetCode);
+    rejectIfAny([], staleBase(current, base));
     const intended = fromSnapshot(current, recorded[state]);
     const { problems, grids } = await evaluate(tx, streetCode, intended, []);
     rejectIfAny(problems, []);
     return write(tx, principal, streetCode, current, { grids, deleted: intended.deleted }, note ?? `Revert to ${state === 'before' ? 'before' : 'after'} change ${changeSetId}`, changeSetId);
   });
+}
+
+/**
+ * A revert replaces the street's whole grid set, so its base is the whole set: every grid's version as the
+ * editor saw it. A grid changed, added (reported with version 0: not in the base) or gone since is stale.
+ */
+function staleBase(current: CurrentGrid[], base: { id: number; version: number }[]): Stale[] {
+  const seen = new Map(base.map((b) => [b.id, b.version]));
+  const now = new Set(current.map((g) => g.id));
+  return [
+    ...current.filter((g) => seen.get(g.id) !== g.version).map((g) => ({ id: g.id, version: seen.get(g.id) ?? 0, current: g.version })),
+    ...base.filter((b) => !now.has(b.id)).map((b) => ({ id: b.id, version: b.version, current: null })),
+  ];
 }
 
 async function nextCodes(tx: Db, streetCode: string, n: number): Promise<string[]> {
@@ -180,7 +195,7 @@ async function write(
   const created = intended.grids.filter((g) => g.id === null && g.code === undefined);
   const codes = await nextCodes(tx, streetCode, created.length);
   const ids = new Map<GridKey, number>();
-  const changes: { gridId: number; name: string; action: 'create' | 'update' | 'delete'; before: Polygon | null; after: Polygon | null; giveTo?: number }[] = [];
+  const changes: HistoryChange[] = [];
   for (const g of intended.grids) {
     const geojson = JSON.stringify(g.geometry);
     const old = g.id === null ? undefined : byId.get(g.id);
@@ -199,7 +214,8 @@ async function write(
           RETURNING id`,
     );
     ids.set(g.key, (row as { id: number }).id);
-    changes.push({ gridId: (row as { id: number }).id, name: g.name, action: 'create', before: null, after: g.geometry });
+    // A grid a revert brings back keeps its id (and gets a version above any it had: migration 0015's trigger).
+    changes.push({ gridId: (row as { id: number }).id, name: g.name, action: g.id === null ? 'create' : 'restore', before: null, after: g.geometry });
   }
   for (const d of intended.deleted) {
     const old = byId.get(d.id) as CurrentGrid;

@@ -173,11 +173,19 @@ for (const kind of storeKinds()) {
       const gone = await c.get(`/api/coverage/summary?level=grid&id=${victim.id}`, officialAuth);
       expect(gone.status).toBe(404);
 
-      const revert = await c.send('POST', `/api/streets/${STREET}/grid-history/${changeSetId}/revert`, { state: 'before', note: 'undo merge' }, editor);
+      const baseVersions = after.grids.map((g) => ({ id: g.id, version: g.version }));
+      const revert = await c.send('POST', `/api/streets/${STREET}/grid-history/${changeSetId}/revert`, { state: 'before', note: 'undo merge', base: baseVersions }, editor);
       expect(revert.status, await revert.clone().text()).toBe(200);
       const restored = await state();
       const back = restored.grids.find((g) => g.id === victim.id) as Grid;
       expect(back.code).toBe(victim.code);
+      // Versions only grow: the grid comes back above the version it was deleted at, and shows as restored.
+      expect(back.version).toBeGreaterThan(victim.version);
+      const [latest] = ((await (await c.get(`/api/streets/${STREET}/grid-history`, editor)).json()) as { items: { changes: { gridId: number; action: string }[] }[] }).items;
+      expect(latest?.changes.find((ch) => ch.gridId === victim.id)?.action).toBe('restore');
+      // A planner who still holds the version from before the merge cannot overwrite the revert.
+      const stale = await commit({ changes: [update(victim)] });
+      expect(stale.status, await stale.clone().text()).toBe(412);
       expect(turf.area(turf.feature(back.geometry))).toBeCloseTo(turf.area(turf.feature(victim.geometry)), 0);
       expect(restored.buildings.filter((b) => moved.includes(b.id)).every((b) => b.gridId === victim.id)).toBe(true);
       const detail = (await (await c.get(`/api/streets/${STREET}/grid-history/${changeSetId}`, editor)).json()) as { before: Grid[]; after: Grid[] };
@@ -295,7 +303,7 @@ for (const kind of storeKinds()) {
         await rejects(body, 401, 'unauthorized', {});
         expect((await preview(body, otherEditor)).status).toBe(403);
         expect((await c.get(`/api/streets/${STREET}/grid-editor`, displayAuth)).status).toBe(403);
-        expect((await c.send('POST', `/api/streets/${STREET}/grid-history/1/revert`, { state: 'before' }, otherEditor)).status).toBe(403);
+        expect((await c.send('POST', `/api/streets/${STREET}/grid-history/1/revert`, { state: 'before', base: [] }, otherEditor)).status).toBe(403);
       });
 
       it('an unknown street → 404, a malformed street code → 400', async () => {
@@ -365,7 +373,8 @@ for (const kind of storeKinds()) {
       const first = await c.send('POST', '/api/streets/310106999/grid-changes', { changes: [{ geometry: outline, name: '唯一网格' }] }, admin);
       expect(first.status, await first.clone().text()).toBe(200);
       const { changeSetId } = (await first.json()) as { changeSetId: number };
-      const res = await c.send('POST', `/api/streets/310106999/grid-history/${changeSetId}/revert`, { state: 'before' }, admin);
+      const { grids } = (await (await c.get('/api/streets/310106999/grid-editor', admin)).json()) as { grids: Grid[] };
+      const res = await c.send('POST', `/api/streets/310106999/grid-history/${changeSetId}/revert`, { state: 'before', base: grids.map((g) => ({ id: g.id, version: g.version })) }, admin);
       expect(res.status).toBe(422);
     });
 

@@ -235,8 +235,9 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     const first = items[items.length - 1];
     if (first) {
       const session = (await (await page.request.get(`${base}/api/auth/session`)).json()) as { user: { csrfToken: string } };
+      const { grids } = await editorData();
       const r = await page.request.post(`${base}/api/streets/${STREET}/grid-history/${first.id}/revert`, {
-        data: { state: 'before', note: 'e2e reset' },
+        data: { state: 'before', note: 'e2e reset', base: grids.map((g) => ({ id: g.id, version: g.version })) },
         headers: { 'x-csrf-token': session.user.csrfToken },
       });
       expect(r.status(), await r.text()).toBe(200);

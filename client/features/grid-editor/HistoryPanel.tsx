@@ -60,7 +60,8 @@ export function HistoryPanel({ streetCode, tick, current, editable, onGhost, onR
   const revert = async (state: 'before' | 'after') => {
     if (!open) return;
     try {
-      const r = await revertTo(streetCode, open.id, state, format(t('ge.revertOf'), { id: open.id }));
+      const base = current.flatMap((g) => (g.id === null || g.version === null ? [] : [{ id: g.id, version: g.version }]));
+      const r = await revertTo(streetCode, open.id, state, format(t('ge.revertOf'), { id: open.id }), base);
       setOpen(null);
       onReverted(r.changeSetId);
     } catch (e) {

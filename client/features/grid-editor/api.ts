@@ -42,6 +42,7 @@ export const previewChanges = (street: string, cs: ChangeSet, signal?: AbortSign
 export const commitChanges = (street: string, cs: ChangeSet) => api<Committed>(`${base(street)}/grid-changes`, { method: 'POST', body: cs });
 export const getHistory = (street: string, signal?: AbortSignal) => api<{ items: HistoryItem[] }>(`${base(street)}/grid-history`, { signal });
 export const getHistoryItem = (street: string, id: number, signal?: AbortSignal) => api<HistoryDetail>(`${base(street)}/grid-history/${id}`, { signal });
-export const revertTo = (street: string, id: number, state: 'before' | 'after', note: string | undefined) =>
-  api<Committed>(`${base(street)}/grid-history/${id}/revert`, { method: 'POST', body: { state, ...(note ? { note } : {}) } });
+/** `baseVersions`: the street's grids as loaded; a revert made from a stale view is refused (412). */
+export const revertTo = (street: string, id: number, state: 'before' | 'after', note: string | undefined, baseVersions: { id: number; version: number }[]) =>
+  api<Committed>(`${base(street)}/grid-history/${id}/revert`, { method: 'POST', body: { state, base: baseVersions, ...(note ? { note } : {}) } });
 export const exportUrl = (street: string) => `${base(street)}/grids.geojson`;
