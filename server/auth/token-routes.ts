@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq, isNull } from 'drizzle-orm';
 import { newRouter, errorResponses } from '../http/router.js';
 import { notFound } from '../http/errors.js';
-import { requireRole } from './middleware.js';
+import { guard } from './access.js';
 import { actorOf } from './principal.js';
 import { createApiToken } from './service.js';
 import { apiTokens } from '../db/schema.js';
@@ -13,8 +13,8 @@ import { assertStreetsExist } from './streets.js';
 
 
 export const tokenRoutes = newRouter();
-tokenRoutes.use('/', requireRole('admin'));
-tokenRoutes.use('/*', requireRole('admin'));
+tokenRoutes.use('/', guard('tokens'));
+tokenRoutes.use('/*', guard('tokens'));
 
 tokenRoutes
   .openapi(

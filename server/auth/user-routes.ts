@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { newRouter, errorResponses } from '../http/router.js';
 import { ApiError } from '../http/errors.js';
-import { requireRole } from './middleware.js';
+import { guard } from './access.js';
 import { actorOf } from './principal.js';
 import { createUser } from './service.js';
 import { userStreets, users } from '../db/schema.js';
@@ -12,7 +12,7 @@ import { assertStreetsExist } from './streets.js';
 
 
 export const userRoutes = newRouter();
-userRoutes.use('/', requireRole('admin'));
+userRoutes.use('/', guard('users'));
 
 userRoutes
   .openapi(

@@ -3,7 +3,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter, errorResponses } from '../http/router.js';
 import { badRequest, notFound } from '../http/errors.js';
 import { requireRole } from '../auth/middleware.js';
-import { INTERNAL_READERS, actorOf } from '../auth/principal.js';
+import { actorOf } from '../auth/principal.js';
+import { guard, redactFor } from '../auth/access.js';
 import { rankGaps } from '../domain/coverage/gaps.js';
 import { chinaToday } from '../clock.js';
 import { buildingFile } from './building-file.js';
@@ -21,7 +22,13 @@ function checkAsOf(asOf: string | undefined): string | undefined {
 }
 
 export const coverageRoutes = newRouter();
-coverageRoutes.use('/*', requireRole(...INTERNAL_READERS));
+coverageRoutes.use('/summary', guard('coverage.summary'));
+coverageRoutes.use('/trend', guard('coverage.trend'));
+coverageRoutes.use('/gaps', guard('coverage.gaps'));
+coverageRoutes.use('/buildings/*', guard('coverage.building'));
+coverageRoutes.use('/warnings', guard('coverage.warnings'));
+coverageRoutes.use('/reach-config', guard('coverage.settings'));
+coverageRoutes.use('/thresholds', guard('coverage.settings'));
 
 coverageRoutes.openapi(
   createRoute({
@@ -70,7 +77,8 @@ coverageRoutes.openapi(
   async (c) => {
     const q = c.req.valid('query');
     const model = await c.get('services').coverage.model(checkAsOf(q.asOf));
-    return c.json({ asOf: model.asOf, gaps: rankGaps(model, q.level, q.kind, { limit: q.limit, streetCode: q.streetCode, gridId: q.gridId, businessDistrictId: q.businessDistrictId }) }, 200);
+    const gaps = rankGaps(model, q.level, q.kind, { limit: q.limit, streetCode: q.streetCode, gridId: q.gridId, businessDistrictId: q.businessDistrictId });
+    return c.json(redactFor(c, 'coverage.gaps', { asOf: model.asOf, gaps }), 200);
   },
 );
 
@@ -89,7 +97,7 @@ coverageRoutes.openapi(
     const model = await c.get('services').coverage.model(checkAsOf(asOf));
     const file = await buildingFile(c.get('store'), model, id);
     if (!file) throw notFound(`No building ${id}`);
-    return c.json(file, 200);
+    return c.json(redactFor(c, 'coverage.building', file), 200);
   },
 );
 

@@ -3,13 +3,13 @@
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../http/context.js';
-import { requireRole, resolvePrincipal } from '../auth/middleware.js';
-import { INTERNAL_READERS } from '../auth/principal.js';
+import { resolvePrincipal } from '../auth/middleware.js';
+import { guard } from '../auth/access.js';
 
 export const HEARTBEAT_MS = 15_000;
 
 export const eventRoutes = new Hono<AppEnv>();
-eventRoutes.use('/', requireRole(...INTERNAL_READERS));
+eventRoutes.use('/', guard('events'));
 eventRoutes.get('/', (c) => {
   const hub = c.get('services').events;
   return streamSSE(c, async (stream) => {

@@ -3,8 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Feature } from 'geojson';
 import { newRouter, errorResponses } from '../http/router.js';
 import { notFound } from '../http/errors.js';
-import { requireRole } from '../auth/middleware.js';
-import { STAFF_READERS } from '../auth/principal.js';
+import { guard } from '../auth/access.js';
 import { COLLECTION_BY_ID } from '../ogc/collections.js';
 import { listItems } from '../ogc/query.js';
 import { parseItemsQuery } from '../ogc/validate.js';
@@ -15,7 +14,7 @@ import { ExportParamsSchema, ExportQuerySchema } from './contract.js';
 const PAGE = 5000;
 
 export const exportRoutes = newRouter();
-exportRoutes.use('/*', requireRole(...STAFF_READERS));
+exportRoutes.use('/*', guard('export'));
 
 exportRoutes.openapi(
   createRoute({

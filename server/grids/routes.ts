@@ -5,8 +5,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../http/context.js';
 import { newRouter, errorResponses } from '../http/router.js';
 import { forbidden, unauthorized } from '../http/errors.js';
-import { requireRole } from '../auth/middleware.js';
-import { STAFF_READERS, canEditStreet, type Principal } from '../auth/principal.js';
+import { guard } from '../auth/access.js';
+import { canEditStreet, type Principal } from '../auth/principal.js';
 import { readBuildings, readGrids, readStations, readStreet } from './state.js';
 import { readChangeSet, readHistory } from './history.js';
 import { GRID_RULES, commitGridChanges, previewGridChanges, revertGridChanges } from './service.js';
@@ -15,7 +15,7 @@ import {
 } from './contract.js';
 
 export const gridRoutes = newRouter();
-gridRoutes.use('/*', requireRole(...STAFF_READERS));
+gridRoutes.use('/*', guard('grids'));
 
 const TAGS = ['Grid editing'];
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });

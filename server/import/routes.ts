@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
 import { newRouter, errorResponses } from '../http/router.js';
 import { ApiError, badRequest } from '../http/errors.js';
-import { requireRole } from '../auth/middleware.js';
+import { guard } from '../auth/access.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import type { AppEnv } from '../http/context.js';
 import { isRosterKind, type CoordSystem } from './kinds.js';
@@ -25,7 +25,7 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const importRoutes = newRouter();
-importRoutes.use('/*', requireRole('admin'));
+importRoutes.use('/*', guard('import'));
 importRoutes.use(
   '/*',
   bodyLimit({

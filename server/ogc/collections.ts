@@ -30,8 +30,6 @@ export interface CollectionDef {
   geomSql: string;
   properties: PropertyDef[];
   filters: FilterDef[];
-  /** Roles that may read the features, when narrower than every internal reader. */
-  readers?: readonly ('admin' | 'official' | 'editor' | 'display')[];
   /** Column matched by the datetime parameter, where the collection has time. */
   temporal?: { sql: string; type: 'date' | 'date-time' };
 }
@@ -147,7 +145,6 @@ export const COLLECTIONS: CollectionDef[] = [
     id: 'enterprises',
     title: '企业 Enterprises',
     description: 'Enterprises in buildings (staff only: per-enterprise data never reaches walls or the public).',
-    readers: ['admin', 'official', 'editor'],
     from: 'enterprises t',
     idSql: 't.id',
     idType: 'integer',

@@ -1,9 +1,8 @@
 // OGC API – Features Part 1 Core at /ogc.
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/context.js';
-import { ApiError, forbidden, notFound } from '../http/errors.js';
-import { requireRole } from '../auth/middleware.js';
-import { INTERNAL_READERS } from '../auth/principal.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { assertMayRead, guard, redactFor } from '../auth/access.js';
 import { COLLECTIONS, COLLECTION_BY_ID, type CollectionDef } from './collections.js';
 import { extentOf, getItem, listItems } from './query.js';
 import { ogcOpenApi } from './openapi.js';
@@ -42,8 +41,7 @@ function send(c: Context, body: unknown, type: string): Response {
 function readable(c: Context<AppEnv>, id: string): CollectionDef {
   const def = COLLECTION_BY_ID.get(id);
   if (!def) throw notFound(`No collection "${id}"; see /ogc/collections`);
-  const role = c.get('principal')?.role;
-  if (def.readers && (!role || !def.readers.includes(role))) throw forbidden(`Your role cannot read ${def.id}`);
+  assertMayRead(c, `ogc.${def.id}`);
   return def;
 }
 
@@ -95,8 +93,8 @@ ogcRoutes.get('/api', (c) => {
   return send(c, ogcOpenApi(base(c)), OPENAPI_TYPE);
 });
 
-ogcRoutes.use('/collections', requireRole(...INTERNAL_READERS));
-ogcRoutes.use('/collections/*', requireRole(...INTERNAL_READERS));
+ogcRoutes.use('/collections', guard('ogc.collections'));
+ogcRoutes.use('/collections/*', guard('ogc.collections'));
 
 ogcRoutes.get('/collections', async (c) => {
   negotiate(c, JSON_TYPE);
@@ -131,14 +129,14 @@ ogcRoutes.get('/collections/:collectionId/items', async (c) => {
   ];
   if (q.offset + features.length < numberMatched) links.push({ href: page(q.offset + q.limit), rel: 'next', type: GEOJSON, title: 'Next page' });
   if (q.offset > 0) links.push({ href: page(Math.max(0, q.offset - q.limit)), rel: 'prev', type: GEOJSON, title: 'Previous page' });
-  return send(c, {
+  return send(c, redactFor(c, `ogc.${def.id}`, {
     type: 'FeatureCollection',
     features,
     numberMatched,
     numberReturned: features.length,
     timeStamp: new Date().toISOString(),
     links,
-  }, GEOJSON);
+  }), GEOJSON);
 });
 
 ogcRoutes.get('/collections/:collectionId/items/:featureId', async (c) => {
@@ -149,6 +147,8 @@ ogcRoutes.get('/collections/:collectionId/items/:featureId', async (c) => {
   const feature = id === null ? null : await getItem(c.get('store'), def, id);
   if (!feature) throw notFound(`No feature "${raw}" in ${def.id}`);
   await DERIVED[def.id]?.apply([feature], c.get('services'));
+  // The access table names fields of a collection's features; a single feature is redacted as a collection of one.
+  redactFor(c, `ogc.${def.id}`, { features: [feature] });
   const b = base(c);
   return send(c, {
     ...feature,

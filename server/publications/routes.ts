@@ -4,7 +4,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { newRouter, errorResponses } from '../http/router.js';
 import { ApiError } from '../http/errors.js';
-import { requireRole } from '../auth/middleware.js';
+import { guard } from '../auth/access.js';
 import { actorOf } from '../auth/principal.js';
 import type { AppEnv } from '../http/context.js';
 import {
@@ -16,8 +16,8 @@ import {
 } from './contract.js';
 
 export const publicationRoutes = newRouter();
-publicationRoutes.use('/', requireRole('admin'));
-publicationRoutes.use('/*', requireRole('admin'));
+publicationRoutes.use('/', guard('publications'));
+publicationRoutes.use('/*', guard('publications'));
 
 const actor = (c: Context<AppEnv>) => {
   const p = c.get('principal');

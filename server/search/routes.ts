@@ -1,13 +1,12 @@
 // Search (mounted at /api/search): buildings, enterprises and stations by name or address.
 import { createRoute } from '@hono/zod-openapi';
 import { newRouter, errorResponses } from '../http/router.js';
-import { requireRole } from '../auth/middleware.js';
-import { STAFF_READERS } from '../auth/principal.js';
+import { guard } from '../auth/access.js';
 import { search } from './service.js';
 import { SearchQuerySchema, SearchResultsSchema } from './contract.js';
 
 export const searchRoutes = newRouter();
-searchRoutes.use('/', requireRole(...STAFF_READERS));
+searchRoutes.use('/', guard('search'));
 searchRoutes.openapi(
   createRoute({
     method: 'get',

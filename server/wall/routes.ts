@@ -2,14 +2,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { newRouter, errorResponses } from '../http/router.js';
 import { requireRole } from '../auth/middleware.js';
-import { INTERNAL_READERS, actorOf } from '../auth/principal.js';
+import { actorOf } from '../auth/principal.js';
+import { guard, redactFor } from '../auth/access.js';
 import { resolveScope } from '../scope.js';
 import { wallSummary } from './summary.js';
 import { readTour, saveTour } from './tour.js';
 import { ScopeQuerySchema, TourIfMatchSchema, TourSchema, WallSummarySchema } from './contract.js';
 
 export const wallRoutes = newRouter();
-wallRoutes.use('/*', requireRole(...INTERNAL_READERS));
+wallRoutes.use('/summary', guard('wall.summary'));
+wallRoutes.use('/tour', guard('wall.tour'));
 
 wallRoutes.openapi(
   createRoute({
@@ -22,7 +24,7 @@ wallRoutes.openapi(
   }),
   async (c) => {
     const scope = await resolveScope(c.get('store'), c.req.valid('query').scope);
-    return c.json(await wallSummary(c.get('store'), c.get('services').coverage, scope), 200);
+    return c.json(redactFor(c, 'wall.summary', await wallSummary(c.get('store'), c.get('services').coverage, scope)), 200);
   },
 );
 
