@@ -8,7 +8,7 @@ import { migrate } from './migrate.js';
 import { acquireOwnerLock } from './owner-lock.js';
 import type { Db, Store } from './database.js';
 
-export { rows, type Db, type Store } from './database.js';
+export { EngineFailure, rows, type Db, type Store } from './database.js';
 
 /** Opens the embedded database in dataDir (null: in memory). The directory is this process's alone while
  *  the store is open: another process holding it makes this throw DataDirInUseError (owner-lock.ts). */

@@ -4,6 +4,15 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { MultiPolygon, Point, Polygon } from 'geojson';
 import { rows, type Db } from '../db/store.js';
 import type { GridKey, GridRules, Problem } from '../domain/topology/types.js';
+import { LATTICE_STEP } from '../domain/topology/lattice.js';
+
+/**
+ * Overlays run on the lattice (GEOS OverlayNG with a fixed precision of 1e-7°, PostGIS ≥ 3.1): snapped inputs
+ * do not move and the operations are robust. In floating precision PGlite's GEOS fails (no result) on the
+ * commonest case of all, the difference of an outline and grids that tile it exactly. A real overlap narrower
+ * than the lattice collapses here; the exact check (domain/topology/partition.ts) still finds it.
+ */
+const GRID = sql.raw(String(LATTICE_STEP));
 
 export interface KeyedGeometry {
   key: GridKey;
@@ -42,7 +51,7 @@ export async function validityProblems(db: Db, grids: KeyedGeometry[]): Promise<
 export async function absorb(db: Db, receiver: Polygon, absorbedIds: number[]): Promise<Polygon | null> {
   const [r] = await rows<{ geometry: Polygon | MultiPolygon }>(
     db,
-    sql`SELECT ST_AsGeoJSON(ST_UnaryUnion(ST_Collect(g)), 15)::json AS geometry FROM (
+    sql`SELECT ST_AsGeoJSON(ST_UnaryUnion(ST_Collect(g), ${GRID}), 15)::json AS geometry FROM (
           SELECT ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(receiver)}::text), 4326) AS g
           UNION ALL SELECT geom FROM grids WHERE id IN (${sql.join(absorbedIds.map((id) => sql`${id}`), sql`, `)})
         ) x`,
@@ -80,7 +89,7 @@ export async function partitionProblems(db: Db, streetCode: string, grids: Keyed
   const pieces = (query: SQL) => rows<Piece>(db, query);
   const outside = await pieces(sql`
     WITH ${cte}, s AS (SELECT geom FROM streets WHERE code = ${streetCode}),
-    p AS (SELECT f.k, (ST_Dump(ST_CollectionExtract(ST_Difference(f.g, s.geom), 3))).geom AS g FROM f, s)
+    p AS (SELECT f.k, (ST_Dump(ST_CollectionExtract(ST_Difference(f.g, s.geom, ${GRID}), 3))).geom AS g FROM f, s)
     SELECT k, NULL AS other, ${m2('g')} AS area, ST_AsGeoJSON(g, 9)::json AS geometry, NULL AS near
     FROM p WHERE ${m2('g')} > ${tol} ORDER BY k`);
   for (const o of outside) {
@@ -88,7 +97,7 @@ export async function partitionProblems(db: Db, streetCode: string, grids: Keyed
   }
   const overlaps = await pieces(sql`
     WITH ${cte},
-    p AS (SELECT a.k, b.k AS other, (ST_Dump(ST_CollectionExtract(ST_Intersection(a.g, b.g), 3))).geom AS g
+    p AS (SELECT a.k, b.k AS other, (ST_Dump(ST_CollectionExtract(ST_Intersection(a.g, b.g, ${GRID}), 3))).geom AS g
           FROM f a JOIN f b ON a.k < b.k AND ST_Intersects(a.g, b.g))
     SELECT k, other, ${m2('g')} AS area, ST_AsGeoJSON(g, 9)::json AS geometry, NULL AS near
     FROM p WHERE ${m2('g')} > ${tol} ORDER BY k, other`);
@@ -98,7 +107,7 @@ export async function partitionProblems(db: Db, streetCode: string, grids: Keyed
   // Gap pieces name the grids around them, so a fix can give the gap to one of them.
   const gaps = await pieces(sql`
     WITH ${cte}, s AS (SELECT geom FROM streets WHERE code = ${streetCode}),
-    p AS (SELECT (ST_Dump(ST_CollectionExtract(ST_Difference(s.geom, (SELECT ST_Union(g) FROM f)), 3))).geom AS g FROM s)
+    p AS (SELECT (ST_Dump(ST_CollectionExtract(ST_Difference(s.geom, (SELECT ST_Union(g, ${GRID}) FROM f), ${GRID}), 3))).geom AS g FROM s)
     SELECT '' AS k, NULL AS other, ${m2('p.g')} AS area, ST_AsGeoJSON(p.g, 9)::json AS geometry,
            array(SELECT f.k FROM f WHERE ST_DWithin(f.g, p.g, 1e-7) ORDER BY f.ord) AS near
     FROM p WHERE ${m2('p.g')} > ${tol} ORDER BY area DESC`);

@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { dbFaultOf } from '../db/faults.js';
+import { EngineFailure } from '../db/database.js';
 
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
 export const RETRY_AFTER_S = 5;
@@ -28,7 +29,9 @@ export type ErrorCode =
   // Grid edits: a geometry PostGIS rejects, a change set that no longer tiles the street, a stale base.
   | 'invalid_geometry'
   | 'not_a_partition'
-  | 'stale_version';
+  | 'stale_version'
+  // The geometry engine failed on an input (PGlite answers with no result): refused, never read as "no problems".
+  | 'geometry_engine_failed';
 
 export class ApiError extends Error {
   constructor(
@@ -85,6 +88,10 @@ function faultResponse(err: unknown, c: Context): Response | null {
 
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof EngineFailure) {
+    console.error(`Geometry engine failure in: ${err.statement}`);
+    return c.json(errorBody('geometry_engine_failed', 'The database\'s geometry engine could not process these boundaries; nothing was changed. Redraw the edited boundary or try again.'), 422);
+  }
   const fault = faultResponse(err, c);
   if (fault) return fault;
   if (err instanceof ZodError) return c.json(errorBody('bad_request', 'Invalid input', zodDetails(err)), 400);
