@@ -19,6 +19,7 @@ import { gridRoutes } from './grids/routes.js';
 import { importRoutes } from './import/routes.js';
 import { publicationRoutes } from './publications/routes.js';
 import { publicPageRoutes } from './publications/public-routes.js';
+import { setPublicShellRoot } from './publications/artifacts.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { ogcOpenApi } from './ogc/openapi.js';
 import { docsRoutes } from './http/docs.js';
@@ -109,6 +110,10 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.all('/ogc/*', () => {
     throw notFound('No such OGC API endpoint; see /ogc');
   });
-  if (options.distDir) app.route('/', staticRoutes(options.distDir));
+  if (options.distDir) {
+    // Published pages are built from the same client build the app serves (one dist, not a second default).
+    setPublicShellRoot(options.distDir);
+    app.route('/', staticRoutes(options.distDir));
+  }
   return app;
 }

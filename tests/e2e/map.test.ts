@@ -1,5 +1,5 @@
 // The coverage map in a real browser: loads clean, every layer draws, profiles show the database's
-// numbers, the language switch, shareable URLs, and no long main-thread task while panning.
+// numbers, the language switch, shareable URLs, and panning without errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerType } from '@hono/node-server';
 import { closeNow } from '../helpers/serve.js';
@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
-import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, watchConsole } from '../helpers/browser.js';
+import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, visibleMiddle, watchConsole } from '../helpers/browser.js';
 
 const LAYERS = ['reach', 'density', 'activity', 'alliances', 'gaps'] as const;
 
@@ -42,11 +42,6 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     errors = watchConsole(page);
     idle.set(page, trackNetwork(page));
-    await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
-    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -87,8 +82,7 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
     }
   });
 
-  // Skipped at stop 21: the camera now pads for the open panels (issue 15), so the found building is no longer under the map box centre this test clicks; the click must target the building's projected position. Open in issue 15.
-  it.skip('finds a building by search and opens its file with the database numbers on click', async () => {
+  it('finds a building by search and opens its file with the database numbers on click', async () => {
     await page.fill('.search input', '恒隆');
     await page.waitForSelector('.search .results li.active');
     await page.keyboard.press('Enter');
@@ -102,12 +96,13 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
             WHERE b.name = '恒隆广场' GROUP BY b.id`,
       ),
     );
-    // Close the file, then click the building where the map flew to: the centre of the map.
+    // Close the file, then click the building where the map flew to: the middle of the map left visible by
+    // the panels (the camera pads for them).
     await page.click('.profile-panel .close');
     await page.waitForSelector('.profile.area');
-    const box = await page.locator('[data-testid=map]').boundingBox();
-    if (!box) throw new Error('no map box');
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await settle(page, 1000);
+    const mid = await visibleMiddle(page);
+    await page.mouse.click(mid.x, mid.y);
     await page.waitForSelector(`.profile.building[data-building="${b?.id}"] [data-figure=enterprises]`);
     await page.screenshot({ path: `${ARTIFACTS}/building-profile.png` });
     expect(await page.locator('.profile.building [data-figure=enterprises]').innerText()).toBe(String(b?.operating));
@@ -126,8 +121,7 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
     await page.click('[data-control=language]');
   });
 
-  // Skipped at stop 21: depends on the selection made by the skipped search test above. Open in issue 15.
-  it.skip('restores the whole view from a shared URL', async () => {
+  it('restores the whole view from a shared URL', async () => {
     await page.check('input[data-layer=density]');
     await page.selectOption('select[data-control=color-by]', 'union');
     await settle(page, 1000);
@@ -146,33 +140,21 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
     await other.close();
   });
 
-  // Skipped at stop 21: a timing assertion (tests never assert on time); it belongs in a bench:map script (issue 14).
-  it.skip('has no main-thread task over 200 ms while panning the demo territory', async () => {
+  // How long panning takes is measured by a benchmark, not asserted here (tests never assert on time).
+  it('pans the demo territory with no console errors', async () => {
     const box = await page.locator('[data-testid=map]').boundingBox();
     if (!box) throw new Error('no map box');
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
-    // Up to three rounds of four pans; the best round counts. Software WebGL on two shared cores adds
-    // scheduling noise to single tasks; a real regression (work done on every pan) fails every round.
-    const longest: number[] = [];
-    for (let round = 0; round < 3; round++) {
-      await page.evaluate(() => {
-        (window as unknown as { __longTasks: number[] }).__longTasks = [];
-      });
-      for (const [dx, dy] of [[250, 0], [-250, 120], [0, -200], [-150, 80]] as const) {
-        await page.mouse.move(cx, cy);
-        await page.mouse.down();
-        for (let i = 1; i <= 15; i++) await page.mouse.move(cx + (dx * i) / 15, cy + (dy * i) / 15);
-        await page.mouse.up();
-        await page.waitForTimeout(600);
-      }
-      await settle(page, 1000);
-      const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-      longest.push(Math.max(0, ...tasks));
-      console.log(`round ${round + 1}: long tasks while panning: ${tasks.length}, longest ${Math.max(0, ...tasks).toFixed(0)} ms`);
-      if (longest[longest.length - 1] as number < 200) break;
+    for (const [dx, dy] of [[250, 0], [-250, 120], [0, -200], [-150, 80]] as const) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      for (let i = 1; i <= 15; i++) await page.mouse.move(cx + (dx * i) / 15, cy + (dy * i) / 15);
+      await page.mouse.up();
+      await page.waitForTimeout(600);
     }
-    expect(Math.min(...longest)).toBeLessThan(200);
+    await settle(page, 1000);
+    expect((await mapShot(page, 'map-panned')).length).toBeGreaterThan(10_000);
     expect(errors).toEqual([]);
   });
 });

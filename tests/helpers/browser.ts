@@ -70,3 +70,15 @@ export async function signInAsAdmin(page: Page, base: string): Promise<void> {
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-testid=map] canvas');
 }
+
+/** The middle of the map part not covered by the open side panels: where the padded camera puts what it flies to. */
+export function visibleMiddle(page: Page): Promise<{ x: number; y: number; l: number; r: number }> {
+  return page.evaluate(() => {
+    const map = (document.querySelector('[data-testid=map]') as HTMLElement).getBoundingClientRect();
+    const left = document.querySelector('.layer-panel:not(.collapsed)')?.getBoundingClientRect();
+    const right = document.querySelector('.profile-panel:not(.collapsed)')?.getBoundingClientRect();
+    const l = left ? left.right : map.left;
+    const r = right ? right.left : map.right;
+    return { x: (l + r) / 2, y: map.top + map.height / 2, l, r };
+  });
+}
