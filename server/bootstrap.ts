@@ -5,7 +5,7 @@ import { isEmpty } from './db/bulk-load.js';
 import { withFirstStartLock } from './db/session-lock.js';
 import { loadDemoTerritory } from './demo.js';
 import { ensureAdmin, ensureDisplayToken } from './auth/service.js';
-import { FailureLimiter } from './auth/rate-limit.js';
+import { LoginLimiter } from './auth/rate-limit.js';
 import type { AppServices } from './http/context.js';
 import { CoverageEngine } from './coverage/engine.js';
 import { EventHub } from './events/hub.js';
@@ -28,5 +28,5 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
   const t = Date.now();
   await coverage.model();
   log(`Coverage computed (${Date.now() - t} ms)`);
-  return { store, env, loginLimiter: new FailureLimiter(5, 15 * 60 * 1000), coverage, events: new EventHub(store) };
+  return { store, env, loginLimiter: new LoginLimiter(store), coverage, events: new EventHub(store) };
 }

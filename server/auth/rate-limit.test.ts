@@ -1,149 +1,73 @@
-import { describe, it, expect } from 'vitest';
-import { FailureLimiter } from './rate-limit.js';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { LOGIN_RULE, afterFailure, loginKeys, retryAfterS, userWaitMs, type LimitState } from './rate-limit.js';
 
-/** A clock the test moves by hand. */
-function clock(start = 1_750_000_000_000) {
-  let t = start;
-  return {
-    now: () => t,
-    advance: (ms: number) => {
-      t += ms;
-    },
-  };
+const T0 = 1_750_000_000_000;
+const R = LOGIN_RULE;
+
+/** The state after n failures, one every `gapMs`, starting at T0. */
+function failures(n: number, gapMs = 0, start = T0): LimitState | undefined {
+  let s: LimitState | undefined;
+  for (let i = 0; i < n; i++) s = afterFailure(s, start + i * gapMs, R);
+  return s;
 }
 
-const MAX = 5;
-const WINDOW = 15 * 60_000;
-
-function setup() {
-  const c = clock();
-  return { c, limiter: new FailureLimiter(MAX, WINDOW, c.now) };
-}
-
-describe('FailureLimiter', () => {
-  it('lets an unknown key try', () => {
-    const { limiter } = setup();
-    expect(limiter.retryAfter('alice')).toBe(0);
+describe('afterFailure', () => {
+  it('opens a window at the first failure and counts within it, keeping the window', () => {
+    expect(afterFailure(undefined, T0, R)).toEqual({ count: 1, resetAt: T0 + R.windowMs, lastAt: T0 });
+    expect(afterFailure({ count: 3, resetAt: T0 + 10, lastAt: T0 }, T0 + 5, R)).toEqual({ count: 4, resetAt: T0 + 10, lastAt: T0 + 5 });
   });
 
-  it('allows up to max − 1 failures without blocking, and blocks at max', () => {
-    const { limiter } = setup();
-    for (let k = 1; k < MAX; k++) {
-      limiter.fail('alice');
-      expect(limiter.retryAfter('alice'), `after ${k} failures`).toBe(0);
-    }
-    limiter.fail('alice');
-    expect(limiter.retryAfter('alice')).toBeGreaterThan(0);
+  it('starts afresh once the window is over', () => {
+    expect(afterFailure({ count: 99, resetAt: T0, lastAt: T0 - 1 }, T0, R)).toEqual({ count: 1, resetAt: T0 + R.windowMs, lastAt: T0 });
+  });
+});
+
+describe('the pair and the address block for the rest of their window', () => {
+  it('lets pairMax − 1 failures of a pair through and blocks at pairMax until the window ends', () => {
+    expect(retryAfterS({ pair: failures(R.pairMax - 1) }, T0, R)).toBe(0);
+    expect(retryAfterS({ pair: failures(R.pairMax) }, T0, R)).toBe(R.windowMs / 1000);
+    expect(retryAfterS({ pair: failures(R.pairMax) }, T0 + R.windowMs - 1, R)).toBe(1);
+    expect(retryAfterS({ pair: failures(R.pairMax) }, T0 + R.windowMs, R)).toBe(0);
   });
 
-  it('reports the seconds left in the window, rounded up', () => {
-    const { c, limiter } = setup();
-    for (let k = 0; k < MAX; k++) limiter.fail('alice');
-    expect(limiter.retryAfter('alice')).toBe(WINDOW / 1000);
-    c.advance(1);
-    expect(limiter.retryAfter('alice')).toBe(WINDOW / 1000); // 899.999 s → 900
-    c.advance(60_000 - 1);
-    expect(limiter.retryAfter('alice')).toBe(WINDOW / 1000 - 60);
-    c.advance(WINDOW - 60_000 - 500);
-    expect(limiter.retryAfter('alice')).toBe(1);
+  it('blocks an address that fails for many users', () => {
+    expect(retryAfterS({ address: failures(R.addressMax - 1) }, T0, R)).toBe(0);
+    expect(retryAfterS({ address: failures(R.addressMax) }, T0, R)).toBeGreaterThan(0);
+  });
+});
+
+describe('the user is slowed, never locked', () => {
+  it('does not slow a user below the ceiling: five failures from one address leave the user free elsewhere', () => {
+    const user = failures(R.pairMax);
+    expect(retryAfterS({ user, pair: undefined, address: undefined }, T0, R)).toBe(0);
+    expect(userWaitMs(failures(R.userSlowAfter - 1), T0, R)).toBe(0);
   });
 
-  it('counts the window from the first failure (fixed window), not the last', () => {
-    const { c, limiter } = setup();
-    limiter.fail('alice');
-    c.advance(WINDOW - 10_000);
-    for (let k = 1; k < MAX; k++) limiter.fail('alice');
-    expect(limiter.retryAfter('alice')).toBe(10);
+  it('past the ceiling, waits a delay after the last failure that doubles and is capped', () => {
+    const s = failures(R.userSlowAfter) as LimitState;
+    expect(userWaitMs(s, s.lastAt, R)).toBe(R.userDelayMs);
+    expect(userWaitMs(s, s.lastAt + R.userDelayMs, R)).toBe(0);
+    const more = failures(R.userSlowAfter + 1) as LimitState;
+    expect(userWaitMs(more, more.lastAt, R)).toBe(2 * R.userDelayMs);
+    const many = failures(R.userSlowAfter + 40) as LimitState;
+    expect(userWaitMs(many, many.lastAt, R)).toBe(R.userMaxDelayMs);
   });
 
-  it('resets after the window', () => {
-    const { c, limiter } = setup();
-    for (let k = 0; k < MAX; k++) limiter.fail('alice');
-    c.advance(WINDOW - 1);
-    expect(limiter.retryAfter('alice')).toBeGreaterThan(0);
-    c.advance(1);
-    expect(limiter.retryAfter('alice')).toBe(0);
+  it('property: however many failures, from however many addresses, the user never waits longer than the cap', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 120_000 }), fc.integer({ min: 0, max: R.windowMs * 2 }), (n, gap, later) => {
+        const s = failures(n, gap % 1000);
+        const at = (s?.lastAt ?? T0) + later;
+        // A fresh pair and a fresh address: the real user signing in from their own machine.
+        return retryAfterS({ user: s }, at, R) <= R.userMaxDelayMs / 1000;
+      }),
+    );
   });
+});
 
-  it('starts a fresh count after the window: one more failure does not block again', () => {
-    const { c, limiter } = setup();
-    for (let k = 0; k < MAX; k++) limiter.fail('alice');
-    c.advance(WINDOW);
-    limiter.fail('alice');
-    expect(limiter.retryAfter('alice')).toBe(0);
-    for (let k = 1; k < MAX; k++) limiter.fail('alice');
-    expect(limiter.retryAfter('alice')).toBe(WINDOW / 1000);
-  });
-
-  it('failures in an old window do not add up with a new one', () => {
-    const { c, limiter } = setup();
-    for (let k = 0; k < MAX - 1; k++) limiter.fail('alice');
-    c.advance(WINDOW + 1);
-    for (let k = 0; k < MAX - 1; k++) limiter.fail('alice');
-    expect(limiter.retryAfter('alice')).toBe(0);
-  });
-
-  it('keeps blocking while failures continue, without extending the window', () => {
-    const { c, limiter } = setup();
-    for (let k = 0; k < MAX + 10; k++) limiter.fail('alice');
-    c.advance(WINDOW / 2);
-    limiter.fail('alice');
-    expect(limiter.retryAfter('alice')).toBe(WINDOW / 2000);
-  });
-
-  it('succeed() clears the key', () => {
-    const { limiter } = setup();
-    for (let k = 0; k < MAX; k++) limiter.fail('alice');
-    expect(limiter.retryAfter('alice')).toBeGreaterThan(0);
-    limiter.succeed('alice');
-    expect(limiter.retryAfter('alice')).toBe(0);
-    // and the count starts over
-    for (let k = 1; k < MAX; k++) limiter.fail('alice');
-    expect(limiter.retryAfter('alice')).toBe(0);
-  });
-
-  it('succeed() on an unknown key is harmless', () => {
-    const { limiter } = setup();
-    expect(() => limiter.succeed('nobody')).not.toThrow();
-    expect(limiter.retryAfter('nobody')).toBe(0);
-  });
-
-  it('keeps keys apart', () => {
-    const { limiter } = setup();
-    for (let k = 0; k < MAX; k++) limiter.fail('alice');
-    limiter.fail('bob');
-    expect(limiter.retryAfter('alice')).toBeGreaterThan(0);
-    expect(limiter.retryAfter('bob')).toBe(0);
-    limiter.succeed('bob');
-    expect(limiter.retryAfter('alice')).toBeGreaterThan(0);
-  });
-
-  it('with max 1, the first failure blocks', () => {
-    const c = clock();
-    const limiter = new FailureLimiter(1, 1_000, c.now);
-    limiter.fail('ip:1.2.3.4');
-    expect(limiter.retryAfter('ip:1.2.3.4')).toBe(1);
-  });
-
-  it('sweeps expired keys when many are tracked, and keeps live ones', () => {
-    const { c, limiter } = setup();
-    for (let k = 0; k < MAX; k++) limiter.fail('blocked');
-    for (let k = 0; k < 10_000; k++) limiter.fail(`old-${k}`);
-    c.advance(WINDOW);
-    // A fresh failure for 'blocked' would start a new window; keep it blocked by failing again within a new window.
-    for (let k = 0; k < MAX; k++) limiter.fail('blocked');
-    limiter.fail('trigger-sweep');
-    expect(limiter.retryAfter('blocked')).toBe(WINDOW / 1000);
-    expect(limiter.retryAfter('old-1')).toBe(0);
-    const hits = (limiter as unknown as { hits: Map<string, unknown> }).hits;
-    expect(hits.size).toBeLessThan(100);
-  });
-
-  it('uses Date.now by default', () => {
-    const limiter = new FailureLimiter(1, 60_000);
-    limiter.fail('x');
-    const s = limiter.retryAfter('x');
-    expect(s).toBeGreaterThan(58);
-    expect(s).toBeLessThanOrEqual(60);
+describe('loginKeys', () => {
+  it('keys the pair on user and address, and ignores case and surrounding space in the user', () => {
+    expect(loginKeys(' Admin ', '10.0.0.1')).toEqual({ pair: 'p:admin@10.0.0.1', address: 'a:10.0.0.1', user: 'u:admin' });
   });
 });

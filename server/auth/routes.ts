@@ -6,6 +6,7 @@ import { ApiError, unauthorized } from '../http/errors.js';
 import { SESSION_COOKIE } from './middleware.js';
 import { SESSION_TTL_MS, login, logout } from './service.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { loginKeys } from './rate-limit.js';
 import { CredentialsSchema, MeSchema, SessionSchema } from './contract.js';
 
 function clientAddress(c: Parameters<typeof getConnInfo>[0]): string {
@@ -32,17 +33,16 @@ export const authRoutes = newRouter()
     async (c) => {
       const { username, password } = c.req.valid('json');
       const { store, loginLimiter, env } = c.get('services');
-      const keys = [`u:${username.toLowerCase()}`, `a:${clientAddress(c)}`];
-      const wait = Math.max(...keys.map((k) => loginLimiter.retryAfter(k)));
+      const keys = loginKeys(username, clientAddress(c));
+      // Counted before the slow password check, so parallel guesses cannot all slip past the limit.
+      const wait = await loginLimiter.attempt(keys);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new ApiError(429, 'too_many_requests', `Too many failed sign-ins; try again in ${wait} s`);
       }
-      // Count the attempt before the slow password check, so parallel guesses cannot all slip past the limit.
-      keys.forEach((k) => loginLimiter.fail(k));
       const result = await login(store, username, password);
       if (!result) throw unauthorized('Wrong username or password');
-      keys.forEach((k) => loginLimiter.succeed(k));
+      await loginLimiter.succeed(keys);
       setCookie(c, SESSION_COOKIE, result.cookie, {
         httpOnly: true, sameSite: 'Strict', path: '/', secure: env.COOKIE_SECURE === 'true', maxAge: SESSION_TTL_MS / 1000,
       });

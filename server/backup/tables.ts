@@ -4,5 +4,5 @@ export const BACKUP_TABLES = [
   'organisation_coverage', 'instructors', 'instructor_assignments', 'activities', 'alliances', 'alliance_members', 'roads', 'water',
   'users', 'user_streets', 'api_tokens', 'settings', 'grid_change_sets', 'grid_version_floor', 'publications', 'publication_versions', 'audit_log',
 ] as const;
-/** Sessions expire and the change log only feeds live caches: neither belongs in a backup. */
-export const NOT_BACKED_UP = ['sessions', 'change_log', 'schema_migrations'];
+/** Sessions expire, the change log only feeds live caches and failed sign-ins are counted for minutes: none belongs in a backup. */
+export const NOT_BACKED_UP = ['sessions', 'change_log', 'schema_migrations', 'login_attempts'];

@@ -10,7 +10,7 @@ import { loadEnv } from '../env.js';
 import { openCliStore, serverAt } from './open-store.js';
 import { CoverageEngine } from '../coverage/engine.js';
 import { EventHub } from '../events/hub.js';
-import { FailureLimiter } from '../auth/rate-limit.js';
+import { LoginLimiter } from '../auth/rate-limit.js';
 import type { AppServices } from '../http/context.js';
 import type { Principal } from '../auth/principal.js';
 import { BOUNDARY_KINDS, COORD_SYSTEMS, ROSTER_KINDS, isRosterKind, type CoordSystem, type ImportKind } from '../import/kinds.js';
@@ -75,7 +75,7 @@ function printIssues(issues: Issue[], truncated: boolean): void {
 
 const env = loadEnv();
 const store = await openCliStore(env, 'import CLI', (h) => `Stop the server first, or import through ${serverAt(h)} (the admin's 导入 page, or POST /api/import/${kind} as in /api/docs).`);
-const services: AppServices = { store, env, loginLimiter: new FailureLimiter(5, 60_000), coverage: new CoverageEngine(store), events: new EventHub(store) };
+const services: AppServices = { store, env, loginLimiter: new LoginLimiter(store), coverage: new CoverageEngine(store), events: new EventHub(store) };
 const actor = `cli:${userInfo().username}`;
 const principal: Principal = { kind: 'token', userId: null, name: actor, role: 'admin', streetCodes: [], csrfToken: null };
 const filename = basename(file);

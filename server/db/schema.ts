@@ -308,6 +308,14 @@ export const sessions = pgTable('sessions', {
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
 });
 
+/** Failed sign-ins per (user, address), address and user (auth/rate-limit.ts); times in ms since the epoch. */
+export const loginAttempts = pgTable('login_attempts', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  resetAt: bigint('reset_at', { mode: 'number' }).notNull(),
+  lastAt: bigint('last_at', { mode: 'number' }).notNull(),
+});
+
 export const apiTokens = pgTable('api_tokens', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   name: text('name').notNull(),

@@ -2,14 +2,14 @@
 import type { Store } from '../db/store.js';
 import type { Principal } from '../auth/principal.js';
 import type { Env } from '../env.js';
-import type { FailureLimiter } from '../auth/rate-limit.js';
+import type { LoginLimiter } from '../auth/rate-limit.js';
 import type { CoverageEngine } from '../coverage/engine.js';
 import type { EventHub } from '../events/hub.js';
 
 export interface AppServices {
   store: Store;
   env: Env;
-  loginLimiter: FailureLimiter;
+  loginLimiter: LoginLimiter;
   coverage: CoverageEngine;
   events: EventHub;
 }

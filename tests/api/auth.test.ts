@@ -4,7 +4,9 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { ensureAdmin } from '../../server/auth/service.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
-import { adminSession, client, displayAuth, type Client } from '../helpers/client.js';
+import { BASE, adminSession, client, displayAuth, type Client } from '../helpers/client.js';
+import { LOGIN_RULE, LoginLimiter } from '../../server/auth/rate-limit.js';
+import { TEST_ADMIN_PASSWORD } from '../helpers/constants.js';
 
 describe.each(storeKinds())('auth on %s', (kind) => {
   let t: TestStore;
@@ -79,6 +81,35 @@ describe.each(storeKinds())('auth on %s', (kind) => {
     const limited = await c.send('POST', '/api/auth/login', { username: 'ed2-nobody', password: 'whatever' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('five wrong passwords for admin from one address do not stop the real admin from another', async () => {
+    const from = (address: string, password: string) =>
+      c.app.request(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) }, { incoming: { socket: { remoteAddress: address } } });
+    for (let i = 0; i < 5; i++) expect((await from('203.0.113.7', `wrong-${i}`)).status).toBe(401);
+    const blocked = await from('203.0.113.7', TEST_ADMIN_PASSWORD);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await from('198.51.100.2', TEST_ADMIN_PASSWORD)).status).toBe(200);
+    // The counts are in the database: another process (another app on the same store) sees the block.
+    const other = client({ ...t.services, loginLimiter: new LoginLimiter(t.store) });
+    const again = await other.app.request(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'x' }) }, { incoming: { socket: { remoteAddress: '203.0.113.7' } } });
+    expect(again.status).toBe(429);
+  });
+
+  it('guesses for one user from many addresses slow that user down (429, Retry-After at most the cap) but the real user gets in after the wait', async () => {
+    let now = 1_750_000_000_000;
+    const limited = client({ ...t.services, loginLimiter: new LoginLimiter(t.store, LOGIN_RULE, () => now) });
+    const from = (address: string, password: string) =>
+      limited.app.request(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) }, { incoming: { socket: { remoteAddress: address } } });
+    for (let i = 0; i < LOGIN_RULE.userSlowAfter; i++) expect((await from(`192.0.2.${i + 1}`, 'wrong')).status).toBe(401);
+    const slowed = await from('198.51.100.9', TEST_ADMIN_PASSWORD);
+    expect(slowed.status).toBe(429);
+    const wait = Number(slowed.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(LOGIN_RULE.userMaxDelayMs / 1000);
+    now += wait * 1000;
+    expect((await from('198.51.100.9', TEST_ADMIN_PASSWORD)).status).toBe(200);
   });
 
   it('first start creates admin with a random password printed once, and never again', async () => {

@@ -12,7 +12,7 @@ import { insertRows } from '../../server/db/bulk-load.js';
 import { loadDemoTerritory } from '../../server/demo.js';
 import { createApiToken } from '../../server/auth/service.js';
 import { createApp } from '../../server/app.js';
-import { FailureLimiter } from '../../server/auth/rate-limit.js';
+import { LoginLimiter } from '../../server/auth/rate-limit.js';
 import { CoverageEngine } from '../../server/coverage/engine.js';
 import { EventHub } from '../../server/events/hub.js';
 import { loadEnv } from '../../server/env.js';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     await tx.execute(sql`ANALYZE buildings`);
   });
   const { token } = await createApiToken(store, 'bench', null, { name: 'bench', role: 'official', streetCodes: [] });
-  const app = createApp({ store, env, loginLimiter: new FailureLimiter(5, 60_000), coverage: new CoverageEngine(store), events: new EventHub(store) });
+  const app = createApp({ store, env, loginLimiter: new LoginLimiter(store), coverage: new CoverageEngine(store), events: new EventHub(store) });
 
   const query = `/ogc/collections/buildings/items?bbox=${bbox}&limit=1000`;
   const staticFile = join(dir, 'same-bytes.geojson');

@@ -10,7 +10,7 @@ import { openPglite, openPostgres, type Store } from '../../server/db/store.js';
 import { loadDemoTerritory } from '../../server/demo.js';
 import { createApiToken, ensureAdmin, ensureDisplayToken } from '../../server/auth/service.js';
 import { loadEnv } from '../../server/env.js';
-import { FailureLimiter } from '../../server/auth/rate-limit.js';
+import { LoginLimiter } from '../../server/auth/rate-limit.js';
 import type { AppServices } from '../../server/http/context.js';
 import { CoverageEngine } from '../../server/coverage/engine.js';
 import { EventHub } from '../../server/events/hub.js';
@@ -36,7 +36,7 @@ export async function openTestStore(kind: StoreKind, opts: { empty?: boolean } =
   const services = (store: Store): AppServices => ({
     store,
     env: { ...testEnv, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, DISPLAY_TOKEN: TEST_DISPLAY_TOKEN },
-    loginLimiter: new FailureLimiter(5, 15 * 60 * 1000),
+    loginLimiter: new LoginLimiter(store),
     coverage: new CoverageEngine(store, () => TEST_TODAY.toISOString().slice(0, 10)),
     events: new EventHub(store),
   });

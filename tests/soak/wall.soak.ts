@@ -11,7 +11,7 @@ import { openPglite } from '../../server/db/store.js';
 import { loadDemoTerritory } from '../../server/demo.js';
 import { ensureDisplayToken } from '../../server/auth/service.js';
 import { createApp } from '../../server/app.js';
-import { FailureLimiter } from '../../server/auth/rate-limit.js';
+import { LoginLimiter } from '../../server/auth/rate-limit.js';
 import { CoverageEngine } from '../../server/coverage/engine.js';
 import { EventHub } from '../../server/events/hub.js';
 import { loadEnv } from '../../server/env.js';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   await loadDemoTerritory(store);
   await ensureDisplayToken(store, TOKEN);
   const env = loadEnv();
-  const app = createApp({ store, env, loginLimiter: new FailureLimiter(5, 60_000), coverage: new CoverageEngine(store), events: new EventHub(store) }, { distDir: dist });
+  const app = createApp({ store, env, loginLimiter: new LoginLimiter(store), coverage: new CoverageEngine(store), events: new EventHub(store) }, { distDir: dist });
   const { server, base } = await serveOnLoopback(app.fetch);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
