@@ -2,6 +2,7 @@
 import type { Env } from './env.js';
 import { openStore, type Store } from './db/store.js';
 import { isEmpty } from './db/bulk-load.js';
+import { checkDataDir } from './db/data-dir-check.js';
 import { withFirstStartLock } from './db/session-lock.js';
 import { loadDemoTerritory } from './demo.js';
 import { ensureAdmin, ensureDisplayToken } from './auth/service.js';
@@ -12,6 +13,7 @@ import { EventHub } from './events/hub.js';
 
 export async function bootstrap(env: Env, log: (line: string) => void = console.log): Promise<AppServices> {
   const started = Date.now();
+  if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR, env.DATA_DIR_MIN_FREE_MB);
   const store: Store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, statementTimeoutS: env.DATABASE_STATEMENT_TIMEOUT_S, owner: 'server' });
   log(`Store: ${store.kind === 'pglite' ? `embedded PGlite + PostGIS in ${env.DATA_DIR}` : 'PostgreSQL + PostGIS'} (${Date.now() - started} ms)`);
   // Processes started together on an empty PostgreSQL database: one fills it, the others then find it full.

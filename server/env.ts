@@ -5,6 +5,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  // The embedded store refuses to start with less free space than this in DATA_DIR (a full disk would hang it).
+  DATA_DIR_MIN_FREE_MB: z.coerce.number().min(0).max(1_000_000).default(200),
   DATABASE_URL: z.string().url().optional(),
   // PostgreSQL: a statement running longer is cancelled and answered 503 (0 = no limit). Migrations and
   // bulk loads lift it for their own transactions.

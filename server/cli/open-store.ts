@@ -4,13 +4,19 @@
 import type { Env } from '../env.js';
 import { openStore, type Store } from '../db/store.js';
 import { DataDirInUseError, type OwnerRecord } from '../db/owner-lock.js';
+import { checkDataDir, DataDirError } from '../db/data-dir-check.js';
 
 /** Opens the store for a CLI named `role`, or prints the refusal and exits 1. `advice(holder)` is what the
  *  user should do instead while that process holds the directory. */
 export async function openCliStore(env: Env, role: string, advice: (holder: OwnerRecord | null) => string): Promise<Store> {
   try {
+    if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR, env.DATA_DIR_MIN_FREE_MB);
     return await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, owner: role });
   } catch (err) {
+    if (err instanceof DataDirError) {
+      console.error(err.message);
+      process.exit(1);
+    }
     if (err instanceof DataDirInUseError) {
       console.error(`${err.message} Nothing was written. ${advice(err.holder)}`);
       process.exit(1);

@@ -1,9 +1,10 @@
 // Planning and writing a roster import: each valid row becomes an insert, an update of the fields that differ,
 // or nothing at all (unchanged rows are not touched, so they keep their version and log no change).
-import { eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as t from '../../db/schema.js';
 import type { Db } from '../../db/store.js';
+import { BATCH_ROWS, insertBatched, reserveIds, updateBatched } from '../../db/batch.js';
 import { roundDecimal, type Issue } from '../fields.js';
 import { ROSTER_FIELDS, type RosterKind } from '../kinds.js';
 import { instant, naturalKey, type ResolvedRow } from '../resolve.js';
@@ -114,34 +115,36 @@ export async function planRoster(db: Db, kind: RosterKind, resolved: ResolvedRow
 
 export interface WriteCounts { inserted: number; updated: number; unchanged: number; linksAdded: number }
 
+/** Writes the plan in multi-row statements (server/db/batch.ts): the change log's lock, taken by the first
+ *  logged row, is held only while these few statements run. */
 export async function executeRoster(tx: Db, kind: RosterKind, plan: Plan, source: string, today: string): Promise<WriteCounts> {
-  const table = TABLES[kind] as unknown as PgTable & { id: typeof t.enterprises.id };
+  const table = TABLES[kind] as unknown as PgTable;
   const counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0, linksAdded: 0 };
   const have = await existingLinks(tx, kind, plan.actions.filter((a) => a.op !== 'insert').map((a) => (a as { id: number }).id));
+  const inserts = plan.actions.filter((a): a is Extract<Action, { op: 'insert' }> => a.op === 'insert');
+  const newIds = await reserveIds(tx, table, inserts.length);
+  const idOf = new Map<Action, number>(inserts.map((a, i) => [a, newIds[i] as number]));
+  await insertBatched(tx, table, inserts.map((a) => ({ ...a.values, source, id: idOf.get(a) })));
+  const updates = plan.actions.flatMap((a) => (a.op === 'update' ? [{ id: a.id, changes: { ...a.changes, source } }] : []));
+  await updateBatched(tx, table, updates, { version: sql`version + 1` });
+  counts.inserted = inserts.length;
+  counts.updated = updates.length;
+  counts.unchanged = plan.actions.length - inserts.length - updates.length;
+  const links: { owner: number; enterpriseId: number; since: string }[] = [];
   for (const a of plan.actions) {
-    let id: number;
-    if (a.op === 'insert') {
-      const [r] = (await tx.insert(table).values({ ...a.values, source } as never).returning({ id: table.id })) as { id: number }[];
-      id = (r as { id: number }).id;
-      counts.inserted++;
-    } else if (a.op === 'update') {
-      await tx.update(table).set({ ...a.changes, source, version: sql`version + 1` } as never).where(eq(table.id, a.id));
-      id = a.id;
-      counts.updated++;
-    } else {
-      id = a.id;
-      counts.unchanged++;
-    }
-    const links = (a.links?.enterpriseIds ?? []).filter((e) => a.op === 'insert' || !have.has(`${id}:${e}`));
-    if (!links.length) continue;
+    const id = a.op === 'insert' ? (idOf.get(a) as number) : a.id;
     const since = a.links?.since ?? today;
-    if (kind === 'organisations') {
-      await tx.insert(t.organisationCoverage).values(links.map((enterpriseId) => ({ organisationId: id, enterpriseId, since }))).onConflictDoNothing();
-    } else {
-      await tx.insert(t.instructorAssignments).values(links.map((enterpriseId) => ({ instructorId: id, enterpriseId, since }))).onConflictDoNothing();
-    }
-    counts.linksAdded += links.length;
+    for (const e of a.links?.enterpriseIds ?? []) if (a.op === 'insert' || !have.has(`${id}:${e}`)) links.push({ owner: id, enterpriseId: e, since });
   }
+  for (let i = 0; i < links.length; i += BATCH_ROWS) {
+    const chunk = links.slice(i, i + BATCH_ROWS);
+    if (kind === 'organisations') {
+      await tx.insert(t.organisationCoverage).values(chunk.map((l) => ({ organisationId: l.owner, enterpriseId: l.enterpriseId, since: l.since }))).onConflictDoNothing();
+    } else {
+      await tx.insert(t.instructorAssignments).values(chunk.map((l) => ({ instructorId: l.owner, enterpriseId: l.enterpriseId, since: l.since }))).onConflictDoNothing();
+    }
+  }
+  counts.linksAdded = links.length;
   return counts;
 }
 
