@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv, AppServices } from './http/context.js';
 import { ApiError, handleError, notFound } from './http/errors.js';
 import { authenticate } from './auth/middleware.js';
+import { jsonGuard } from './http/json-guard.js';
 import { healthRoutes } from './health/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { tokenRoutes } from './auth/token-routes.js';
@@ -63,6 +64,9 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   // Imports take files far larger than a JSON body; their router applies its own limit.
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/import/') ? next() : limit(c, next)));
   app.use('/ogc/*', limit);
+  // After the size limit (413), before the caller is resolved and any handler parses: too deep → 400.
+  app.use('/api/*', jsonGuard());
+  app.use('/ogc/*', jsonGuard());
   // '/ogc/*' also matches '/ogc' itself: one registration each, so the caller is resolved once.
   app.use('/api/*', authenticate());
   app.use('/ogc/*', authenticate());

@@ -1,5 +1,6 @@
 // API documentation at /api/docs: Swagger UI from the swagger-ui-dist package, served locally (no CDN).
 import { Hono } from 'hono';
+import { notFound } from './errors.js';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -35,7 +36,7 @@ docsRoutes.get('/init.js', (c) => c.body(INIT, 200, { 'Content-Type': 'text/java
 docsRoutes.get('/assets/:name', async (c) => {
   const name = c.req.param('name');
   const type = ASSETS[name];
-  if (!type) return c.notFound();
+  if (!type) throw notFound(`No documentation asset "${name}"`);
   const body = await readFile(join(UI_DIR, name));
   return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
 });

@@ -8,12 +8,14 @@ import { ImportFileError } from './errors.js';
 import { assertNoNul, decodeText } from './tabular.js';
 import { isZip, unzipSafely } from './zip.js';
 import { dbfEncoding } from './dbf-encoding.js';
+import { MAX_JSON_DEPTH, jsonDepth } from '../http/json-guard.js';
 
 export interface RawFeature { geometry: Geometry | null; properties: Record<string, unknown> }
 export interface BoundaryFile { format: 'geojson' | 'kml' | 'shapefile'; features: RawFeature[]; encoding?: string }
 
 function fromGeoJson(text: string): RawFeature[] {
   let doc: unknown;
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new ImportFileError(400, `The GeoJSON is nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     doc = JSON.parse(text);
   } catch (err) {

@@ -116,6 +116,17 @@ describe.each(storeKinds())('faithful import (%s)', (kind) => {
     expect(((await nul.json()) as { error: { message: string } }).error.message).toMatch(/NUL/);
   });
 
+  it('refuses a boundary file with a property nested 5,000 deep with 400 (not 500), for preview and import', async () => {
+    const square = [[121.45, 31.22], [121.451, 31.22], [121.451, 31.221], [121.45, 31.221], [121.45, 31.22]];
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    const fc = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"商圈名称":"深","所属街道":"310106012","x":${deep}},"geometry":${JSON.stringify({ type: 'Polygon', coordinates: [square] })}}]}`;
+    for (const path of ['/api/import/business-districts/preview', '/api/import/business-districts']) {
+      const res = await upload(path, fc, 'deep.geojson');
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/nested deeper/);
+    }
+  });
+
   it('reads a GBK shapefile (ogr2ogr) whose .cpg wrongly says UTF-8 by its bytes', async () => {
     const zip = readFileSync(`${FIX}/buildings-gbk-cpg-says-utf8.zip`);
     const p = (await (await upload('/api/import/buildings/preview', zip, 'b.zip')).json()) as Preview;
