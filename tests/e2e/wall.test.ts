@@ -91,6 +91,16 @@ describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
     }
     expect(await page.locator('[data-kpi=stations]').innerText()).toBe(String(api.stations));
     expect(await page.locator('[data-kpi=activities]').innerText()).toBe(String(api.activitiesThisMonth.count));
+    // Readable without asking: a legend, each rate's twelve months, the activity feed and station list, units on gap figures.
+    await page.waitForSelector('[data-spark=partyOrg]');
+    expect(await page.locator('.kpi-spark').count()).toBe(4);
+    expect(await page.locator('[data-testid=wall-legend] .legend-stations li').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-board=feed] li').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-board=stations] li').count()).toBeGreaterThan(0);
+    for (const v of await page.locator('.board.gaps .val').allInnerTexts()) expect(v).toMatch(/^[\d,]+\s*名职工$/);
+    // No name cut short: every ranking and gap name shows whole (wrapped if long).
+    const cut = await page.evaluate(() => [...document.querySelectorAll('.board .name, .orgs li span')].filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+    expect(cut).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -38,7 +38,7 @@ export function RankingPanel({ s, active }: { s: WallSummary; active: string | n
             <li key={g.id}>
               <span className="rank">{g.rank}</span>
               <span className="name">{g.name}</span>
-              <span className="val">{num(g.workersAffected)}</span>
+              <span className="val">{num(g.workersAffected)}<small>{t('wall.workers')}</small></span>
               <span className="hint">{locale === 'en' ? g.suggestion.label.en : g.suggestion.label.zh}</span>
             </li>
           ))}

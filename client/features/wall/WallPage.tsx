@@ -16,6 +16,10 @@ import { useLive, SILENCE_MS } from './useLive';
 import { startWatchdog } from './watchdog';
 import { isNight, nextStep, wallFrame, type Tour } from './tour';
 import type { WallSummary } from '../../../server/wall/contract';
+import { LowerBoards } from './LowerBoards';
+import { WallLegend } from './WallLegend';
+import { getTrend } from '../../api/endpoints';
+import type { Trend } from '../../api/types';
 import './wall.css';
 
 const INTERACTIONS = ['pointermove', 'pointerdown', 'touchstart', 'wheel', 'keydown'] as const;
@@ -60,6 +64,7 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
   const [pausedUntil, setPausedUntil] = useState(0);
   const [now, setNow] = useState(Date.now());
   const [data, setData] = useState<MapData>(EMPTY_DATA);
+  const [trend, setTrend] = useState<Trend | null>(null);
   const mapEl = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
 
@@ -100,6 +105,17 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
     if (retry.current) clearTimeout(retry.current);
   }, []);
 
+  // The KPI sparklines: twelve month-ends of the scope, fetched again when the figures change (an edit moves the last one).
+  const scopeLevel = summary?.scope.level;
+  const scopeId = summary?.scope.id;
+  useEffect(() => {
+    if (!scopeLevel || !scopeId) return;
+    const ctrl = new AbortController();
+    getTrend(scopeLevel, scopeId, ctrl.signal).then(setTrend).catch(() => undefined);
+    return () => ctrl.abort();
+  }, [scopeLevel, scopeId, updatedAt]);
+  const stationTypes = useMemo(() => [...new Set(data.stations.features.map((f) => f.properties.type))].sort(), [data.stations]);
+
   useEffect(() => {
     void load();
     api<Tour>(`/api/wall/tour?scope=${encodeURIComponent(scope)}`).then(setTour).catch(() => setFailed(true));
@@ -138,6 +154,8 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
       onViewChange: () => undefined,
       tooltip: () => null,
     });
+    // The tour's callout sits over the map's top: frame each stop below it, so it never covers the labels it names.
+    controller.current.setPadding({ top: 170, right: 0, bottom: 30, left: 0 });
     controller.current.setBasemap({ id: 'dark', name: { zh: '', en: '' }, kind: 'builtin', theme: 'dark', crs: 'wgs84' }, { districts: EMPTY_DATA.districts, streets: data.streets });
   }, [summary, data.streets]);
   useEffect(() => () => controller.current?.destroy(), []);
@@ -200,20 +218,24 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
         </header>
         {summary ? (
           <main className="wall-body">
-            <KpiPanel s={summary} />
-            <section className="wall-map">
-              <div className="map-frame" ref={mapEl} data-testid="wall-map" />
-              {current && callout && (
-                <div className="callout" data-step={`${current.level}:${current.id}`}>
-                  <h2>{callout.name}</h2>
-                  <div className="callout-rates">
-                    {(['partyOrg', 'work', 'union'] as const).map((k) => (
-                      <div key={k}><b>{pct(callout.rates[k].value)}</b><span>{t(`rate.${k}`)}</span></div>
-                    ))}
+            <KpiPanel s={summary} trend={trend} />
+            <section className="wall-centre">
+              <div className="wall-map">
+                <div className="map-frame" ref={mapEl} data-testid="wall-map" />
+                {current && callout && (
+                  <div className="callout" data-step={`${current.level}:${current.id}`}>
+                    <h2>{callout.name}</h2>
+                    <div className="callout-rates">
+                      {(['partyOrg', 'work', 'union'] as const).map((k) => (
+                        <div key={k}><b>{pct(callout.rates[k].value)}</b><span>{t(`rate.${k}`)}</span></div>
+                      ))}
+                    </div>
                   </div>
-                </div>
-              )}
-              <div className="tour-state">{night ? t('night') : paused ? t('paused') : t('touring')}</div>
+                )}
+                <WallLegend stationTypes={stationTypes} />
+                <div className="tour-state">{night ? t('night') : paused ? t('paused') : t('touring')}</div>
+              </div>
+              <LowerBoards data={data} />
             </section>
             <RankingPanel s={summary} active={current ? `${current.level}:${current.id}` : null} />
           </main>
