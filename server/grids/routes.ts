@@ -6,7 +6,8 @@ import type { AppEnv } from '../http/context.js';
 import { newRouter, errorResponses } from '../http/router.js';
 import { forbidden, unauthorized } from '../http/errors.js';
 import { guard } from '../auth/access.js';
-import { canEditStreet, type Principal } from '../auth/principal.js';
+import { actorOf, canEditStreet, type Principal } from '../auth/principal.js';
+import { PreviewRuns } from './cancel.js';
 import { readBuildings, readGrids, readStations, readStreet } from './state.js';
 import { readChangeSet, readHistory } from './history.js';
 import { GRID_RULES, commitGridChanges, previewGridChanges, revertGridChanges } from './service.js';
@@ -15,6 +16,8 @@ import {
 } from './contract.js';
 
 export const gridRoutes = newRouter();
+/** The preview running for each user and street: a newer one cancels it. */
+const previews = new PreviewRuns();
 gridRoutes.use('/*', guard('grids'));
 
 const TAGS = ['Grid editing'];
@@ -55,15 +58,21 @@ gridRoutes.openapi(
     method: 'post',
     path: '/{streetCode}/grid-changes/preview',
     tags: TAGS,
-    summary: 'Validate a change set in PostGIS and show its impact (moved buildings, enterprises, members, stations; rates before/after); writes nothing',
+    summary:
+      'Validate a change set in PostGIS and show its impact (moved buildings, enterprises, members, stations; rates before/after); writes nothing. ' +
+      'A newer preview by the same user in the same street, or the client closing the connection, cancels this one (409)',
     request: { params: StreetParam, body: { content: { 'application/json': { schema: ChangeSetSchema } }, required: true } },
-    responses: { 200: json(PreviewSchema, 'Problems (empty when the set can be saved) and impact'), ...errorResponses(400, 401, 403, 404) },
+    responses: { 200: json(PreviewSchema, 'Problems (empty when the set can be saved) and impact'), ...errorResponses(400, 401, 403, 404, 409) },
   }),
   async (c) => {
     const { streetCode } = c.req.valid('param');
-    editor(c, streetCode);
-    const preview = await previewGridChanges(c.get('services'), streetCode, c.req.valid('json'));
-    return c.json(preview, 200);
+    const p = editor(c, streetCode);
+    const run = previews.start(`${actorOf(p)} ${streetCode}`, c.req.raw.signal);
+    try {
+      return c.json(await previewGridChanges(c.get('services'), streetCode, c.req.valid('json'), run.signal), 200);
+    } finally {
+      run.done();
+    }
   },
 );
 

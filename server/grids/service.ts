@@ -16,6 +16,7 @@ import { impactOf, type Impact } from './impact.js';
 import { fromPlan, fromSnapshot, type Intended, type IntendedGrid } from './intended.js';
 import { readGrids, readStreet, snapshotOf, type GridSnapshot } from './state.js';
 import { goneGridIds, readChangeSet, type HistoryChange } from './history.js';
+import { cancellableRead, throwIfCancelled } from './cancel.js';
 
 export const GRID_RULES: GridRules = DEFAULT_GRID_RULES;
 
@@ -79,10 +80,12 @@ export interface Preview {
   impact: Impact | null;
 }
 
-export async function previewGridChanges(services: AppServices, streetCode: string, set: ChangeSet): Promise<Preview> {
+/** `signal`: aborted when the client left or asked for a newer preview; the work stops there (cancel.ts). */
+export async function previewGridChanges(services: AppServices, streetCode: string, set: ChangeSet, signal?: AbortSignal): Promise<Preview> {
+  throwIfCancelled(signal);
   // The model first: on PGlite the engine's own reads cannot run inside ours.
   const model = await services.coverage.model();
-  return services.store.read(async (db) => {
+  return cancellableRead(services.store, signal, async (db) => {
     await readStreet(db, streetCode);
     const current = await readGrids(db, streetCode);
     const plan = planChangeSet(current, set, await goneGridIds(db, streetCode, current));
