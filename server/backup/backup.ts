@@ -1,25 +1,17 @@
 // Backup and restore of the whole store as gzipped JSON lines: a header, then for each table a line
-// naming it and one line per chunk of rows. Geometry travels as hex EWKB (exact, any PostGIS reads it).
+// naming it and one line per chunk of rows, then a manifest and an end marker (format.ts). Geometry travels as hex EWKB (exact, any PostGIS reads it).
 import { createGunzip, createGzip } from 'node:zlib';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { pipeline } from 'node:stream/promises';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { rows, type Db, type Store } from '../db/store.js';
 import { migrationFiles } from '../db/migrate.js';
 import { BACKUP_TABLES } from './tables.js';
+import { BackupChecker, FORMAT, RestoreError, TableDigest, VERSION, type Header, type Manifest, type TableEntry } from './format.js';
 
-const FORMAT = 'pbmap-backup';
-const VERSION = 1;
 const CHUNK = 1000;
-
-interface Header {
-  format: typeof FORMAT;
-  version: number;
-  migrations: string[];
-  createdAt: string;
-}
 
 async function columnsOf(db: Db, table: string): Promise<{ name: string; geometry: boolean }[]> {
   const cols = await rows<{ name: string; udt: string }>(
@@ -33,20 +25,34 @@ async function columnsOf(db: Db, table: string): Promise<{ name: string; geometr
 export async function backupTo(store: Store, sink: (line: string) => Promise<void>): Promise<void> {
   await store.write(async (tx) => {
     await tx.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`);
-    const header: Header = { format: FORMAT, version: VERSION, migrations: migrationFiles().map((m) => m.name), createdAt: new Date().toISOString() };
-    await sink(JSON.stringify(header));
+    const migrations = (await rows<{ name: string }>(tx, sql`SELECT name FROM schema_migrations ORDER BY name`)).map((r) => r.name);
+    const header: Header = { format: FORMAT, version: VERSION, migrations, createdAt: new Date().toISOString(), tables: [...BACKUP_TABLES] };
+    let lines = 0;
+    const put = async (line: string) => {
+      lines++;
+      await sink(line);
+    };
+    await put(JSON.stringify(header));
+    const tables: TableEntry[] = [];
     for (const table of BACKUP_TABLES) {
       const cols = await columnsOf(tx, table);
-      await sink(JSON.stringify({ table, columns: cols.map((c) => c.name) }));
+      const digest = new TableDigest(table);
+      await put(JSON.stringify({ table, columns: cols.map((c) => c.name) }));
       const select = cols.map((c) => (c.geometry ? `'${c.name}', encode(ST_AsEWKB(${c.name}), 'hex')` : `'${c.name}', ${c.name}`)).join(', ');
       const order = cols.some((c) => c.name === 'id') ? 'id' : cols.map((c) => c.name).slice(0, 2).join(', ');
       for (let offset = 0; ; offset += CHUNK) {
         const chunk = await rows<{ r: unknown }>(tx, sql.raw(`SELECT jsonb_build_object(${select}) AS r FROM ${table} ORDER BY ${order} LIMIT ${CHUNK} OFFSET ${offset}`));
         if (chunk.length === 0) break;
-        await sink(JSON.stringify({ rows: chunk.map((x) => x.r) }));
+        const line = JSON.stringify({ rows: chunk.map((x) => x.r) });
+        digest.add(line, chunk.length);
+        await put(line);
         if (chunk.length < CHUNK) break;
       }
+      tables.push(digest.entry());
     }
+    const manifest: Manifest = { version: VERSION, migrations, tables };
+    await put(JSON.stringify({ manifest }));
+    await sink(JSON.stringify({ end: FORMAT, lines }));
   });
 }
 
@@ -60,37 +66,53 @@ export async function writeBackup(store: Store, file: string): Promise<void> {
   await done;
 }
 
-export class RestoreError extends Error {}
+export { RestoreError } from './format.js';
 
-/** Restores into an empty store in one transaction: all of it, or (on any error) nothing. */
-export async function restoreLines(store: Store, lines: AsyncIterable<string>): Promise<Record<string, number>> {
-  // Take the iterator before any await: readline drops lines emitted while nobody iterates.
+export interface RestoreOptions {
+  /** Read a format 1 backup (no manifest): it cannot prove it is whole. */
+  unverified?: boolean;
+}
+
+/**
+ * Restores into an empty store in one transaction: all of it, or (on any error) nothing. Every line is checked
+ * as it comes (BackupChecker), and the end marker must be reached with every table's count and checksum right
+ * before the transaction commits. A backup from an older schema goes in column by column: columns added since
+ * take their defaults, tables added since stay empty.
+ */
+export async function restoreLines(store: Store, lines: AsyncIterable<string>, opts: RestoreOptions = {}): Promise<Record<string, number>> {
+  // Take the iterator before any await: a stream drops lines emitted while nobody iterates.
   const iterator = lines[Symbol.asyncIterator]();
   const [streets] = await store.read((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM streets`));
-  if ((streets?.n ?? 0) > 0) throw new RestoreError('The store is not empty: restore into a fresh DATA_DIR or database');
+  if ((streets?.n ?? 0) > 0) throw new RestoreError('The store is not empty: restore into a fresh DATA_DIR or database.');
+  const checker = new BackupChecker(opts.unverified);
   const counts: Record<string, number> = {};
   const first = await iterator.next();
-  const header = first.done ? null : (JSON.parse(first.value) as Partial<Header>);
-  if (!header || header.format !== FORMAT || header.version !== VERSION) throw new RestoreError('Not a 党建版图 backup (or a newer format)');
+  const head = first.done ? null : checker.feed(first.value);
+  if (!head || head.kind !== 'header') throw new RestoreError('The backup file is empty.');
   const known = new Set(migrationFiles().map((m) => m.name));
-  const unknown = (header.migrations ?? []).filter((m) => !known.has(m));
-  if (unknown.length) throw new RestoreError(`The backup comes from a newer schema (${unknown.join(', ')}); upgrade first`);
+  const unknown = (head.header.migrations ?? []).filter((m) => !known.has(m));
+  if (unknown.length) throw new RestoreError(`The backup comes from a newer schema (${unknown.join(', ')}); upgrade first.`);
   await store.write(async (tx) => {
     // Replica mode: no triggers (change log, foreign-key checks) while the rows go back in as they were.
     await tx.execute(sql`SET LOCAL session_replication_role = replica`);
     for (const t of [...BACKUP_TABLES].reverse()) await tx.execute(sql.raw(`DELETE FROM ${t}`));
-    let table: string | null = null;
+    let columns: string[] = [];
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      const line = JSON.parse(next.value) as { table?: string; rows?: unknown[] };
-      if (line.table) {
-        if (!(BACKUP_TABLES as readonly string[]).includes(line.table)) throw new RestoreError(`Unknown table ${line.table}`);
-        table = line.table;
-        counts[table] = 0;
-      } else if (line.rows && table) {
-        await tx.execute(sql`INSERT INTO ${sql.raw(table)} SELECT * FROM jsonb_populate_recordset(NULL::${sql.raw(table)}, ${JSON.stringify(line.rows)}::jsonb)`);
-        counts[table] = (counts[table] ?? 0) + line.rows.length;
+      const line = checker.feed(next.value);
+      if (line?.kind === 'table') {
+        if (!(BACKUP_TABLES as readonly string[]).includes(line.table)) throw new RestoreError(`The backup holds table ${line.table}, which this product does not have.`);
+        // The columns both the backup and today's schema have: older backups lack columns added since.
+        const now = new Set((await columnsOf(tx, line.table)).map((c) => c.name));
+        columns = line.columns.filter((c) => now.has(c));
+        counts[line.table] = 0;
+      } else if (line?.kind === 'rows' && line.rows.length > 0) {
+        const list = columns.map((c) => `"${c}"`).join(', ');
+        await tx.execute(sql`INSERT INTO ${sql.raw(line.table)} (${sql.raw(list)}) SELECT ${sql.raw(list)} FROM jsonb_populate_recordset(NULL::${sql.raw(line.table)}, ${JSON.stringify(line.rows)}::jsonb)`);
+        counts[line.table] = (counts[line.table] ?? 0) + line.rows.length;
       }
     }
+    // Proven whole before anything is committed: otherwise the transaction rolls back.
+    checker.finish();
     // Identity columns continue after the restored ids.
     const identity = await rows<{ t: string }>(tx, sql`SELECT table_name AS t FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'id' AND is_identity = 'YES'`);
     for (const { t } of identity.filter((x) => (BACKUP_TABLES as readonly string[]).includes(x.t))) {
@@ -100,7 +122,46 @@ export async function restoreLines(store: Store, lines: AsyncIterable<string>): 
   return counts;
 }
 
-export async function readBackup(store: Store, file: string): Promise<Record<string, number>> {
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  return restoreLines(store, lines);
+/** One sentence for what reading the compressed file ran into. */
+function fileProblem(err: unknown, file: string): RestoreError {
+  if (err instanceof RestoreError) return err;
+  const code = (err as { code?: string }).code;
+  if (code === 'ENOENT') return new RestoreError(`There is no file ${file}.`);
+  if (code === 'Z_BUF_ERROR') return new RestoreError('The backup file is truncated: its compressed data ends early, so it was cut short or partly copied; nothing was restored.');
+  if (code === 'Z_DATA_ERROR') return new RestoreError('The backup file is damaged: it is not valid gzip data (corrupted, or not a .jsonl.gz backup); nothing was restored.');
+  return new RestoreError(`The backup file could not be read: ${(err as Error).message ?? String(err)}.`);
+}
+
+/** The file's lines, decompressed; a read or gzip error becomes a RestoreError with one sentence. */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  try {
+    for await (const chunk of createReadStream(file).pipe(createGunzip())) {
+      rest += decoder.write(chunk as Buffer);
+      let nl = rest.indexOf('\n');
+      while (nl >= 0) {
+        yield rest.slice(0, nl);
+        rest = rest.slice(nl + 1);
+        nl = rest.indexOf('\n');
+      }
+    }
+  } catch (err) {
+    throw fileProblem(err, file);
+  }
+  rest += decoder.end();
+  if (rest) yield rest;
+}
+
+/** Checks the whole file (decompression, every line, counts, checksums, end marker) without touching a store. */
+export async function verifyBackup(file: string, opts: RestoreOptions = {}): Promise<void> {
+  const checker = new BackupChecker(opts.unverified);
+  for await (const line of linesOf(file)) checker.feed(line);
+  checker.finish();
+}
+
+/** Verifies the file first (so a bad file is explained before the store is touched), then restores it. */
+export async function readBackup(store: Store, file: string, opts: RestoreOptions = {}): Promise<Record<string, number>> {
+  await verifyBackup(file, opts);
+  return restoreLines(store, linesOf(file), opts);
 }

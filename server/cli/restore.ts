@@ -1,20 +1,32 @@
-// npm run restore -- <file.jsonl.gz>: into an empty store (a fresh DATA_DIR or database), all or nothing.
+// npm run restore -- <file.jsonl.gz> [--unverified]: into an empty store (a fresh DATA_DIR or database), all or
+// nothing. The file is checked whole first (manifest, counts, checksums, end marker); any problem is one sentence
+// and exit code 1, with nothing written.
 import { loadEnv } from '../env.js';
 import { openCliStore } from './open-store.js';
-import { RestoreError, readBackup } from '../backup/backup.js';
+import { RestoreError, readBackup, verifyBackup } from '../backup/backup.js';
 
-const file = process.argv[2];
+const args = process.argv.slice(2);
+const unverified = args.includes('--unverified');
+const file = args.find((a) => !a.startsWith('--'));
 if (!file) {
-  console.error('usage: npm run restore -- <file.jsonl.gz>   (into an empty DATA_DIR or DATABASE_URL)');
+  console.error('usage: npm run restore -- <file.jsonl.gz> [--unverified]   (into an empty DATA_DIR or DATABASE_URL)');
   process.exit(2);
+}
+const explain = (e: unknown) => (e instanceof RestoreError ? e.message : `The restore failed: ${(e as Error)?.message ?? String(e)}`);
+try {
+  // Before the store is opened: a bad file is explained without creating or touching anything.
+  await verifyBackup(file, { unverified });
+} catch (e) {
+  console.error(explain(e));
+  process.exit(1);
 }
 const env = loadEnv();
 const store = await openCliStore(env, 'restore CLI', () => 'A restore goes into a fresh DATA_DIR: point DATA_DIR at an empty directory, or stop that server first.');
 try {
-  const counts = await readBackup(store, file);
+  const counts = await readBackup(store, file, { unverified });
   console.log(`Restored ${Object.values(counts).reduce((a, n) => a + n, 0)} rows: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
 } catch (e) {
-  console.error(e instanceof RestoreError ? e.message : e);
+  console.error(explain(e));
   process.exitCode = 1;
 } finally {
   await store.close();
