@@ -38,7 +38,9 @@ export type IssueCode =
   | 'required' | 'not_number' | 'not_integer' | 'out_of_range' | 'bad_date' | 'bad_uscc' | 'duplicate_uscc'
   | 'duplicate_key' | 'bad_value' | 'too_long' | 'bad_coordinates' | 'unknown_building' | 'unknown_street'
   | 'unknown_organisation' | 'unknown_station' | 'unknown_enterprise' | 'no_placement' | 'bad_geometry'
-  | 'unknown_district' | 'date_order' | 'far_from_building';
+  | 'unknown_district' | 'date_order' | 'far_from_building'
+  // Boundary imports: a street outline over another street; a grid file without one of its street's grids.
+  | 'street_overlap' | 'missing_grid';
 
 export interface Issue {
   /** Spreadsheet row number (the header is row 1), or feature number for boundaries (1-based). */

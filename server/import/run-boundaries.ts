@@ -95,6 +95,7 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
           FROM (SELECT y.row, ST_SetSRID(ST_GeomFromGeoJSON(y.g), 4326) AS g FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS y("row" int, g text)) x`,
     )) facts.set(r.row, r);
   }
+  const overlaps = kind === 'streets' ? await streetOverlaps(db, file.features.map((f, i) => ({ row: i + 1, code: String(f.properties[col('code')] ?? ''), geom: geoms[i] ?? null }))) : new Map();
   const streets = await rows<{ code: string; name: string }>(db, sql`SELECT code, name FROM streets`);
   const districts = new Set((await rows<{ code: string }>(db, sql`SELECT code FROM districts`)).map((d) => d.code));
   const findStreet = (t: string) => streets.find((s) => s.code === t || matchKey(s.name) === matchKey(t))?.code ?? null;
@@ -113,6 +114,10 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
       if (v.code !== undefined && !/^[0-9]{6}[0-9A-Z]{3}$/.test(code)) issue('code', 'bad_value', 'A street code has 9 characters: 6 digits of the district, then 3', code);
       const district = String(v.district ?? code.slice(0, 6));
       if (v.code !== undefined && !districts.has(district)) issue('district', 'unknown_district', 'No such district', district);
+      const over = overlaps.get(row);
+      if (over && fact?.reason === 'Valid Geometry') {
+        issue('geometry', 'street_overlap', `The outline overlaps street ${over.code} ${over.name} by ${Math.round(over.area)} m²: streets may not overlap; fix the outline`, over.code);
+      }
     } else {
       streetCode = v.street !== undefined ? findStreet(String(v.street)) : (fact?.street ?? null);
       if (v.street !== undefined && !streetCode) issue('street', 'unknown_street', 'No such street (code or name)', String(v.street));
@@ -158,6 +163,23 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
       counts: { rows: parsed.length, valid: valid.length, invalid: parsed.length - valid.length, insert, update: valid.length - insert - unchanged, unchanged, links: 0 },
     },
   };
+}
+
+/** Street outlines that overlap another stored street by more than 1 m² (streets tile their district). */
+async function streetOverlaps(db: Db, features: { row: number; code: string; geom: Geometry | null }[]): Promise<Map<number, { code: string; name: string; area: number }>> {
+  const input = features.flatMap((f) => (f.geom ? [{ row: f.row, code: f.code, g: JSON.stringify(f.geom) }] : []));
+  if (!input.length) return new Map();
+  // Planar m² at the piece's latitude, like the grid checks; invalid outlines are reported as such elsewhere.
+  const found = await rows<{ row: number; code: string; name: string; area: number }>(
+    db,
+    sql`SELECT DISTINCT ON (x.row) x.row, s.code, s.name, ST_Area(i) * 12392029030.5 * cos(radians(ST_Y(ST_Centroid(ST_Envelope(i))))) AS area
+        FROM (SELECT y.row, y.code, ST_SetSRID(ST_GeomFromGeoJSON(y.g), 4326) AS g FROM jsonb_to_recordset(${JSON.stringify(input)}::jsonb) AS y("row" int, code text, g text)) x
+        JOIN streets s ON s.code <> x.code AND ST_IsValid(x.g) AND ST_Intersects(s.geom, x.g)
+        CROSS JOIN LATERAL (SELECT ST_CollectionExtract(ST_Intersection(s.geom, x.g), 3) AS i) o
+        WHERE NOT ST_IsEmpty(i) AND ST_Area(i) * 12392029030.5 * cos(radians(ST_Y(ST_Centroid(ST_Envelope(i))))) > 1
+        ORDER BY x.row, ST_Area(i) DESC`,
+  );
+  return new Map(found.map((r) => [r.row, { code: r.code, name: r.name, area: r.area }]));
 }
 
 /** Finds each item's existing row and whether anything about it differs (geometry compared by PostGIS). */
@@ -265,7 +287,8 @@ export async function previewBoundaries(services: AppServices, bytes: Uint8Array
   if (opts.kind === 'streets') return previewStreets(services.store, preview, items);
   if (opts.kind !== 'grids' || preview.counts.invalid > 0) return preview;
   // The grid editor's own preview says whether the new grids would still tile their street.
-  const { street, set } = await gridChangeSet(services, bytes, opts);
+  const { street, set, items: inFile } = await gridChangeSet(services, bytes, opts);
+  preview.issues.push(...(await missingGrids(services, street, inFile)).issues);
   if (!set.changes.length) return preview;
   const check = await previewGridChanges(services, street, set);
   for (const p of check.problems) preview.issues.push({ row: 0, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: `${p.kind}: ${p.message}` });
@@ -286,6 +309,21 @@ async function gridChangeSet(services: AppServices, bytes: Uint8Array, opts: Bou
   return { street: streets[0] as string, set: { note: `导入: ${opts.filename}`, changes }, items };
 }
 
+/**
+ * The street's grids the file does not hold. A grid file replaces the street's whole grid set, and deleting a grid
+ * needs a neighbour to take its area (the grid editor asks for one), so such a file is refused, saying which grids.
+ */
+async function missingGrids(services: AppServices, street: string, items: Item[]): Promise<{ issues: Issue[]; message: string | null }> {
+  const inFile = new Set(items.map((it) => it.id));
+  const missing = (await services.store.read((db) => readGrids(db, street))).filter((g) => !inFile.has(g.id));
+  const issues: Issue[] = missing.map((g) => ({
+    row: 0, column: 'code', field: 'code', code: 'missing_grid', value: g.code,
+    message: `Grid ${g.code} ${g.name} of street ${street} is not in the file: the import will be refused. Add it to the file, or delete it in the grid editor first (giving its area to a neighbour)`,
+  }));
+  const message = missing.length ? `The file lacks ${missing.length} of street ${street}'s grids (${missing.map((g) => `${g.code} ${g.name}`).join(', ')}): a grid file must hold all of them; delete grids in the grid editor` : null;
+  return { issues, message };
+}
+
 export interface BoundaryResult { kind: BoundaryKind; inserted: number; updated: number; unchanged: number; skipped: number; preview: BoundaryPreview }
 
 export async function acceptBoundaries(services: AppServices, principal: Principal, actor: string, bytes: Uint8Array, opts: BoundaryOptions & { skipInvalid: boolean }): Promise<BoundaryResult> {
@@ -294,6 +332,8 @@ export async function acceptBoundaries(services: AppServices, principal: Princip
     // A partial grid set cannot tile a street: grid files are all or nothing.
     if (preview.counts.invalid > 0) throw new ImportFileError(422, `${preview.counts.invalid} grids are invalid`, preview);
     const { street, set, items } = await gridChangeSet(services, bytes, opts);
+    const missing = await missingGrids(services, street, items);
+    if (missing.message) throw new ImportFileError(422, missing.message, { ...preview, issues: [...missing.issues, ...preview.issues].slice(0, MAX_ISSUES_LISTED) });
     if (set.changes.length) await commitGridChanges(services, principal, street, set);
     const inserted = items.filter((it) => it.id === null).length;
     return { kind: 'grids', inserted, updated: set.changes.length - inserted, unchanged: items.length - set.changes.length, skipped: 0, preview };

@@ -45,9 +45,12 @@ describe.each(storeKinds())('import (%s)', (kind) => {
     for (const [k, v] of Object.entries(fields)) form.set(k, v);
     return c.app.request(`${BASE}${path}`, { method: 'POST', body: form, headers });
   };
+  interface StoredGrid { code: string; name: string; street_code: string; gj: string }
+  const streetGrids = (street: string) => q<StoredGrid>(sql`SELECT code, name, street_code, ST_AsGeoJSON(geom, 15) AS gj FROM grids WHERE street_code = ${street} ORDER BY id`);
+  const gridFeature = (x: StoredGrid) => ({ type: 'Feature', properties: { 网格编码: x.code, 网格名称: x.name, 所属街道: x.street_code }, geometry: JSON.parse(x.gj) as unknown });
   const preview = (kindPath: string, file: Blob | Uint8Array | string, name: string, fields: Record<string, string> = {}) => upload(`/api/import/${kindPath}/preview`, file, name, fields);
   const accept = (kindPath: string, file: Blob | Uint8Array | string, name: string, fields: Record<string, string> = {}) => upload(`/api/import/${kindPath}`, file, name, fields);
-  interface Issue { row: number; column: string; field: string; code: string }
+  interface Issue { row: number; column: string; field: string; code: string; value?: string; message?: string }
   interface Preview { mapping: { column: string; field: string | null }[]; issues: Issue[]; counts: Record<string, number>; file: { encoding: string | null; format: string } }
   interface Result { inserted: number; updated: number; unchanged: number; skipped: number; linksAdded?: number }
 
@@ -271,11 +274,26 @@ describe.each(storeKinds())('import (%s)', (kind) => {
     const res = await accept('grids', JSON.stringify(fc), 'g.geojson');
     expect([409, 422]).toContain(res.status);
     expect(await snapshot()).toEqual(before);
-    // The unchanged grid as it is: nothing to do, nothing written.
-    const same = { type: 'FeatureCollection', features: [{ ...fc.features[0], geometry: JSON.parse(g.gj) }] };
-    const ok = await accept('grids', JSON.stringify(same), 'g.geojson');
+    // The street's grids as they are: nothing to do, nothing written.
+    const all = await streetGrids('310106012');
+    const ok = await accept('grids', JSON.stringify({ type: 'FeatureCollection', features: all.map((x) => gridFeature(x)) }), 'g.geojson');
     expect(ok.status).toBe(200);
-    expect((await ok.json()) as Result).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    expect((await ok.json()) as Result).toMatchObject({ inserted: 0, updated: 0, unchanged: all.length });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a grid file without one of its street\'s grids says so in the preview and is refused, naming it', async () => {
+    const all = await streetGrids('310106012');
+    const [gone, ...rest] = all as [StoredGrid, ...StoredGrid[]];
+    const file = JSON.stringify({ type: 'FeatureCollection', features: rest.map((x) => gridFeature(x)) });
+    const before = await snapshot();
+    const p = (await (await preview('grids', file, 'partial.geojson')).json()) as Preview;
+    expect(p.counts).toMatchObject({ valid: rest.length, unchanged: rest.length });
+    expect(p.issues.filter((i) => i.code === 'missing_grid').map((i) => i.value)).toEqual([gone.code]);
+    expect(p.issues.find((i) => i.code === 'missing_grid')?.message).toContain('refused');
+    const res = await accept('grids', file, 'partial.geojson');
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(gone.code);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -342,18 +360,22 @@ describe.each(storeKinds())('import (%s)', (kind) => {
       WHERE GeometryType(ST_Intersection(geom, env)) = 'POLYGON' AND GeometryType(ST_Difference(geom, env)) = 'POLYGON' ORDER BY id LIMIT 1`);
     if (!g) throw new Error('no grid to split');
     const feature = (code: string, name: string, geometry: string) => ({ type: 'Feature', properties: { 网格编码: code, 网格名称: name, 所属街道: g.street_code }, geometry: JSON.parse(geometry) as unknown });
-    const file = JSON.stringify({ type: 'FeatureCollection', features: [feature(g.code, g.name, g.a), feature('310106012-IMP1', '导入网格', g.b)] });
+    // A grid file holds the street's whole grid set: the others as they are.
+    const others = (await streetGrids('310106012')).filter((x) => x.code !== g.code).map((x) => gridFeature(x));
+    const file = JSON.stringify({ type: 'FeatureCollection', features: [feature(g.code, g.name, g.a), feature('310106012-IMP1', '导入网格', g.b), ...others] });
     const p = (await (await preview('grids', file, 'split.geojson')).json()) as Preview;
-    expect(p.counts).toMatchObject({ valid: 2, insert: 1, update: 1 });
+    expect(p.counts).toMatchObject({ valid: 2 + others.length, insert: 1, update: 1, unchanged: others.length });
     expect(p.issues).toEqual([]);
     const res = await accept('grids', file, 'split.geojson');
     expect(res.status).toBe(200);
-    expect((await res.json()) as Result).toMatchObject({ inserted: 1, updated: 1, unchanged: 0 });
+    expect((await res.json()) as Result).toMatchObject({ inserted: 1, updated: 1, unchanged: others.length });
     expect((await q<{ street_code: string }>(sql`SELECT street_code FROM grids WHERE code = '310106012-IMP1'`)).map((r) => r.street_code)).toEqual(['310106012']);
     const snap = await snapshot();
-    const again = await accept('grids', file, 'split.geojson');
+    // The street's file as now stored (the neighbour the split line meets gained that vertex when it was saved).
+    const saved = JSON.stringify({ type: 'FeatureCollection', features: (await streetGrids('310106012')).map((x) => gridFeature(x)) });
+    const again = await accept('grids', saved, 'split.geojson');
     expect(again.status).toBe(200);
-    expect((await again.json()) as Result).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
+    expect((await again.json()) as Result).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 + others.length });
     expect(await snapshot()).toEqual(snap);
 
     // A code of another street's grid is not that grid: it is a new grid here, and its code is taken.
@@ -386,6 +408,17 @@ describe.each(storeKinds())('import (%s)', (kind) => {
     expect(await snapshot()).toEqual(before);
     // The outline as it is: nothing to do.
     expect((await (await accept('streets', file(JSON.parse(s.gj)), 's.geojson')).json()) as Result).toMatchObject({ unchanged: 1 });
+
+    // An outline over half of an existing street is refused in its preview, naming that street.
+    const [sx0, sy0, sx1] = [Math.min(...geom.coordinates.flat(2).map((c) => c[0] as number)), Math.min(...geom.coordinates.flat(2).map((c) => c[1] as number)), Math.max(...geom.coordinates.flat(2).map((c) => c[0] as number))];
+    const mid = (sx0 + sx1) / 2;
+    const half = { type: 'MultiPolygon', coordinates: [[[[mid, sy0 - 0.01], [sx1 + 0.01, sy0 - 0.01], [sx1 + 0.01, sy0 + 0.05], [mid, sy0 + 0.05], [mid, sy0 - 0.01]]]] };
+    const op = (await (await preview('streets', file(half, '310106997', '重叠街道'), 'o.geojson')).json()) as Preview;
+    // (It may lie over a neighbour too: the issue names the street it overlaps most.)
+    expect(op.issues.map((i) => `${i.row}:${i.code}`)).toContain('1:street_overlap');
+    expect(op.counts).toMatchObject({ valid: 0, invalid: 1 });
+    expect((await accept('streets', file(half, '310106997', '重叠街道'), 'o.geojson')).status).toBe(422);
+    expect(await snapshot()).toEqual(before);
 
     // A street without grids has nothing to tile: its outline may change freely.
     const square = (d: number) => ({ type: 'MultiPolygon', coordinates: [[[[121.60, 31.10], [121.60 + d, 31.10], [121.60 + d, 31.10 + d], [121.60, 31.10 + d], [121.60, 31.10]]]] });

@@ -139,6 +139,10 @@ describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
     await page.click('[data-control=save]');
     await page.waitForSelector('.notice', { timeout: 30_000 });
     await page.waitForSelector('.ge-save[data-state=idle]');
+    // No outline of the boundary as it was before the drag is left drawn (it stayed as a white line).
+    await page.waitForSelector('[data-testid=editor-map][data-focus=off]');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${ARTIFACTS}/grid-editor-saved.png` });
   });
 
   it('after a reload, the boundary moved in both grids (the same new coordinate in each)', async () => {

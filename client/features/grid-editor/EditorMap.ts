@@ -80,6 +80,7 @@ export class EditorMap {
     });
     this.ready = new Promise((resolve) => this.map.once('load', () => resolve()));
     void this.ready.then(() => this.setup());
+    this.map.on('moveend', () => this.declutterLabels());
   }
 
   private setup(): void {
@@ -294,6 +295,7 @@ export class EditorMap {
       this.map.setFeatureState({ source: 'grids', id: this.selected }, { selected: true });
       this.labels.get(this.selected)?.getElement().classList.add('selected');
     }
+    this.declutterLabels();
   }
 
   /** Grid names as HTML markers: the browser draws CJK text, so no glyphs are fetched. */
@@ -311,6 +313,43 @@ export class EditorMap {
       el.className = 'grid-label';
       el.textContent = g.name;
       this.labels.set(g.key, new maplibregl.Marker({ element: el }).setLngLat(at as [number, number]).addTo(this.map));
+    }
+    this.declutterLabels();
+  }
+
+  /**
+   * Readable labels at any zoom (200 grids at street zoom were an unreadable heap): a label shows only where its
+   * grid is at least as large on screen as the label, and not over a label already placed (the selected grid's
+   * first, then the larger grids'). Hidden ones come back as the map zooms in.
+   */
+  private declutterLabels(): void {
+    const grids = this.data?.grids ?? [];
+    if (this.labels.size === 0) return;
+    const boxes = grids.map((g) => {
+      const ring = g.geometry.coordinates[0] ?? [];
+      let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const p of ring) {
+        const q = this.map.project(p as [number, number]);
+        x0 = Math.min(x0, q.x);
+        y0 = Math.min(y0, q.y);
+        x1 = Math.max(x1, q.x);
+        y1 = Math.max(y1, q.y);
+      }
+      return { key: g.key, w: x1 - x0, h: y1 - y0 };
+    });
+    boxes.sort((a, b) => Number(b.key === this.selected) - Number(a.key === this.selected) || b.w * b.h - a.w * a.h);
+    const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+    for (const b of boxes) {
+      const marker = this.labels.get(b.key);
+      if (!marker) continue;
+      const el = marker.getElement();
+      const at = this.map.project(marker.getLngLat());
+      const w = el.offsetWidth;
+      const h = el.offsetHeight;
+      const r = { x0: at.x - w / 2 - 2, y0: at.y - h / 2 - 2, x1: at.x + w / 2 + 2, y1: at.y + h / 2 + 2 };
+      const fits = b.key === this.selected || (b.w >= w && b.h >= h && !placed.some((o) => r.x0 < o.x1 && o.x0 < r.x1 && r.y0 < o.y1 && o.y0 < r.y1));
+      el.classList.toggle('crowded', !fits);
+      if (fits) placed.push(r);
     }
   }
 

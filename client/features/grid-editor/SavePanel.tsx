@@ -1,6 +1,7 @@
-// Saving: the impact preview runs whenever the edits are clean; Save is enabled only then. The server
-// validates again: its 422/409 problems go onto the map, a 412 offers to re-apply the edits.
-import { useEffect, useState } from 'react';
+// Saving: the impact preview runs whenever the edits are clean; Save is enabled only then, and never waits for a
+// preview (saving cancels it: the server validates again). Its 422/409 problems go onto the map, a 412 offers to
+// re-apply the edits.
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../i18n/I18n';
 import { ApiError } from '../../api/http';
 import { commitChanges, gridErrorDetails, previewChanges, type EditorData, type Preview } from './api';
@@ -31,6 +32,8 @@ export function SavePanel({ streetCode, state, built, clean, onServerProblems, o
   const [stale, setStale] = useState(false);
   const [conflicts, setConflicts] = useState<string[] | null>(null);
   const n = built?.changeSet.changes.length ?? 0;
+  /** The running preview: a save cancels it (here, and so on the server). */
+  const previewing = useRef<AbortController | null>(null);
 
   // Preview whenever the (clean) change set changes, debounced so a burst of edits asks once.
   useEffect(() => {
@@ -38,6 +41,7 @@ export function SavePanel({ streetCode, state, built, clean, onServerProblems, o
     setError(null);
     if (!built || n === 0 || !clean || !state.editable) return;
     const ac = new AbortController();
+    previewing.current = ac;
     const id = setTimeout(() => {
       setBusy('preview');
       previewChanges(streetCode, built.changeSet, ac.signal)
@@ -56,6 +60,7 @@ export function SavePanel({ streetCode, state, built, clean, onServerProblems, o
 
   const save = async () => {
     if (!built) return;
+    previewing.current?.abort();
     setBusy('save');
     setError(null);
     try {
@@ -94,7 +99,7 @@ export function SavePanel({ streetCode, state, built, clean, onServerProblems, o
         {t('ge.note')}
         <textarea value={note} maxLength={500} rows={2} placeholder={t('ge.notePlaceholder')} onChange={(e) => setNote(e.target.value)} disabled={!state.editable} />
       </label>
-      <button type="button" className="primary" data-control="save" disabled={!state.editable || n === 0 || !clean || busy !== null} onClick={() => void save()}>
+      <button type="button" className="primary" data-control="save" disabled={!state.editable || n === 0 || !clean || busy === 'save'} onClick={() => void save()}>
         {busy === 'save' ? t('ge.saving') : t('ge.save')}
       </button>
       {error && <p className="error small">{error}</p>}

@@ -66,8 +66,12 @@ export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
   const built = useMemo(() => (state ? changesFrom(state.original, state.grids) : null), [state?.original, state?.grids]);
   const changeCount = built?.changeSet.changes.length ?? 0;
   useEffect(() => onDirty(changeCount > 0), [changeCount, onDirty]);
-  // A new edit makes the server's last verdict obsolete.
-  useEffect(() => setServerProblems([]), [grids]);
+  // A new edit makes the server's last verdict obsolete, and the outline last zoomed to (drawn from the grids as
+  // they were: left, it stayed on the map as a stale white boundary after a drag or a save).
+  useEffect(() => {
+    setServerProblems([]);
+    setFocus(null);
+  }, [grids]);
 
   const commit = useCallback(
     (r: EditResult, serial?: number) => {
@@ -167,24 +171,27 @@ export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
 
   return (
     <div className="grid-editor">
-      <div ref={container} className="map" data-testid="editor-map" />
+      {/* data-focus: whether an outline is highlighted (the browser test checks none is left stale after a save). */}
+      <div ref={container} className="map" data-testid="editor-map" data-focus={focus ? 'on' : 'off'} />
       {state && (
         <>
           <aside className="panel ge-left">
             {!state.editable && <p className="read-only">{t('ge.readOnly')}</p>}
             <Toolbar tool={tool} setTool={setTool} editable={state.editable} canUndo={state.past.length > 0} canRedo={state.future.length > 0} onUndo={() => dispatch({ type: 'undo' })} onRedo={() => dispatch({ type: 'redo' })} />
+            {/* Problems first: reachable without scrolling past a long grid list. */}
+            <ProblemList state={state} problems={problems} serverProblems={serverProblems} focusId={null} onZoom={zoomTo} onCommit={commit} />
             <GridPanel
               state={state}
               selected={selected}
               onSelect={(k) => {
                 setSelected(k);
                 const g = state.grids.find((x) => x.key === k);
-                if (g) zoomTo(g.geometry);
+                // The selection is highlighted already: only the camera moves (no outline that would go stale).
+                if (g && map) map.fitTo(bboxOf(g.geometry));
               }}
               onCommit={commit}
               editableOnMap={() => map?.canEditSelected() ?? false}
             />
-            <ProblemList state={state} problems={problems} serverProblems={serverProblems} focusId={null} onZoom={zoomTo} onCommit={commit} />
           </aside>
           <aside className="panel ge-right">
             <SavePanel
