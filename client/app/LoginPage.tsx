@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { login } from '../api/endpoints';
 import { ApiError } from '../api/http';
 import { useI18n } from '../i18n/I18n';
+import { LanguageButton } from '../i18n/LanguageButton';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +38,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
         </label>
         {error && <p className="error" role="alert">{error}</p>}
         <button type="submit" disabled={busy}>{t('signIn')}</button>
-        <button type="button" className="link lang" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
+        <LanguageButton className="link lang" />
       </form>
     </main>
   );

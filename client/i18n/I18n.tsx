@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { MESSAGES, type Locale, type MessageKey } from './messages';
+import { startLocale } from './locale';
 
 interface I18n {
   locale: Locale;
@@ -12,14 +13,8 @@ interface I18n {
 
 const Ctx = createContext<I18n | null>(null);
 
-function initialLocale(): Locale {
-  const fromUrl = new URLSearchParams(location.search).get('lang');
-  if (fromUrl === 'en' || fromUrl === 'zh-CN') return fromUrl;
-  return localStorage.getItem('locale') === 'en' ? 'en' : 'zh-CN';
-}
-
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const [locale, setLocale] = useState<Locale>(startLocale);
   useEffect(() => {
     document.documentElement.lang = locale;
     localStorage.setItem('locale', locale);

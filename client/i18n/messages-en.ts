@@ -27,6 +27,7 @@ export const en: Messages = {
   signInFailed: 'Sign-in failed',
   loading: 'Loading…',
   layers: 'Layers',
+  breadcrumb: 'You are here',
   'layer.boundaries': 'Boundaries and grids',
   'layer.buildings': 'Buildings (3D)',
   'layer.stations': 'Service stations',

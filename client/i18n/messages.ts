@@ -29,6 +29,7 @@ export const zhCN = {
   loading: '加载中…',
   // layers
   layers: '图层',
+  breadcrumb: '当前位置',
   'layer.boundaries': '行政与网格边界',
   'layer.buildings': '楼宇(三维)',
   'layer.stations': '党群阵地',

@@ -6,6 +6,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre looks for its worker beside its own module; once bundled, tell it where Vite put the file.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LABEL_FONT } from './layers/boundaries';
+import { mapControlText } from './controls-text';
+import { startLocale } from '../i18n/locale';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -38,6 +40,7 @@ export function createMap(o: CreateMapOptions): maplibregl.Map {
     ...(c.bearing !== undefined ? { bearing: c.bearing } : {}),
     localIdeographFontFamily: LABEL_FONT,
     attributionControl: { compact: true },
+    locale: mapControlText(startLocale()),
     // Tests compare pixels of the map region.
     canvasContextAttributes: { preserveDrawingBuffer: true },
     ...o.options,

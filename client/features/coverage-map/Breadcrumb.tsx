@@ -10,7 +10,7 @@ export interface Crumb {
 export function Breadcrumb({ trail, onOpen }: { trail: Crumb[]; onOpen: (c: Crumb) => void }) {
   const { t } = useI18n();
   return (
-    <nav className="breadcrumb" aria-label="breadcrumb">
+    <nav className="breadcrumb" aria-label={t('breadcrumb')}>
       {trail.map((c, i) => (
         <span key={`${c.level}:${c.id}`}>
           {i > 0 && <span className="sep">›</span>}

@@ -20,6 +20,7 @@ import type { Camera } from '../../map/create-map';
 import { DEFAULT_VIEW, decodeView, encodeView, type AreaLevel, type ViewState } from './view-state';
 import { panelPadding } from './padding';
 import { searchZoom } from './search-zoom';
+import { LanguageButton } from '../../i18n/LanguageButton';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const BUILTIN_FALLBACK: Basemap[] = [
@@ -28,7 +29,7 @@ const BUILTIN_FALLBACK: Basemap[] = [
 ];
 
 export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale } = useI18n();
   const label = useLabel();
   const [view, setView] = useState<ViewState>(() => decodeView(new URLSearchParams(location.search)));
   const [bounds, setBounds] = useState<[number, number, number, number] | null>(null);
@@ -259,7 +260,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
               <option key={b.id} value={b.id}>{locale === 'en' ? b.name.en : b.name.zh}</option>
             ))}
           </select>
-          <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'} data-control="language">{t('language')}</button>
+          <LanguageButton control />
           <a className="wall-link" href={`/wall?scope=${wallScope}`} target="_blank" rel="noreferrer">{t('wall')}</a>
           {(me.role === 'admin' || me.role === 'official') && <a className="nav-link" href={`/wall/tour?scope=${wallScope}`} data-nav="tour">{t('wall.tourEditor')}</a>}
           {(me.role === 'admin' || me.role === 'editor') && <a className="nav-link" href="/edit" data-nav="edit">{t('nav.gridEditor')}</a>}

@@ -7,11 +7,12 @@ import { StreetEditor } from './StreetEditor';
 import type { Theme } from './EditorMap';
 import { format } from './format';
 import './grid-editor.css';
+import { LanguageButton } from '../../i18n/LanguageButton';
 
 const streetFromUrl = () => new URLSearchParams(location.search).get('street');
 
 export function GridEditorPage({ me }: { me: Me }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale } = useI18n();
   const [streets, setStreets] = useState<StreetItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [street, setStreet] = useState<string | null>(streetFromUrl);
@@ -65,9 +66,7 @@ export function GridEditorPage({ me }: { me: Me }) {
             <option value="dark">{t('ge.theme.dark')}</option>
             <option value="light">{t('ge.theme.light')}</option>
           </select>
-          <button type="button" data-control="language" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
-            {t('language')}
-          </button>
+          <LanguageButton control />
           <span className="user">{me.username}</span>
           <a className="back" href="/">
             {t('ge.backToMap')}

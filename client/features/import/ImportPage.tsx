@@ -6,6 +6,7 @@ import type { ImportField, ImportIssue, ImportKind, ImportMapping, ImportPreview
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import './import.css';
+import { LanguageButton } from '../../i18n/LanguageButton';
 
 const ROSTERS = ['enterprises', 'organisations', 'instructors', 'stations', 'activities'] as const satisfies readonly ImportKind[];
 const BOUNDARIES = ['streets', 'grids', 'business-districts', 'buildings'] as const satisfies readonly ImportKind[];
@@ -20,7 +21,7 @@ type Result = ImportResult;
 interface ApiErr { error: { code: string; message: string; details?: { mapping?: Mapping[]; fields?: Field[]; problems?: { code: string; field?: string }[]; issues?: Issue[] } | null } }
 
 export function ImportPage({ me }: { me: Me }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t, locale } = useI18n();
   const [kind, setKind] = useState<Kind>('enterprises');
   const [file, setFile] = useState<File | null>(null);
   const [coords, setCoords] = useState<'wgs84' | 'gcj02' | 'bd09'>('wgs84');
@@ -110,7 +111,7 @@ export function ImportPage({ me }: { me: Me }) {
       <header>
         <h1>{t('import.title')}</h1>
         <a href="/">{t('import.backToMap')}</a>
-        <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
+        <LanguageButton />
       </header>
 
       <section className="import-step" data-step="kind">

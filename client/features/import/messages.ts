@@ -117,7 +117,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'import.coords.wgs84': 'WGS84 / CGCS2000 (GPS, Tianditu)',
   'import.coords.gcj02': 'GCJ-02 (Amap, Tencent)',
   'import.coords.bd09': 'BD-09 (Baidu)',
-  'import.coordsHint': 'A row\'s own 坐标系 column wins; points are converted to WGS84 and the source system is recorded.',
+  'import.coordsHint': 'A row\'s own coordinate-system column wins; points are converted to WGS84 and the source system is recorded.',
   'import.chooseFile': 'Choose a file',
   'import.noFile': 'No file chosen',
   'import.check': 'Check the file',

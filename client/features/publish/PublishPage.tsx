@@ -13,13 +13,14 @@ import type {
 import { downloadPoster, printPoster, type PaperSize } from './public/poster';
 import { typeLabel } from './public/i18n';
 import './publish.css';
+import { LanguageButton } from '../../i18n/LanguageButton';
 
 // The server's row shapes (types only).
 type Detail = PublicationDetail;
 type Preview = PublicationPreview;
 
 export function PublishPage({ me }: { me: Me }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const [list, setList] = useState<Publication[]>([]);
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +42,7 @@ export function PublishPage({ me }: { me: Me }) {
       <header className="pub-header">
         <h1>{t('publish.title')}</h1>
         <nav>
-          <button type="button" className="pub-btn" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
+          <LanguageButton className="pub-btn" />
           <a className="pub-btn" href="/">{t('publish.back')}</a>
         </nav>
       </header>
@@ -196,7 +197,7 @@ function Editor({ id, onChanged, onError }: { id: number; onChanged: () => Promi
             <legend>{t('publish.texts')}</legend>
             <label>{t('publish.text.intro')}<textarea rows={3} maxLength={2000} value={draft.config.texts.intro} onChange={(e) => set('texts', { intro: e.target.value })} /></label>
             <label>{t('publish.text.dataSource')}<input maxLength={300} value={draft.config.texts.dataSource} onChange={(e) => set('texts', { dataSource: e.target.value })} /></label>
-            <label>{t('publish.text.approvalNumber')}<input maxLength={100} value={draft.config.texts.approvalNumber} placeholder="沪S(2026)001号" onChange={(e) => set('texts', { approvalNumber: e.target.value })} /></label>
+            <label>{t('publish.text.approvalNumber')}<input maxLength={100} value={draft.config.texts.approvalNumber} placeholder={t('publish.text.approvalExample')} onChange={(e) => set('texts', { approvalNumber: e.target.value })} /></label>
           </fieldset>
           <fieldset>
             <legend>{t('publish.redaction')}</legend>
@@ -229,7 +230,7 @@ function Editor({ id, onChanged, onError }: { id: number; onChanged: () => Promi
                   <tr key={v.id}>
                     <td>v{v.number}{current && <strong> ({t('publish.current')})</strong>}{v.copiedFrom !== null && <span className="pub-muted"> · {t('publish.copiedFrom')} #{d.versions.find((x) => x.id === v.copiedFrom)?.number}</span>}</td>
                     <td>{v.publishedAt.replace('T', ' ').slice(0, 16)}</td>
-                    <td>{v.publishedBy}</td>
+                    <td>{v.publishedBy.replace(/^(user|token):/, '')}</td>
                     <td><code title={v.sha256}>{v.sha256.slice(0, 12)}</code></td>
                     <td>{!current && <button type="button" className="pub-btn" disabled={busy} onClick={() => run(() => api(`/api/publications/${id}/rollback`, { method: 'POST', body: { version: v.number }, headers: ifMatch }), 'publish.confirmRollback')}>{t('publish.rollback')}</button>}</td>
                   </tr>
@@ -306,7 +307,7 @@ function PreviewPanel({ p }: { p: Preview }) {
         <h3>{t('publish.redactedTitle')} ({p.redacted.length})</h3>
         <table className="pub-table" data-testid="redacted">
           <thead><tr><th>{t('publish.redacted.field')}</th><th>{t('publish.redacted.reason')}</th><th>{t('publish.redacted.count')}</th></tr></thead>
-          <tbody>{p.redacted.map((r) => <tr key={`${r.field}-${r.reason}`}><td title={r.field}>{redactedFieldLabel(r.field, locale)}</td><td title={r.reason}>{redactionReasonLabel(r.reason, locale)}</td><td>{r.count}</td></tr>)}</tbody>
+          <tbody>{p.redacted.map((r) => <tr key={`${r.field}-${r.reason}`}><td>{redactedFieldLabel(r.field, locale)}</td><td>{redactionReasonLabel(r.reason, locale)}</td><td>{r.count}</td></tr>)}</tbody>
         </table>
       </section>
     </>

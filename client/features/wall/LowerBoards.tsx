@@ -20,7 +20,7 @@ function useTick(): number {
 
 export function StationIcon({ type }: { type: string }) {
   const [r, g, b] = STATION_COLORS[type] ?? [160, 160, 160];
-  return <span className="station-icon" style={{ background: `rgb(${r},${g},${b})` }}>{STATION_GLYPHS[type] ?? '·'}</span>;
+  return <span className="station-icon" aria-hidden="true" style={{ background: `rgb(${r},${g},${b})` }}>{STATION_GLYPHS[type] ?? '·'}</span>;
 }
 
 export function LowerBoards({ data }: { data: MapData }) {

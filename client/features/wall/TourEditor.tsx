@@ -4,6 +4,7 @@ import { ApiError } from '../../api/http';
 import { useI18n } from '../../i18n/I18n';
 import { getSummary } from '../../api/endpoints';
 import type { Tour } from './tour';
+import { LanguageButton } from '../../i18n/LanguageButton';
 
 async function fetchTour(scope: string): Promise<{ tour: Tour; etag: string }> {
   const res = await fetch(`/api/wall/tour?scope=${encodeURIComponent(scope)}`, { credentials: 'same-origin' });
@@ -12,7 +13,7 @@ async function fetchTour(scope: string): Promise<{ tour: Tour; etag: string }> {
 }
 
 export function TourEditor({ scope, csrfToken }: { scope: string; csrfToken: string | null }) {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const [tour, setTour] = useState<Tour | null>(null);
   const [etag, setEtag] = useState('"0"');
   const [message, setMessage] = useState<string | null>(null);
@@ -49,7 +50,7 @@ export function TourEditor({ scope, csrfToken }: { scope: string; csrfToken: str
         <h1>{t('tourEditor')}{name && <> · {name}</>}</h1>
         <a href="/">{t('publish.back')}</a>
         <a href={`/wall?scope=${encodeURIComponent(scope)}`} target="_blank" rel="noreferrer">{t('wall')}</a>
-        <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
+        <LanguageButton />
       </header>
       <table>
         <thead><tr><th>{t('tourStep')}</th><th>{t('dwell')}</th><th>{t('enabled')}</th><th /></tr></thead>
