@@ -3,7 +3,7 @@
 // and exit code 1, with nothing written.
 import { loadEnv } from '../env.js';
 import { openCliStore } from './open-store.js';
-import { RestoreError, readBackup, verifyBackup } from '../backup/backup.js';
+import { RestoreError, readBackup } from '../backup/backup.js';
 
 const args = process.argv.slice(2);
 const unverified = args.includes('--unverified');
@@ -13,16 +13,10 @@ if (!file) {
   process.exit(2);
 }
 const explain = (e: unknown) => (e instanceof RestoreError ? e.message : `The restore failed: ${(e as Error)?.message ?? String(e)}`);
-try {
-  // Before the store is opened: a bad file is explained without creating or touching anything.
-  await verifyBackup(file, { unverified });
-} catch (e) {
-  console.error(explain(e));
-  process.exit(1);
-}
 const env = loadEnv();
 const store = await openCliStore(env, 'restore CLI', () => 'A restore goes into a fresh DATA_DIR: point DATA_DIR at an empty directory, or stop that server first.');
 try {
+  // readBackup checks the whole file before it touches the store.
   const counts = await readBackup(store, file, { unverified });
   console.log(`Restored ${Object.values(counts).reduce((a, n) => a + n, 0)} rows: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
 } catch (e) {
