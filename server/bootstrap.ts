@@ -27,8 +27,11 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
     await ensureDisplayToken(store, env.DISPLAY_TOKEN);
   });
   const coverage = new CoverageEngine(store);
+  // The server listens while the first build runs: figures are answered 503 "computing" until it is done.
   const t = Date.now();
-  await coverage.model();
-  log(`Coverage computed (${Date.now() - t} ms)`);
+  coverage.warmUp().then(
+    () => log(`Coverage computed (${Date.now() - t} ms)`),
+    (err: unknown) => log(`Coverage not computed yet (${err instanceof Error ? err.message : String(err)}); the next request for figures tries again`),
+  );
   return { store, env, loginLimiter: new LoginLimiter(store), coverage, events: new EventHub(store) };
 }

@@ -11,6 +11,12 @@ export class ApiError extends Error {
   }
 }
 
+/** The server has just started and is still computing the coverage figures (503 coverage_computing): a state
+ *  to show as such ("计算中") and to retry after a few seconds, not an error. */
+export const isComputing = (e: unknown): boolean => e instanceof ApiError && e.code === 'coverage_computing';
+/** How soon to ask again while computing (the server's Retry-After). */
+export const COMPUTING_RETRY_MS = 5_000;
+
 let csrfToken: string | null = null;
 let bearerToken: string | null = null;
 /** A wall display's read-only token, sent as Authorization on every call. */

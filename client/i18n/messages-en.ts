@@ -175,6 +175,7 @@ export const en: Messages = {
   live: 'Live',
   updatedAt: 'Updated',
   stale: 'Data may be stale',
+  computing: 'Computing the coverage figures; they will appear shortly…',
   disconnected: 'Connection lost, reconnecting…',
   connecting: 'Connecting…',
   touring: 'Touring',

@@ -181,6 +181,7 @@ export const zhCN = {
   live: '实时',
   updatedAt: '更新于',
   stale: '数据可能已过期',
+  computing: '覆盖数据计算中，稍后自动显示…',
   disconnected: '连接中断,正在重连…',
   connecting: '正在连接…',
   touring: '巡游中',

@@ -7,6 +7,7 @@ import { Mutex } from '../db/mutex.js';
 import { CoverageModel } from '../domain/coverage/model.js';
 import { DEFAULT_REACH_CONFIG, type ReachConfig } from '../domain/coverage/reach.js';
 import { chinaToday } from '../clock.js';
+import { CoverageComputing } from './computing.js';
 import { ReachConfigSchema } from './contract.js';
 import { loadAreas, loadBuildings, loadEnterprises, loadRoads, loadStations, loadTerritory } from './facts.js';
 
@@ -19,6 +20,8 @@ export class CoverageEngine {
   private seen = 0;
   private readonly past = new Map<string, CoverageModel>();
   private readonly lock = new Mutex();
+  /** The first build, while it runs in the background (warmUp). */
+  private warming: Promise<void> | null = null;
   /** Counts of what the engine did, for tests and the benchmark. */
   readonly stats = { fullBuilds: 0, incrementalUpdates: 0, rowsApplied: 0 };
 
@@ -33,8 +36,28 @@ export class CoverageEngine {
     return parsed.success ? parsed.data : DEFAULT_REACH_CONFIG;
   }
 
+  /**
+   * Starts the first build without waiting for it: until it is done, model() throws CoverageComputing at once
+   * (answered 503 + Retry-After) instead of making requests queue behind it. Resolves when the build is done;
+   * if it fails (the database is down at start), model() builds on the next request as it would without this.
+   */
+  warmUp(): Promise<void> {
+    const warming = this.lock.run(() => this.catchUp()).finally(() => {
+      this.warming = null;
+    });
+    this.warming = warming;
+    return warming;
+  }
+
+  /** Whether figures can be answered now (no first build running). */
+  get ready(): boolean {
+    return this.warming === null;
+  }
+
   /** The model as of a date (default today), current with every committed write. */
   model(asOf?: string): Promise<CoverageModel> {
+    // 5 s: soon enough to show the figures shortly after they are there, rare enough not to load the server.
+    if (this.warming) return Promise.reject(new CoverageComputing(5));
     return this.lock.run(async () => {
       await this.catchUp();
       const today = this.today();

@@ -6,6 +6,7 @@ import { ZodError } from 'zod';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { dbFaultOf } from '../db/faults.js';
 import { EngineFailure } from '../db/database.js';
+import { CoverageComputing } from '../coverage/computing.js';
 
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
 export const RETRY_AFTER_S = 5;
@@ -25,6 +26,8 @@ export type ErrorCode =
   | 'internal'
   // The database is down, restarting, out of time or out of space: retry later; nothing was written.
   | 'service_unavailable'
+  // The coverage figures are still being computed after start-up: retry after Retry-After seconds.
+  | 'coverage_computing'
   | 'insufficient_storage'
   // Grid edits: a geometry PostGIS rejects, a change set that no longer tiles the street, a stale base.
   | 'invalid_geometry'
@@ -88,6 +91,10 @@ function faultResponse(err: unknown, c: Context): Response | null {
 
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof CoverageComputing) {
+    c.header('Retry-After', String(err.retryAfterS));
+    return c.json(errorBody('coverage_computing', err.message), 503);
+  }
   if (err instanceof EngineFailure) {
     console.error(`Geometry engine failure in: ${err.statement}`);
     return c.json(errorBody('geometry_engine_failed', 'The database\'s geometry engine could not process these boundaries; nothing was changed. Redraw the edited boundary or try again.'), 422);

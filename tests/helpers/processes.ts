@@ -14,9 +14,12 @@ export interface ServerProcess {
 }
 
 const UP = /is up: http:\/\/localhost:(\d+)\//;
+/** The first coverage build, which runs after the server listens, is over (done, or failed and left for later). */
+const COMPUTED = /Coverage (computed|not computed yet)/;
 
-/** Spawns server/main.ts serving only the API on a free loopback port; resolves once it listens. */
-export function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
+/** Spawns server/main.ts serving only the API on a free loopback port; resolves once it listens and (unless
+ *  untilComputed is false) its first coverage build is over, so figures are answered at once. */
+export function startServer(env: Record<string, string>, timeoutMs = 120_000, opts: { untilComputed?: boolean } = {}): Promise<ServerProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SERVE_CLIENT: 'false', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -36,7 +39,7 @@ export function startServer(env: Record<string, string>, timeoutMs = 120_000): P
     }, timeoutMs);
     const check = () => {
       const m = UP.exec(text);
-      if (!m) return;
+      if (!m || (opts.untilComputed !== false && !COMPUTED.test(text))) return;
       clearTimeout(timer);
       proc.stdout?.off('data', check);
       resolve({ proc, base: `http://127.0.0.1:${m[1]}`, output: () => text, stop });

@@ -61,7 +61,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   }, []);
 
   const streetOfFocus = view.focus.level === 'street' ? view.focus.id : null;
-  const { data, reach, error } = useMapData({ layers: view.layers, colorBy: view.colorBy, focusStreet: streetOfFocus }, bounds, view.camera.zoom, today);
+  const { data, reach, error, computing } = useMapData({ layers: view.layers, colorBy: view.colorBy, focusStreet: streetOfFocus }, bounds, view.camera.zoom, today);
 
   // Picking refers to the latest data through a ref, so the controller is created once.
   const dataRef = useRef(data);
@@ -291,7 +291,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
           />
         )}
       </aside>
-      {(notice || error) && <div className="notice" role="status">{notice ?? t('errorLoading')}</div>}
+      {(notice || error || computing) && <div className="notice" role="status">{notice ?? (error ? t('errorLoading') : t('computing'))}</div>}
       {basemap.approval && <div className="approval">{basemap.approval}</div>}
     </div>
   );

@@ -2,7 +2,7 @@
 // top gaps. Returns stable empty collections while loading so layers never see undefined.
 import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import { api } from '../../api/http';
+import { api, COMPUTING_RETRY_MS, isComputing } from '../../api/http';
 import { getFeatures, getGaps } from '../../api/endpoints';
 import { EMPTY_DATA, type ColorBy, type LayerId, type MapData } from '../../map/layers/types';
 
@@ -30,6 +30,15 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
   const [data, setData] = useState<MapData>(EMPTY_DATA);
   const [reach, setReach] = useState<ReachSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Just after the server started, figures are still being computed (503): shown as such and asked again soon.
+  const [computing, setComputing] = useState(false);
+  const [retryTick, setRetryTick] = useState(0);
+  const failed = (e: unknown, signal: AbortSignal) => {
+    if (signal.aborted) return;
+    if (!isComputing(e)) return setError(String(e));
+    setComputing(true);
+    setTimeout(() => setRetryTick((n) => n + 1), COMPUTING_RETRY_MS);
+  };
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -91,15 +100,16 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
             ...(activities ? { activities } : {}),
           } as MapData));
           setError(null);
+          setComputing(false);
         })
-        .catch((e: unknown) => !signal.aborted && setError(String(e)));
+        .catch((e: unknown) => failed(e, signal));
     }, 250);
     return () => {
       clearTimeout(timer);
       ctrl.abort();
     };
-    // zoom is read at fetch time; a new bboxKey is what triggers a load.
-  }, [bboxKey, wantBuildings, wantStations, wantDensity, wantActivity, today]);
+    // zoom is read at fetch time; a new bboxKey (or a retry while computing) is what triggers a load.
+  }, [bboxKey, wantBuildings, wantStations, wantDensity, wantActivity, today, retryTick]);
 
   const wantGaps = view.layers.includes('gaps');
   const gapKind = view.colorBy === 'combined' ? 'party' : view.colorBy;
@@ -108,11 +118,11 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
     const ctrl = new AbortController();
     getGaps({ level: 'building', kind: gapKind, limit: 10, streetCode: view.focusStreet ?? undefined }, ctrl.signal)
       .then(({ gaps }) => setData((d) => ({ ...d, gapBuildingIds: gaps.map((g) => Number(g.id)) })))
-      .catch((e: unknown) => !ctrl.signal.aborted && setError(String(e)));
+      .catch((e: unknown) => failed(e, ctrl.signal));
     return () => ctrl.abort();
-  }, [wantGaps, gapKind, view.focusStreet]);
+  }, [wantGaps, gapKind, view.focusStreet, retryTick]);
 
-  return { data, reach, error };
+  return { data, reach, error, computing };
 }
 
 export type { FeatureCollection };

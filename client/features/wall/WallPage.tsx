@@ -2,7 +2,7 @@
 // business districts and grids, healing itself when unattended.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import { api } from '../../api/http';
+import { api, COMPUTING_RETRY_MS, isComputing } from '../../api/http';
 import { getFeatures, getSummary } from '../../api/endpoints';
 import type { SummaryNode } from '../../api/types';
 import { useI18n, useLabel } from '../../i18n/I18n';
@@ -58,6 +58,7 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
   const [summary, setSummary] = useState<WallSummary | null>(null);
   const [updatedAt, setUpdatedAt] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
+  const [computing, setComputing] = useState(false);
   const [tour, setTour] = useState<Tour | null>(null);
   const [step, setStep] = useState(-1);
   const [callout, setCallout] = useState<SummaryNode | null>(null);
@@ -80,6 +81,7 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
       setSummary(s);
       setUpdatedAt(Date.now());
       setFailed(false);
+      setComputing(false);
       const [w, so, e, n] = s.places.reduce<[number, number, number, number]>((b, p) => [Math.min(b[0], p.bbox[0]), Math.min(b[1], p.bbox[1]), Math.max(b[2], p.bbox[2]), Math.max(b[3], p.bbox[3])], [180, 90, -180, -90]);
       const bbox = [w, so, e, n].map((v) => v.toFixed(5)).join(',');
       const since = new Date(new Date(`${s.asOf}T00:00:00Z`).getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
@@ -94,11 +96,14 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
         streets: inScope(streets), grids: inScope(grids), businessDistricts: inScope(businessDistricts), buildings: buildings as MapData['buildings'],
         stations: stations as MapData['stations'], activities: activities as MapData['activities'],
       } as MapData));
-    } catch {
+    } catch (e) {
       if (seq !== loads.current) return;
-      setFailed(true);
+      // Just after the server started: the figures are being computed, which is not a failure.
+      const busy = isComputing(e);
+      setComputing(busy);
+      setFailed(!busy);
       // Nobody is at an unattended wall to press reload: try again by itself.
-      retry.current = setTimeout(() => void load(), RETRY_MS);
+      retry.current = setTimeout(() => void load(), busy ? COMPUTING_RETRY_MS : RETRY_MS);
     }
   }, [scope]);
   useEffect(() => () => {
@@ -197,8 +202,8 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
   }, [data, style, mapReady]);
 
   const silent = now - lastBeat > SILENCE_MS;
-  const status = state === 'disconnected' ? 'disconnected' : state === 'connecting' ? 'connecting' : silent || failed ? 'stale' : 'live';
-  const statusText = { live: t('live'), connecting: t('connecting'), disconnected: t('disconnected'), stale: t('stale') }[status];
+  const status = state === 'disconnected' ? 'disconnected' : state === 'connecting' ? 'connecting' : computing ? 'computing' : silent || failed ? 'stale' : 'live';
+  const statusText = { live: t('live'), connecting: t('connecting'), disconnected: t('disconnected'), stale: t('stale'), computing: t('computing') }[status];
 
   return (
     <div className="wall-viewport">
@@ -240,7 +245,7 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
             <RankingPanel s={summary} active={current ? `${current.level}:${current.id}` : null} />
           </main>
         ) : (
-          <p className="wall-loading">{failed ? t('errorLoading') : t('loading')}</p>
+          <p className="wall-loading">{computing ? t('computing') : failed ? t('errorLoading') : t('loading')}</p>
         )}
       </div>
     </div>
