@@ -1,4 +1,5 @@
 // createApp: the whole HTTP application, without listening (tests drive it in-process).
+import { BUDGETS } from './http/budgets.js';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -26,7 +27,7 @@ import { ogcOpenApi } from './ogc/openapi.js';
 import { docsRoutes } from './http/docs.js';
 import { staticRoutes } from './http/static.js';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = BUDGETS.jsonBodyBytes;
 
 /** The event stream is a plain route (a stream, not JSON); it is documented by hand. */
 const EVENTS_PATH = {

@@ -11,6 +11,12 @@ import { PreviewRuns } from './cancel.js';
 import { readBuildings, readGrids, readStations, readStreet } from './state.js';
 import { readChangeSet, readHistory } from './history.js';
 import { GRID_RULES, commitGridChanges, previewGridChanges, revertGridChanges } from './service.js';
+import { BUDGETS, changeSetVertices, overBudget } from '../http/budgets.js';
+
+function withinVertexBudget(changes: Parameters<typeof changeSetVertices>[0]): void {
+  const n = changeSetVertices(changes);
+  if (n > BUDGETS.changeSetVertices) throw overBudget('Vertices in this change set', n, BUDGETS.changeSetVertices, 'simplify the boundaries or save the grids in smaller change sets');
+}
 import {
   ChangeSetSchema, CommitSchema, EditorStateSchema, HistoryDetailSchema, HistoryItemSchema, HistoryParamsSchema, PreviewSchema, RevertSchema, StreetParam,
 } from './contract.js';
@@ -60,13 +66,15 @@ gridRoutes.openapi(
     tags: TAGS,
     summary:
       'Validate a change set in PostGIS and show its impact (moved buildings, enterprises, members, stations; rates before/after); writes nothing. ' +
-      'A newer preview by the same user in the same street, or the client closing the connection, cancels this one (409)',
+      'A newer preview by the same user in the same street, or the client closing the connection, cancels this one (409). ' +
+      `Budget: ${BUDGETS.changeSetVertices.toLocaleString('en')} vertices per change set (413 past it)`,
     request: { params: StreetParam, body: { content: { 'application/json': { schema: ChangeSetSchema } }, required: true } },
-    responses: { 200: json(PreviewSchema, 'Problems (empty when the set can be saved) and impact'), ...errorResponses(400, 401, 403, 404, 409) },
+    responses: { 200: json(PreviewSchema, 'Problems (empty when the set can be saved) and impact'), ...errorResponses(400, 401, 403, 404, 409, 413) },
   }),
   async (c) => {
     const { streetCode } = c.req.valid('param');
     const p = editor(c, streetCode);
+    withinVertexBudget(c.req.valid('json').changes);
     const run = previews.start(`${actorOf(p)} ${streetCode}`, c.req.raw.signal);
     try {
       return c.json(await previewGridChanges(c.get('services'), streetCode, c.req.valid('json'), run.signal), 200);
@@ -81,13 +89,14 @@ gridRoutes.openapi(
     method: 'post',
     path: '/{streetCode}/grid-changes',
     tags: TAGS,
-    summary: 'Commit a change set in one transaction after validating again: 422 invalid geometry, 409 gap/overlap/outside (areas as GeoJSON), 412 stale version',
+    summary: `Commit a change set in one transaction after validating again: 422 invalid geometry, 409 gap/overlap/outside (areas as GeoJSON), 412 stale version, 413 past ${BUDGETS.changeSetVertices.toLocaleString('en')} vertices`,
     request: { params: StreetParam, body: { content: { 'application/json': { schema: ChangeSetSchema } }, required: true } },
-    responses: { 200: json(CommitSchema, 'Committed; grids with their new versions'), ...errorResponses(400, 401, 403, 404, 409, 412, 422) },
+    responses: { 200: json(CommitSchema, 'Committed; grids with their new versions'), ...errorResponses(400, 401, 403, 404, 409, 412, 413, 422) },
   }),
   async (c) => {
     const { streetCode } = c.req.valid('param');
     const p = editor(c, streetCode);
+    withinVertexBudget(c.req.valid('json').changes);
     const result = await commitGridChanges(c.get('services'), p, streetCode, c.req.valid('json'));
     return c.json(result, 200);
   },

@@ -7,6 +7,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { dbFaultOf } from '../db/faults.js';
 import { EngineFailure } from '../db/database.js';
 import { CoverageComputing } from '../coverage/computing.js';
+import { ClientGone } from './abandoned.js';
 
 /** Seconds a client is told to wait (Retry-After) when the database is unavailable. */
 export const RETRY_AFTER_S = 5;
@@ -91,6 +92,7 @@ function faultResponse(err: unknown, c: Context): Response | null {
 
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+  if (err instanceof ClientGone) return c.body(null, 499 as never);
   if (err instanceof CoverageComputing) {
     c.header('Retry-After', String(err.retryAfterS));
     return c.json(errorBody('coverage_computing', err.message), 503);

@@ -1,5 +1,6 @@
 // Boundary files to features: GeoJSON, KML (or KMZ) and zipped Shapefiles (with the DBF's text read in the
 // encoding it was written in). Bytes in, features out; the archive limits of zip.ts apply.
+import { BUDGETS } from '../http/budgets.js';
 import { DOMParser } from '@xmldom/xmldom';
 import { kml } from '@tmcw/togeojson';
 import { parseDbf, parseShp } from 'shpjs';
@@ -105,5 +106,9 @@ function readText(bytes: Uint8Array): BoundaryFile {
 
 export function readBoundaryFile(bytes: Uint8Array): BoundaryFile {
   if (bytes.length === 0) throw new ImportFileError(400, 'The file is empty');
-  return withoutNul(isZip(bytes) ? fromZip(bytes) : readText(bytes));
+  const file = withoutNul(isZip(bytes) ? fromZip(bytes) : readText(bytes));
+  if (file.features.length > BUDGETS.importRows) {
+    throw new ImportFileError(413, `The file has ${file.features.length.toLocaleString('en')} features, more than the ${BUDGETS.importRows.toLocaleString('en')} one import may hold; split it into smaller files`);
+  }
+  return file;
 }

@@ -3,6 +3,7 @@
 //   POST /api/import/{kind}/preview     multipart file (+ coords, mapping) → mapping, report per row and column, counts
 //   POST /api/import/{kind}             the same file again (+ skipInvalid) → written in one transaction, or 422
 // The preview keeps nothing on the server: accept re-reads and re-validates the file inside its transaction.
+import { BUDGETS } from '../http/budgets.js';
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context } from 'hono';
@@ -14,6 +15,7 @@ import type { AppEnv } from '../http/context.js';
 import { isRosterKind, type CoordSystem } from './kinds.js';
 import { ImportFileError } from './errors.js';
 import { acceptRoster, previewRoster } from './run.js';
+import { stillWanted } from '../http/abandoned.js';
 import { acceptBoundaries, previewBoundaries } from './run-boundaries.js';
 import { acceptContext, previewContext } from './run-context.js';
 import { isContextKind } from './context-kinds.js';
@@ -21,7 +23,7 @@ import { templateXlsx } from './templates.js';
 import type { MappingOverrides } from './mapping.js';
 import { AcceptFormSchema, FormSchema, KindParamSchema, PreviewSchema, ResultSchema, TemplateParamSchema, type ImportPreview, type ImportResult } from './contract.js';
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = BUDGETS.importBytes;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const importRoutes = newRouter();
@@ -109,12 +111,14 @@ importRoutes.openapi(
     const { kind } = c.req.valid('param');
     const form = c.req.valid('form');
     const { bytes, mapping, filename } = await uploadOf(form);
+    const signal = c.req.raw.signal;
+    stillWanted(signal);
     const preview = await guarded<ImportPreview>(() =>
       isRosterKind(kind)
-        ? previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping })
+        ? previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal)
         : isContextKind(kind)
           ? previewContext(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping })
-          : previewBoundaries(c.get('services'), bytes, { kind, filename, mapping }),
+          : previewBoundaries(c.get('services'), bytes, { kind, filename, mapping }, signal),
     );
     return c.json(preview, 200);
   },

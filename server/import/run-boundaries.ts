@@ -23,6 +23,7 @@ import { applyOverrides, detectMapping, type ColumnMapping, type MappingOverride
 import { parseRows } from './rows.js';
 import { checkGeometry } from './geometry.js';
 import { readBoundaryFile } from './boundary-files.js';
+import { stillWanted } from '../http/abandoned.js';
 import { ImportFileError } from './errors.js';
 import { matchKey } from './normalise.js';
 import { MAX_ISSUES_LISTED, type Counts } from './run.js';
@@ -282,8 +283,11 @@ async function previewStreets(store: Store, preview: BoundaryPreview, items: Ite
   };
 }
 
-export async function previewBoundaries(services: AppServices, bytes: Uint8Array, opts: BoundaryOptions): Promise<BoundaryPreview> {
-  const { preview, items } = await services.store.read((db) => analyse(db, bytes, opts));
+export async function previewBoundaries(services: AppServices, bytes: Uint8Array, opts: BoundaryOptions, signal?: AbortSignal): Promise<BoundaryPreview> {
+  const { preview, items } = await services.store.read((db) => {
+    stillWanted(signal);
+    return analyse(db, bytes, opts);
+  });
   if (opts.kind === 'streets') return previewStreets(services.store, preview, items);
   if (opts.kind !== 'grids' || preview.counts.invalid > 0) return preview;
   // The grid editor's own preview says whether the new grids would still tile their street.

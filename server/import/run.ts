@@ -12,6 +12,8 @@ import { readTable, type TextEncoding } from './tabular.js';
 import { parseRows } from './rows.js';
 import { convertCoordinates, markDuplicateKeys, resolveRows } from './resolve.js';
 import { ImportFileError } from './errors.js';
+import { BUDGETS } from '../http/budgets.js';
+import { stillWanted } from '../http/abandoned.js';
 import { loadLookup } from './db/lookup.js';
 import { executeRoster, planRoster, touchedStreets, type Plan, type WriteCounts } from './db/rosters.js';
 import type { Db } from '../db/store.js';
@@ -67,6 +69,9 @@ async function analyse(db: Db, bytes: Uint8Array, opts: RosterOptions): Promise<
   const { mapping, problems } = applyOverrides(detectMapping(table.rows[headerIndex] ?? [], fields), opts.mapping ?? {}, fields);
   if (problems.length) throw mappingError(problems, mapping, opts.kind);
   const data = table.rows.slice(headerIndex + 1);
+  if (data.length > BUDGETS.importRows) {
+    throw new ImportFileError(413, `The file has ${data.length.toLocaleString('en')} data rows, more than the ${BUDGETS.importRows.toLocaleString('en')} one import may hold; split it into smaller files`);
+  }
   if (data.length === 0) throw new ImportFileError(422, 'The file has a header but no data rows', { mapping, fields: fieldList(opts.kind) });
   // Row numbers are the spreadsheet's own, blank rows counted: what the user finds in Excel.
   const parsed = parseRows(data, table.rowNumbers.slice(headerIndex + 1), mapping, fields);
@@ -95,8 +100,12 @@ async function analyse(db: Db, bytes: Uint8Array, opts: RosterOptions): Promise<
   };
 }
 
-export function previewRoster(store: Store, bytes: Uint8Array, opts: RosterOptions): Promise<Preview> {
-  return store.read(async (db) => (await analyse(db, bytes, opts)).preview);
+/** signal: the request's; a preview whose client has gone by the time the store is free is not computed. */
+export function previewRoster(store: Store, bytes: Uint8Array, opts: RosterOptions, signal?: AbortSignal): Promise<Preview> {
+  return store.read(async (db) => {
+    stillWanted(signal);
+    return (await analyse(db, bytes, opts)).preview;
+  });
 }
 
 export interface AcceptOptions extends RosterOptions {

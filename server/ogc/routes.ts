@@ -1,4 +1,5 @@
 // OGC API – Features Part 1 Core at /ogc.
+import { stillWanted } from '../http/abandoned.js';
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../http/context.js';
 import { ApiError, notFound } from '../http/errors.js';
@@ -113,7 +114,10 @@ ogcRoutes.get('/collections/:collectionId/items', async (c) => {
   negotiate(c, GEOJSON);
   const def = readable(c, c.req.param('collectionId'));
   const q = parseItemsQuery(def, c.req.queries());
+  // A map viewport left before its turn came: not queried (issue 18 point 2).
+  stillWanted(c.req.raw.signal);
   const { features, numberMatched } = await listItems(c.get('store'), def, q);
+  stillWanted(c.req.raw.signal);
   await DERIVED[def.id]?.apply(features, c.get('services'));
   const url = new URL(c.req.url);
   const page = (offset: number) => {

@@ -1,0 +1,31 @@
+// What one request may ask of the server, stated once (issue 18 point 2). Past a budget the answer is 413 with a
+// sentence saying the budget and what to do instead, before any of the work is done. docs/deploy.md and the
+// OpenAPI descriptions quote these numbers.
+import { ApiError } from './errors.js';
+
+export const BUDGETS = {
+  /** JSON request bodies (grid edits, settings, publications). */
+  jsonBodyBytes: 1024 * 1024,
+  /** Vertices in one grid change set, over all its polygons (preview and save): a 38k-vertex preview took 8–26 s. */
+  changeSetVertices: 20_000,
+  /** Import files. */
+  importBytes: 20 * 1024 * 1024,
+  /** Data rows of one roster file, and features of one boundary file. */
+  importRows: 50_000,
+  /** Features per page of OGC items (a larger limit is clamped to it, as OGC API – Features allows). */
+  ogcItemsPerPage: 1000,
+} as const;
+
+export function overBudget(what: string, actual: number, budget: number, advice: string): ApiError {
+  return new ApiError(413, 'payload_too_large', `${what}: ${actual.toLocaleString('en')}, more than the ${budget.toLocaleString('en')} allowed per request; ${advice}.`, { actual, budget });
+}
+
+/** Vertices of every polygon in a change set. */
+export function changeSetVertices(changes: readonly object[]): number {
+  let n = 0;
+  for (const c of changes) {
+    const g = 'geometry' in c ? (c.geometry as { coordinates?: unknown[][] } | undefined) : undefined;
+    for (const ring of g?.coordinates ?? []) n += ring.length;
+  }
+  return n;
+}
