@@ -13,6 +13,10 @@ export const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded', 'unavailable']),
   store: z.enum(['pglite', 'postgres']),
   database: DatabaseStateSchema,
+  /** computing: the first coverage build after start-up is running (figures answer 503 meanwhile). */
+  coverage: z.enum(['computing', 'ready']),
+  /** Requests stopped since start because their client had gone before the work was done. */
+  abandonedRequests: z.number().int(),
 });
 
 export type Health = z.infer<typeof HealthSchema>;

@@ -5,6 +5,7 @@ import { newRouter } from '../http/router.js';
 import { RETRY_AFTER_S } from '../http/errors.js';
 import { HealthSchema } from './contract.js';
 import { probeDatabase } from './probe.js';
+import { abandoned } from '../http/abandoned.js';
 
 export const healthRoutes = newRouter().openapi(
   createRoute({
@@ -20,10 +21,11 @@ export const healthRoutes = newRouter().openapi(
   async (c) => {
     const store = c.get('store');
     const database = await probeDatabase(store);
+    const extra = { coverage: c.get('services').coverage.ready ? ('ready' as const) : ('computing' as const), abandonedRequests: abandoned.count };
     if (database.state === 'down') {
       c.header('Retry-After', String(RETRY_AFTER_S));
-      return c.json({ status: 'unavailable' as const, store: store.kind, database }, 503);
+      return c.json({ status: 'unavailable' as const, store: store.kind, database, ...extra }, 503);
     }
-    return c.json({ status: database.state === 'up' ? ('ok' as const) : ('degraded' as const), store: store.kind, database }, 200);
+    return c.json({ status: database.state === 'up' ? ('ok' as const) : ('degraded' as const), store: store.kind, database, ...extra }, 200);
   },
 );

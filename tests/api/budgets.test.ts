@@ -109,6 +109,7 @@ describe('an import preview whose client has gone', () => {
       await unit;
       expect((await mine.res).status).toBe(499);
       expect(abandoned.count).toBe(before + 1);
+      expect(await (await fetch(`${base}/api/health`)).json()).toMatchObject({ abandonedRequests: before + 1, coverage: 'ready' });
     } finally {
       await closeNow(server);
     }

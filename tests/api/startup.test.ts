@@ -89,6 +89,7 @@ describe.each(storeKinds())('the first coverage build on %s', (kind) => {
           expect(body.error.message).toMatch(/being computed/);
         }
         expect((await api.get('/ogc')).status).toBe(200);
+        expect(await (await api.get('/api/health')).json()).toMatchObject({ status: 'ok', coverage: 'computing' });
         expect((await api.get('/ogc/collections/streets/items?limit=5', displayAuth)).status).toBe(200);
       }
     } finally {
