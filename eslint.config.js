@@ -24,7 +24,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          restrict('/server/(?!domain/vocabulary(/index(\\.js)?)?$|[a-z-]+/contract(\\.js)?$)', 'The client imports from the server only its features\' contract.ts (types) and server/domain/vocabulary.'),
+          restrict('/server/(?!domain/vocabulary(/index(\\.js)?)?$|domain/topology/lattice(\\.js)?$|[a-z-]+/contract(\\.js)?$)', 'The client imports from the server only its features\' contract.ts (types), server/domain/vocabulary and the lattice (server/domain/topology/lattice).'),
           { ...restrict('/server/[a-z-]+/contract(\\.js)?$', 'Import only types from a contract: the client never bundles server code.'), allowTypeImports: true },
         ],
       }],

@@ -5,6 +5,7 @@ import { isEmpty } from './db/bulk-load.js';
 import { checkDataDir } from './db/data-dir-check.js';
 import { withFirstStartLock } from './db/session-lock.js';
 import { loadDemoTerritory } from './demo.js';
+import { snapStoredBoundaries } from './grids/snap-stored.js';
 import { ensureAdmin, ensureDisplayToken } from './auth/service.js';
 import { LoginLimiter } from './auth/rate-limit.js';
 import type { AppServices } from './http/context.js';
@@ -23,6 +24,9 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
       const data = await loadDemoTerritory(store);
       log(`Loaded the demo territory: ${data.buildings.length} buildings, ${data.enterprises.length} enterprises, ${data.stations.length} stations (${Date.now() - t} ms)`);
     }
+    // Boundaries stored before the lattice (ADR 0013) are put on it once; afterwards this finds nothing to do.
+    const snapped = await snapStoredBoundaries(store);
+    if (snapped.written) log(`Put ${snapped.written} stored boundaries of ${snapped.streets} streets on the 1e-7° lattice`);
     await ensureAdmin(store, env.ADMIN_PASSWORD, log);
     await ensureDisplayToken(store, env.DISPLAY_TOKEN);
   });

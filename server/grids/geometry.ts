@@ -74,10 +74,12 @@ interface Piece {
   near: string[] | null;
 }
 
-/** Slivers, parts outside the street, overlaps between grids and gaps inside the street. */
-export async function partitionProblems(db: Db, streetCode: string, grids: KeyedGeometry[], rules: GridRules): Promise<Problem[]> {
-  const tol = rules.toleranceM2;
-  const cte = gridsCte(grids);
+/**
+ * Slivers, parts outside the street, overlaps between grids and gaps inside the street, against the given outline.
+ * No area tolerance: grids are snapped with the outline first (snap.ts), so any piece of positive area is real.
+ */
+export async function partitionProblems(db: Db, outline: MultiPolygon, grids: KeyedGeometry[], rules: Pick<GridRules, 'minAreaM2'>): Promise<Problem[]> {
+  const cte = sql`${gridsCte(grids)}, s AS (SELECT ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(outline)}::text), 4326) AS geom)`;
   const problems: Problem[] = [];
   const slivers = await rows<{ k: string; area: number }>(
     db,
@@ -88,10 +90,10 @@ export async function partitionProblems(db: Db, streetCode: string, grids: Keyed
   }
   const pieces = (query: SQL) => rows<Piece>(db, query);
   const outside = await pieces(sql`
-    WITH ${cte}, s AS (SELECT geom FROM streets WHERE code = ${streetCode}),
+    WITH ${cte},
     p AS (SELECT f.k, (ST_Dump(ST_CollectionExtract(ST_Difference(f.g, s.geom, ${GRID}), 3))).geom AS g FROM f, s)
     SELECT k, NULL AS other, ${m2('g')} AS area, ST_AsGeoJSON(g, 9)::json AS geometry, NULL AS near
-    FROM p WHERE ${m2('g')} > ${tol} ORDER BY k`);
+    FROM p WHERE ${m2('g')} > 0 ORDER BY k`);
   for (const o of outside) {
     problems.push({ kind: 'outside', gridIds: [keyOf(o.k)], areaM2: round(o.area), geometry: o.geometry, message: `${round(o.area)} m² lie outside the street` });
   }
@@ -100,42 +102,22 @@ export async function partitionProblems(db: Db, streetCode: string, grids: Keyed
     p AS (SELECT a.k, b.k AS other, (ST_Dump(ST_CollectionExtract(ST_Intersection(a.g, b.g, ${GRID}), 3))).geom AS g
           FROM f a JOIN f b ON a.k < b.k AND ST_Intersects(a.g, b.g))
     SELECT k, other, ${m2('g')} AS area, ST_AsGeoJSON(g, 9)::json AS geometry, NULL AS near
-    FROM p WHERE ${m2('g')} > ${tol} ORDER BY k, other`);
+    FROM p WHERE ${m2('g')} > 0 ORDER BY k, other`);
   for (const o of overlaps) {
     problems.push({ kind: 'overlap', gridIds: [keyOf(o.k), keyOf(o.other as string)], areaM2: round(o.area), geometry: o.geometry, message: `Grids overlap by ${round(o.area)} m²` });
   }
   // Gap pieces name the grids around them, so a fix can give the gap to one of them.
   const gaps = await pieces(sql`
-    WITH ${cte}, s AS (SELECT geom FROM streets WHERE code = ${streetCode}),
+    WITH ${cte},
     p AS (SELECT (ST_Dump(ST_CollectionExtract(ST_Difference(s.geom, (SELECT ST_Union(g, ${GRID}) FROM f), ${GRID}), 3))).geom AS g FROM s)
     SELECT '' AS k, NULL AS other, ${m2('p.g')} AS area, ST_AsGeoJSON(p.g, 9)::json AS geometry,
            array(SELECT f.k FROM f WHERE ST_DWithin(f.g, p.g, 1e-7) ORDER BY f.ord) AS near
-    FROM p WHERE ${m2('p.g')} > ${tol} ORDER BY area DESC`);
+    FROM p WHERE ${m2('p.g')} > 0 ORDER BY area DESC`);
   for (const g of gaps) {
     problems.push({ kind: 'gap', gridIds: (g.near ?? []).map(keyOf), areaM2: round(g.area), geometry: g.geometry, message: `A gap of ${round(g.area)} m² inside the street belongs to no grid` });
   }
   return problems;
 }
 
-const round = (m2: number) => Math.round(m2 * 10) / 10;
-
-/** How close (degrees, ~1 mm) a vertex must lie to a neighbour's edge to be inserted there. */
-const NODE_TOLERANCE_DEG = 1e-8;
-
-/**
- * Inserts into every grid the neighbours' vertices that lie on its edges (a split or a drawn grid
- * leaves T-junctions). Afterwards every boundary point shared by two grids is a vertex of both, so
- * moving it later moves it in both. Returns only the grids whose boundary gained vertices.
- */
-export async function nodeGrids(db: Db, grids: KeyedGeometry[]): Promise<Map<GridKey, Polygon>> {
-  if (grids.length < 2) return new Map();
-  const snapped = await rows<{ k: string; geometry: Polygon }>(
-    db,
-    sql`WITH ${gridsCte(grids)},
-        s AS (SELECT a.k, a.g, ST_Snap(a.g, (SELECT ST_Collect(b.g) FROM f b WHERE b.k <> a.k AND ST_DWithin(a.g, b.g, ${NODE_TOLERANCE_DEG})), ${NODE_TOLERANCE_DEG}) AS n FROM f a)
-        SELECT k, ST_AsGeoJSON(n, 15)::json AS geometry FROM s
-        WHERE n IS NOT NULL AND ST_NPoints(n) <> ST_NPoints(g) AND GeometryType(n) = 'POLYGON' AND ST_IsValid(n)
-          AND abs(${m2('n')} - ${m2('g')}) < 1`,
-  );
-  return new Map(snapped.map((r) => [keyOf(r.k), r.geometry]));
-}
+/** Shown to 0.1 m²; a real piece smaller than that still shows as more than nothing. */
+const round = (m2: number) => (m2 >= 0.1 ? Math.round(m2 * 10) / 10 : Number(m2.toPrecision(2)));

@@ -2,7 +2,7 @@
 // commit in one transaction: grids written, buildings/enterprises/stations reassigned, history and
 // audit recorded. The change log triggers then carry the edit to the coverage engine and /api/events.
 import { sql } from 'drizzle-orm';
-import type { Polygon } from 'geojson';
+import type { MultiPolygon } from 'geojson';
 import { rows, type Db } from '../db/store.js';
 import { audit } from '../db/audit.js';
 import { assignGrids } from '../db/assign-grids.js';
@@ -10,11 +10,13 @@ import { ApiError } from '../http/errors.js';
 import type { AppServices } from '../http/context.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { planChangeSet, type ChangeSet, type CurrentGrid, type Stale } from '../domain/topology/change-set.js';
-import { DEFAULT_GRID_RULES, INVALID_KINDS, type GridKey, type GridRules, type Problem } from '../domain/topology/types.js';
-import { absorb, nodeGrids, partitionProblems, validityProblems } from './geometry.js';
+import { DEFAULT_GRID_RULES, INVALID_KINDS, PARTITION_KINDS, type GridKey, type GridRules, type Problem } from '../domain/topology/types.js';
+import { absorb, partitionProblems, validityProblems } from './geometry.js';
+import { exactProblems, latticeOutline, sameCoordinates, snapStreetGrids } from './snap.js';
+import { polygonDefect } from '../domain/topology/polygon.js';
 import { impactOf, type Impact } from './impact.js';
 import { fromPlan, fromSnapshot, type Intended, type IntendedGrid } from './intended.js';
-import { readGrids, readStreet, snapshotOf, type GridSnapshot } from './state.js';
+import { readGrids, readStreet, snapshotOf, type GridSnapshot, type StreetOutline } from './state.js';
 import { goneGridIds, readChangeSet, type HistoryChange } from './history.js';
 import { cancellableRead, throwIfCancelled } from './cancel.js';
 
@@ -26,28 +28,57 @@ interface Evaluation {
   grids: IntendedGrid[];
 }
 
-async function evaluate(db: Db, streetCode: string, intended: Intended, initial: Problem[]): Promise<Evaluation> {
+/**
+ * The intended grids on the lattice with the street's outline (snap.ts) and which of them really change: a grid
+ * is written only if its snapped boundary or its name differs from what is stored.
+ */
+function snapped(outline: MultiPolygon, grids: IntendedGrid[], current: CurrentGrid[]): IntendedGrid[] {
+  const byId = new Map(current.map((g) => [g.id, g]));
+  return snapStreetGrids(outline, grids).map((g) => {
+    const stored = g.id === null ? undefined : byId.get(g.id);
+    return { ...g, changed: !stored || g.absorbs.length > 0 || stored.name !== g.name || !sameCoordinates(stored.geometry, g.geometry) };
+  });
+}
+
+async function evaluate(db: Db, street: StreetOutline, current: CurrentGrid[], intended: Intended, initial: Problem[]): Promise<Evaluation> {
   const problems = [...initial];
+  const invalid = () => problems.some((p) => INVALID_KINDS.has(p.kind));
   if (intended.grids.length === 0) problems.push({ kind: 'invalid', gridIds: [], message: 'A street needs at least one grid' });
   problems.push(...(await codeProblems(db, intended.grids)));
-  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids: intended.grids };
-  problems.push(...(await validityProblems(db, intended.grids.filter((g) => g.changed))));
-  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids: intended.grids };
-  const grids: IntendedGrid[] = [];
-  for (const g of intended.grids) {
-    if (g.absorbs.length === 0) {
-      grids.push(g);
-      continue;
-    }
-    const joined = await absorb(db, g.geometry, g.absorbs);
-    if (joined) grids.push({ ...g, geometry: joined });
-    else {
-      problems.push({ kind: 'give_to', gridIds: [g.key, ...g.absorbs], message: `The area given to ${g.name} does not join it into one piece: give it to a neighbour` });
-      grids.push(g);
-    }
+  if (invalid()) return { problems, grids: intended.grids };
+  const outline = latticeOutline(street.geometry);
+  let grids = snapped(outline, intended.grids, current);
+  // Rounding can collapse a ring that was only a centimetre wide.
+  for (const g of grids) {
+    const defect = g.changed ? polygonDefect(g.geometry) : null;
+    if (defect) problems.push({ kind: 'invalid', gridIds: [g.key], message: `${g.name}: ${defect} (on the 1e-7° lattice)` });
   }
-  if (problems.some((p) => INVALID_KINDS.has(p.kind))) return { problems, grids };
-  problems.push(...(await partitionProblems(db, streetCode, grids, GRID_RULES)));
+  if (invalid()) return { problems, grids };
+  problems.push(...(await validityProblems(db, grids.filter((g) => g.changed))));
+  if (invalid()) return { problems, grids };
+  if (grids.some((g) => g.absorbs.length > 0)) {
+    const joined: IntendedGrid[] = [];
+    for (const g of grids) {
+      if (g.absorbs.length === 0) {
+        joined.push(g);
+        continue;
+      }
+      const union = await absorb(db, g.geometry, g.absorbs);
+      if (union) joined.push({ ...g, geometry: union });
+      else {
+        problems.push({ kind: 'give_to', gridIds: [g.key, ...g.absorbs], message: `The area given to ${g.name} does not join it into one piece: give it to a neighbour` });
+        joined.push(g);
+      }
+    }
+    // The union comes back from PostGIS: onto the lattice again, with its neighbours.
+    grids = snapped(outline, joined, current);
+  }
+  if (invalid()) return { problems, grids };
+  const found = await partitionProblems(db, outline, grids, GRID_RULES);
+  problems.push(...found);
+  // The independent exact check must agree before anything is committed: what it finds is a problem even when
+  // the geometry engine saw none (it then reports the area itself).
+  if (!found.some((p) => PARTITION_KINDS.has(p.kind))) problems.push(...exactProblems(outline, grids));
   return { problems, grids };
 }
 
@@ -86,10 +117,10 @@ export async function previewGridChanges(services: AppServices, streetCode: stri
   // The model first: on PGlite the engine's own reads cannot run inside ours.
   const model = await services.coverage.model();
   return cancellableRead(services.store, signal, async (db) => {
-    await readStreet(db, streetCode);
+    const street = await readStreet(db, streetCode);
     const current = await readGrids(db, streetCode);
     const plan = planChangeSet(current, set, await goneGridIds(db, streetCode, current));
-    const { problems, grids } = await evaluate(db, streetCode, fromPlan(plan), [...plan.problems, ...staleProblems(plan.stale)]);
+    const { problems, grids } = await evaluate(db, street, current, fromPlan(plan), [...plan.problems, ...staleProblems(plan.stale)]);
     const geometryUsable = !problems.some((p) => INVALID_KINDS.has(p.kind));
     const deleted = plan.deleted.map((d) => ({ id: d.id, name: current.find((g) => g.id === d.id)?.name ?? String(d.id) }));
     const impact = geometryUsable ? await impactOf(db, model, streetCode, grids, deleted, model.asOf) : null;
@@ -114,11 +145,11 @@ function rejectIfAny(problems: Problem[], stale: Stale[]): void {
 export async function commitGridChanges(services: AppServices, principal: Principal, streetCode: string, set: ChangeSet): Promise<CommitResult> {
   return services.store.write(async (tx) => {
     // Locking the street serialises edits of one street: versions are checked and written atomically.
-    await readStreet(tx, streetCode, true);
+    const street = await readStreet(tx, streetCode, true);
     const current = await readGrids(tx, streetCode);
     const plan = planChangeSet(current, set, await goneGridIds(tx, streetCode, current));
     if (plan.stale.length) rejectIfAny([], plan.stale);
-    const { problems, grids } = await evaluate(tx, streetCode, fromPlan(plan), plan.problems);
+    const { problems, grids } = await evaluate(tx, street, current, fromPlan(plan), plan.problems);
     rejectIfAny(problems, []);
     return write(tx, principal, streetCode, current, { grids, deleted: plan.deleted }, set.note ?? null, null);
   });
@@ -135,12 +166,12 @@ export async function revertGridChanges(
   note: string | null,
 ): Promise<CommitResult> {
   return services.store.write(async (tx) => {
-    await readStreet(tx, streetCode, true);
+    const street = await readStreet(tx, streetCode, true);
     const recorded = await readChangeSet(tx, streetCode, changeSetId);
     const current = await readGrids(tx, streetCode);
     rejectIfAny([], staleBase(current, base));
     const intended = fromSnapshot(current, recorded[state]);
-    const { problems, grids } = await evaluate(tx, streetCode, intended, []);
+    const { problems, grids } = await evaluate(tx, street, current, intended, []);
     rejectIfAny(problems, []);
     return write(tx, principal, streetCode, current, { grids, deleted: intended.deleted }, note ?? `Revert to ${state === 'before' ? 'before' : 'after'} change ${changeSetId}`, changeSetId);
   });
@@ -183,8 +214,6 @@ async function write(
 ): Promise<CommitResult> {
   const actor = actorOf(principal);
   const byId = new Map(current.map((g) => [g.id, g]));
-  const noded = await nodeGrids(tx, intended.grids);
-  intended = { ...intended, grids: intended.grids.map((g) => (noded.has(g.key) ? { ...g, geometry: noded.get(g.key) as Polygon, changed: true } : g)) };
   const deletedIds = intended.deleted.map((d) => d.id);
   if (deletedIds.length) {
     const ids = sql.join(deletedIds.map((id) => sql`${id}`), sql`, `);

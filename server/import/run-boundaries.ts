@@ -4,7 +4,7 @@
 // tile their street and records the change like an edit.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Geometry } from 'geojson';
+import type { Geometry, MultiPolygon } from 'geojson';
 import { rows, type Db, type Store } from '../db/store.js';
 import { audit } from '../db/audit.js';
 import { assignGrids } from '../db/assign-grids.js';
@@ -16,6 +16,7 @@ import { partitionProblems } from '../grids/geometry.js';
 import { readGrids } from '../grids/state.js';
 import type { Change } from '../domain/topology/change-set.js';
 import type { Problem } from '../domain/topology/types.js';
+import { snapGeometry } from '../domain/topology/lattice.js';
 import type { CellValue, Issue } from './fields.js';
 import type { BoundaryKind } from './kinds.js';
 import { BOUNDARY_FIELDS, BOUNDARY_GEOMETRY } from './boundary-kinds.js';
@@ -83,7 +84,8 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
   const geoms = file.features.map((f, i) => {
     const c = checkGeometry(f.geometry, BOUNDARY_GEOMETRY[kind]);
     if (!c.ok) (parsed[i] as (typeof parsed)[number]).issues.push({ row: i + 1, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: c.message });
-    return c.ok ? c.geom : null;
+    // Outlines take the lattice where they enter (ADR 0013); grids are snapped with their street when saved.
+    return c.ok ? (kind === 'grids' ? c.geom : snapGeometry(c.geom)) : null;
   });
   // PostGIS: validity of every geometry that passed the checks above, and the street holding it.
   const input = geoms.flatMap((g, i) => (g ? [{ row: i + 1, g: JSON.stringify(g) }] : []));
@@ -234,7 +236,8 @@ async function tilingProblems(tx: Db, items: Item[]): Promise<{ issues: Issue[];
     const street = String(it.values.code);
     const grids = await readGrids(tx, street);
     if (!grids.length) continue;
-    for (const p of await partitionProblems(tx, street, grids.map((g) => ({ key: g.id, geometry: g.geometry })), GRID_RULES)) {
+    const [outline] = await rows<{ geometry: MultiPolygon }>(tx, sql`SELECT ST_AsGeoJSON(geom, 15)::json AS geometry FROM streets WHERE code = ${street}`);
+    for (const p of await partitionProblems(tx, (outline as { geometry: MultiPolygon }).geometry, grids.map((g) => ({ key: g.id, geometry: g.geometry })), GRID_RULES)) {
       problems.push({ ...p, street });
       issues.push({ row: it.row, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: `The grids of ${street} would no longer tile it (${p.kind}): ${p.message}` });
     }
@@ -338,9 +341,12 @@ export async function acceptBoundaries(services: AppServices, principal: Princip
     const { street, set, items } = await gridChangeSet(services, bytes, opts);
     const missing = await missingGrids(services, street, items);
     if (missing.message) throw new ImportFileError(422, missing.message, { ...preview, issues: [...missing.issues, ...preview.issues].slice(0, MAX_ISSUES_LISTED) });
-    if (set.changes.length) await commitGridChanges(services, principal, street, set);
+    const written = set.changes.length ? (await commitGridChanges(services, principal, street, set)).grids.map((g) => g.id) : [];
     const inserted = items.filter((it) => it.id === null).length;
-    return { kind: 'grids', inserted, updated: set.changes.length - inserted, unchanged: items.length - set.changes.length, skipped: 0, preview };
+    // A grid differing from the stored one only below the lattice is unchanged once snapped (ADR 0013): count what was written.
+    const existing = new Set(items.flatMap((it) => (it.id === null ? [] : [it.id as number])));
+    const updated = written.filter((id) => existing.has(id)).length;
+    return { kind: 'grids', inserted, updated, unchanged: items.length - inserted - updated, skipped: 0, preview };
   }
   const kind = opts.kind;
   return services.store.write(async (tx) => {

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import * as turf from '@turf/turf';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { rows } from '../../server/db/store.js';
+import { snapPosition } from '../../server/domain/topology/lattice.js';
 import type { ChangeEvent } from '../../server/events/hub.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 import { adminSession, client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
@@ -117,7 +118,8 @@ for (const kind of storeKinds()) {
       const s = await state();
       const v = interiorSharedVertices(s)[0] as XY;
       expect(v).toBeDefined();
-      const to: Position = [v[0] + 0.0002, v[1] + 0.0001];
+      // Stored boundaries are on the 1e-7° lattice (ADR 0013): the editor sends lattice points.
+      const to: Position = snapPosition([v[0] + 0.0002, v[1] + 0.0001]);
       const moved = moveEverywhere(s.grids, v, to);
       expect(moved.length).toBeGreaterThanOrEqual(2);
       const body = { note: 'move a shared corner', changes: moved.map((g) => update(g)) };

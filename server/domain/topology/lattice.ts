@@ -1,7 +1,7 @@
 // The one precision of every stored boundary (ADR 0013): coordinates are whole multiples of 1e-7° (~1 cm).
 // Pure and shared: the server rounds with it where boundaries enter, the editor with the very same function,
 // and PostGIS overlays run with the same grid size, so nothing computed from snapped input moves.
-import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 
 /** Lattice steps per degree. */
 export const LATTICE = 1e7;
@@ -44,3 +44,10 @@ export function snapRing(ring: Position[]): Position[] {
 export const snapPolygon = (p: Polygon): Polygon => ({ type: 'Polygon', coordinates: p.coordinates.map(snapRing) });
 
 export const snapMultiPolygon = (p: MultiPolygon): MultiPolygon => ({ type: 'MultiPolygon', coordinates: p.coordinates.map((poly) => poly.map(snapRing)) });
+
+/** An areal geometry on the lattice (each polygon on its own); anything else as it is. */
+export function snapGeometry<G extends Geometry>(g: G): G {
+  if (g.type === 'Polygon') return snapPolygon(g) as G;
+  if (g.type === 'MultiPolygon') return snapMultiPolygon(g) as G;
+  return g;
+}

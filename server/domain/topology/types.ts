@@ -20,11 +20,14 @@ export interface Problem {
 export interface GridRules {
   /** Grids smaller than this are slivers. */
   minAreaM2: number;
-  /** Overlaps, gaps and parts outside below this area are numerical noise, not problems. */
+  /**
+   * Only for the editor's live check, which overlays in floating point (turf): pieces below this are its own
+   * rounding noise. The server has no tolerance: after the snap any gap or overlap of positive area is a problem.
+   */
   toleranceM2: number;
 }
 
-export const DEFAULT_GRID_RULES: GridRules = { minAreaM2: 500, toleranceM2: 1 };
+export const DEFAULT_GRID_RULES: GridRules = { minAreaM2: 500, toleranceM2: 0.001 };
 
 /** Problems that make a change set malformed (422), versus ones that break the partition (409). */
 export const INVALID_KINDS: ReadonlySet<ProblemKind> = new Set(['invalid', 'sliver', 'unknown_grid', 'give_to']);

@@ -3,12 +3,16 @@
 // null instead of an exception (the editor must survive any intermediate shape).
 import { area, difference, featureCollection, intersect, polygon as turfPolygon, multiPolygon as turfMulti, union } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { snapPosition, snapValue } from '../../../../server/domain/topology/lattice';
 
 export type Areal = Polygon | MultiPolygon;
 
-/** The store and the OGC API keep 7 decimals (~1 cm); the editor does too, so equal means identical. */
-export const round7 = (v: number): number => Math.round(v * 1e7) / 1e7;
-export const roundPos = (p: Position): Position => [round7(p[0] as number), round7(p[1] as number)];
+/**
+ * The store's one lattice (1e-7°, ~1 cm; ADR 0013), by the server's own function: the editor receives lattice
+ * coordinates and rounds new ones exactly as the server does, so equal means identical on both sides.
+ */
+export const round7 = (v: number): number => snapValue(v);
+export const roundPos = (p: Position): Position => snapPosition(p);
 export const samePos = (a: Position, b: Position): boolean => a[0] === b[0] && a[1] === b[1];
 export const posKey = (p: Position): string => `${p[0]},${p[1]}`;
 

@@ -1,6 +1,6 @@
 // Live validation of a street's grids: what the server will reject, found before saving, each with the
 // offending area so the map can draw it and a fix can target it.
-import { kinks, polygon as turfPolygon } from '@turf/turf';
+import { kinks, length as turfLength, polygon as turfPolygon, polygonToLine } from '@turf/turf';
 import type { Polygon, Position } from 'geojson';
 import type { EditGrid, Problem, Rules, StreetOutline } from './types';
 import { areaM2, bboxesTouch, bboxOf, differenceGeom, distanceToBoundaryM, intersectGeom, polygonsOf, unionGeoms, type Areal } from './geom';
@@ -31,6 +31,34 @@ const idOf = (kind: string, keys: string[], g: Areal | null): string => {
   return `${kind}:${keys.join('+')}:${((b[0] + b[2]) / 2).toFixed(5)},${((b[1] + b[3]) / 2).toFixed(5)}`;
 };
 
+/**
+ * Pieces thinner than this (metres, twice area over perimeter) are the lattice's own: a corner rounded onto the
+ * 1e-7° lattice from a point of a slanted outline edge lies up to ~1 cm beside it, and the server counts it as on
+ * the edge (ADR 0013). Anything wider is real and the server refuses it, whatever its area.
+ */
+const LATTICE_SLIVER_M = 0.01;
+
+function perimeterM(piece: Polygon): number {
+  try {
+    const line = polygonToLine(turfPolygon(piece.coordinates));
+    return turfLength(line as never, { units: 'meters' });
+  } catch {
+    return 0;
+  }
+}
+
+/** The pieces of an area that are real (above the float noise and wider than the lattice), with their area. */
+function substantial(g: Areal | null, rules: Rules): { geometry: Areal; area: number } | null {
+  const pieces = polygonsOf(g).filter((piece) => {
+    const a = areaM2(piece);
+    const p = perimeterM(piece);
+    return a > rules.toleranceM2 && (p === 0 || (2 * a) / p >= LATTICE_SLIVER_M);
+  });
+  if (pieces.length === 0) return null;
+  const geometry: Areal = pieces.length === 1 ? (pieces[0] as Polygon) : { type: 'MultiPolygon', coordinates: pieces.map((x) => x.coordinates) };
+  return { geometry, area: pieces.reduce((sum, x) => sum + areaM2(x), 0) };
+}
+
 export function validate(street: StreetOutline, grids: EditGrid[], rules: Rules): Problem[] {
   const problems: Problem[] = [];
   const usable: EditGrid[] = [];
@@ -45,9 +73,8 @@ export function validate(street: StreetOutline, grids: EditGrid[], rules: Rules)
     if (points.length > 0) problems.push({ kind: 'invalid', reason: 'kinks', gridKeys: [g.key], areaM2: areaM2(g.geometry), geometry: g.geometry, points, id: `kinks:${g.key}` });
     const a = areaM2(g.geometry);
     if (a < rules.minAreaM2) problems.push({ kind: 'sliver', reason: 'sliver', gridKeys: [g.key], areaM2: a, geometry: g.geometry, id: `sliver:${g.key}` });
-    const outside = differenceGeom(g.geometry, street.geometry);
-    const outsideArea = areaM2(outside);
-    if (outside && outsideArea > rules.toleranceM2) problems.push({ kind: 'outside', reason: 'outside', gridKeys: [g.key], areaM2: outsideArea, geometry: outside, id: idOf('outside', [g.key], outside) });
+    const outside = substantial(differenceGeom(g.geometry, street.geometry), rules);
+    if (outside) problems.push({ kind: 'outside', reason: 'outside', gridKeys: [g.key], areaM2: outside.area, geometry: outside.geometry, id: idOf('outside', [g.key], outside.geometry) });
   }
 
   const boxes = usable.map((g) => bboxOf(g.geometry));
@@ -56,17 +83,17 @@ export function validate(street: StreetOutline, grids: EditGrid[], rules: Rules)
       if (!bboxesTouch(boxes[i] as never, boxes[j] as never)) continue;
       const a = usable[i] as EditGrid;
       const b = usable[j] as EditGrid;
-      const overlap = intersectGeom(a.geometry, b.geometry);
-      const area = areaM2(overlap);
-      if (overlap && area > rules.toleranceM2) problems.push({ kind: 'overlap', reason: 'overlap', gridKeys: [a.key, b.key], areaM2: area, geometry: overlap, id: idOf('overlap', [a.key, b.key], overlap) });
+      const overlap = substantial(intersectGeom(a.geometry, b.geometry), rules);
+      if (overlap) problems.push({ kind: 'overlap', reason: 'overlap', gridKeys: [a.key, b.key], areaM2: overlap.area, geometry: overlap.geometry, id: idOf('overlap', [a.key, b.key], overlap.geometry) });
     }
   }
 
   const covered = unionGeoms(usable.map((g) => g.geometry));
   const gaps = covered ? differenceGeom(street.geometry, covered) : street.geometry;
   for (const piece of polygonsOf(gaps)) {
-    const area = areaM2(piece);
-    if (area <= rules.toleranceM2) continue;
+    const real = substantial(piece, rules);
+    if (!real) continue;
+    const area = real.area;
     problems.push({ kind: 'gap', reason: 'gap', gridKeys: neighboursOf(piece, usable), areaM2: area, geometry: piece, id: idOf('gap', [], piece) });
   }
   return problems;

@@ -1,0 +1,109 @@
+// A 200-grid street made the way a GIS office makes one (issue 12, point 5): a street outline with slanted edges,
+// cut into 200 cells in full double precision, written as a Shapefile by GDAL's ogr2ogr and imported through the
+// product's grid import. It opens with no problems; moving one corner changes exactly the grids holding it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import type { Polygon, Position } from 'geojson';
+import { bilinearMesh } from '../../server/domain/topology/mesh.js';
+import { snapPosition } from '../../server/domain/topology/lattice.js';
+import { openTestStore, storeKinds, testEnv, type TestStore } from '../helpers/stores.js';
+import { BASE, adminSession, client, type Client } from '../helpers/client.js';
+
+const run = promisify(execFile);
+const OGR2OGR = '/usr/bin/ogr2ogr';
+const HAS_GDAL = existsSync(OGR2OGR);
+if (!HAS_GDAL && testEnv.CI) throw new Error(`${OGR2OGR} is missing: install Debian's gdal-bin`);
+
+const STREET = '310106977';
+// Full-precision corners, none on the lattice, no edge axis-parallel.
+const A: Position = [121.6012345678912, 31.1003456789123];
+const B: Position = [121.6187654321987, 31.1021234567891];
+const C: Position = [121.6176543219876, 31.1123456789012];
+const D: Position = [121.6001234567898, 31.1109876543219];
+const cuts = (n: number, wobble: number) => Array.from({ length: n + 1 }, (_, i) => (i === 0 || i === n ? i / n : (i + wobble * Math.sin(i * 1.7)) / n));
+const mesh = bilinearMesh(A, B, C, D, cuts(20, 0.23), cuts(10, 0.31));
+
+interface Grid {
+  id: number;
+  code: string;
+  version: number;
+  geometry: Polygon;
+}
+
+/** The Shapefile (zipped .shp/.shx/.dbf/.prj/.cpg) that ogr2ogr writes from the cells. */
+async function shapefileOfCells(): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'pbmap-gdal-grids-'));
+  try {
+    const features = mesh.cells.map((c) => ({ type: 'Feature', properties: { wgbm: `${STREET}-R${c.row}C${c.col}`, wgmc: `网格${c.row}-${c.col}`, jddm: STREET }, geometry: c.geometry }));
+    mkdirSync(join(dir, 'out'));
+    writeFileSync(join(dir, 'cells.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+    await run(OGR2OGR, ['-f', 'ESRI Shapefile', '-lco', 'ENCODING=UTF-8', join(dir, 'out', 'cells.shp'), join(dir, 'cells.geojson')]);
+    const files: Record<string, Uint8Array> = {};
+    for (const f of readdirSync(join(dir, 'out'))) files[f] = new Uint8Array(readFileSync(join(dir, 'out', f)));
+    return zipSync(files);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe.runIf(HAS_GDAL).each(storeKinds())('a 200-grid street from a GDAL Shapefile (%s)', (kind) => {
+  let t: TestStore;
+  let c: Client;
+  let admin: Record<string, string>;
+  const state = async () => ((await (await c.get(`/api/streets/${STREET}/grid-editor`, admin)).json()) as { grids: Grid[] });
+  const upload = (path: string, file: Uint8Array | string, name: string) => {
+    const form = new FormData();
+    form.set('file', new Blob([file as BlobPart]), name);
+    return c.app.request(`${BASE}${path}`, { method: 'POST', body: form, headers: admin });
+  };
+
+  beforeAll(async () => {
+    t = await openTestStore(kind);
+    c = client(t.services);
+    admin = await adminSession(c);
+    const outline = { type: 'MultiPolygon', coordinates: [[mesh.outline]] };
+    const streets = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 街道代码: STREET, 街道名称: 'GDAL测试街道' }, geometry: outline }] });
+    const res = await upload('/api/import/streets', streets, 'street.geojson');
+    expect(res.status, await res.clone().text()).toBe(200);
+  });
+  afterAll(() => t?.dispose());
+
+  it('imports through the grid import, opens with no problems, and a corner move changes only its four grids', async () => {
+    const zip = await shapefileOfCells();
+    const preview = (await (await upload('/api/import/grids/preview', zip, 'cells.zip')).json()) as { counts: Record<string, number>; issues: unknown[] };
+    expect(preview.issues).toEqual([]);
+    expect(preview.counts).toMatchObject({ valid: 200, insert: 200 });
+    const res = await upload('/api/import/grids', zip, 'cells.zip');
+    expect(res.status, await res.clone().text()).toBe(200);
+
+    const s = await state();
+    expect(s.grids.length).toBe(200);
+    // Opened as the editor does: every grid sent back as it is has no problem and changes nothing.
+    const asIs = { changes: s.grids.map((g) => ({ id: g.id, version: g.version, geometry: g.geometry })) };
+    const pv = (await (await c.send('POST', `/api/streets/${STREET}/grid-changes/preview`, asIs, admin)).json()) as { ok: boolean; problems: unknown[] };
+    expect(pv.problems).toEqual([]);
+    const same = (await (await c.send('POST', `/api/streets/${STREET}/grid-changes`, asIs, admin)).json()) as { changeSetId: number | null };
+    expect(same.changeSetId).toBeNull();
+
+    // The corner shared by cells (row 4, col 9), (4, 10), (5, 9), (5, 10): moved about a metre, in every grid holding it.
+    const byCode = new Map(s.grids.map((g) => [g.code, g]));
+    const cell = (r: number, col: number) => byCode.get(`${STREET}-R${r}C${col}`) as Grid;
+    const corner = cell(4, 9).geometry.coordinates[0]?.[2] as Position;
+    const holders = s.grids.filter((g) => g.geometry.coordinates[0]?.some((p) => p[0] === corner[0] && p[1] === corner[1]));
+    expect(holders.map((g) => g.code).sort()).toEqual([cell(4, 9), cell(4, 10), cell(5, 9), cell(5, 10)].map((g) => g.code).sort());
+    const to = snapPosition([(corner[0] as number) + 0.0000087, (corner[1] as number) - 0.0000061]);
+    const changes = holders.map((g) => ({ id: g.id, version: g.version, geometry: { type: 'Polygon', coordinates: g.geometry.coordinates.map((r) => r.map((p) => (p[0] === corner[0] && p[1] === corner[1] ? to : p))) } }));
+    const saved = await c.send('POST', `/api/streets/${STREET}/grid-changes`, { note: 'one corner', changes }, admin);
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const after = await state();
+    const changed = after.grids.filter((g) => g.version !== (s.grids.find((x) => x.id === g.id) as Grid).version).map((g) => g.code).sort();
+    expect(changed).toEqual(holders.map((g) => g.code).sort());
+    const untouched = after.grids.filter((g) => !changed.includes(g.code));
+    expect(untouched.every((g) => JSON.stringify(g.geometry) === JSON.stringify((s.grids.find((x) => x.id === g.id) as Grid).geometry))).toBe(true);
+  });
+});
