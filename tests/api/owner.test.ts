@@ -144,5 +144,6 @@ describe('a server holding its DATA_DIR', () => {
     expect(r.out).not.toMatch(/in use by/);
     expect(r.out).toMatch(/Written: \d+ inserted/);
     expect(existsSync(join(dir, OWNER_LOCK_FILE))).toBe(false);
-  });
+    // Two server starts, three CLI runs and two store opens: more than the default minute on a busy machine.
+  }, 240_000);
 });
