@@ -27,20 +27,34 @@ export async function openPglite(dataDir: string | null, opts: { owner?: string 
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   const lock = new Mutex();
+  // Notifications without PGlite's LISTEN: the data directory has one owner (owner.lock), so every writer is
+  // in this process and a commit through this store is the only way data changes. Listeners are told after
+  // each committed write (the hub then reads the change log), with no LISTEN round trips through the one
+  // PGlite connection every request shares.
+  const listeners = new Set<() => void>();
+  const committed = <T>(result: T): T => {
+    for (const l of listeners) queueMicrotask(l);
+    return result;
+  };
   const store: Store = {
     kind: 'pglite',
     read: (fn) => lock.run(() => fn(db)),
-    write: (fn) => lock.run(() => db.transaction((tx) => fn(tx as unknown as Db))),
+    write: (fn) => lock.run(() => db.transaction((tx) => fn(tx as unknown as Db))).then(committed),
     execScript: (script) =>
-      lock.run(async () => {
-        await client.transaction(async (tx) => {
-          await tx.exec(script);
-        });
-      }),
-    listen: async (channel, onNotify, onListen) => {
-      const stop = await lock.run(() => client.listen(channel, () => onNotify()));
+      lock
+        .run(async () => {
+          await client.transaction(async (tx) => {
+            await tx.exec(script);
+          });
+        })
+        .then(committed),
+    listen: (_channel, onNotify, onListen) => {
+      const l = () => onNotify();
+      listeners.add(l);
       onListen?.();
-      return () => lock.run(() => stop());
+      return Promise.resolve(async () => {
+        listeners.delete(l);
+      });
     },
     close: () =>
       lock.run(async () => {

@@ -30,7 +30,8 @@ describe('embedded PGlite store', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Two first starts of PGlite in a directory: a minute each on a loaded two-core machine.
+  }, 180_000);
 });
 
 describe.each(storeKinds())('store on %s', (kind) => {

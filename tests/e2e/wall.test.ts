@@ -1,6 +1,6 @@
 // The wall display in a real browser at 1920×1080 and 3840×2160: fits, shows the API's figures, tours,
 // and picks up an edit made elsewhere through the event stream.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import type { ServerType } from '@hono/node-server';
 import { closeNow, serveOnLoopback } from '../helpers/serve.js';
@@ -44,11 +44,18 @@ describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
   beforeAll(async () => {
     t = await openTestStore('pglite');
     ({ server, base } = await serveApp(t));
+  });
+  // A browser per test: software-rendered 4K pages leave Chromium's GPU process backlogged on two busy cores,
+  // and the next page in the same browser then never drew (the live-update tests failed in CI, nothing pending
+  // on the server).
+  beforeEach(async () => {
     browser = await launch();
   });
-  afterAll(async () => {
-    await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
     await browser?.close();
+  });
+  afterAll(async () => {
     await closeNow(server);
     await t?.dispose();
   });
