@@ -12,6 +12,7 @@ import * as turf from '@turf/turf';
 import { closeNow } from '../helpers/serve.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
 import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, watchConsole } from '../helpers/browser.js';
+import { dragOn, screenOfOn, selectGridOn, type Pt } from '../helpers/grid-editor-page.js';
 
 const STREET = '310106012';
 
@@ -22,37 +23,6 @@ interface EditorGrids {
 
 const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 const ringOf = (g: { geometry: Polygon }) => (g.geometry.coordinates[0] ?? []).slice(0, -1);
-
-type Pt = { x: number; y: number };
-
-/** Screen position of a coordinate, through the editor's test hook. */
-async function screenOfOn(p: Page, pos: Position): Promise<Pt> {
-  const box = await p.locator('[data-testid=editor-map]').boundingBox();
-  if (!box) throw new Error('no map box');
-  const q = await p.evaluate(([lng, lat]) => window.__gridEditor?.map.project([lng as number, lat as number]), pos);
-  if (!q) throw new Error('no test hook');
-  return { x: box.x + q.x, y: box.y + q.y };
-}
-
-/** A mouse drag in small steps, as a hand would make it. */
-async function dragOn(p: Page, from: Pt, dx: number, dy: number): Promise<void> {
-  await p.mouse.move(from.x, from.y);
-  await p.waitForTimeout(150);
-  await p.mouse.down();
-  for (let i = 1; i <= 12; i++) {
-    await p.mouse.move(from.x + (dx * i) / 12, from.y + (dy * i) / 12);
-    await p.waitForTimeout(20);
-  }
-  await p.mouse.up();
-  await p.waitForTimeout(400);
-}
-
-async function selectGridOn(p: Page, id: number | string): Promise<void> {
-  const k = typeof id === 'number' ? `g:${id}` : id;
-  await p.click(`.grid-list [data-grid="${k}"]`);
-  await p.waitForSelector(`.selected-grid[data-selected="${k}"]`);
-  await p.waitForTimeout(1200); // the map flies to the grid
-}
 
 describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
   let t: TestStore;
