@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { MESSAGES, type Locale, type MessageKey } from './messages';
+import type { Locale, MessageKey } from './messages';
+import { MESSAGES } from './catalog';
 import { startLocale } from './locale';
 
 interface I18n {

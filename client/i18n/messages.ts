@@ -212,9 +212,4 @@ export const zhCN = {
 export type MessageKey = keyof typeof zhCN;
 export type Messages = { [K in MessageKey]: string };
 
-import { en } from './messages-en';
-
-export { en };
-
 export type Locale = 'zh-CN' | 'en';
-export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zhCN, en };

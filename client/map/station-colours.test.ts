@@ -5,7 +5,8 @@ import { STATION_TYPES, STATION_TYPE_TERMS } from '../../server/domain/vocabular
 import { STATION_COLORS, STATION_GLYPHS } from './colors';
 import { stationIconUrl } from './layers/stations/icons';
 import { STATION_TYPES as PUBLIC_STATION_TYPES, typeLabel } from '../features/publish/public/i18n';
-import { zhCN, en } from '../i18n/messages';
+import { zhCN } from '../i18n/messages';
+import { en } from '../i18n/messages-en';
 
 const hex = ([r, g, b]: number[]) => `#${[r, g, b].map((v) => (v as number).toString(16).padStart(2, '0')).join('')}`;
 
