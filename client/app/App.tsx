@@ -42,7 +42,8 @@ function Page() {
   if (path === '/wall') {
     if (!me) return <p className="splash">{t('needToken')}</p>;
     const speed = Math.min(100, Math.max(1, Number(params.get('speed') ?? 1) || 1));
-    return <Suspense fallback={loading}><WallPage scope={scope} speed={speed} /></Suspense>;
+    const tourLink = me.kind === 'session' && (me.role === 'admin' || me.role === 'official');
+    return <Suspense fallback={loading}><WallPage scope={scope} speed={speed} tourLink={tourLink} /></Suspense>;
   }
   if (me === null) return <LoginPage onSignedIn={refresh} />;
   if (path === '/wall/tour') return <Suspense fallback={loading}><TourEditor scope={scope} csrfToken={me.csrfToken} /></Suspense>;

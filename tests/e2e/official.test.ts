@@ -114,4 +114,12 @@ describe.runIf(HAS_CHROMIUM)('an official at work, in Chromium', () => {
     expect(reasons.join(' ')).not.toMatch(/[a-z]{4,}/);
     await page.screenshot({ path: `${ARTIFACTS}/official-publish.png`, fullPage: true });
   });
+
+  it('links the wall to its tour editor for signed-in staff, and the editor is styled like the rest', async () => {
+    await page.goto(`${base}/wall?scope=street:${STREET}`);
+    await page.click('[data-nav=tour]');
+    await page.waitForSelector('.tour-editor table');
+    expect(new URL(page.url()).pathname).toBe('/wall/tour');
+    await page.screenshot({ path: `${ARTIFACTS}/official-tour-editor.png` });
+  });
 });

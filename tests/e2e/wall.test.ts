@@ -104,6 +104,8 @@ describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
     expect(await page.locator('[data-testid=wall-legend] .legend-stations li').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-board=feed] li').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-board=stations] li').count()).toBeGreaterThan(0);
+    await page.waitForSelector('[data-board=warnings] [data-section=crossed]');
+    expect(await page.locator('[data-nav=tour]').count()).toBe(0); // the tour editor link is for signed-in staff only
     for (const v of await page.locator('.board.gaps .val').allInnerTexts()) expect(v).toMatch(/^[\d,]+\s*名职工$/);
     // No name cut short: every ranking and gap name shows whole (wrapped if long).
     const cut = await page.evaluate(() => [...document.querySelectorAll('.board .name, .orgs li span')].filter((e) => e.scrollWidth > e.clientWidth + 1).length);

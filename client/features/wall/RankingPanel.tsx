@@ -1,6 +1,8 @@
 import { useI18n } from '../../i18n/I18n';
 import { rateColor } from '../../map/colors';
 import type { Ranked, WallSummary } from '../../../server/wall/contract';
+import type { Warnings } from '../../api/types';
+import { CrossedList } from '../warnings/CrossedList';
 
 function Board({ title, items, active }: { title: string; items: Ranked[]; active: string | null }) {
   const { pct } = useI18n();
@@ -25,7 +27,7 @@ function Board({ title, items, active }: { title: string; items: Ranked[]; activ
   );
 }
 
-export function RankingPanel({ s, active }: { s: WallSummary; active: string | null }) {
+export function RankingPanel({ s, active, warnings }: { s: WallSummary; active: string | null; warnings: Warnings | null }) {
   const { t, num, locale } = useI18n();
   return (
     <section className="wall-rankings">
@@ -44,6 +46,12 @@ export function RankingPanel({ s, active }: { s: WallSummary; active: string | n
           ))}
         </ol>
       </div>
+      {warnings && (
+        <div className="board warnings" data-board="warnings">
+          <h3>{t('warn.title')}</h3>
+          <CrossedList w={warnings} max={2} />
+        </div>
+      )}
     </section>
   );
 }

@@ -18,8 +18,8 @@ import { isNight, nextStep, wallFrame, type Tour } from './tour';
 import type { WallSummary } from '../../../server/wall/contract';
 import { LowerBoards } from './LowerBoards';
 import { WallLegend } from './WallLegend';
-import { getTrend } from '../../api/endpoints';
-import type { Trend } from '../../api/types';
+import { getTrend, getWarnings } from '../../api/endpoints';
+import type { Trend, Warnings } from '../../api/types';
 import './wall.css';
 
 const INTERACTIONS = ['pointermove', 'pointerdown', 'touchstart', 'wheel', 'keydown'] as const;
@@ -51,7 +51,7 @@ function Clock() {
   );
 }
 
-export function WallPage({ scope, speed }: { scope: string; speed: number }) {
+export function WallPage({ scope, speed, tourLink = false }: { scope: string; speed: number; tourLink?: boolean }) {
   const { t, pct, locale } = useI18n();
   const label = useLabel();
   const frame = useFrame();
@@ -66,6 +66,7 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
   const [now, setNow] = useState(Date.now());
   const [data, setData] = useState<MapData>(EMPTY_DATA);
   const [trend, setTrend] = useState<Trend | null>(null);
+  const [warnings, setWarnings] = useState<Warnings | null>(null);
   const mapEl = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
 
@@ -117,6 +118,7 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
     if (!scopeLevel || !scopeId) return;
     const ctrl = new AbortController();
     getTrend(scopeLevel, scopeId, ctrl.signal).then(setTrend).catch(() => undefined);
+    getWarnings(scopeLevel, scopeId, ctrl.signal).then(setWarnings).catch(() => undefined);
     return () => ctrl.abort();
   }, [scopeLevel, scopeId, updatedAt]);
   const stationTypes = useMemo(() => [...new Set(data.stations.features.map((f) => f.properties.type))].sort(), [data.stations]);
@@ -219,6 +221,7 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
             <span>{statusText}</span>
             {updatedAt && <small>{t('updatedAt')} {new Date(updatedAt).toLocaleTimeString(locale, { hour12: false, timeZone: 'Asia/Shanghai' })}</small>}
           </div>
+          {tourLink && <a className="tour-link" href={`/wall/tour?scope=${encodeURIComponent(scope)}`} data-nav="tour">{t('wall.tourEditor')}</a>}
           <Clock />
         </header>
         {summary ? (
@@ -242,7 +245,7 @@ export function WallPage({ scope, speed }: { scope: string; speed: number }) {
               </div>
               <LowerBoards data={data} />
             </section>
-            <RankingPanel s={summary} active={current ? `${current.level}:${current.id}` : null} />
+            <RankingPanel s={summary} warnings={warnings} active={current ? `${current.level}:${current.id}` : null} />
           </main>
         ) : (
           <p className="wall-loading">{computing ? t('computing') : failed ? t('errorLoading') : t('loading')}</p>
