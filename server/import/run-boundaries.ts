@@ -17,13 +17,12 @@ import { readGrids } from '../grids/state.js';
 import type { Change } from '../domain/topology/change-set.js';
 import type { Problem } from '../domain/topology/types.js';
 import { snapGeometry } from '../domain/topology/lattice.js';
-import type { CellValue, Issue } from './fields.js';
+import type { Issue } from './fields.js';
 import type { BoundaryKind } from './kinds.js';
 import { BOUNDARY_FIELDS, BOUNDARY_GEOMETRY } from './boundary-kinds.js';
-import { applyOverrides, detectMapping, type ColumnMapping, type MappingOverrides } from './mapping.js';
-import { parseRows } from './rows.js';
+import type { ColumnMapping, MappingOverrides } from './mapping.js';
 import { checkGeometry } from './geometry.js';
-import { readBoundaryFile } from './boundary-files.js';
+import { fieldList, readFeatureRows } from './feature-rows.js';
 import { stillWanted } from '../http/abandoned.js';
 import { ImportFileError } from './errors.js';
 import { matchKey } from './normalise.js';
@@ -60,26 +59,10 @@ interface Item {
 
 const TABLE: Record<Exclude<BoundaryKind, 'grids'>, string> = { streets: 'streets', 'business-districts': 'business_districts', buildings: 'buildings' };
 
-const fieldList = (kind: BoundaryKind) => BOUNDARY_FIELDS[kind].map((f) => ({ key: f.key, label: f.label, labelEn: f.labelEn, required: f.required ?? false }));
-
-function toCell(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  return JSON.stringify(v);
-}
-
 async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promise<{ preview: BoundaryPreview; items: Item[] }> {
   const { kind } = opts;
   const fields = BOUNDARY_FIELDS[kind];
-  const file = readBoundaryFile(bytes);
-  if (file.features.length === 0) throw new ImportFileError(422, 'The file has no features');
-  const keys = [...new Set(file.features.flatMap((f) => Object.keys(f.properties)))];
-  const { mapping, problems } = applyOverrides(detectMapping(keys, fields), opts.mapping ?? {}, fields);
-  if (problems.length) {
-    const missing = problems.filter((p) => p.code === 'missing_required').map((p) => p.field);
-    throw new ImportFileError(422, missing.length ? `Required attributes are missing or not mapped: ${missing.join(', ')}` : 'The attribute mapping is not usable', { problems, mapping, fields: fieldList(kind) });
-  }
-  const parsed = parseRows(file.features.map((f) => keys.map((k) => toCell(f.properties[k]))), file.features.map((_, i) => i + 1), mapping, fields);
+  const { file, mapping, parsed } = readFeatureRows(bytes, fields, opts.mapping);
   const col = (f: string) => mapping.find((m) => m.field === f)?.column ?? f;
   const geoms = file.features.map((f, i) => {
     const c = checkGeometry(f.geometry, BOUNDARY_GEOMETRY[kind]);
@@ -158,7 +141,7 @@ async function analyse(db: Db, bytes: Uint8Array, opts: BoundaryOptions): Promis
     preview: {
       kind,
       file: { name: opts.filename, sha256: createHash('sha256').update(bytes).digest('hex'), format: file.format, encoding: file.encoding ?? null, headerRow: 0 },
-      fields: fieldList(kind),
+      fields: fieldList(fields),
       mapping,
       unknownColumns: mapping.filter((m) => !m.field).map((m) => m.column),
       issues: issues.slice(0, MAX_ISSUES_LISTED),

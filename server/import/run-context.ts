@@ -7,13 +7,11 @@ import { sql } from 'drizzle-orm';
 import type { Geometry } from 'geojson';
 import { rows, type Db, type Store } from '../db/store.js';
 import { audit } from '../db/audit.js';
-import type { CellValue } from './fields.js';
 import type { CoordSystem } from './kinds.js';
 import { CONTEXT_FIELDS, type ContextKind } from './context-kinds.js';
-import { applyOverrides, detectMapping, type MappingOverrides } from './mapping.js';
-import { parseRows } from './rows.js';
+import type { MappingOverrides } from './mapping.js';
 import { checkContextGeometry } from './context-geometry.js';
-import { readBoundaryFile } from './boundary-files.js';
+import { fieldList, readFeatureRows } from './feature-rows.js';
 import { ImportFileError } from './errors.js';
 import { matchKey } from './normalise.js';
 import { MAX_ISSUES_LISTED } from './run.js';
@@ -35,14 +33,6 @@ interface Item {
 
 const TABLE: Record<ContextKind, string> = { roads: 'roads', water: 'water' };
 
-const fieldList = (kind: ContextKind) => CONTEXT_FIELDS[kind].map((f) => ({ key: f.key, label: f.label, labelEn: f.labelEn, required: f.required ?? false }));
-
-function toCell(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
-  return JSON.stringify(v);
-}
-
 /** A record's identity: named lines by name and class (a road in several features is one record of several
  *  lines); unnamed ones by their shape. */
 function keyOf(kind: ContextKind, v: Record<string, unknown>, geom: Geometry | string): string {
@@ -54,15 +44,7 @@ function keyOf(kind: ContextKind, v: Record<string, unknown>, geom: Geometry | s
 async function analyse(db: Db, bytes: Uint8Array, opts: ContextOptions): Promise<{ preview: ContextPreview; items: Item[] }> {
   const { kind } = opts;
   const fields = CONTEXT_FIELDS[kind];
-  const file = readBoundaryFile(bytes);
-  if (file.features.length === 0) throw new ImportFileError(422, 'The file has no features');
-  const keys = [...new Set(file.features.flatMap((f) => Object.keys(f.properties)))];
-  const { mapping, problems } = applyOverrides(detectMapping(keys, fields), opts.mapping ?? {}, fields);
-  if (problems.length) {
-    const missing = problems.filter((p) => p.code === 'missing_required').map((p) => p.field);
-    throw new ImportFileError(422, missing.length ? `Required attributes are missing or not mapped: ${missing.join(', ')}` : 'The attribute mapping is not usable', { problems, mapping, fields: fieldList(kind) });
-  }
-  const parsed = parseRows(file.features.map((f) => keys.map((k) => toCell(f.properties[k]))), file.features.map((_, i) => i + 1), mapping, fields);
+  const { file, mapping, parsed } = readFeatureRows(bytes, fields, opts.mapping);
   const geoms = file.features.map((f, i) => {
     const c = checkContextGeometry(f.geometry, kind === 'roads' ? 'lines' : 'areas', opts.coords);
     if (!c.ok) (parsed[i] as (typeof parsed)[number]).issues.push({ row: i + 1, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: c.message });
@@ -110,7 +92,7 @@ async function analyse(db: Db, bytes: Uint8Array, opts: ContextOptions): Promise
     preview: {
       kind,
       file: { name: opts.filename, sha256: createHash('sha256').update(bytes).digest('hex'), format: file.format, encoding: file.encoding ?? null, headerRow: 0 },
-      fields: fieldList(kind),
+      fields: fieldList(fields),
       mapping,
       unknownColumns: mapping.filter((m) => !m.field).map((m) => m.column),
       issues: issues.slice(0, MAX_ISSUES_LISTED),
