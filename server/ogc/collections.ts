@@ -40,6 +40,12 @@ const dateTime = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-D
 const streetFilter = (sql = 't.street_code'): FilterDef => ({
   name: 'streetCode', sql, type: 'string', description: 'Official 9-character street (街道/镇) code, e.g. 310106012',
 });
+/** A point's coordinates as imported (migration 0009): what a re-import compares with, so a round trip is identity. */
+const importedPoint: PropertyDef[] = [
+  { name: 'coordSource', sql: 't.coord_source', type: 'string', description: 'Coordinate system the point was imported in (wgs84, gcj02, bd09); null when placed by the product' },
+  { name: 'sourceLon', sql: 't.source_lon', type: 'number', description: 'Longitude as imported, in coordSource' },
+  { name: 'sourceLat', sql: 't.source_lat', type: 'number', description: 'Latitude as imported, in coordSource' },
+];
 const gridFilter: FilterDef = { name: 'gridId', sql: 't.grid_id', type: 'integer', description: 'Work grid (网格) id' };
 
 export const COLLECTIONS: CollectionDef[] = [
@@ -168,9 +174,7 @@ export const COLLECTIONS: CollectionDef[] = [
       { name: 'address', sql: 't.address', type: 'string', description: 'Address as the roster gave it (internal record)' },
       { name: 'contactPerson', sql: 't.contact_person', type: 'string', description: 'Contact person (internal record, never published)' },
       { name: 'contactPhone', sql: 't.contact_phone', type: 'string', description: 'Contact phone (internal record, never published)' },
-      { name: 'coordSource', sql: 't.coord_source', type: 'string', description: 'Coordinate system the point was imported in (wgs84, gcj02, bd09); null when placed by the product' },
-      { name: 'sourceLon', sql: 't.source_lon', type: 'number', description: 'Longitude as imported, in coordSource' },
-      { name: 'sourceLat', sql: 't.source_lat', type: 'number', description: 'Latitude as imported, in coordSource' },
+      ...importedPoint,
       { name: 'version', sql: 't.version', type: 'integer' },
     ],
     filters: [
@@ -205,9 +209,7 @@ export const COLLECTIONS: CollectionDef[] = [
       { name: 'reachM', sql: 't.reach_m', type: 'integer' },
       { name: 'phone', sql: 't.phone', type: 'string' },
       { name: 'openedOn', sql: date('t.opened_on'), type: 'date' },
-      { name: 'coordSource', sql: 't.coord_source', type: 'string', description: 'Coordinate system the point was imported in (wgs84, gcj02, bd09); null when placed by the product' },
-      { name: 'sourceLon', sql: 't.source_lon', type: 'number', description: 'Longitude as imported, in coordSource' },
-      { name: 'sourceLat', sql: 't.source_lat', type: 'number', description: 'Latitude as imported, in coordSource' },
+      ...importedPoint,
       { name: 'version', sql: 't.version', type: 'integer' },
     ],
     filters: [streetFilter(), gridFilter, { name: 'type', sql: 't.type', type: 'string', enum: STATION_TYPES, description: 'Station type' }],
@@ -230,9 +232,7 @@ export const COLLECTIONS: CollectionDef[] = [
       { name: 'organiserId', sql: 't.organiser_id', type: 'integer' },
       { name: 'heldAt', sql: dateTime('t.held_at'), type: 'date-time' },
       { name: 'participants', sql: 't.participants', type: 'integer' },
-      { name: 'coordSource', sql: 't.coord_source', type: 'string', description: 'Coordinate system the point was imported in (wgs84, gcj02, bd09); null when placed by the product' },
-      { name: 'sourceLon', sql: 't.source_lon', type: 'number', description: 'Longitude as imported, in coordSource' },
-      { name: 'sourceLat', sql: 't.source_lat', type: 'number', description: 'Latitude as imported, in coordSource' },
+      ...importedPoint,
       { name: 'version', sql: 't.version', type: 'integer' },
     ],
     filters: [
