@@ -6,7 +6,7 @@ import type { Polygon, Position } from 'geojson';
 import { snapPosition } from '../../server/domain/topology/lattice.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 import { GDAL_STREET as STREET, HAS_GDAL, gdalStreetFile, shapefileOfCells } from '../helpers/gdal-street.js';
-import { BASE, adminSession, client, type Client } from '../helpers/client.js';
+import { adminSession, client, type Client } from '../helpers/client.js';
 
 interface Grid {
   id: number;
@@ -20,11 +20,7 @@ describe.runIf(HAS_GDAL).each(storeKinds())('a 200-grid street from a GDAL Shape
   let c: Client;
   let admin: Record<string, string>;
   const state = async () => ((await (await c.get(`/api/streets/${STREET}/grid-editor`, admin)).json()) as { grids: Grid[] });
-  const upload = (path: string, file: Uint8Array | string, name: string) => {
-    const form = new FormData();
-    form.set('file', new Blob([file as BlobPart]), name);
-    return c.app.request(`${BASE}${path}`, { method: 'POST', body: form, headers: admin });
-  };
+  const upload = (path: string, file: Uint8Array | string, name: string) => c.upload(path, file, name, admin);
 
   beforeAll(async () => {
     t = await openTestStore(kind);

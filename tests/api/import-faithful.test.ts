@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { makeUscc } from '../../geodata/generate/uscc.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
-import { BASE, adminSession, client, type Client } from '../helpers/client.js';
+import { adminSession, client, type Client } from '../helpers/client.js';
 
 const FIX = 'tests/fixtures/import';
 const spec = JSON.parse(readFileSync(`${FIX}/roster-everyday.json`, 'utf8')) as { rows: Record<string, (string | number | null)[]> };
@@ -36,12 +36,7 @@ describe.each(storeKinds())('faithful import (%s)', (kind) => {
   afterAll(() => t?.dispose());
 
   const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => t.store.read((db) => rows<T>(db, query));
-  const upload = (path: string, file: Uint8Array | string, name: string, fields: Record<string, string> = {}) => {
-    const form = new FormData();
-    form.set('file', new Blob([file as BlobPart]), name);
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    return c.app.request(`${BASE}${path}`, { method: 'POST', body: form, headers: admin });
-  };
+  const upload = (path: string, file: Uint8Array | string, name: string, fields: Record<string, string> = {}) => c.upload(path, file, name, admin, fields);
 
   it('reads an everyday xlsx from another writer: headers with units and 高德 hints, text as typed, spreadsheet row numbers', async () => {
     const xlsx = readFileSync(`${FIX}/roster-everyday.xlsx`);

@@ -13,7 +13,7 @@ import gcoord from 'gcoord';
 import { rows } from '../../server/db/store.js';
 import { distanceM } from '../../server/domain/coverage/reach.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
-import { adminSession, client, officialAuth, BASE, type Client } from '../helpers/client.js';
+import { adminSession, client, officialAuth, type Client } from '../helpers/client.js';
 
 const run = promisify(execFile);
 
@@ -33,12 +33,7 @@ describe.each(storeKinds())('roads and water (%s)', (kind) => {
   afterAll(() => t?.dispose());
 
   const q = <T = Record<string, unknown>>(query: ReturnType<typeof sql>) => t.store.read((db) => rows<T>(db, query));
-  const upload = (path: string, file: Uint8Array | string, name: string, fields: Record<string, string> = {}) => {
-    const form = new FormData();
-    form.set('file', new Blob([file as BlobPart]), name);
-    for (const [k, v] of Object.entries(fields)) form.set(k, v);
-    return c.app.request(`${BASE}${path}`, { method: 'POST', body: form, headers: admin });
-  };
+  const upload = (path: string, file: Uint8Array | string, name: string, fields: Record<string, string> = {}) => c.upload(path, file, name, admin, fields);
   const counts = async () => (await q<{ r: number; w: number; a: number }>(sql`SELECT (SELECT count(*) FROM roads)::int AS r, (SELECT count(*) FROM water)::int AS w, (SELECT count(*) FROM audit_log)::int AS a`))[0];
   const lineOf = async (name: string) => {
     const [r] = await q<{ gj: string; coord_source: string | null; class: string; barrier: boolean }>(sql`SELECT ST_AsGeoJSON(geom) AS gj, coord_source, class, barrier FROM roads WHERE name = ${name}`);

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { makeUscc } from '../../geodata/generate/uscc.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
-import { BASE, adminSession, client, type Client } from '../helpers/client.js';
+import { adminSession, client, type Client } from '../helpers/client.js';
 
 const CHARS = [...'党建云谷科技集团有限公司上海内蒙古草原数据服务中心南京西路静安', ...'（）《》“”‘’，、。：；！？【】—…　', ...'ABCxyz019', ...'ＡＢＣ１２３', ...',"\'-=+ '];
 const text = (min: number, max: number) =>
@@ -44,10 +44,7 @@ describe.each(storeKinds())('round trip of random rosters (%s)', (kind) => {
 
   const q = <T,>(query: ReturnType<typeof sql>) => t.store.read((db) => rows<T>(db, query));
   const upload = async (bytes: Uint8Array | string, name: string) => {
-    const form = new FormData();
-    form.set('file', new Blob([bytes as BlobPart]), name);
-    form.set('skipInvalid', 'false');
-    const res = await c.app.request(`${BASE}/api/import/enterprises`, { method: 'POST', body: form, headers: admin });
+    const res = await c.upload('/api/import/enterprises', bytes, name, admin, { skipInvalid: 'false' });
     return { status: res.status, body: (await res.json()) as { inserted: number; updated: number; unchanged: number } };
   };
   const exportLines = async (codes: Set<string>) => {

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Polygon, Position } from 'geojson';
 import { closeNow } from '../helpers/serve.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
-import { BASE, adminSession, client, type Client } from '../helpers/client.js';
+import { adminSession, client, type Client } from '../helpers/client.js';
 import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, watchConsole } from '../helpers/browser.js';
 import { GDAL_STREET, HAS_GDAL, gdalStreetFile, shapefileOfCells } from '../helpers/gdal-street.js';
 import { dragOn, screenOfOn, selectGridOn } from '../helpers/grid-editor-page.js';
@@ -23,11 +23,7 @@ describe.runIf(HAS_CHROMIUM && HAS_GDAL)('a 200-grid GDAL street in the grid edi
   let browser: Browser;
   let page: Page;
   const state = async () => ((await (await c.get(`/api/streets/${GDAL_STREET}/grid-editor`, admin)).json()) as { grids: Grid[] });
-  const upload = (path: string, file: Uint8Array | string, name: string) => {
-    const form = new FormData();
-    form.set('file', new Blob([file as BlobPart]), name);
-    return c.app.request(`${BASE}${path}`, { method: 'POST', body: form, headers: admin });
-  };
+  const upload = (path: string, file: Uint8Array | string, name: string) => c.upload(path, file, name, admin);
 
   beforeAll(async () => {
     t = await openTestStore('pglite');

@@ -8,6 +8,8 @@ export interface Client {
   app: OpenAPIHono<AppEnv>;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** A file posted as a form (field `file`, plus any other fields), as the import page sends it. */
+  upload(path: string, file: Uint8Array | string, name: string, headers?: Record<string, string>, fields?: Record<string, string>): Promise<Response>;
 }
 
 export const BASE = 'http://test.local';
@@ -27,6 +29,12 @@ export function client(services: AppServices): Client {
           body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
         }),
       ),
+    upload: (path, file, name, headers = {}, fields = {}) => {
+      const form = new FormData();
+      form.set('file', new Blob([file as BlobPart]), name);
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      return Promise.resolve(app.request(`${BASE}${path}`, { method: 'POST', body: form, headers }));
+    },
   };
 }
 
