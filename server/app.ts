@@ -65,9 +65,11 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   // Imports take files far larger than a JSON body; their router applies its own limit.
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/import/') ? next() : limit(c, next)));
   app.use('/ogc/*', limit);
-  // After the size limit (413), before the caller is resolved and any handler parses: too deep → 400.
-  app.use('/api/*', jsonGuard());
-  app.use('/ogc/*', jsonGuard());
+  // After the size limit (413), before the caller is resolved and any handler parses: too deep → 400. Imports
+  // take files, not JSON (their router answers a JSON body 415 and checks a file's depth itself).
+  const guard = jsonGuard();
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/import/') ? next() : guard(c, next)));
+  app.use('/ogc/*', guard);
   // '/ogc/*' also matches '/ogc' itself: one registration each, so the caller is resolved once.
   app.use('/api/*', authenticate());
   app.use('/ogc/*', authenticate());

@@ -54,10 +54,6 @@ export function jsonGuard(): MiddlewareHandler {
       throw badRequest('The request body could not be read');
     }
     assertJsonDepth(text);
-    // The body stream is consumed now: hand later readers (a route's own bodyLimit reads the raw stream) a
-    // request carrying the same text, as Hono's bodyLimit does when it wraps the stream.
-    const raw = c.req.raw;
-    c.req.raw = new Request(raw.url, { method: raw.method, headers: raw.headers, body: text, signal: raw.signal });
     return next();
   };
 }
