@@ -10,6 +10,7 @@ import { rows } from '../../server/db/store.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
 import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, watchConsole } from '../helpers/browser.js';
 import { TEST_DISPLAY_TOKEN } from '../helpers/constants.js';
+import { adminSession, client } from '../helpers/client.js';
 
 interface Summary { totals: { rates: Record<string, { numerator: number; denominator: number; value: number | null }> }; stations: number; activitiesThisMonth: { count: number; participants: number } }
 
@@ -115,6 +116,13 @@ describe.runIf(HAS_CHROMIUM)('wall display in Chromium', () => {
   });
 
   it('tours the business districts and grids, and pauses when touched', async () => {
+    // No night window: the tour is quiet at night (22:00–07:00 Beijing time by default), and this test runs at any hour.
+    const c = client(t.services);
+    const admin = await adminSession(c);
+    const res = await c.get(`/api/wall/tour?scope=${scope}`, admin);
+    const tour = (await res.json()) as { schedule: Record<string, string> };
+    const saved = await c.send('PUT', `/api/wall/tour?scope=${scope}`, { ...tour, schedule: { ...tour.schedule, nightStart: '00:00', nightEnd: '00:00' } }, { ...admin, 'if-match': res.headers.get('etag') ?? '"0"' });
+    expect(saved.status, await saved.clone().text()).toBe(200);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     try {
       await page.goto(wallUrl(6)); // 12 s dwell ÷ 6 = 2 s a step
