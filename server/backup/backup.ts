@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { rows, type Db, type Store } from '../db/store.js';
-import { migrationFiles } from '../db/migrate.js';
+import { appliedMigrations, migrate, migrationFiles } from '../db/migrate.js';
 import { BACKUP_TABLES } from './tables.js';
 import { BackupChecker, FORMAT, RestoreError, TableDigest, VERSION, type Header, type Manifest, type TableEntry } from './format.js';
 
@@ -76,26 +76,38 @@ export interface RestoreOptions {
 /**
  * Restores into an empty store in one transaction: all of it, or (on any error) nothing. Every line is checked
  * as it comes (BackupChecker), and the end marker must be reached with every table's count and checksum right
- * before the transaction commits. A backup from an older schema goes in column by column: columns added since
- * take their defaults, tables added since stay empty.
+ * before the transaction commits. A backup from an older schema goes into its own schema: a fresh store is
+ * migrated only as far as the backup was, the rows go in, then the later migrations run over them as they
+ * would have on the live store (so what they derive from rows, e.g. grid version floors, is there too).
  */
 export async function restoreLines(store: Store, lines: AsyncIterable<string>, opts: RestoreOptions = {}): Promise<Record<string, number>> {
   // Take the iterator before any await: a stream drops lines emitted while nobody iterates.
   const iterator = lines[Symbol.asyncIterator]();
-  const [streets] = await store.read((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM streets`));
-  if ((streets?.n ?? 0) > 0) throw new RestoreError('The store is not empty: restore into a fresh DATA_DIR or database.');
+  if (await holdsTerritory(store)) throw new RestoreError('The store is not empty: restore into a fresh DATA_DIR or database.');
   const checker = new BackupChecker(opts.unverified);
   const counts: Record<string, number> = {};
   const first = await iterator.next();
   const head = first.done ? null : checker.feed(first.value);
   if (!head || head.kind !== 'header') throw new RestoreError('The backup file is empty.');
-  const known = new Set(migrationFiles().map((m) => m.name));
-  const unknown = (head.header.migrations ?? []).filter((m) => !known.has(m));
+  const known = migrationFiles().map((m) => m.name);
+  const theirs = head.header.migrations;
+  const unknown = (theirs ?? []).filter((m) => !known.includes(m));
   if (unknown.length) throw new RestoreError(`The backup comes from a newer schema (${unknown.join(', ')}); upgrade first.`);
+  const applied = await appliedMigrations(store);
+  const beyond = theirs ? [...applied].filter((m) => !theirs.includes(m)) : [];
+  if (beyond.length) {
+    throw new RestoreError(
+      `The backup comes from an older schema (its last migration is ${theirs?.at(-1)?.replace(/\.sql$/, '') ?? 'none'}) and this store is already migrated past it; restore it into a fresh DATA_DIR or an empty database, where it is rebuilt in its own schema and then migrated.`,
+    );
+  }
+  // A format 1 backup does not say its schema: it goes into today's, column by column.
+  await migrate(store, theirs ? { only: new Set(theirs) } : {});
   await store.write(async (tx) => {
     // Replica mode: no triggers (change log, foreign-key checks) while the rows go back in as they were.
     await tx.execute(sql`SET LOCAL session_replication_role = replica`);
-    for (const t of [...BACKUP_TABLES].reverse()) await tx.execute(sql.raw(`DELETE FROM ${t}`));
+    // What the migrations seeded (settings) gives way to the backup's rows; tables the backup's schema lacks are skipped.
+    const present = new Set((await rows<{ t: string }>(tx, sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public'`)).map((r) => r.t));
+    for (const t of [...BACKUP_TABLES].reverse()) if (present.has(t)) await tx.execute(sql.raw(`DELETE FROM ${t}`));
     let columns: string[] = [];
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       const line = checker.feed(next.value);
@@ -119,7 +131,18 @@ export async function restoreLines(store: Store, lines: AsyncIterable<string>, o
       await tx.execute(sql.raw(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), GREATEST((SELECT max(id) FROM ${t}), 1))`));
     }
   });
+  // The migrations made after the backup, over its rows, as an upgrade of the live store would have run them.
+  await migrate(store);
   return counts;
+}
+
+/** Whether the store holds a territory (a restore goes only into an empty one); a store with no schema holds none. */
+async function holdsTerritory(store: Store): Promise<boolean> {
+  return store.read(async (db) => {
+    const [t] = await rows<{ t: string | null }>(db, sql`SELECT to_regclass('public.streets')::text AS t`);
+    if (!t?.t) return false;
+    return (await rows(db, sql`SELECT 1 FROM streets LIMIT 1`)).length > 0;
+  });
 }
 
 /** One sentence for what reading the compressed file ran into. */

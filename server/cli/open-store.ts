@@ -8,10 +8,10 @@ import { checkDataDir, DataDirError } from '../db/data-dir-check.js';
 
 /** Opens the store for a CLI named `role`, or prints the refusal and exits 1. `advice(holder)` is what the
  *  user should do instead while that process holds the directory. */
-export async function openCliStore(env: Env, role: string, advice: (holder: OwnerRecord | null) => string): Promise<Store> {
+export async function openCliStore(env: Env, role: string, advice: (holder: OwnerRecord | null) => string, opts: { migrate?: boolean } = {}): Promise<Store> {
   try {
     if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR, env.DATA_DIR_MIN_FREE_MB);
-    return await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, owner: role });
+    return await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, owner: role, migrate: opts.migrate });
   } catch (err) {
     if (err instanceof DataDirError) {
       console.error(err.message);

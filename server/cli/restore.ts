@@ -14,7 +14,8 @@ if (!file) {
 }
 const explain = (e: unknown) => (e instanceof RestoreError ? e.message : `The restore failed: ${(e as Error)?.message ?? String(e)}`);
 const env = loadEnv();
-const store = await openCliStore(env, 'restore CLI', () => 'A restore goes into a fresh DATA_DIR: point DATA_DIR at an empty directory, or stop that server first.');
+// Not migrated on open: an older backup is restored into its own schema, then migrated (backup.ts).
+const store = await openCliStore(env, 'restore CLI', () => 'A restore goes into a fresh DATA_DIR: point DATA_DIR at an empty directory, or stop that server first.', { migrate: false });
 try {
   // readBackup checks the whole file before it touches the store.
   const counts = await readBackup(store, file, { unverified });

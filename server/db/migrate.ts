@@ -23,7 +23,15 @@ async function appliedNames(store: Store): Promise<Set<string>> {
   return new Set(found.map((r) => r.name));
 }
 
-export async function migrate(store: Store): Promise<string[]> {
+/** The migrations this store has applied; none when it has no schema yet (opened with migrate: false). */
+export async function appliedMigrations(store: Store): Promise<Set<string>> {
+  const [t] = await store.read((db) => rows<{ t: string | null }>(db, sql`SELECT to_regclass('public.schema_migrations')::text AS t`));
+  return t?.t ? appliedNames(store) : new Set();
+}
+
+/** Applies every migration not yet applied, in name order; with `only`, just those of them (a restore rebuilds
+ *  an older backup's own schema first, so the later migrations' back-fills then run over its rows). */
+export async function migrate(store: Store, opts: { only?: ReadonlySet<string> } = {}): Promise<string[]> {
   // CREATE TABLE IF NOT EXISTS is not safe against a concurrent twin (duplicate pg_type row): lock first.
   await store.write(async (tx) => {
     await tx.execute(sql`SET LOCAL statement_timeout = 0`);
@@ -35,7 +43,7 @@ export async function migrate(store: Store): Promise<string[]> {
   const applied = await appliedNames(store);
   const done: string[] = [];
   for (const m of migrationFiles()) {
-    if (applied.has(m.name)) continue;
+    if (applied.has(m.name) || (opts.only && !opts.only.has(m.name))) continue;
     try {
       // Names are checked by migrationFiles()' pattern, so inlining one is safe. The claim comes before
       // the migration's own statements, so a lost race fails at once instead of on some half-applied DDL.

@@ -12,7 +12,7 @@ export { EngineFailure, rows, type Db, type Store } from './database.js';
 
 /** Opens the embedded database in dataDir (null: in memory). The directory is this process's alone while
  *  the store is open: another process holding it makes this throw DataDirInUseError (owner-lock.ts). */
-export async function openPglite(dataDir: string | null, opts: { owner?: string } = {}): Promise<Store> {
+export async function openPglite(dataDir: string | null, opts: { owner?: string; migrate?: boolean } = {}): Promise<Store> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -67,7 +67,7 @@ export async function openPglite(dataDir: string | null, opts: { owner?: string 
     ...(ownerLock ? { ownerLock } : {}),
   };
   try {
-    await migrate(store);
+    if (opts.migrate !== false) await migrate(store);
   } catch (err) {
     await store.close().catch(() => undefined);
     throw err;
@@ -79,7 +79,7 @@ export async function openPglite(dataDir: string | null, opts: { owner?: string 
 export const CONNECT_TIMEOUT_S = 1.5;
 export const DEFAULT_STATEMENT_TIMEOUT_S = 30;
 
-export async function openPostgres(url: string, opts: { statementTimeoutS?: number } = {}): Promise<Store> {
+export async function openPostgres(url: string, opts: { statementTimeoutS?: number; migrate?: boolean } = {}): Promise<Store> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const statementTimeoutMs = Math.round((opts.statementTimeoutS ?? DEFAULT_STATEMENT_TIMEOUT_S) * 1000);
@@ -107,13 +107,15 @@ export async function openPostgres(url: string, opts: { statementTimeoutS?: numb
     },
     close: () => client.end({ timeout: 5 }),
   };
-  await migrate(store);
+  if (opts.migrate !== false) await migrate(store);
   return store;
 }
 
-/** owner: what this process is, named to any other process refused the same data directory ("server", "import CLI"). */
-export function openStore(opts: { databaseUrl?: string; dataDir: string | null; statementTimeoutS?: number; owner?: string }): Promise<Store> {
+/** owner: what this process is, named to any other process refused the same data directory ("server", "import CLI").
+ *  migrate false: open the schema as it is (a restore first rebuilds the backup's own schema, then migrates). */
+export function openStore(opts: { databaseUrl?: string; dataDir: string | null; statementTimeoutS?: number; owner?: string; migrate?: boolean }): Promise<Store> {
+  const migrate = opts.migrate ?? true;
   return opts.databaseUrl
-    ? openPostgres(opts.databaseUrl, { statementTimeoutS: opts.statementTimeoutS })
-    : openPglite(opts.dataDir, { owner: opts.owner ?? 'process' });
+    ? openPostgres(opts.databaseUrl, { statementTimeoutS: opts.statementTimeoutS, migrate })
+    : openPglite(opts.dataDir, { owner: opts.owner ?? 'process', migrate });
 }

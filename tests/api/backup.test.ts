@@ -103,7 +103,7 @@ describe('backup and restore', () => {
     expect(r.stderr.trim()).toMatch(/^The backup file is truncated: [^\n]+$/);
   });
 
-  it.each(storeKinds())('migrates a backup from an older schema on restore (%s): columns added since take their defaults, tables added since start empty', { timeout: 240_000 }, async (kind) => {
+  it.each(storeKinds())('restores a backup from an older schema into its own schema, then migrates it (%s): columns added since take their defaults, tables added since start empty, later back-fills run over its rows', { timeout: 240_000 }, async (kind) => {
     // The same data as a backup made before migration 0009 (no internal-record columns) and 0012 (no roads, water).
     const lines = linesOf(file);
     const header = JSON.parse(lines[0] as string) as { migrations: string[]; tables: string[] };
@@ -143,9 +143,29 @@ describe('backup and restore', () => {
     out.push(JSON.stringify({ manifest: { version: 2, migrations: old, tables: entries } }));
     out.push(JSON.stringify({ end: 'pbmap-backup', lines: out.length }));
     const older = writeLines(`older-${kind}.jsonl.gz`, out);
-    const target = await openTestStore(kind, { empty: true });
+    // A store already migrated past the backup cannot take it faithfully (later back-fills would be skipped): refused, unchanged.
+    const migrated = await openTestStore(kind, { empty: true });
+    try {
+      const before = await checksums(migrated.store);
+      const err = await readBackup(migrated.store, older).then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(RestoreError);
+      expect((err as Error).message).toMatch(/^The backup comes from an older schema \(its last migration is 0006_[a-z_]+\) and this store is already migrated past it; restore it into a fresh DATA_DIR or an empty database[^\n]*\.$/);
+      expect(await checksums(migrated.store)).toEqual(before);
+    } finally {
+      await migrated.dispose();
+    }
+    const target = await openTestStore(kind, { bare: true });
     try {
       const counts = await readBackup(target.store, older);
+      // Every migration ran, the later ones after the rows were in.
+      const applied = await target.store.read((db) => rows<{ name: string }>(db, sql`SELECT name FROM schema_migrations ORDER BY name`));
+      expect(applied.map((a) => a.name)).toEqual(header.migrations);
+      // Migration 0015's back-fill ran over the restored grids: each grid's version floor is its version, as on the source.
+      const floors = `SELECT md5(string_agg(f.grid_id || ':' || f.version, '|' ORDER BY f.grid_id)) AS n FROM grid_version_floor f JOIN grids g ON g.id = f.grid_id`;
+      const floor = await target.store.read((db) => rows<{ n: string; c: number }>(db, sql.raw(`SELECT (SELECT count(*)::int FROM grid_version_floor) AS c, (SELECT count(*)::int FROM grids) AS g`)));
+      expect(floor[0]?.c).toBeGreaterThan(0);
+      expect(floor[0]?.c).toBe((floor[0] as unknown as { g: number }).g);
+      expect((await target.store.read((db) => rows<{ n: string }>(db, sql.raw(floors))))[0]?.n).toBe((await source.store.read((db) => rows<{ n: string }>(db, sql.raw(floors))))[0]?.n);
       expect(counts.enterprises).toBe(entries.find((e) => e.name === 'enterprises')?.rows);
       const q = async (s: string) => (await target.store.read((db) => rows<{ n: number }>(db, sql.raw(s))))[0]?.n;
       expect(Number(await q('SELECT count(*) AS n FROM roads'))).toBe(0);

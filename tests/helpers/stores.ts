@@ -32,7 +32,10 @@ export interface TestStore {
   dispose(): Promise<void>;
 }
 
-export async function openTestStore(kind: StoreKind, opts: { empty?: boolean } = {}): Promise<TestStore> {
+/** empty: no territory, accounts or tokens (the schema is there); bare: not even the schema (no migration run). */
+export async function openTestStore(kind: StoreKind, opts: { empty?: boolean; bare?: boolean } = {}): Promise<TestStore> {
+  const empty = opts.empty || opts.bare;
+  const migrate = !opts.bare;
   const services = (store: Store): AppServices => ({
     store,
     env: { ...testEnv, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, DISPLAY_TOKEN: TEST_DISPLAY_TOKEN },
@@ -42,8 +45,8 @@ export async function openTestStore(kind: StoreKind, opts: { empty?: boolean } =
   });
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'pbmap-test-'));
-    if (!opts.empty) cpSync(inject('pgliteTemplate'), dir, { recursive: true });
-    const store = await openPglite(dir);
+    if (!empty) cpSync(inject('pgliteTemplate'), dir, { recursive: true });
+    const store = await openPglite(dir, { migrate });
     return {
       store,
       services: services(store),
@@ -60,8 +63,8 @@ export async function openTestStore(kind: StoreKind, opts: { empty?: boolean } =
   await admin.unsafe(`CREATE DATABASE ${name}`);
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
-  const store = await openPostgres(dbUrl.toString());
-  if (!opts.empty) {
+  const store = await openPostgres(dbUrl.toString(), { migrate });
+  if (!empty) {
     await loadDemoTerritory(store, TEST_TODAY);
     await ensureAdmin(store, TEST_ADMIN_PASSWORD, () => undefined);
     await ensureDisplayToken(store, TEST_DISPLAY_TOKEN);
