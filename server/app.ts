@@ -53,6 +53,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.use('*', async (c, next) => {
     c.set('services', services);
     c.set('store', services.store);
+    c.set('readStore', services.readStore ?? services.store);
     c.set('principal', null);
     return next();
   });

@@ -1,6 +1,6 @@
 // Brings a store to a ready state: migrated, demo data on first run, first admin, display token.
 import type { Env } from './env.js';
-import { openStore, type Store } from './db/store.js';
+import { openPostgres, openStore, type Store } from './db/store.js';
 import { isEmpty } from './db/bulk-load.js';
 import { checkDataDir } from './db/data-dir-check.js';
 import { withFirstStartLock } from './db/session-lock.js';
@@ -30,6 +30,11 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
     await ensureAdmin(store, env.ADMIN_PASSWORD, log);
     await ensureDisplayToken(store, env.DISPLAY_TOKEN);
   });
+  // The replica is migrated by its primary (it cannot be written): opened as it is, read-only.
+  const readStore = env.DATABASE_READ_URL
+    ? await openPostgres(env.DATABASE_READ_URL, { migrate: false, readOnly: true, statementTimeoutS: env.DATABASE_STATEMENT_TIMEOUT_S })
+    : undefined;
+  if (readStore) log('Read replica: the wall and the public pages read from DATABASE_READ_URL');
   const coverage = new CoverageEngine(store);
   // The server listens while the first build runs: figures are answered 503 "computing" until it is done.
   const t = Date.now();
@@ -37,5 +42,5 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
     () => log(`Coverage computed (${Date.now() - t} ms)`),
     (err: unknown) => log(`Coverage not computed yet (${err instanceof Error ? err.message : String(err)}); the next request for figures tries again`),
   );
-  return { store, env, loginLimiter: new LoginLimiter(store), coverage, events: new EventHub(store) };
+  return { store, ...(readStore ? { readStore } : {}), env, loginLimiter: new LoginLimiter(store), coverage, events: new EventHub(store) };
 }

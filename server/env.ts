@@ -8,6 +8,8 @@ const EnvSchema = z.object({
   // The embedded store refuses to start with less free space than this in DATA_DIR (a full disk would hang it).
   DATA_DIR_MIN_FREE_MB: z.coerce.number().min(0).max(1_000_000).default(200),
   DATABASE_URL: z.string().url().optional(),
+  // A read-only replica (a hot standby of DATABASE_URL) that serves the wall's and the public pages' reads.
+  DATABASE_READ_URL: z.string().url().optional(),
   // PostgreSQL: a statement running longer is cancelled and answered 503 (0 = no limit). Migrations and
   // bulk loads lift it for their own transactions.
   DATABASE_STATEMENT_TIMEOUT_S: z.coerce.number().min(0).max(3600).default(30),
@@ -36,6 +38,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.DATABASE_READ_URL && !parsed.data.DATABASE_URL) {
+    throw new Error('Invalid environment:\n  DATABASE_READ_URL: a read replica needs its primary in DATABASE_URL (the embedded store has no replicas)');
   }
   return parsed.data;
 }

@@ -79,7 +79,9 @@ export async function openPglite(dataDir: string | null, opts: { owner?: string;
 export const CONNECT_TIMEOUT_S = 1.5;
 export const DEFAULT_STATEMENT_TIMEOUT_S = 30;
 
-export async function openPostgres(url: string, opts: { statementTimeoutS?: number; migrate?: boolean } = {}): Promise<Store> {
+/** readOnly: every transaction is read-only (a replica's connection; a write through it fails at once, on a
+ *  primary too, so a route wrongly given the read store can never write). */
+export async function openPostgres(url: string, opts: { statementTimeoutS?: number; migrate?: boolean; readOnly?: boolean } = {}): Promise<Store> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const statementTimeoutMs = Math.round((opts.statementTimeoutS ?? DEFAULT_STATEMENT_TIMEOUT_S) * 1000);
@@ -90,7 +92,7 @@ export async function openPostgres(url: string, opts: { statementTimeoutS?: numb
     max: 10,
     onnotice: () => undefined,
     connect_timeout: CONNECT_TIMEOUT_S,
-    connection: { TimeZone: 'UTC', statement_timeout: statementTimeoutMs, jit: 'off' },
+    connection: { TimeZone: 'UTC', statement_timeout: statementTimeoutMs, jit: 'off', ...(opts.readOnly ? { default_transaction_read_only: true } : {}) },
   });
   const db = drizzle(client, { schema }) as unknown as Db;
   const store: Store = {

@@ -8,6 +8,8 @@ import type { EventHub } from '../events/hub.js';
 
 export interface AppServices {
   store: Store;
+  /** Where the wall and the public pages read: a replica (DATABASE_READ_URL) or, without one, the store. */
+  readStore?: Store;
   env: Env;
   loginLimiter: LoginLimiter;
   coverage: CoverageEngine;
@@ -17,6 +19,7 @@ export interface AppServices {
 export interface AppEnv {
   Variables: {
     store: Store;
+    readStore: Store;
     services: AppServices;
     principal: Principal | null;
   };

@@ -30,7 +30,7 @@ publicPageRoutes.on(['GET', 'HEAD'], ['/:slug', '/:slug/*'], async (c) => {
   // one of them. Never decode again: a second decode turns "%2541" into "A" and throws on "%FF".
   const path = rest === '/' ? 'index.html' : rest.slice(1);
   if (!ARTIFACT_PATH.test(path)) return publicText(404, 'Not found');
-  const live = await c.get('store').read((db) => livePublication(db, slug));
+  const live = await c.get('readStore').read((db) => livePublication(db, slug));
   if (!live) return publicText(404, 'This map is not published.\n此版图未发布。');
   let files: Map<string, Uint8Array>;
   try {

@@ -23,8 +23,8 @@ wallRoutes.openapi(
     responses: { 200: { description: 'Wall figures', content: { 'application/json': { schema: WallSummarySchema } } }, ...errorResponses(400, 401, 403, 404) },
   }),
   async (c) => {
-    const scope = await resolveScope(c.get('store'), c.req.valid('query').scope);
-    return c.json(redactFor(c, 'wall.summary', await wallSummary(c.get('store'), c.get('services').coverage, scope)), 200);
+    const scope = await resolveScope(c.get('readStore'), c.req.valid('query').scope);
+    return c.json(redactFor(c, 'wall.summary', await wallSummary(c.get('readStore'), c.get('services').coverage, scope)), 200);
   },
 );
 
@@ -38,8 +38,8 @@ wallRoutes.openapi(
     responses: { 200: { description: 'Tour', content: { 'application/json': { schema: TourSchema } } }, ...errorResponses(400, 401, 403, 404) },
   }),
   async (c) => {
-    const scope = await resolveScope(c.get('store'), c.req.valid('query').scope);
-    const { tour, version } = await readTour(c.get('store'), scope);
+    const scope = await resolveScope(c.get('readStore'), c.req.valid('query').scope);
+    const { tour, version } = await readTour(c.get('readStore'), scope);
     c.header('ETag', `"${version}"`);
     return c.json(tour, 200);
   },
