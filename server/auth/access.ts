@@ -54,6 +54,8 @@ export const RESOURCES = {
   session: { kind: 'public' },
   'published-pages': { kind: 'public' },
   'ogc.landing': { kind: 'public' },
+  // The tiling scheme (WebMercatorQuad): a public standard, no data. A collection's tiles are read as its items (ogc.<id>).
+  'ogc.tileMatrixSets': { kind: 'public' },
   // Coverage figures and places.
   'coverage.summary': { kind: 'aggregate' },
   'coverage.trend': { kind: 'aggregate' },

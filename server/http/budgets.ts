@@ -14,6 +14,10 @@ export const BUDGETS = {
   importRows: 50_000,
   /** Features per page of OGC items (a larger limit is clamped to it, as OGC API – Features allows). */
   ogcItemsPerPage: 1000,
+  /** Features in one vector tile (server/tiles): past it the tile is 413 and the client zooms in or filters. */
+  tileFeatures: 50_000,
+  /** Bytes of rendered tiles kept in memory (server/tiles/cache.ts), least recently used dropped first. */
+  tileCacheBytes: 64 * 1024 * 1024,
 } as const;
 
 export function overBudget(what: string, actual: number, budget: number, advice: string): ApiError {

@@ -3,6 +3,7 @@
 import { COLLECTIONS, type CollectionDef, type PropType } from './collections.js';
 import { MAX_LIMIT, DEFAULT_LIMIT } from './limits.js';
 import { DERIVED } from './derived.js';
+import { collectionTilePaths, tileMatrixSetPaths } from '../tiles/openapi.js';
 
 const json = (schema: object) => ({ 'application/json': { schema } });
 const geojson = (schema: object) => ({ 'application/geo+json': { schema } });
@@ -23,11 +24,9 @@ function propSchema(t: PropType): object {
   }
 }
 
-function itemsPath(def: CollectionDef): object {
-  const parameters: object[] = [
-    { $ref: '#/components/parameters/limit' },
-    { $ref: '#/components/parameters/offset' },
-    { $ref: '#/components/parameters/bbox' },
+/** The collection's attribute filters (and datetime): items and tiles take the same. */
+function filterParameters(def: CollectionDef): object[] {
+  return [
     ...(def.temporal ? [{ $ref: '#/components/parameters/datetime' }] : []),
     ...def.filters.map((f) => ({
       name: f.name,
@@ -38,6 +37,15 @@ function itemsPath(def: CollectionDef): object {
       description: f.description,
       schema: { type: f.type, ...(f.enum ? { enum: f.enum } : {}) },
     })),
+  ];
+}
+
+function itemsPath(def: CollectionDef): object {
+  const parameters: object[] = [
+    { $ref: '#/components/parameters/limit' },
+    { $ref: '#/components/parameters/offset' },
+    { $ref: '#/components/parameters/bbox' },
+    ...filterParameters(def),
   ];
   return {
     get: {
@@ -88,12 +96,14 @@ export function ogcOpenApi(serverUrl: string): object {
     '/conformance': { get: { tags: ['OGC API – Features'], summary: 'Conformance classes', operationId: 'getConformance', responses: { 200: { description: 'Classes', content: json({ type: 'object' }) } } } },
     '/collections': { get: { tags: ['OGC API – Features'], summary: 'Feature collections', operationId: 'getCollections', responses: { 200: { description: 'Collections', content: json({ type: 'object' }) }, 401: errorRef } } },
   };
+  Object.assign(paths, tileMatrixSetPaths());
   for (const def of COLLECTIONS) {
     const op = def.id.replace(/-/g, '_');
     paths[`/collections/${def.id}`] = {
       get: { tags: ['OGC API – Features'], summary: def.title, operationId: `describeCollection_${op}`, responses: { 200: { description: 'Collection', content: json({ type: 'object' }) }, 401: errorRef, 404: errorRef } },
     };
     paths[`/collections/${def.id}/items`] = itemsPath(def);
+    Object.assign(paths, collectionTilePaths(def, filterParameters(def)));
     paths[`/collections/${def.id}/items/{featureId}`] = {
       get: {
         tags: ['OGC API – Features'],
@@ -107,7 +117,7 @@ export function ogcOpenApi(serverUrl: string): object {
   return {
     openapi: '3.0.3',
     info: {
-      title: '党建版图 OGC API – Features',
+      title: '党建版图 OGC API – Features and – Tiles',
       version: '1.0.0',
       description: 'Party-building territory features. Internal collections need a session or `Authorization: Bearer <token>`.',
     },

@@ -22,7 +22,8 @@ function envelope(def: CollectionDef, [minx, miny, maxx, maxy]: BBox): SQL {
   return minx <= maxx ? box(minx, miny, maxx, maxy) : sql`((${box(minx, miny, 180, maxy)}) OR (${box(-180, miny, maxx, maxy)}))`;
 }
 
-function whereClause(def: CollectionDef, q: Omit<ItemsQuery, 'limit' | 'offset'>): SQL {
+/** The WHERE of an items query (also the row selection of a vector tile, server/tiles). */
+export function whereClause(def: CollectionDef, q: Omit<ItemsQuery, 'limit' | 'offset'>): SQL {
   const parts: SQL[] = [sql`${raw(def.geomSql)} IS NOT NULL`];
   for (const f of def.filters) {
     const v = q.filters[f.name];

@@ -9,6 +9,7 @@ import { extentOf, getItem, listItems } from './query.js';
 import { ogcOpenApi } from './openapi.js';
 import { parseItemsQuery } from './validate.js';
 import { DERIVED } from './derived.js';
+import { REL_TILING_SCHEMES, TILES_CONFORMANCE, registerTileRoutes, tileLinks } from '../tiles/routes.js';
 
 const GEOJSON = 'application/geo+json';
 const JSON_TYPE = 'application/json';
@@ -18,6 +19,7 @@ export const CONFORMANCE = [
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
   'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+  ...TILES_CONFORMANCE,
 ];
 
 function base(c: Context): string {
@@ -62,6 +64,7 @@ async function describe(c: Context<AppEnv>, def: CollectionDef): Promise<object>
     links: [
       { href: `${b}/collections/${def.id}`, rel: 'self', type: JSON_TYPE, title: def.title },
       { href: `${b}/collections/${def.id}/items`, rel: 'items', type: GEOJSON, title: `${def.title} (GeoJSON)` },
+      ...tileLinks(b, def),
     ],
   };
 }
@@ -73,13 +76,14 @@ ogcRoutes.get('/', (c) => {
   const b = base(c);
   return send(c, {
     title: '党建版图 Party-Building Territory Map',
-    description: 'OGC API – Features for districts, streets, grids, business districts, buildings, enterprises, stations, activities and alliances.',
+    description: 'OGC API – Features and – Tiles (Mapbox Vector Tiles) for districts, streets, grids, business districts, buildings, enterprises, stations, activities, alliances, roads and water.',
     links: [
       { href: b, rel: 'self', type: JSON_TYPE, title: 'This document' },
       { href: `${b}/api`, rel: 'service-desc', type: OPENAPI_TYPE, title: 'The API definition' },
       { href: `${new URL(c.req.url).origin}/api/docs`, rel: 'service-doc', type: 'text/html', title: 'The API documentation' },
       { href: `${b}/conformance`, rel: 'conformance', type: JSON_TYPE, title: 'Conformance classes' },
       { href: `${b}/collections`, rel: 'data', type: JSON_TYPE, title: 'Feature collections' },
+      { href: `${b}/tileMatrixSets`, rel: REL_TILING_SCHEMES, type: JSON_TYPE, title: 'Tile matrix sets' },
     ],
   }, JSON_TYPE);
 });
@@ -96,6 +100,9 @@ ogcRoutes.get('/api', (c) => {
 
 ogcRoutes.use('/collections', guard('ogc.collections'));
 ogcRoutes.use('/collections/*', guard('ogc.collections'));
+
+// OGC API – Tiles: tile matrix sets (public) and every collection's vector tiles (read as its items).
+registerTileRoutes(ogcRoutes);
 
 ogcRoutes.get('/collections', async (c) => {
   negotiate(c, JSON_TYPE);

@@ -11,12 +11,15 @@ import { createApiToken } from '../../server/auth/service.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 import { client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
 import { privateStrings, type PrivateStrings } from './publications-scan.js';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { tileOf } from '../../server/tiles/tms.js';
 
 const STREET = '310106012';
 /** Keys that only a per-enterprise record has. */
 const ENTERPRISE_KEYS = new Set(['uscc', 'partyCoverage', 'unionCoverage', 'noOrgReason', 'contactPerson', 'contactPhone', 'reasons']);
 /** Routes that are public by design (the service, its documentation, the caller's own session, published pages). */
-const PUBLIC = [/^\/api\/health$/, /^\/api\/docs/, /^\/api\/openapi\.json$/, /^\/api\/config$/, /^\/api\/auth\/(session|me)$/, /^\/ogc(\/conformance|\/api)?$/, /^\/p\//];
+const PUBLIC = [/^\/api\/health$/, /^\/api\/docs/, /^\/api\/openapi\.json$/, /^\/api\/config$/, /^\/api\/auth\/(session|me)$/, /^\/ogc(\/conformance|\/api)?$/, /^\/ogc\/tileMatrixSets/, /^\/p\//];
 
 const DESCRIPTIONS = ['/api/openapi.json', '/ogc/api'];
 
@@ -37,6 +40,15 @@ function keysIn(value: unknown, out: Set<string>): Set<string> {
       keysIn(v, out);
     }
   }
+  return out;
+}
+
+/** Property keys of a Mapbox Vector Tile's features. */
+function tileKeys(bytes: ArrayBuffer): Set<string> {
+  const out = new Set<string>();
+  if (bytes.byteLength === 0) return out;
+  const tile = new VectorTile(new PbfReader(new Uint8Array(bytes)));
+  for (const layer of Object.values(tile.layers)) for (let i = 0; i < layer.length; i++) for (const k of Object.keys(layer.feature(i).properties)) out.add(k);
   return out;
 }
 
@@ -90,10 +102,17 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
     const gridChange = await first('grid_change_sets');
     const tableOf: Record<string, string> = { 'business-districts': 'business_districts', districts: 'districts', water: 'water' };
     const featureIds: Record<string, string> = {};
+    // A zoom-15 tile over each collection's first feature, so its tile route answers with data.
+    const tiles: Record<string, string> = {};
     for (const def of COLLECTIONS) {
       const res = await c.get(`/ogc/collections/${def.id}/items?limit=1`, auth.admin);
-      const fc = (await res.json()) as { features: { id: string | number }[] };
+      const fc = (await res.json()) as { features: { id: string | number; geometry: { coordinates: unknown } }[] };
       featureIds[def.id] = String(fc.features[0]?.id ?? (await first(tableOf[def.id] ?? def.id)));
+      let p: unknown = fc.features[0]?.geometry.coordinates;
+      while (Array.isArray(p) && Array.isArray(p[0])) p = p[0];
+      const [lon, lat] = (p as number[] | undefined) ?? [121.45, 31.23];
+      const tile = tileOf(lon as number, lat as number, 15);
+      tiles[def.id] = `${tile.z}/${tile.y}/${tile.x}`;
     }
     const enterpriseName = (await t.store.read((db) => rows<{ name: string }>(db, sql`SELECT name FROM enterprises ORDER BY id LIMIT 1`)))[0]?.name ?? '';
 
@@ -110,7 +129,9 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
     };
     const fill = (template: string): string[] => {
       if (template.includes(':collectionId') || template.includes(':collection')) {
-        return COLLECTIONS.flatMap((def) => fill(template.replace(/:collection(Id)?/, def.id).replace(':featureId', encodeURIComponent(featureIds[def.id] ?? '1'))));
+        return COLLECTIONS.flatMap((def) =>
+          fill(template.replace(/:collection(Id)?/, def.id).replace(':featureId', encodeURIComponent(featureIds[def.id] ?? '1')).replace(':tileMatrix/:tileRow/:tileCol', tiles[def.id] as string)),
+        );
       }
       const path = template
         .replace(':streetCode', STREET)
@@ -137,7 +158,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
   it('walks every GET route the app has, and admin gets 200 on each', async () => {
     const templates = new Set(walked.map((w) => w.template));
     // The main routes of every router, so an empty walk cannot pass.
-    for (const must of ['/api/coverage/buildings/:id', '/api/search', '/api/export/:collection', '/api/events', '/api/wall/summary', '/ogc/collections/:collectionId/items/:featureId']) {
+    for (const must of ['/api/coverage/buildings/:id', '/api/search', '/api/export/:collection', '/api/events', '/api/wall/summary', '/ogc/collections/:collectionId/items/:featureId', '/ogc/collections/:collectionId/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol']) {
       expect(templates).toContain(must);
     }
     const failures: string[] = [];
@@ -156,6 +177,15 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
     const leaks: string[] = [];
     for (const w of walked) {
       const res = await c.get(w.url, auth[role]);
+      if ((res.headers.get('content-type') ?? '') === 'application/vnd.mapbox-vector-tile') {
+        // A vector tile: its strings are scanned like any body, its property keys like JSON keys.
+        if (role === 'anonymous') leaks.push(`${w.url}: anonymous got a tile`);
+        const bytes = await res.arrayBuffer();
+        const text = new TextDecoder().decode(bytes);
+        for (const s of priv.scanned) if (text.includes(s.value)) leaks.push(`${w.url}: ${s.kind} ${s.value}`);
+        for (const k of tileKeys(bytes)) if (ENTERPRISE_KEYS.has(k) || ['propertyManager', 'phone'].includes(k)) leaks.push(`${w.url}: tile field ${k}`);
+        continue;
+      }
       const text = await bodyOf(res);
       if (role === 'anonymous' && res.status === 200 && !PUBLIC.some((p) => p.test(w.url.split('?')[0] as string))) leaks.push(`${w.url}: anonymous got 200`);
       if (res.status !== 200) continue;

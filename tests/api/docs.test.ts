@@ -17,7 +17,7 @@ describe('API documentation', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
-    for (const p of ['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/tokens', '/api/tokens/{id}', '/api/users', '/api/health', '/ogc', '/ogc/collections/buildings/items', '/api/coverage/summary', '/api/coverage/gaps', '/api/wall/summary', '/api/wall/tour', '/api/events', '/api/search', '/api/config']) {
+    for (const p of ['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/tokens', '/api/tokens/{id}', '/api/users', '/api/health', '/ogc', '/ogc/collections/buildings/items', '/ogc/tileMatrixSets/WebMercatorQuad', '/ogc/collections/buildings/tiles/WebMercatorQuad', '/ogc/collections/buildings/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}', '/ogc/collections/roads/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}', '/api/coverage/summary', '/api/coverage/gaps', '/api/wall/summary', '/api/wall/tour', '/api/events', '/api/search', '/api/config']) {
       expect(doc.paths, p).toHaveProperty([p]);
     }
   });
