@@ -5,6 +5,7 @@ import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/p
 import type { SQL } from 'drizzle-orm';
 import type * as schema from './schema.js';
 import type { OwnerLock } from './owner-lock.js';
+import type { MessagePort } from 'node:worker_threads';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -23,6 +24,11 @@ export interface Store {
   /** Runs a multi-statement SQL script (a migration) in one transaction. */
   execScript(script: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PGlite only: a new port on the embedded database, to hand (transfer) to another worker thread, which opens
+   * its own store on it with storeOverPort() (store-port.ts). Its units are serialised with this store's.
+   */
+  connectPort?(): MessagePort;
   /** PGlite only: the data directory's owner lock this store holds until close() (ADR 0014). */
   readonly ownerLock?: OwnerLock;
 }

@@ -2,68 +2,75 @@
 // Callers never see which: they use read() for queries and write() for transactions.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import * as schema from './schema.js';
-import { Mutex } from './mutex.js';
 import { migrate } from './migrate.js';
 import { acquireOwnerLock } from './owner-lock.js';
 import type { Db, Store } from './database.js';
+import { PortClient, storeOverClient } from './store-port.js';
+import { DatabaseDown } from './port-protocol.js';
+import { startTsWorker } from './ts-worker.js';
 
 export { EngineFailure, rows, type Db, type Store } from './database.js';
 
 /** Opens the embedded database in dataDir (null: in memory). The directory is this process's alone while
- *  the store is open: another process holding it makes this throw DataDirInUseError (owner-lock.ts). */
+ *  the store is open: another process holding it makes this throw DataDirInUseError (owner-lock.ts).
+ *  PGlite runs in its own worker thread (ADR 0016): this thread only sends it statements and receives rows. */
 export async function openPglite(dataDir: string | null, opts: { owner?: string; migrate?: boolean } = {}): Promise<Store> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { postgis } = await import('@electric-sql/pglite-postgis');
-  const { drizzle } = await import('drizzle-orm/pglite');
   if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
   const ownerLock = dataDir ? acquireOwnerLock(dataDir, opts.owner ?? 'process') : undefined;
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir: resolve(dataDir, 'pglite') } : {}),
-    extensions: { postgis },
-  }).catch((err: unknown) => {
+  const { port1, port2 } = new MessageChannel();
+  let worker: Worker;
+  try {
+    worker = startTsWorker(new URL('./pglite-worker.ts', import.meta.url), {
+      workerData: { dataDir: dataDir ? resolve(dataDir, 'pglite') : null, port: port2 },
+      transferList: [port2],
+    });
+  } catch (err) {
     ownerLock?.release();
     throw err;
+  }
+  // The worker never keeps the process alive by itself: the port does, while an answer is awaited.
+  worker.unref();
+  const client = new PortClient(port1);
+  const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+  let closing = false;
+  worker.once('error', (err) => setImmediate(() => client.fail(new DatabaseDown(err instanceof Error ? err.message : String(err)))));
+  worker.once('exit', (code) => {
+    // A crash (or a trap in the engine) fails every awaited and later call with 503, never a hang.
+    if (!closing) console.error(`The embedded database's thread stopped (exit code ${code}); the database is down until restart.`);
+    // After whatever it sent last (why it could not start) has been read.
+    setImmediate(() => client.fail(new DatabaseDown(closing ? 'the store was closed' : `its thread stopped (exit code ${code})`)));
   });
-  const db = drizzle(client, { schema }) as unknown as Db;
-  const lock = new Mutex();
-  // Notifications without PGlite's LISTEN: the data directory has one owner (owner.lock), so every writer is
-  // in this process and a commit through this store is the only way data changes. Listeners are told after
-  // each committed write (the hub then reads the change log), with no LISTEN round trips through the one
-  // PGlite connection every request shares.
-  const listeners = new Set<() => void>();
-  const committed = <T>(result: T): T => {
-    for (const l of listeners) queueMicrotask(l);
-    return result;
-  };
+  // Request 0 is the worker's start: PGlite opened (and PostGIS loaded), or why not.
+  try {
+    await client.ready();
+  } catch (err) {
+    await worker.terminate().catch(() => undefined);
+    ownerLock?.release();
+    throw err;
+  }
+  let closed: Promise<void> | null = null;
+  const close = () =>
+    (closed ??= (async () => {
+      closing = true;
+      try {
+        if (!client.isDown) await client.request({ t: 'close' });
+      } finally {
+        // The worker ends once it closed PGlite and its ports; a worker that does not is stopped.
+        const timer = setTimeout(() => void worker.terminate(), 5000);
+        await exited;
+        clearTimeout(timer);
+        ownerLock?.release();
+      }
+    })());
   const store: Store = {
-    kind: 'pglite',
-    read: (fn) => lock.run(() => fn(db)),
-    write: (fn) => lock.run(() => db.transaction((tx) => fn(tx as unknown as Db))).then(committed),
-    execScript: (script) =>
-      lock
-        .run(async () => {
-          await client.transaction(async (tx) => {
-            await tx.exec(script);
-          });
-        })
-        .then(committed),
-    listen: (_channel, onNotify, onListen) => {
-      const l = () => onNotify();
-      listeners.add(l);
-      onListen?.();
-      return Promise.resolve(async () => {
-        listeners.delete(l);
-      });
+    ...storeOverClient(client, close),
+    connectPort: () => {
+      const channel = new MessageChannel();
+      client.request({ t: 'connect', port: channel.port1 }, [channel.port1]).catch(() => channel.port2.close());
+      return channel.port2;
     },
-    close: () =>
-      lock.run(async () => {
-        try {
-          await client.close();
-        } finally {
-          ownerLock?.release();
-        }
-      }),
     ...(ownerLock ? { ownerLock } : {}),
   };
   try {
