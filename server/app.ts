@@ -25,6 +25,7 @@ import { setPublicShellRoot } from './publications/artifacts.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { ogcOpenApi } from './ogc/openapi.js';
 import { docsRoutes } from './http/docs.js';
+import { unavailableResponse } from './http/router.js';
 import { staticRoutes } from './http/static.js';
 
 export const MAX_BODY_BYTES = BUDGETS.jsonBodyBytes;
@@ -36,7 +37,7 @@ const EVENTS_PATH = {
       tags: ['Live'],
       summary: 'Server-Sent Events: `hello` on connect, `change` ({ id, tables, at }) when data changes, `heartbeat` every 15 s',
       parameters: [{ name: 'token', in: 'query', required: false, schema: { type: 'string' }, description: 'API token, for EventSource clients that cannot send headers' }],
-      responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 401: { description: 'Not signed in' } },
+      responses: { 200: { description: 'text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 401: { description: 'Not signed in' }, 503: unavailableResponse() },
     },
   },
 };

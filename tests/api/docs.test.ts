@@ -20,6 +20,17 @@ describe('API documentation', () => {
     for (const p of ['/api/auth/login', '/api/auth/logout', '/api/auth/me', '/api/tokens', '/api/tokens/{id}', '/api/users', '/api/health', '/ogc', '/ogc/collections/buildings/items', '/ogc/tileMatrixSets/WebMercatorQuad', '/ogc/collections/buildings/tiles/WebMercatorQuad', '/ogc/collections/buildings/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}', '/ogc/collections/roads/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}', '/api/coverage/summary', '/api/coverage/gaps', '/api/wall/summary', '/api/wall/tour', '/api/events', '/api/search', '/api/config']) {
       expect(doc.paths, p).toHaveProperty([p]);
     }
+    // Coverage figures while the first build runs, and any database fault, are a documented 503 with Retry-After.
+    const ops = doc.paths as Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>>;
+    const withErrors = Object.entries(ops).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        // The application API's operations (the OGC API's hand-written document lists its own).
+        .filter(([, op]) => !path.startsWith('/ogc') && Object.keys(op.responses ?? {}).some((s) => s.startsWith('4')))
+        .map(([method, op]) => ({ at: `${method} ${path}`, op })),
+    );
+    expect(withErrors.length).toBeGreaterThan(40);
+    expect(withErrors.filter(({ op }) => !op.responses?.['503']?.headers?.['Retry-After']).map((w) => w.at)).toEqual([]);
+    expect(ops['/api/coverage/summary']?.get?.responses?.['503']).toMatchObject({ description: expect.stringContaining('coverage_computing') });
   });
 
   it('serves Swagger UI with local assets only', async () => {
