@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   applyKeepAlive(server as Server, env.DATABASE_STATEMENT_TIMEOUT_S);
   const stop = async () => {
     server.close();
+    await services.coverage.close();
     await services.readStore?.close();
     await services.store.close();
     process.exit(0);

@@ -108,6 +108,8 @@ export async function restoreLines(store: Store, lines: AsyncIterable<string>, o
     // What the migrations seeded (settings) gives way to the backup's rows; tables the backup's schema lacks are skipped.
     const present = new Set((await rows<{ t: string }>(tx, sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public'`)).map((r) => r.t));
     for (const t of [...BACKUP_TABLES].reverse()) if (present.has(t)) await tx.execute(sql.raw(`DELETE FROM ${t}`));
+    // A persisted coverage model describes the store before the restore: it must not be caught up from.
+    if (present.has('coverage_snapshot')) await tx.execute(sql`DELETE FROM coverage_snapshot`);
     let columns: string[] = [];
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       const line = checker.feed(next.value);

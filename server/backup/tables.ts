@@ -4,5 +4,6 @@ export const BACKUP_TABLES = [
   'organisation_coverage', 'instructors', 'instructor_assignments', 'activities', 'alliances', 'alliance_members', 'roads', 'water',
   'users', 'user_streets', 'api_tokens', 'settings', 'grid_change_sets', 'grid_version_floor', 'publications', 'publication_versions', 'audit_log',
 ] as const;
-/** Sessions expire, the change log only feeds live caches and failed sign-ins are counted for minutes: none belongs in a backup. */
-export const NOT_BACKED_UP = ['sessions', 'change_log', 'schema_migrations', 'login_attempts'];
+/** Sessions expire, the change log only feeds live caches, failed sign-ins are counted for minutes and the coverage
+ *  snapshot is derived data tied to this store's change log: none belongs in a backup. */
+export const NOT_BACKED_UP = ['sessions', 'change_log', 'schema_migrations', 'login_attempts', 'coverage_snapshot'];

@@ -1,22 +1,66 @@
 // 一楼一档: a building's coverage file as of the model's date: its enterprises classified with the suggested
 // action, the organisations and recent activities in it, the stations that serve it and the nearest of each type.
+// Two halves: the figures (from the coverage model, answered by the coverage worker) and the records (the store).
 import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store.js';
-import type { CoverageModel } from '../domain/coverage/model.js';
+import type { CoverageView } from '../domain/coverage/view.js';
 import { partyActionFor, unionActionFor, ACTION_LABELS } from '../domain/coverage/suggest.js';
 import type { BuildingFile } from './contract.js';
 
-/** The file of building `id`, or null when the model has no such building. */
-export async function buildingFile(store: Store, model: CoverageModel, id: number): Promise<BuildingFile | null> {
+/** What the coverage model knows of a building as of its date: plain data (it crosses from the worker). */
+export interface BuildingFigures {
+  asOf: string;
+  summary: BuildingFile['summary'];
+  /** Its enterprises, largest first, without names (the store has them). */
+  enterprises: Omit<BuildingFile['enterprises'][number], 'name'>[];
+  reach: BuildingFile['reach'];
+}
+
+export function buildingFigures(model: CoverageView, id: number): BuildingFigures | null {
   const summary = model.summary('building', String(id));
   const building = model.buildings.get(id);
   if (!summary || !building) return null;
   const reach = model.reach.get(id);
   const ids = [...(model.byBuilding.get(id) ?? [])];
+  const station = (sid: number, distanceM: number) => ({ stationId: sid, name: model.stationById(sid)?.name ?? '', distanceM });
+  const enterprises = ids
+    .map((eid) => model.enterprises.get(eid))
+    .filter((s): s is NonNullable<typeof s> => !!s)
+    .sort((a, b) => b.facts.employees - a.facts.employees || a.facts.id - b.facts.id)
+    .map((s) => {
+      const k = s.classified;
+      const code = !k.operating ? null : k.party === 'own' || k.party === 'joint' ? (k.union === 'none' ? unionActionFor(s.facts.employees) : null) : partyActionFor(s.facts.partyMembers);
+      return {
+        id: s.facts.id, employees: s.facts.employees, partyMembers: s.facts.partyMembers, operating: k.operating,
+        partyCoverage: k.party, unionCoverage: k.union, noOrgReason: s.facts.noOrgReason, suggestedAction: code ? { code, label: ACTION_LABELS[code] } : null,
+      };
+    });
+  const servedBy = (reach?.servedBy ?? []).map((sid) => {
+    const s = model.stationById(sid);
+    const n = Object.values(reach?.nearestByType ?? {}).find((x) => x.stationId === sid);
+    return station(sid, n?.distanceM ?? (s?.buildingId === id ? 0 : -1));
+  });
+  return {
+    asOf: model.asOf,
+    summary,
+    enterprises,
+    reach: {
+      served: reach?.served ?? false,
+      servedBy,
+      nearestByType: Object.fromEntries(Object.entries(reach?.nearestByType ?? {}).map(([t, n]) => [t, station(n.stationId, n.distanceM)])),
+      walkMinutes: reach?.walkMinutes ?? null,
+      band: reach?.band ?? null,
+      method: reach?.network ? 'network' : 'straight',
+    },
+  };
+}
+
+/** The file of building `id` from its figures and the store's records, or null when the store has no such building. */
+export async function buildingFile(store: Store, figures: BuildingFigures, id: number): Promise<BuildingFile | null> {
   const names = new Map(
     (await store.read((db) => rows<{ id: number; name: string }>(db, sql`SELECT id, name FROM enterprises WHERE building_id = ${id}`))).map((r) => [r.id, r.name]),
   );
-  const day = model.asOf;
+  const day = figures.asOf;
   const [organisations, activities, records, instructors] = await store.read(async (db) => [
     await rows<BuildingFile['organisations'][number]>(
       db,
@@ -52,38 +96,13 @@ export async function buildingFile(store: Store, model: CoverageModel, id: numbe
   ] as const);
   const record = records[0];
   if (!record) return null;
-  const station = (sid: number, distanceM: number) => ({ stationId: sid, name: model.stationById(sid)?.name ?? '', distanceM });
-  const enterprises = ids
-    .map((eid) => model.enterprises.get(eid))
-    .filter((s): s is NonNullable<typeof s> => !!s)
-    .sort((a, b) => b.facts.employees - a.facts.employees || a.facts.id - b.facts.id)
-    .map((s) => {
-      const k = s.classified;
-      const code = !k.operating ? null : k.party === 'own' || k.party === 'joint' ? (k.union === 'none' ? unionActionFor(s.facts.employees) : null) : partyActionFor(s.facts.partyMembers);
-      return {
-        id: s.facts.id, name: names.get(s.facts.id) ?? '', employees: s.facts.employees, partyMembers: s.facts.partyMembers, operating: k.operating,
-        partyCoverage: k.party, unionCoverage: k.union, noOrgReason: s.facts.noOrgReason, suggestedAction: code ? { code, label: ACTION_LABELS[code] } : null,
-      };
-    });
-  const servedBy = (reach?.servedBy ?? []).map((sid) => {
-    const s = model.stationById(sid);
-    const n = Object.values(reach?.nearestByType ?? {}).find((x) => x.stationId === sid);
-    return station(sid, n?.distanceM ?? (s?.buildingId === id ? 0 : -1));
-  });
   return {
-    summary,
+    summary: figures.summary,
     building: record,
     instructors,
-    reach: {
-      served: reach?.served ?? false,
-      servedBy,
-      nearestByType: Object.fromEntries(Object.entries(reach?.nearestByType ?? {}).map(([t, n]) => [t, station(n.stationId, n.distanceM)])),
-      walkMinutes: reach?.walkMinutes ?? null,
-      band: reach?.band ?? null,
-      method: reach?.network ? 'network' : 'straight',
-    },
+    reach: figures.reach,
     organisations,
     activities,
-    enterprises,
+    enterprises: figures.enterprises.map(({ id: eid, ...rest }) => ({ id: eid, name: names.get(eid) ?? '', ...rest })),
   };
 }

@@ -1,34 +1,152 @@
-// Keeps the coverage model current. The model for today is built once; afterwards each request reads
-// the change log (filled by triggers) and applies only what changed. Past dates (asOf) are built on
-// demand and cached until the next change.
+// The request thread's side of the coverage engine: a thin client that asks named questions (questions.ts) and
+// gets plain data back. The model itself lives in the coverage worker thread on PostgreSQL (worker.ts, with its own
+// connection), so a city build never holds up a request that does not need figures (issue 18 point 1). On PGlite
+// the model is kept in this thread (host.ts directly) until the embedded database can be reached from a worker.
+// Until the first build is done — and after a worker crash, while the restarted worker rebuilds — figures are
+// answered 503 "computing" (CoverageComputing) at once instead of making requests wait.
+import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store.js';
-import { Mutex } from '../db/mutex.js';
-import { CoverageModel } from '../domain/coverage/model.js';
 import { DEFAULT_REACH_CONFIG, type ReachConfig } from '../domain/coverage/reach.js';
+import type { Level } from '../domain/coverage/types.js';
+import type { GapFilter, GapKind, GapLevel } from '../domain/coverage/gaps.js';
+import type { Thresholds } from '../domain/coverage/warnings.js';
 import { chinaToday } from '../clock.js';
 import { CoverageComputing } from './computing.js';
 import { ReachConfigSchema } from './contract.js';
-import { loadAreas, loadBuildings, loadEnterprises, loadRoads, loadStations, loadTerritory } from './facts.js';
+import { CoverageHost, type HostOptions, type HostStats } from './host.js';
+import type { Answer, Question } from './questions.js';
+import type { Reply, Request, WorkerData } from './worker.js';
 
-/** Beyond this many changed rows a full rebuild is cheaper than applying them one by one. */
-const INCREMENTAL_LIMIT = 20_000;
-const PAST_MODELS_KEPT = 6;
+/** Seconds a client is told to wait for figures being computed: soon enough to show them shortly after, rare enough not to load the server. */
+const RETRY_AFTER_S = 5;
+
+type Call = { op: 'ask'; q: Question; today: string } | { op: 'warm' | 'rebuild'; today: string } | { op: 'stats' };
+
+interface Backend {
+  call(req: Call): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** The model in this thread (PGlite until its store can be reached from a worker; the CLIs). */
+class InThread implements Backend {
+  private readonly host: CoverageHost;
+  constructor(store: Store, opts: HostOptions) {
+    this.host = new CoverageHost(store, opts);
+  }
+  call(req: Call): Promise<unknown> {
+    switch (req.op) {
+      case 'ask':
+        return this.host.ask(req.q, req.today);
+      case 'warm':
+        return this.host.warm(req.today);
+      case 'rebuild':
+        return this.host.rebuildNow(req.today);
+      case 'stats':
+        return Promise.resolve(this.host.stats());
+    }
+  }
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** The model in a worker thread. If the thread dies, every pending call is answered "computing" and onExit runs. */
+class InWorker implements Backend {
+  private readonly worker: Worker;
+  private next = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  private closing = false;
+
+  constructor(data: Omit<WorkerData, 'entry'>, onExit: (err: unknown) => void) {
+    const ts = import.meta.url.endsWith('.ts');
+    const entry = new URL(ts ? './worker.ts' : './worker.js', import.meta.url).href;
+    this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { ...data, entry } satisfies WorkerData, name: 'coverage' });
+    this.worker.unref();
+    this.worker.on('message', (reply: Reply) => {
+      const p = this.pending.get(reply.id);
+      if (!p) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) p.resolve(reply.value);
+      else p.reject(revive(reply.error));
+    });
+    let failure: unknown = null;
+    this.worker.on('error', (err) => (failure = err));
+    this.worker.on('exit', (code) => {
+      for (const p of this.pending.values()) p.reject(new CoverageComputing(RETRY_AFTER_S));
+      this.pending.clear();
+      if (!this.closing) onExit(failure ?? new Error(`The coverage worker stopped (exit code ${code})`));
+    });
+  }
+
+  call(req: Call): Promise<unknown> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...req, id } as Request);
+    });
+  }
+
+  /** Ends the thread as a crash would (the engine restarts it); for tests of that recovery. */
+  kill(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.worker.terminate();
+  }
+}
+
+/** An error from the worker, rebuilt with the codes the error handler maps (a database fault stays a 503). */
+function revive(e: { name: string; message: string; code?: string; errno?: number }): Error {
+  if (e.name === 'CoverageComputing') return new CoverageComputing(RETRY_AFTER_S);
+  const err = new Error(e.message) as Error & { code?: string; errno?: number };
+  err.name = e.name;
+  if (e.code !== undefined) err.code = e.code;
+  if (e.errno !== undefined) err.errno = e.errno;
+  return err;
+}
+
+export interface EngineOptions extends HostOptions {
+  /** PostgreSQL: the worker opens its own connection to this database. Without it the model stays in this thread. */
+  databaseUrl?: string;
+}
 
 export class CoverageEngine {
-  private current: CoverageModel | null = null;
-  private seen = 0;
-  private readonly past = new Map<string, CoverageModel>();
-  private readonly lock = new Mutex();
-  /** The first build, while it runs in the background (warmUp). */
+  private backend: Backend;
+  /** The first build (or the rebuild after a crash), while it runs in the background. */
   private warming: Promise<void> | null = null;
-  /** Counts of what the engine did, for tests and the benchmark. */
-  readonly stats = { fullBuilds: 0, incrementalUpdates: 0, rowsApplied: 0 };
+  private closed = false;
+  /** Worker restarts after a crash, for tests and the health report. */
+  restarts = 0;
 
   constructor(
     private readonly store: Store,
     readonly today: () => string = () => chinaToday(),
-  ) {}
+    private readonly opts: EngineOptions = {},
+  ) {
+    this.backend = this.start();
+  }
+
+  /** Where the model lives. */
+  get inWorker(): boolean {
+    return this.backend instanceof InWorker;
+  }
+
+  private start(): Backend {
+    const { databaseUrl, ...host } = this.opts;
+    if (!databaseUrl) return new InThread(this.store, host);
+    return new InWorker({ databaseUrl, ...host }, (err) => this.crashed(err));
+  }
+
+  private crashed(err: unknown): void {
+    if (this.closed) return;
+    console.error(`The coverage worker stopped (${err instanceof Error ? err.message : String(err)}); restarting it`);
+    this.restarts++;
+    this.backend = this.start();
+    this.warmUp().catch(() => undefined);
+  }
 
   async reachConfig(): Promise<ReachConfig> {
     const [r] = await this.store.read((db) => rows<{ value: unknown }>(db, sql`SELECT value FROM settings WHERE key = 'reach'`));
@@ -37,13 +155,13 @@ export class CoverageEngine {
   }
 
   /**
-   * Starts the first build without waiting for it: until it is done, model() throws CoverageComputing at once
+   * Starts the first build without waiting for it: until it is done, questions throw CoverageComputing at once
    * (answered 503 + Retry-After) instead of making requests queue behind it. Resolves when the build is done;
-   * if it fails (the database is down at start), model() builds on the next request as it would without this.
+   * if it fails (the database is down at start), the next question builds as it would without this.
    */
   warmUp(): Promise<void> {
-    const warming = this.lock.run(() => this.catchUp()).finally(() => {
-      this.warming = null;
+    const warming = (this.backend.call({ op: 'warm', today: this.today() }) as Promise<void>).finally(() => {
+      if (this.warming === warming) this.warming = null;
     });
     this.warming = warming;
     return warming;
@@ -54,112 +172,50 @@ export class CoverageEngine {
     return this.warming === null;
   }
 
-  /** The model as of a date (default today), current with every committed write. */
-  model(asOf?: string): Promise<CoverageModel> {
-    // 5 s: soon enough to show the figures shortly after they are there, rare enough not to load the server.
-    if (this.warming) return Promise.reject(new CoverageComputing(5));
-    return this.lock.run(async () => {
-      await this.catchUp();
-      const today = this.today();
-      if (!asOf || asOf === today) return this.current as CoverageModel;
-      let m = this.past.get(asOf);
-      if (!m) {
-        const territory = await this.store.read((db) => loadTerritory(db));
-        m = new CoverageModel(territory, await this.reachConfig(), asOf);
-        this.past.set(asOf, m);
-        if (this.past.size > PAST_MODELS_KEPT) this.past.delete(this.past.keys().next().value as string);
-      }
-      return m;
-    });
+  /** A named question, answered from the model current with every committed write. */
+  ask<Q extends Question>(q: Q): Promise<Answer<Q>> {
+    if (this.warming) return Promise.reject(new CoverageComputing(RETRY_AFTER_S));
+    return this.backend.call({ op: 'ask', q, today: this.today() }) as Promise<Answer<Q>>;
   }
 
-  private async latestChange(): Promise<number> {
-    const [r] = await this.store.read((db) => rows<{ n: number }>(db, sql`SELECT coalesce(max(id), 0)::float8 AS n FROM change_log`));
-    return r?.n ?? 0;
+  summary(level: Level, id: string, asOf?: string) {
+    return this.ask({ q: 'summary', level, id, ...(asOf ? { asOf } : {}) });
   }
 
-  /** Rebuilds everything from the store. */
-  async rebuild(): Promise<void> {
-    const latest = await this.latestChange();
-    const territory = await this.store.read((db) => loadTerritory(db));
-    this.current = new CoverageModel(territory, await this.reachConfig(), this.today());
-    this.past.clear();
-    this.seen = latest;
-    this.stats.fullBuilds++;
+  gaps(level: GapLevel, kind: GapKind, filter: GapFilter, asOf?: string) {
+    return this.ask({ q: 'gaps', level, kind, filter, ...(asOf ? { asOf } : {}) });
   }
 
-  private async catchUp(): Promise<void> {
-    if (!this.current || this.current.asOf !== this.today()) return this.rebuild();
-    const latest = await this.latestChange();
-    if (latest === this.seen) return;
-    const changes = await this.store.read((db) =>
-      rows<{ id: number; table_name: string; row_key: string }>(
-        db,
-        sql`SELECT id::float8 AS id, table_name, row_key FROM change_log WHERE id > ${this.seen} AND id <= ${latest} ORDER BY id LIMIT ${INCREMENTAL_LIMIT + 1}`,
-      ),
-    );
-    // Pruned past what this engine has seen (it was idle for a long time): only a rebuild is safe.
-    const [oldest] = await this.store.read((db) => rows<{ n: number | null }>(db, sql`SELECT min(id)::float8 AS n FROM change_log`));
-    const pruned = oldest?.n != null && oldest.n > this.seen + 1;
-    const contiguous = !pruned && changes.length > 0 && changes.length <= INCREMENTAL_LIMIT;
-    const tables = new Set(changes.map((c) => c.table_name));
-    const reachChanged = changes.some((c) => c.table_name === 'settings' && c.row_key === 'reach');
-    if (!contiguous || reachChanged || tables.has('districts')) return this.rebuild();
-    await this.applyChanges(changes);
-    this.seen = latest;
-    this.stats.incrementalUpdates++;
-    this.stats.rowsApplied += changes.length;
+  trend(level: Exclude<Level, 'building'>, id: string, months: number) {
+    return this.ask({ q: 'trend', level, id, months });
   }
 
-  /** Loads what changed once, then applies it to today's model and to every cached past one. */
-  private async applyChanges(changes: { table_name: string; row_key: string }[]): Promise<void> {
-    const models = [this.current as CoverageModel, ...this.past.values()];
-    const keys = (table: string) => [...new Set(changes.filter((c) => c.table_name === table).map((c) => Number(c.row_key)))].filter(Number.isFinite);
-    const enterpriseIds = new Set([...keys('enterprises'), ...keys('organisation_coverage'), ...keys('instructor_assignments')]);
-    const orgIds = keys('organisations');
-    const buildingIds = keys('buildings');
-    const stationIds = keys('stations');
-    await this.store.read(async (db) => {
-      if (changes.some((c) => ['streets', 'grids', 'business_districts'].includes(c.table_name))) {
-        const areas = await loadAreas(db);
-        models.forEach((m) => m.syncAreas(areas));
-      }
-      // A road edit re-walks only the buildings a walk over that road could reach (CoverageModel.setRoads).
-      if (changes.some((c) => c.table_name === 'roads')) {
-        const roads = await loadRoads(db);
-        models.forEach((m) => m.setRoads(roads));
-      }
-      if (orgIds.length) {
-        const covered = await rows<{ e: number }>(db, sql`SELECT DISTINCT enterprise_id AS e FROM organisation_coverage WHERE organisation_id IN (${sql.join(orgIds.map((i) => sql`${i}`), sql`, `)})`);
-        covered.forEach((r) => enterpriseIds.add(r.e));
-      }
-      if (stationIds.length) {
-        const stations = await loadStations(db);
-        for (const m of models) {
-          const moved = stationIds.flatMap((id) => {
-            const before = m.stationById(id);
-            const after = stations.find((s) => s.id === id);
-            return [before, after].filter((s): s is NonNullable<typeof s> => !!s).map((s) => ({ lon: s.lon, lat: s.lat, buildingId: s.buildingId }));
-          });
-          m.setStations(stations, moved);
-        }
-      }
-      if (buildingIds.length) {
-        const fresh = await loadBuildings(db, buildingIds);
-        for (const m of models) {
-          for (const b of fresh) m.upsertBuilding(b);
-          for (const id of buildingIds) if (!fresh.some((b) => b.id === id)) m.removeBuilding(id);
-        }
-      }
-      if (enterpriseIds.size) {
-        const ids = [...enterpriseIds];
-        const fresh = await loadEnterprises(db, ids);
-        for (const m of models) {
-          for (const e of fresh) m.upsertEnterprise(e);
-          for (const id of ids) if (!fresh.some((e) => e.id === id)) m.removeEnterprise(id);
-        }
-      }
-    });
+  warnings(thresholds: Thresholds, level: 'street' | 'district', id: string) {
+    return this.ask({ q: 'warnings', thresholds, level, id });
   }
 
+  building(id: number, asOf?: string) {
+    return this.ask({ q: 'building', id, ...(asOf ? { asOf } : {}) });
+  }
+
+  stats(): Promise<HostStats> {
+    return this.backend.call({ op: 'stats' }) as Promise<HostStats>;
+  }
+
+  /** A full rebuild now (the benchmark's). */
+  rebuild(): Promise<void> {
+    return this.backend.call({ op: 'rebuild', today: this.today() }) as Promise<void>;
+  }
+
+  /** Ends the worker as a crash would (tests of the recovery); false when the model is in this thread. */
+  async kill(): Promise<boolean> {
+    if (!(this.backend instanceof InWorker)) return false;
+    await this.backend.kill();
+    return true;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.backend.close();
+  }
 }

@@ -5,11 +5,9 @@ import { badRequest, notFound } from '../http/errors.js';
 import { requireRole } from '../auth/middleware.js';
 import { actorOf } from '../auth/principal.js';
 import { guard, redactFor } from '../auth/access.js';
-import { rankGaps } from '../domain/coverage/gaps.js';
 import { chinaToday } from '../clock.js';
 import { buildingFile } from './building-file.js';
-import { areaTrend } from './trend.js';
-import { readThresholds, saveThresholds, warningsOf } from './warnings.js';
+import { readThresholds, saveThresholds } from './warnings.js';
 import { reachConfigVersion, saveReachConfig } from './reach-settings.js';
 import {
   AsOfSchema, BuildingFileSchema, BuildingParamSchema, GapsQuerySchema, GapsSchema, IfMatchSchema, ReachConfigSchema, SummaryQuerySchema, SummarySchema,
@@ -41,8 +39,7 @@ coverageRoutes.openapi(
   }),
   async (c) => {
     const { level, id, asOf } = c.req.valid('query');
-    const model = await c.get('services').coverage.model(checkAsOf(asOf));
-    const node = model.summary(level, id);
+    const node = await c.get('services').coverage.summary(level, id, checkAsOf(asOf));
     if (!node) throw notFound(`No ${level} "${id}"`);
     return c.json(node, 200);
   },
@@ -59,7 +56,7 @@ coverageRoutes.openapi(
   }),
   async (c) => {
     const { level, id, months } = c.req.valid('query');
-    const trend = areaTrend(await c.get('services').coverage.model(), level, id, months);
+    const trend = await c.get('services').coverage.trend(level, id, months);
     if (!trend) throw notFound(`No ${level} "${id}"`);
     return c.json(trend, 200);
   },
@@ -76,9 +73,11 @@ coverageRoutes.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const model = await c.get('services').coverage.model(checkAsOf(q.asOf));
-    const gaps = rankGaps(model, q.level, q.kind, { limit: q.limit, streetCode: q.streetCode, gridId: q.gridId, businessDistrictId: q.businessDistrictId });
-    return c.json(redactFor(c, 'coverage.gaps', { asOf: model.asOf, gaps }), 200);
+    const filter = { limit: q.limit, streetCode: q.streetCode, gridId: q.gridId, businessDistrictId: q.businessDistrictId };
+    // Fields left out, not sent as undefined: the question is also the past-date cache's key.
+    const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as typeof filter;
+    const { asOf, gaps } = await c.get('services').coverage.gaps(q.level, q.kind, defined, checkAsOf(q.asOf));
+    return c.json(redactFor(c, 'coverage.gaps', { asOf, gaps }), 200);
   },
 );
 
@@ -94,8 +93,8 @@ coverageRoutes.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const { asOf } = c.req.valid('query');
-    const model = await c.get('services').coverage.model(checkAsOf(asOf));
-    const file = await buildingFile(c.get('store'), model, id);
+    const figures = await c.get('services').coverage.building(id, checkAsOf(asOf));
+    const file = figures ? await buildingFile(c.get('store'), figures, id) : null;
     if (!file) throw notFound(`No building ${id}`);
     return c.json(redactFor(c, 'coverage.building', file), 200);
   },
@@ -155,7 +154,7 @@ coverageRoutes.openapi(
   async (c) => {
     const { level, id } = c.req.valid('query');
     const { thresholds } = await readThresholds(c.get('store'));
-    const w = warningsOf(await c.get('services').coverage.model(), thresholds, level, id);
+    const w = await c.get('services').coverage.warnings(thresholds, level, id);
     if (!w) throw notFound(`No ${level} "${id}"`);
     return c.json(w, 200);
   },

@@ -1,6 +1,6 @@
 // The monthly trend of an area, its parent and its siblings, from the current model's enterprises
 // (domain/coverage/trend.ts counts them as the as-of model would). One pass; no past model is built.
-import type { CoverageModel } from '../domain/coverage/model.js';
+import type { CoverageView } from '../domain/coverage/view.js';
 import { areaKey } from '../domain/coverage/model.js';
 import { monthEnds, trendCounts, trendPoints } from '../domain/coverage/trend.js';
 import type { Level } from '../domain/coverage/types.js';
@@ -8,7 +8,7 @@ import type { Trend, TrendSeries } from './contract.js';
 
 const MAX_SIBLINGS = 60;
 
-export function areaTrend(model: CoverageModel, level: Exclude<Level, 'building'>, id: string, months: number): Trend | null {
+export function areaTrend(model: CoverageView, level: Exclude<Level, 'building'>, id: string, months: number): Trend | null {
   const key = areaKey(level, id);
   const area = model.areas.get(key);
   if (!area) return null;

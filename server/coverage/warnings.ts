@@ -5,7 +5,8 @@ import { rows, type Store } from '../db/store.js';
 import { audit } from '../db/audit.js';
 import { putSetting } from '../db/settings.js';
 import { ApiError } from '../http/errors.js';
-import { areaKey, type CoverageModel } from '../domain/coverage/model.js';
+import { areaKey } from '../domain/coverage/model.js';
+import type { CoverageView } from '../domain/coverage/view.js';
 import { monthEnds, trendCounts, trendPoints, TREND_RATES } from '../domain/coverage/trend.js';
 import { crossings, DEFAULT_THRESHOLDS, warningOf, type Thresholds } from '../domain/coverage/warnings.js';
 import { ThresholdsSchema, type Warnings } from './contract.js';
@@ -29,13 +30,13 @@ export async function saveThresholds(store: Store, actor: string, thresholds: Th
 }
 
 /** The area and the areas under it (a street: its grids and business districts; a district: its streets). */
-function areasOf(model: CoverageModel, level: 'street' | 'district', id: string): string[] {
+function areasOf(model: CoverageView, level: 'street' | 'district', id: string): string[] {
   const key = areaKey(level, id);
   const under = [...model.areas.entries()].filter(([, a]) => a.parentId === key && a.level !== 'building').map(([k]) => k);
   return [key, ...under];
 }
 
-export function warningsOf(model: CoverageModel, thresholds: Thresholds, level: 'street' | 'district', id: string): Warnings | null {
+export function warningsOf(model: CoverageView, thresholds: Thresholds, level: 'street' | 'district', id: string): Warnings | null {
   if (!model.areas.has(areaKey(level, id))) return null;
   const keys = areasOf(model, level, id);
   const dates = monthEnds(model.asOf, 1);

@@ -2,7 +2,7 @@
 // would change grid, and the coverage of each affected grid before and after.
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/store.js';
-import type { CoverageModel } from '../domain/coverage/model.js';
+import type { Counts } from '../domain/coverage/rates.js';
 import { ratesAfterMoves, type GridRatesChange } from '../domain/coverage/reassign.js';
 import type { GridKey } from '../domain/topology/types.js';
 import { gridsCte, keyOf, keyText, type KeyedGeometry } from './geometry.js';
@@ -25,7 +25,8 @@ export interface Impact {
 
 export async function impactOf(
   db: Db,
-  model: CoverageModel,
+  /** The coverage counts of the street's grids and buildings (the coverage engine's streetCounts). */
+  model: { counts: ReadonlyMap<string, Counts>; areas: { has(key: string): boolean } },
   streetCode: string,
   grids: (KeyedGeometry & { name: string; changed: boolean })[],
   deleted: { id: number; name: string }[],

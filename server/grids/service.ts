@@ -115,7 +115,9 @@ export interface Preview {
 export async function previewGridChanges(services: AppServices, streetCode: string, set: ChangeSet, signal?: AbortSignal): Promise<Preview> {
   throwIfCancelled(signal);
   // The model first: on PGlite the engine's own reads cannot run inside ours.
-  const model = await services.coverage.model();
+  const figures = await services.coverage.ask({ q: 'streetCounts', streetCode });
+  const counts = new Map(figures.counts);
+  const model = { asOf: figures.asOf, counts, areas: counts };
   return cancellableRead(services.store, signal, async (db) => {
     const street = await readStreet(db, streetCode);
     const current = await readGrids(db, streetCode);

@@ -23,10 +23,9 @@ export const DERIVED: Record<string, Derived> = {
       { name: 'walkBand', sql: '', type: 'integer', description: 'Walking minutes band (5/10/15) to the nearest public station, or null' },
     ],
     async apply(features, services) {
-      const model = await services.coverage.model();
-      for (const f of features) {
-        const node = model.summary('building', String(f.id));
-        const reach = model.reach.get(Number(f.id));
+      const figures = await services.coverage.ask({ q: 'derivedBuildings', ids: features.map((f) => Number(f.id)) });
+      features.forEach((f, i) => {
+        const { node, served, band } = figures[i] as (typeof figures)[number];
         f.properties = {
           ...f.properties,
           enterprises: node?.enterprises ?? 0,
@@ -35,10 +34,10 @@ export const DERIVED: Record<string, Derived> = {
           standaloneRate: node ? ratio(node.rates.standalone) : null,
           workRate: node ? ratio(node.rates.work) : null,
           unionRate: node ? ratio(node.rates.union) : null,
-          served: reach?.served ?? false,
-          walkBand: reach?.band ?? null,
+          served,
+          walkBand: band,
         };
-      }
+      });
     },
   },
   enterprises: {
@@ -47,11 +46,11 @@ export const DERIVED: Record<string, Derived> = {
       { name: 'unionCoverage', sql: '', type: 'string', description: 'own | joint | none, as of today' },
     ],
     async apply(features, services) {
-      const model = await services.coverage.model();
-      for (const f of features) {
-        const c = model.enterprises.get(Number(f.id))?.classified;
+      const classes = await services.coverage.ask({ q: 'derivedEnterprises', ids: features.map((f) => Number(f.id)) });
+      features.forEach((f, i) => {
+        const c = classes[i];
         f.properties = { ...f.properties, partyCoverage: c?.party ?? null, unionCoverage: c?.union ?? null };
-      }
+      });
     },
   },
 };

@@ -3,7 +3,6 @@
 import { sql } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { rows, type Db, type Store } from '../db/store.js';
-import type { CoverageModel } from '../domain/coverage/model.js';
 import { areaKey } from '../domain/coverage/model.js';
 import { ZERO, add, type Counts } from '../domain/coverage/rates.js';
 import { PARTY_KINDS } from '../domain/coverage/types.js';
@@ -21,14 +20,20 @@ function publicCounts(c: Counts, organisations: number): AreaCounts {
   return { ...rest, organisations };
 }
 
-const countsOf = (model: CoverageModel, key: string, organisations: number): AreaCounts => publicCounts(model.counts.get(key) ?? ZERO, organisations);
+/** The coverage counts gatherFacts reads: the model's date and its counts of the scope's areas. */
+export interface ScopeCounts {
+  asOf: string;
+  counts: ReadonlyMap<string, Counts>;
+}
+
+const countsOf = (model: ScopeCounts, key: string, organisations: number): AreaCounts => publicCounts(model.counts.get(key) ?? ZERO, organisations);
 
 function sumCounts(list: AreaCounts[]): AreaCounts {
   const total = list.reduce<Counts>((sum, { organisations: _o, ...c }) => add(sum, { ...c, partyMembers: 0 }), ZERO);
   return publicCounts(total, list.reduce((n, c) => n + c.organisations, 0));
 }
 
-export async function gatherFacts(store: Store, model: CoverageModel, scope: Scope, meta: { slug: string; title: string }): Promise<InternalFacts> {
+export async function gatherFacts(store: Store, model: ScopeCounts, scope: Scope, meta: { slug: string; title: string }): Promise<InternalFacts> {
   const asOf = model.asOf;
   const codes = sql.join(scope.streetCodes.map((c) => sql`${c}`), sql`, `);
   const partyKinds = sql.join(PARTY_KINDS.map((k) => sql`${k}`), sql`, `);

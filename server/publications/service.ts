@@ -138,7 +138,8 @@ export async function patchPublication(store: Store, actor: string, id: number, 
 /** The internal facts and their redaction for a draft, as it would be published now. */
 export async function previewOf(store: Store, coverage: CoverageEngine, p: PublicationRow): Promise<RedactionResult & { facts: InternalFacts }> {
   const scope = await resolveScope(store, p.scope);
-  const model = await coverage.model();
+  const figures = await coverage.ask({ q: 'scopeCounts', streetCodes: scope.streetCodes });
+  const model = { asOf: figures.asOf, counts: new Map(figures.counts) };
   const facts = await gatherFacts(store, model, scope, { slug: p.slug, title: p.title });
   return { ...redact(facts, p.config), facts };
 }

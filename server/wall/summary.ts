@@ -2,7 +2,6 @@
 // this month's activities, rankings, the top gaps and the places it can tour (with bounding boxes).
 import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store.js';
-import { rankGaps } from '../domain/coverage/gaps.js';
 import type { AreaFigures, SummaryNode } from '../domain/coverage/model.js';
 import type { CoverageEngine } from '../coverage/engine.js';
 import type { Scope } from '../scope.js';
@@ -13,12 +12,12 @@ const ranked = (n: AreaFigures): Ranked => ({ level: n.level, id: n.id, name: n.
 const byPartyOrg = (a: Ranked, b: Ranked) => (b.rates.partyOrg.value ?? -1) - (a.rates.partyOrg.value ?? -1);
 
 export async function wallSummary(store: Store, engine: CoverageEngine, scope: Scope): Promise<WallSummary> {
-  const model = await engine.model();
-  const asOf = model.asOf;
+  const figures = await engine.ask({ q: 'wallNow', level: scope.level, id: scope.id, streetCodes: scope.streetCodes });
+  const asOf = figures.asOf;
   const comparedWith = dateMinus(asOf, 30);
-  const before = await engine.model(comparedWith);
-  const now = model.summary(scope.level, scope.id) as SummaryNode;
-  const then = before.summary(scope.level, scope.id);
+  // A past date: derived from today's model in the worker, its answer cached in bytes (no second model).
+  const then = await engine.summary(scope.level, scope.id, comparedWith);
+  const now = figures.now as SummaryNode;
   const codes = sql.join(scope.streetCodes.map((s) => sql`${s}`), sql`, `);
   const month = asOf.slice(0, 7);
   const facts = await store.read(async (db) => ({
@@ -38,8 +37,9 @@ export async function wallSummary(store: Store, engine: CoverageEngine, scope: S
   }));
   const areas = (now.children ?? []).map(ranked).sort(byPartyOrg);
   const bdIds = facts.places.filter((p) => p.level === 'businessDistrict').map((p) => p.id);
-  const bds = bdIds.map((id) => model.summary('businessDistrict', id)).filter((n): n is SummaryNode => !!n).map(ranked).sort(byPartyOrg);
-  const gaps = rankGaps(model, 'building', 'party', { limit: 8, ...(scope.level === 'street' ? { streetCode: scope.id } : {}) }).filter((g) => scope.streetCodes.includes(g.streetCode));
+  const byId = new Map(figures.businessDistricts.map((n) => [n.id, n]));
+  const bds = bdIds.map((id) => byId.get(id)).filter((n): n is SummaryNode => !!n).map(ranked).sort(byPartyOrg);
+  const gaps = figures.gaps.filter((g) => scope.streetCodes.includes(g.streetCode));
   const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
   return {
     scope,

@@ -74,7 +74,7 @@ describe('an import preview whose client has gone', () => {
   it('is not computed when its turn in the store comes (answered 499, counted)', async () => {
     const { createApp } = await import('../../server/app.js');
     const app = createApp(t.services);
-    await t.services.coverage.model();
+    await t.services.coverage.summary('district', '310106');
     const seen: { req: Request; res: Promise<Response> }[] = [];
     const { server, base } = await serveOnLoopback((req) => {
       const res = Promise.resolve(app.fetch(req));

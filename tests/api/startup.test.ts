@@ -23,10 +23,17 @@ describe.each(storeKinds())('the first coverage build on %s', (kind) => {
   beforeAll(async () => {
     t = await openTestStore(kind);
     // A fresh engine that has built nothing, like one just started.
-    t.services.coverage = new CoverageEngine(t.store, t.services.coverage.today);
+    // A fresh engine that has built nothing, like one just started (and no persisted model to start from).
+    await t.store.write((tx) => tx.execute(sql`DELETE FROM coverage_snapshot`));
+    const url = kind === 'postgres' ? await currentDbUrl(new URL(testEnv.TEST_DATABASE_URL as string)) : undefined;
+    await t.services.coverage.close();
+    t.services.coverage = new CoverageEngine(t.store, t.services.coverage.today, { databaseUrl: url });
     api = client(t.services);
   });
-  afterAll(async () => t?.dispose());
+  afterAll(async () => {
+    await t?.services.coverage.close();
+    await t?.dispose();
+  });
 
   /** Holds the build up until release() is called. */
   async function holdBuild(): Promise<() => Promise<void>> {
@@ -77,7 +84,7 @@ describe.each(storeKinds())('the first coverage build on %s', (kind) => {
     try {
       expect(t.services.coverage.ready).toBe(false);
       // Refused at once, without waiting for the store the build is waiting for.
-      await expect(t.services.coverage.model()).rejects.toBeInstanceOf(CoverageComputing);
+      await expect(t.services.coverage.summary('district', '310106')).rejects.toBeInstanceOf(CoverageComputing);
       // On PGlite every request's sign-in check needs the store the build is held behind: HTTP only on PostgreSQL.
       if (kind === 'postgres') {
         for (const path of ['/api/coverage/summary?level=street&id=310106012', '/api/wall/summary?scope=street:310106012', '/ogc/collections/buildings/items?limit=5']) {

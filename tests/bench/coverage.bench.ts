@@ -18,7 +18,7 @@ const TODAY = '2026-06-30';
 const scale = Number(process.argv[2] ?? 1);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-async function measure(label: string, store: Store, city: SyntheticCity): Promise<void> {
+async function measure(label: string, store: Store, city: SyntheticCity, databaseUrl?: string): Promise<void> {
   let t = performance.now();
   await store.write(async (tx) => {
     // A bulk load, like an import: triggers off, the engine starts from a full build anyway.
@@ -29,14 +29,15 @@ async function measure(label: string, store: Store, city: SyntheticCity): Promis
   await store.write((tx) => tx.execute(sql`ANALYZE`));
   console.log(`[${label}] loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  const engine = new CoverageEngine(store, () => TODAY);
+  // On PostgreSQL the model lives in the coverage worker (its own connection), as in the server.
+  const engine = new CoverageEngine(store, () => TODAY, { databaseUrl, snapshots: false });
   const full: number[] = [];
   for (let i = 0; i < 3; i++) {
     t = performance.now();
     await engine.rebuild();
     full.push(performance.now() - t);
   }
-  await engine.model();
+  await engine.summary('district', city.districts[0]?.code ?? '');
   const edits: number[] = [];
   const n = city.enterprises.length;
   for (let i = 0; i < 15; i++) {
@@ -44,10 +45,22 @@ async function measure(label: string, store: Store, city: SyntheticCity): Promis
     // One edit: an enterprise gains an instructor (a typical ledger update), then the next request.
     await store.write((tx) => tx.execute(sql`INSERT INTO instructor_assignments (instructor_id, enterprise_id, since) VALUES (1, ${id}, '2026-01-01') ON CONFLICT DO NOTHING`));
     t = performance.now();
-    await engine.model();
+    await engine.summary('district', city.districts[0]?.code ?? '');
     edits.push(performance.now() - t);
   }
-  if (engine.stats.fullBuilds !== 3) throw new Error('an edit fell back to a full rebuild');
+  if ((await engine.stats()).fullBuilds !== 3) throw new Error('an edit fell back to a full rebuild');
+  // A restart on the same store: the persisted model and the change log instead of a full build (issue 18 point 4).
+  const saver = new CoverageEngine(store, () => TODAY, { databaseUrl });
+  await saver.rebuild();
+  await saver.close();
+  const restarted = new CoverageEngine(store, () => TODAY, { databaseUrl });
+  t = performance.now();
+  await restarted.warmUp();
+  const restartMs = performance.now() - t;
+  const rs = await restarted.stats();
+  await restarted.close();
+  console.log(`[${label}] restart from the persisted model ${restartMs.toFixed(0)} ms (${rs.snapshotLoads} snapshot load, ${rs.fullBuilds} full builds): ${(median(full) / restartMs).toFixed(1)}× faster than a full build`);
+  await engine.close();
   const f = median(full);
   const e = median(edits);
   console.log(`[${label}] full recompute ${f.toFixed(0)} ms (median of 3), one edit ${e.toFixed(1)} ms (median of 15)`);
@@ -83,7 +96,7 @@ async function main(): Promise<void> {
   const pg = await openPostgres(u.toString());
   try {
     t = performance.now();
-    await measure('PostgreSQL', pg, city);
+    await measure('PostgreSQL', pg, city, u.toString());
   } finally {
     await pg.close();
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

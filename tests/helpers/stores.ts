@@ -36,11 +36,12 @@ export interface TestStore {
 export async function openTestStore(kind: StoreKind, opts: { empty?: boolean; bare?: boolean } = {}): Promise<TestStore> {
   const empty = opts.empty || opts.bare;
   const migrate = !opts.bare;
-  const services = (store: Store): AppServices => ({
+  const services = (store: Store, databaseUrl?: string): AppServices => ({
     store,
     env: { ...testEnv, ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, DISPLAY_TOKEN: TEST_DISPLAY_TOKEN },
     loginLimiter: new LoginLimiter(store),
-    coverage: new CoverageEngine(store, () => TEST_TODAY.toISOString().slice(0, 10)),
+    // On PostgreSQL the model lives in its worker thread, as in the server.
+    coverage: new CoverageEngine(store, () => TEST_TODAY.toISOString().slice(0, 10), { databaseUrl }),
     events: new EventHub(store),
   });
   if (kind === 'pglite') {
@@ -70,10 +71,12 @@ export async function openTestStore(kind: StoreKind, opts: { empty?: boolean; ba
     await ensureDisplayToken(store, TEST_DISPLAY_TOKEN);
     await createApiToken(store, 'system', null, { name: 'test official', role: 'official', streetCodes: [] }, TEST_OFFICIAL_TOKEN);
   }
+  const withWorker = services(store, dbUrl.toString());
   return {
     store,
-    services: services(store),
+    services: withWorker,
     dispose: async () => {
+      await withWorker.coverage.close();
       await store.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

@@ -1,6 +1,6 @@
 // Gaps (空白点): places where workers are present and a coverage is missing, ranked by the workers
 // affected, each with the suggested action and the reasons recorded for having no organisation.
-import type { CoverageModel, EnterpriseState } from './model.js';
+import type { CoverageView, EnterpriseView } from './view.js';
 import { areaKey } from './model.js';
 import { ratesOf, ZERO } from './rates.js';
 import { ACTION_LABELS, partyActionFor, unionActionFor, type ActionCode } from './suggest.js';
@@ -33,7 +33,7 @@ export interface Gap {
   reasons: { reason: string; enterprises: number }[];
 }
 
-function affected(kind: GapKind, s: EnterpriseState, served: boolean): boolean {
+function affected(kind: GapKind, s: EnterpriseView, served: boolean): boolean {
   if (!s.classified.operating || s.facts.employees <= 0) return false;
   switch (kind) {
     case 'party':
@@ -47,7 +47,7 @@ function affected(kind: GapKind, s: EnterpriseState, served: boolean): boolean {
   }
 }
 
-function actionOf(kind: GapKind, s: EnterpriseState): ActionCode {
+function actionOf(kind: GapKind, s: EnterpriseView): ActionCode {
   switch (kind) {
     case 'party':
       return partyActionFor(s.facts.partyMembers);
@@ -67,8 +67,8 @@ export interface GapFilter {
   businessDistrictId?: number;
 }
 
-export function rankGaps(model: CoverageModel, level: GapLevel, kind: GapKind, opts: GapFilter): Gap[] {
-  const groups = new Map<string, EnterpriseState[]>();
+export function rankGaps(model: CoverageView, level: GapLevel, kind: GapKind, opts: GapFilter): Gap[] {
+  const groups = new Map<string, EnterpriseView[]>();
   for (const s of model.enterprises.values()) {
     const building = model.buildings.get(s.facts.buildingId);
     if (!building || (opts.streetCode && building.streetCode !== opts.streetCode)) continue;

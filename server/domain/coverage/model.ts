@@ -3,11 +3,12 @@
 // touches only the enterprise, its buildings and their areas instead of recomputing the city.
 import { classify, type Classified } from './classify.js';
 import { computeReach, distanceM, type BuildingReach, type ReachConfig } from './reach.js';
-import { ZERO, add, contribution, ratesOf, type Counts, type Rates } from './rates.js';
+import { ZERO, add, contribution, type Counts, type Rates } from './rates.js';
 import type { AreaInfo, BuildingFacts, EnterpriseFacts, Level, StationFacts } from './types.js';
 import { NetworkReach } from '../network/network-reach.js';
 import { MAX_JOIN_M } from '../network/walk.js';
 import type { RoadLine } from '../network/graph.js';
+import { nodeOf, type CoverageView } from './view.js';
 
 export interface Territory {
   districts: { code: string; name: string }[];
@@ -46,7 +47,7 @@ export interface SummaryNode extends AreaFigures {
 
 export const areaKey = (level: Level, id: string | number): string => `${level}:${id}`;
 
-export class CoverageModel {
+export class CoverageModel implements CoverageView {
   readonly areas = new Map<string, AreaInfo>();
   readonly counts = new Map<string, Counts>();
   readonly children = new Map<string, string[]>();
@@ -59,7 +60,9 @@ export class CoverageModel {
   readonly network: NetworkReach;
   private readonly streetDistrict = new Map<string, string>();
 
-  constructor(territory: Territory, readonly config: ReachConfig, readonly asOf: string) {
+  /** `reach`: every building's reach as computed before for this territory, config and date (a persisted
+   *  snapshot, server/coverage/snapshot.ts): used as it is instead of walked again. */
+  constructor(territory: Territory, readonly config: ReachConfig, readonly asOf: string, reach?: Map<number, BuildingReach>) {
     for (const d of territory.districts) this.addArea({ level: 'district', id: d.code, name: d.name, parentId: null });
     for (const s of territory.streets) {
       this.streetDistrict.set(s.code, s.districtCode);
@@ -71,7 +74,7 @@ export class CoverageModel {
     for (const r of territory.roads ?? []) this.roads.set(r.id, r);
     this.network = new NetworkReach(territory.roads ?? [], config.searchRadiusM);
     for (const b of territory.buildings) this.placeBuilding(b);
-    this.reach = computeReach(territory.buildings, this.stations, config, asOf, this.network);
+    this.reach = reach ?? computeReach(territory.buildings, this.stations, config, asOf, this.network);
     for (const e of territory.enterprises) this.upsertEnterprise(e);
   }
 
@@ -205,6 +208,26 @@ export class CoverageModel {
     return this.stations.find((s) => s.id === id);
   }
 
+  stationList(): readonly StationFacts[] {
+    return this.stations;
+  }
+
+  /** The facts this model holds, as a Territory a new model can be built from (with `reach`, without walking). */
+  territory(): Territory {
+    const list = (level: Level) => [...this.areas.values()].filter((a) => a.level === level);
+    const parent = (a: AreaInfo) => (a.parentId ?? '').slice((a.parentId ?? '').indexOf(':') + 1);
+    return {
+      districts: list('district').map((a) => ({ code: a.id, name: a.name })),
+      streets: list('street').map((a) => ({ code: a.id, name: a.name, districtCode: this.streetDistrict.get(a.id) ?? parent(a) })),
+      grids: list('grid').map((a) => ({ id: Number(a.id), name: a.name, streetCode: parent(a) })),
+      businessDistricts: list('businessDistrict').map((a) => ({ id: Number(a.id), name: a.name, streetCode: parent(a) })),
+      buildings: [...this.buildings.values()],
+      enterprises: [...this.enterprises.values()].map((e) => e.facts),
+      stations: this.stations,
+      roads: [...this.roads.values()],
+    };
+  }
+
   /** Stations changed: recompute reach only for buildings near the changed stations' old and new places. */
   setStations(stations: StationFacts[], changed: { lon: number; lat: number; buildingId?: number | null }[]): void {
     // A station that moved, came or went walks anew.
@@ -266,17 +289,7 @@ export class CoverageModel {
   }
 
   node(key: string, withChildren: boolean): SummaryNode | null {
-    const a = this.areas.get(key);
-    if (!a) return null;
-    const c = this.counts.get(key) ?? ZERO;
-    const n: SummaryNode = { id: a.id, name: a.name, level: a.level, enterprises: c.enterprises, employees: c.employees, partyMembers: c.partyMembers, rates: ratesOf(c) };
-    if (withChildren) {
-      n.children = (this.children.get(key) ?? [])
-        .map((k) => this.node(k, false))
-        .filter((x): x is SummaryNode => !!x)
-        .sort((x, y) => x.id.localeCompare(y.id, 'en', { numeric: true }));
-    }
-    return n;
+    return nodeOf(this, key, withChildren);
   }
 
   summary(level: Level, id: string): SummaryNode | null {

@@ -1,6 +1,6 @@
 // Coverage of grids before and after buildings change grid (a grid edit's impact preview). Enterprises
 // follow their building, so each grid's counts move by whole buildings' counts: no reclassification.
-import { areaKey, type CoverageModel } from './model.js';
+import { areaKey } from './model.js';
 import { ZERO, add, ratesOf, type Counts, type Rates } from './rates.js';
 
 export interface BuildingMove<K> {
@@ -20,7 +20,7 @@ export interface GridRatesChange<K> {
  * existing grids (counts in the model); keys in `survivors` exist afterwards (a missing one is deleted).
  */
 export function ratesAfterMoves<K extends string | number>(
-  model: CoverageModel,
+  model: { counts: ReadonlyMap<string, Counts>; areas: { has(key: string): boolean } },
   moves: BuildingMove<K>[],
   report: (K | number)[],
   survivors: ReadonlySet<K | number>,

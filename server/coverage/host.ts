@@ -1,0 +1,208 @@
+// Keeps the coverage model current and answers the named questions (questions.ts). Runs in the coverage worker
+// (worker.ts), off the request thread. Today's model is built once — or loaded from the persisted snapshot — and
+// afterwards each question first reads the change log (filled by triggers) and applies only what changed. Past
+// dates are views derived from today's model (domain/coverage/view.ts); their answers are kept in a cache capped
+// in bytes and dropped at the next change.
+import { sql } from 'drizzle-orm';
+import { rows, type Store } from '../db/store.js';
+import { Mutex } from '../db/mutex.js';
+import { CoverageModel } from '../domain/coverage/model.js';
+import { DEFAULT_REACH_CONFIG, type ReachConfig } from '../domain/coverage/reach.js';
+import { viewAsOf } from '../domain/coverage/view.js';
+import { ReachConfigSchema } from './contract.js';
+import { loadAreas, loadBuildings, loadEnterprises, loadRoads, loadStations, loadTerritory } from './facts.js';
+import { answer, needsEnterprises, type Answer, type Question } from './questions.js';
+import { ByteCache, estimatedBytes } from './byte-cache.js';
+import { loadSnapshot, saveSnapshot } from './snapshot.js';
+
+/** Beyond this many changed rows a full rebuild is cheaper than applying them one by one. */
+const INCREMENTAL_LIMIT = 20_000;
+/** Past-date answers kept, in bytes (their JSON size). */
+export const PAST_CACHE_BYTES = 32 * 1024 * 1024;
+/** The snapshot is written again after this many changes applied since the last one, or this long after it. */
+const SNAPSHOT_EVERY_ROWS = 2_000;
+const SNAPSHOT_EVERY_MS = 10 * 60_000;
+
+export interface HostStats {
+  fullBuilds: number;
+  incrementalUpdates: number;
+  rowsApplied: number;
+  snapshotLoads: number;
+  snapshotSaves: number;
+  /** Past-date views derived (each one pass over today's model). */
+  pastViews: number;
+  pastCacheBytes: number;
+  pastCacheEntries: number;
+}
+
+export interface HostOptions {
+  pastCacheBytes?: number;
+  /** Persist the model (default true). */
+  snapshots?: boolean;
+}
+
+export class CoverageHost {
+  private current: CoverageModel | null = null;
+  private seen = 0;
+  private readonly past: ByteCache<unknown>;
+  private readonly lock = new Mutex();
+  private savedSeen = -1;
+  private savedAt = 0;
+  private readonly counters = { fullBuilds: 0, incrementalUpdates: 0, rowsApplied: 0, snapshotLoads: 0, snapshotSaves: 0, pastViews: 0 };
+
+  constructor(
+    private readonly store: Store,
+    private readonly opts: HostOptions = {},
+  ) {
+    this.past = new ByteCache(opts.pastCacheBytes ?? PAST_CACHE_BYTES);
+  }
+
+  stats(): HostStats {
+    return { ...this.counters, pastCacheBytes: this.past.bytes, pastCacheEntries: this.past.size };
+  }
+
+  async reachConfig(): Promise<ReachConfig> {
+    const [r] = await this.store.read((db) => rows<{ value: unknown }>(db, sql`SELECT value FROM settings WHERE key = 'reach'`));
+    const parsed = ReachConfigSchema.safeParse(r?.value);
+    return parsed.success ? parsed.data : DEFAULT_REACH_CONFIG;
+  }
+
+  /** Brings today's model up to date (the first build, or a snapshot and its catch-up). */
+  warm(today: string): Promise<void> {
+    return this.lock.run(() => this.catchUp(today));
+  }
+
+  ask<Q extends Question>(q: Q, today: string): Promise<Answer<Q>> {
+    return this.lock.run(async () => {
+      await this.catchUp(today);
+      const model = this.current as CoverageModel;
+      const asOf = 'asOf' in q ? q.asOf : undefined;
+      if (!asOf || asOf === today) return answer(model, q);
+      const key = JSON.stringify(q);
+      const hit = this.past.get(key);
+      if (hit !== undefined) return hit as Answer<Q>;
+      // Derived, answered, dropped: only the answer stays, within the byte cap.
+      const view = viewAsOf(model, asOf, { withEnterprises: needsEnterprises(q), ...(q.q === 'building' ? { buildingIds: [q.id] } : {}) });
+      this.counters.pastViews++;
+      const a = answer(view, q);
+      this.past.set(key, a, estimatedBytes(a));
+      return a;
+    });
+  }
+
+  /** Rebuilds everything from the store (the benchmark's full build). */
+  rebuildNow(today: string): Promise<void> {
+    return this.lock.run(() => this.rebuild(today));
+  }
+
+  private async latestChange(): Promise<number> {
+    const [r] = await this.store.read((db) => rows<{ n: number }>(db, sql`SELECT coalesce(max(id), 0)::float8 AS n FROM change_log`));
+    return r?.n ?? 0;
+  }
+
+  private async rebuild(today: string): Promise<void> {
+    const latest = await this.latestChange();
+    const territory = await this.store.read((db) => loadTerritory(db));
+    this.current = new CoverageModel(territory, await this.reachConfig(), today);
+    this.past.clear();
+    this.seen = latest;
+    this.counters.fullBuilds++;
+    await this.persist(true);
+  }
+
+  /** The persisted model, if there is one for today that the change log can still catch up from. */
+  private async restore(today: string): Promise<boolean> {
+    if (this.opts.snapshots === false) return false;
+    const snap = await loadSnapshot(this.store, await this.reachConfig(), today);
+    if (!snap) return false;
+    const [r] = await this.store.read((db) => rows<{ lo: number | null; hi: number | null }>(db, sql`SELECT min(id)::float8 AS lo, max(id)::float8 AS hi FROM change_log`));
+    // Written against another change log (a restore), or the log was pruned past it: not usable.
+    if ((r?.hi ?? 0) < snap.changeId || (r?.lo != null && r.lo > snap.changeId + 1)) return false;
+    this.current = snap.model;
+    this.seen = snap.changeId;
+    this.savedSeen = snap.changeId;
+    this.savedAt = Date.now();
+    this.past.clear();
+    this.counters.snapshotLoads++;
+    return true;
+  }
+
+  /** Writes the snapshot after a full build, or when enough changed since the last one. A failure is not fatal. */
+  private async persist(force: boolean): Promise<void> {
+    if (this.opts.snapshots === false || !this.current) return;
+    const due = this.seen - this.savedSeen >= SNAPSHOT_EVERY_ROWS || (this.seen !== this.savedSeen && Date.now() - this.savedAt >= SNAPSHOT_EVERY_MS);
+    if (!force && !due) return;
+    try {
+      await saveSnapshot(this.store, this.current, this.seen);
+      this.savedSeen = this.seen;
+      this.savedAt = Date.now();
+      this.counters.snapshotSaves++;
+    } catch (err) {
+      console.error(`Coverage snapshot not saved: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private async catchUp(today: string): Promise<void> {
+    if (!this.current && (await this.restore(today))) return this.catchUp(today);
+    if (!this.current || this.current.asOf !== today) return this.rebuild(today);
+    const latest = await this.latestChange();
+    if (latest === this.seen) return;
+    const changes = await this.store.read((db) =>
+      rows<{ id: number; table_name: string; row_key: string }>(
+        db,
+        sql`SELECT id::float8 AS id, table_name, row_key FROM change_log WHERE id > ${this.seen} AND id <= ${latest} ORDER BY id LIMIT ${INCREMENTAL_LIMIT + 1}`,
+      ),
+    );
+    // Pruned past what this engine has seen (it was idle for a long time): only a rebuild is safe.
+    const [oldest] = await this.store.read((db) => rows<{ n: number | null }>(db, sql`SELECT min(id)::float8 AS n FROM change_log`));
+    const pruned = oldest?.n != null && oldest.n > this.seen + 1;
+    const contiguous = !pruned && changes.length > 0 && changes.length <= INCREMENTAL_LIMIT;
+    const tables = new Set(changes.map((c) => c.table_name));
+    const reachChanged = changes.some((c) => c.table_name === 'settings' && c.row_key === 'reach');
+    if (!contiguous || reachChanged || tables.has('districts')) return this.rebuild(today);
+    await this.applyChanges(this.current, changes);
+    this.seen = latest;
+    this.past.clear();
+    this.counters.incrementalUpdates++;
+    this.counters.rowsApplied += changes.length;
+    await this.persist(false);
+  }
+
+  /** Loads what changed once, then applies it to today's model. */
+  private async applyChanges(m: CoverageModel, changes: { table_name: string; row_key: string }[]): Promise<void> {
+    const keys = (table: string) => [...new Set(changes.filter((c) => c.table_name === table).map((c) => Number(c.row_key)))].filter(Number.isFinite);
+    const enterpriseIds = new Set([...keys('enterprises'), ...keys('organisation_coverage'), ...keys('instructor_assignments')]);
+    const orgIds = keys('organisations');
+    const buildingIds = keys('buildings');
+    const stationIds = keys('stations');
+    await this.store.read(async (db) => {
+      if (changes.some((c) => ['streets', 'grids', 'business_districts'].includes(c.table_name))) m.syncAreas(await loadAreas(db));
+      // A road edit re-walks only the buildings a walk over that road could reach (CoverageModel.setRoads).
+      if (changes.some((c) => c.table_name === 'roads')) m.setRoads(await loadRoads(db));
+      if (orgIds.length) {
+        const covered = await rows<{ e: number }>(db, sql`SELECT DISTINCT enterprise_id AS e FROM organisation_coverage WHERE organisation_id IN (${sql.join(orgIds.map((i) => sql`${i}`), sql`, `)})`);
+        covered.forEach((r) => enterpriseIds.add(r.e));
+      }
+      if (stationIds.length) {
+        const stations = await loadStations(db);
+        const moved = stationIds.flatMap((id) => {
+          const before = m.stationById(id);
+          const after = stations.find((s) => s.id === id);
+          return [before, after].filter((s): s is NonNullable<typeof s> => !!s).map((s) => ({ lon: s.lon, lat: s.lat, buildingId: s.buildingId }));
+        });
+        m.setStations(stations, moved);
+      }
+      if (buildingIds.length) {
+        const fresh = await loadBuildings(db, buildingIds);
+        for (const b of fresh) m.upsertBuilding(b);
+        for (const id of buildingIds) if (!fresh.some((b) => b.id === id)) m.removeBuilding(id);
+      }
+      if (enterpriseIds.size) {
+        const ids = [...enterpriseIds];
+        const fresh = await loadEnterprises(db, ids);
+        for (const e of fresh) m.upsertEnterprise(e);
+        for (const id of ids) if (!fresh.some((e) => e.id === id)) m.removeEnterprise(id);
+      }
+    });
+  }
+}

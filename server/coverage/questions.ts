@@ -1,0 +1,118 @@
+// The named questions the rest of the server asks the coverage engine, and their answers from a model (today's
+// or a view as of a past date). Answers are plain data: they cross from the coverage worker by structured clone.
+import { areaKey, type SummaryNode } from '../domain/coverage/model.js';
+import { rankGaps, type Gap, type GapFilter, type GapKind, type GapLevel } from '../domain/coverage/gaps.js';
+import type { Counts } from '../domain/coverage/rates.js';
+import type { Level } from '../domain/coverage/types.js';
+import type { Thresholds } from '../domain/coverage/warnings.js';
+import type { CoverageView } from '../domain/coverage/view.js';
+import { areaTrend } from './trend.js';
+import { warningsOf } from './warnings.js';
+import { buildingFigures, type BuildingFigures } from './building-file.js';
+import type { Trend, Warnings } from './contract.js';
+
+export interface DerivedBuilding {
+  node: Pick<SummaryNode, 'enterprises' | 'employees' | 'rates'> | null;
+  served: boolean;
+  band: number | null;
+}
+
+export interface WallFigures {
+  asOf: string;
+  now: SummaryNode | null;
+  /** The scope's rates on the compared date (null when the scope was not there). */
+  then: SummaryNode['rates'] | null;
+  /** The business districts of the scope's streets. */
+  businessDistricts: SummaryNode[];
+  gaps: Gap[];
+}
+
+/** Every question, with the date it is asked for (none: today). Trend and warnings count history from today's model. */
+export type Question =
+  | { q: 'summary'; level: Level; id: string; asOf?: string }
+  | { q: 'gaps'; level: GapLevel; kind: GapKind; filter: GapFilter; asOf?: string }
+  | { q: 'trend'; level: Exclude<Level, 'building'>; id: string; months: number }
+  | { q: 'warnings'; thresholds: Thresholds; level: 'street' | 'district'; id: string }
+  | { q: 'building'; id: number; asOf?: string }
+  | { q: 'derivedBuildings'; ids: number[] }
+  | { q: 'derivedEnterprises'; ids: number[] }
+  | { q: 'wallNow'; level: Level; id: string; streetCodes: string[] }
+  | { q: 'scopeCounts'; streetCodes: string[] }
+  | { q: 'streetCounts'; streetCode: string };
+
+export interface Answers {
+  summary: SummaryNode | null;
+  gaps: { asOf: string; gaps: Gap[] };
+  trend: Trend | null;
+  warnings: Warnings | null;
+  building: BuildingFigures | null;
+  derivedBuildings: DerivedBuilding[];
+  derivedEnterprises: ({ party: string; union: string } | null)[];
+  wallNow: Omit<WallFigures, 'then'>;
+  /** The counts of the streets and of their grids and business districts (a publication's areas), keyed by area key. */
+  scopeCounts: { asOf: string; counts: [string, Counts][] };
+  /** A street's grids' and buildings' counts (a grid edit's impact), keyed by area key. */
+  streetCounts: { asOf: string; counts: [string, Counts][] };
+}
+
+export type Answer<Q extends Question> = Answers[Q['q']];
+
+/** What a past-date question needs of the view: counts only, or the enterprises' classification too. */
+export function needsEnterprises(q: Question): boolean {
+  return q.q === 'gaps' || q.q === 'building';
+}
+
+export function answer<Q extends Question>(v: CoverageView, question: Q): Answer<Q> {
+  const q = question as Question;
+  switch (q.q) {
+    case 'summary':
+      return v.summary(q.level, q.id) as Answer<Q>;
+    case 'gaps':
+      return { asOf: v.asOf, gaps: rankGaps(v, q.level, q.kind, q.filter) } as Answer<Q>;
+    case 'trend':
+      return areaTrend(v, q.level, q.id, q.months) as Answer<Q>;
+    case 'warnings':
+      return warningsOf(v, q.thresholds, q.level, q.id) as Answer<Q>;
+    case 'building':
+      return buildingFigures(v, q.id) as Answer<Q>;
+    case 'derivedBuildings':
+      return q.ids.map((id): DerivedBuilding => {
+        const node = v.summary('building', String(id));
+        const reach = v.reach.get(id);
+        return { node: node ? { enterprises: node.enterprises, employees: node.employees, rates: node.rates } : null, served: reach?.served ?? false, band: reach?.band ?? null };
+      }) as Answer<Q>;
+    case 'derivedEnterprises':
+      return q.ids.map((id) => {
+        const c = v.enterprises.get(id)?.classified;
+        return c ? { party: c.party, union: c.union } : null;
+      }) as Answer<Q>;
+    case 'wallNow': {
+      const streets = new Set(q.streetCodes.map((c) => areaKey('street', c)));
+      const businessDistricts = [...v.areas.entries()]
+        .filter(([, a]) => a.level === 'businessDistrict' && a.parentId !== null && streets.has(a.parentId))
+        .map(([, a]) => v.summary('businessDistrict', a.id))
+        .filter((n): n is SummaryNode => !!n);
+      const gaps = rankGaps(v, 'building', 'party', { limit: 8, ...(q.level === 'street' ? { streetCode: q.id } : {}) });
+      return { asOf: v.asOf, now: v.summary(q.level, q.id), businessDistricts, gaps } as Answer<Q>;
+    }
+    case 'scopeCounts': {
+      const streets = new Set(q.streetCodes.map((c) => areaKey('street', c)));
+      const counts: [string, Counts][] = [];
+      for (const [k, a] of v.areas) {
+        const c = v.counts.get(k);
+        if (c && (streets.has(k) || (a.level !== 'building' && a.parentId !== null && streets.has(a.parentId)))) counts.push([k, c]);
+      }
+      return { asOf: v.asOf, counts } as Answer<Q>;
+    }
+    case 'streetCounts': {
+      const street = areaKey('street', q.streetCode);
+      const counts: [string, Counts][] = [];
+      for (const [k, a] of v.areas) {
+        const inStreet = a.level === 'grid' ? a.parentId === street : a.level === 'building' && v.buildings.get(Number(a.id))?.streetCode === q.streetCode;
+        const c = v.counts.get(k);
+        if (inStreet && c) counts.push([k, c]);
+      }
+      return { asOf: v.asOf, counts } as Answer<Q>;
+    }
+  }
+}
