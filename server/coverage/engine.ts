@@ -142,7 +142,7 @@ export class CoverageEngine {
 
   private crashed(err: unknown): void {
     if (this.closed) return;
-    console.error(`The coverage worker stopped (${err instanceof Error ? err.message : String(err)}); restarting it`);
+    console.error(`${err instanceof Error ? err.message : String(err)}: restarting the coverage worker`);
     this.restarts++;
     this.backend = this.start();
     this.warmUp().catch(() => undefined);

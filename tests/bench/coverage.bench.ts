@@ -62,6 +62,8 @@ async function measure(label: string, store: Store, city: SyntheticCity, databas
   console.log(`[${label}] restart from the persisted model ${restartMs.toFixed(0)} ms (${rs.snapshotLoads} snapshot load, ${rs.fullBuilds} full builds): ${(median(full) / restartMs).toFixed(1)}× faster than a full build`);
   await engine.close();
   const f = median(full);
+  // The model's memory: this process holds it (in the worker thread on PostgreSQL, in this thread on PGlite).
+  console.log(`[${label}] process RSS with today's model ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
   const e = median(edits);
   console.log(`[${label}] full recompute ${f.toFixed(0)} ms (median of 3), one edit ${e.toFixed(1)} ms (median of 15)`);
   console.log(`[${label}] ratio full-recompute / one-edit: ${(f / e).toFixed(0)}`);
