@@ -114,7 +114,8 @@ export interface EngineOptions extends HostOptions {
 }
 
 export class CoverageEngine {
-  private backend: Backend;
+  /** Started at the first call: a store that never asks for figures (a CLI, most tests) starts no thread. */
+  private started: Backend | null = null;
   /** The first build (or the rebuild after a crash), while it runs in the background. */
   private warming: Promise<void> | null = null;
   private closed = false;
@@ -125,13 +126,16 @@ export class CoverageEngine {
     private readonly store: Store,
     readonly today: () => string = () => chinaToday(),
     private readonly opts: EngineOptions = {},
-  ) {
-    this.backend = this.start();
+  ) {}
+
+  private get backend(): Backend {
+    this.started ??= this.start();
+    return this.started;
   }
 
   /** Where the model lives. */
   get inWorker(): boolean {
-    return this.backend instanceof InWorker;
+    return !!this.opts.databaseUrl;
   }
 
   private start(): Backend {
@@ -144,7 +148,7 @@ export class CoverageEngine {
     if (this.closed) return;
     console.error(`${err instanceof Error ? err.message : String(err)}: restarting the coverage worker`);
     this.restarts++;
-    this.backend = this.start();
+    this.started = this.start();
     this.warmUp().catch(() => undefined);
   }
 
@@ -209,13 +213,13 @@ export class CoverageEngine {
 
   /** Ends the worker as a crash would (tests of the recovery); false when the model is in this thread. */
   async kill(): Promise<boolean> {
-    if (!(this.backend instanceof InWorker)) return false;
-    await this.backend.kill();
+    if (!(this.started instanceof InWorker)) return false;
+    await this.started.kill();
     return true;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.backend.close();
+    await this.started?.close();
   }
 }
