@@ -99,7 +99,7 @@ describe.each(storeKinds())('the coverage engine on %s', (kind) => {
     const stats = await e.stats();
     expect(stats.fullBuilds + stats.snapshotLoads).toBe(1);
     expect(stats.pastViews).toBeGreaterThan(0);
-  });
+  }, 300_000);
 
   let nextOrg = 960_000;
   type Edit =
@@ -161,7 +161,7 @@ describe.each(storeKinds())('the coverage engine on %s', (kind) => {
       { numRuns: 3, seed: 18 },
     );
     expect((await e.stats()).fullBuilds).toBe(0);
-  });
+  }, 600_000);
 
   it('restarts from the persisted model and the change log, without a full build, answering as a full rebuild', async () => {
     const first = engine();
@@ -178,7 +178,7 @@ describe.each(storeKinds())('the coverage engine on %s', (kind) => {
     for (const q of questions(await reference(TODAY))) expect(await restarted.ask(q), JSON.stringify(q)).toEqual(await rebuilt.ask(q));
     expect((await rebuilt.stats()).fullBuilds).toBe(1);
     await expectSameAnswers(restarted);
-  });
+  }, 300_000);
 
   it('ignores a persisted model from another reach setting and rebuilds', async () => {
     await t.store.write((tx) => tx.execute(sql`UPDATE coverage_snapshot SET config = '{}'`));
@@ -186,7 +186,7 @@ describe.each(storeKinds())('the coverage engine on %s', (kind) => {
     await e.warmUp();
     expect(await e.stats()).toMatchObject({ fullBuilds: 1, snapshotLoads: 0 });
     await expectSameAnswers(e);
-  });
+  }, 300_000);
 
   it.runIf(kind === 'postgres')('answers 503 computing when the coverage worker dies, restarts it and answers again', async () => {
     const e = engine();
