@@ -214,6 +214,12 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   };
 
   const onSearch = (r: SearchResult) => {
+    // An area: drill to it (breadcrumb, profile and URL follow the focus) and frame its extent.
+    if (r.bbox && r.type !== 'building' && r.type !== 'enterprise' && r.type !== 'station') {
+      patch({ focus: { level: r.type, id: r.id }, selection: null });
+      controller.current?.fitBounds(r.bbox);
+      return;
+    }
     // Close enough to tell the building from its neighbours, not so close that one tower fills the screen.
     controller.current?.flyTo({ lng: r.lon, lat: r.lat, zoom: searchZoom(r.type) });
     if (r.buildingId) patch({ selection: { level: 'building', id: String(r.buildingId) } });
