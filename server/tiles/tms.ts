@@ -66,17 +66,25 @@ export function tileOf(lonDeg: number, latDeg: number, z: number): TileAddress {
 
 /** The tile matrix set definition (OGC 2DTMS JSON), levels 0..MAX_ZOOM. */
 export function webMercatorQuad(): object {
+  const crs = 'http://www.opengis.net/def/crs/EPSG/0/3857';
   return {
     id: TMS_ID,
     title: 'Google Maps Compatible for the World',
     uri: TMS_URI,
-    crs: 'http://www.opengis.net/def/crs/EPSG/0/3857',
+    crs,
+    // The 1.0 encoding's members too (identifier, supportedCRS, boundingBox corners, topLeftCorner): GDAL before 3.7
+    // (Debian 12's 3.6) reads only those, and 2.0 readers ignore them.
+    identifier: TMS_ID,
+    supportedCRS: crs,
+    boundingBox: { type: 'BoundingBoxType', crs, lowerLeft: [-HALF, -HALF], upperRight: [HALF, HALF], lowerCorner: [-HALF, -HALF], upperCorner: [HALF, HALF] },
     orderedAxes: ['E', 'N'],
     wellKnownScaleSet: 'http://www.opengis.net/def/wkss/OGC/1.0/GoogleMapsCompatible',
     tileMatrices: Array.from({ length: MAX_ZOOM + 1 }, (_, z) => {
       const cellSize = (2 * HALF) / 256 / 2 ** z;
       return {
         id: String(z),
+        identifier: String(z),
+        topLeftCorner: [-HALF, HALF],
         scaleDenominator: cellSize / CELL0,
         cellSize,
         cornerOfOrigin: 'topLeft',

@@ -1,0 +1,69 @@
+// A real client reads the vector tiles: GDAL's MVT driver (Debian gdal-bin) opens a tile saved as z/x/y.pbf, places
+// its features in EPSG:3857 inside the tile, and reads the properties the items endpoint gives for them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection } from 'geojson';
+import { BUFFER, EXTENT, tileBboxWgs84, tileBounds3857, tileOf } from '../../server/tiles/tms.js';
+import { openTestStore, storeKinds, testEnv, type TestStore } from '../helpers/stores.js';
+import { client, officialAuth, type Client } from '../helpers/client.js';
+
+const run = promisify(execFile);
+const OGRINFO = '/usr/bin/ogrinfo';
+const HAS_OGRINFO = existsSync(OGRINFO);
+if (!HAS_OGRINFO && testEnv.CI) throw new Error(`${OGRINFO} is missing: install Debian's gdal-bin`);
+if (!HAS_OGRINFO) console.warn(`SKIPPED the GDAL tile tests: ${OGRINFO} is missing (apt-get install gdal-bin)`);
+
+describe.runIf(HAS_OGRINFO).each(storeKinds())('GDAL reads the vector tiles on %s', (kind) => {
+  let t: TestStore;
+  let c: Client;
+  let dir: string;
+  beforeAll(async () => {
+    t = await openTestStore(kind);
+    c = client(t.services);
+    dir = mkdtempSync(join(tmpdir(), 'pbmap-mvt-'));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await t?.dispose();
+  });
+
+  it.each(['buildings', 'stations', 'roads'])('ogrinfo opens a %s tile: the items of the tile, in place, with their properties', async (id) => {
+    const first = ((await (await c.get(`/ogc/collections/${id}/items?limit=1`, officialAuth)).json()) as FeatureCollection).features[0] as Feature;
+    let p: unknown = (first.geometry as { coordinates: unknown }).coordinates;
+    while (Array.isArray(p) && Array.isArray(p[0])) p = p[0];
+    const tile = tileOf((p as number[])[0] as number, (p as number[])[1] as number, 15);
+    const res = await c.get(`/ogc/collections/${id}/tiles/WebMercatorQuad/${tile.z}/${tile.y}/${tile.x}`, officialAuth);
+    expect(res.status).toBe(200);
+    mkdirSync(join(dir, id, String(tile.z), String(tile.x)), { recursive: true });
+    const file = join(dir, id, String(tile.z), String(tile.x), `${tile.y}.pbf`);
+    writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
+
+    const { stdout } = await run(OGRINFO, ['-ro', '-al', '-q', file], { env: { ...process.env, CPL_DEBUG: 'OFF' }, maxBuffer: 64 * 1024 * 1024 });
+    const gdalIds = [...stdout.matchAll(/^\s+mvt_id \(Integer64\) = (\d+)$/gm)].map((m) => Number(m[1])).sort((a, b) => a - b);
+    const itemsIn = async (margin: number) =>
+      ((await (await c.get(`/ogc/collections/${id}/items?limit=1000&bbox=${tileBboxWgs84(tile, margin).join(',')}`, officialAuth)).json()) as FeatureCollection).features;
+    // Every item inside the tile is read; everything read is an item of the tile grown by its buffer (a sliver in
+    // the buffer can vanish when cut to whole tile units).
+    const inside = await itemsIn(0);
+    const buffered = new Set((await itemsIn(BUFFER / EXTENT)).map((f) => Number(f.id)));
+    expect(inside.length).toBeGreaterThan(0);
+    expect(gdalIds).toEqual(expect.arrayContaining(inside.map((f) => Number(f.id))));
+    for (const g of gdalIds) expect(buffered.has(g), String(g)).toBe(true);
+    // Names as the items give them.
+    for (const f of inside) if (f.properties?.name) expect(stdout).toContain(`name (String) = ${String(f.properties.name)}`);
+    // Every coordinate GDAL reads lies in the tile grown by its buffer, in Web Mercator metres.
+    const [x0, y0, x1, y1] = tileBounds3857(tile, (BUFFER + 1) / EXTENT);
+    const coords = [...stdout.matchAll(/(-?\d+\.\d+) (-?\d+\.\d+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    expect(coords.length).toBeGreaterThan(0);
+    for (const [x, y] of coords) {
+      expect(x).toBeGreaterThanOrEqual(x0);
+      expect(x).toBeLessThanOrEqual(x1);
+      expect(y).toBeGreaterThanOrEqual(y0);
+      expect(y).toBeLessThanOrEqual(y1);
+    }
+  });
+});
