@@ -11,8 +11,9 @@ export const getConfig = () => api<ClientConfig>('/api/config');
 export const getSummary = (level: Level, id: string, signal?: AbortSignal) =>
   api<SummaryNode>(`/api/coverage/summary?level=${level}&id=${encodeURIComponent(id)}`, { signal });
 
-export const getGaps = (q: { level: 'building' | 'grid' | 'businessDistrict'; kind: Gap['kind']; limit?: number; streetCode?: string; gridId?: string; businessDistrictId?: string }, signal?: AbortSignal) => {
+export const getGaps = (q: { level: 'building' | 'grid' | 'businessDistrict'; kind: Gap['kind']; limit?: number; districtCode?: string; streetCode?: string; gridId?: string; businessDistrictId?: string }, signal?: AbortSignal) => {
   const p = new URLSearchParams({ level: q.level, kind: q.kind, limit: String(q.limit ?? 10) });
+  if (q.districtCode) p.set('districtCode', q.districtCode);
   if (q.streetCode) p.set('streetCode', q.streetCode);
   if (q.gridId) p.set('gridId', q.gridId);
   if (q.businessDistrictId) p.set('businessDistrictId', q.businessDistrictId);

@@ -129,6 +129,7 @@ export const GapsQuerySchema = z.object({
   level: z.enum(['building', 'grid', 'businessDistrict']),
   kind: z.enum(['party', 'union', 'work', 'reach']),
   limit: z.coerce.number().int().min(1).max(500).default(20),
+  districtCode: z.string().regex(/^[0-9]{6}$/).optional().openapi({ description: "Only this district's buildings" }),
   streetCode: z.string().regex(/^[0-9]{6}[0-9A-Z]{3}$/).optional(),
   gridId: z.coerce.number().int().positive().optional(),
   businessDistrictId: z.coerce.number().int().positive().optional(),

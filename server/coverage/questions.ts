@@ -92,7 +92,7 @@ export function answer<Q extends Question>(v: CoverageView, question: Q): Answer
         .filter(([, a]) => a.level === 'businessDistrict' && a.parentId !== null && streets.has(a.parentId))
         .map(([, a]) => v.summary('businessDistrict', a.id))
         .filter((n): n is SummaryNode => !!n);
-      const gaps = rankGaps(v, 'building', 'party', { limit: 8, ...(q.level === 'street' ? { streetCode: q.id } : {}) });
+      const gaps = rankGaps(v, 'building', 'party', { limit: 8, ...(q.level === 'street' ? { streetCode: q.id } : { districtCode: q.id }) });
       return { asOf: v.asOf, now: v.summary(q.level, q.id), businessDistricts, gaps } as Answer<Q>;
     }
     case 'scopeCounts': {

@@ -73,7 +73,7 @@ coverageRoutes.openapi(
   }),
   async (c) => {
     const q = c.req.valid('query');
-    const filter = { limit: q.limit, streetCode: q.streetCode, gridId: q.gridId, businessDistrictId: q.businessDistrictId };
+    const filter = { limit: q.limit, districtCode: q.districtCode, streetCode: q.streetCode, gridId: q.gridId, businessDistrictId: q.businessDistrictId };
     // Fields left out, not sent as undefined: the question is also the past-date cache's key.
     const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as typeof filter;
     const { asOf, gaps } = await c.get('services').coverage.gaps(q.level, q.kind, defined, checkAsOf(q.asOf));

@@ -62,6 +62,8 @@ function actionOf(kind: GapKind, s: EnterpriseView): ActionCode {
 
 export interface GapFilter {
   limit: number;
+  /** Only buildings of the streets of this district (a district's gaps, not the city's). */
+  districtCode?: string;
   streetCode?: string;
   gridId?: number;
   businessDistrictId?: number;
@@ -69,9 +71,11 @@ export interface GapFilter {
 
 export function rankGaps(model: CoverageView, level: GapLevel, kind: GapKind, opts: GapFilter): Gap[] {
   const groups = new Map<string, EnterpriseView[]>();
+  const district = opts.districtCode === undefined ? null : areaKey('district', opts.districtCode);
   for (const s of model.enterprises.values()) {
     const building = model.buildings.get(s.facts.buildingId);
     if (!building || (opts.streetCode && building.streetCode !== opts.streetCode)) continue;
+    if (opts.districtCode !== undefined && model.areas.get(areaKey('street', building.streetCode))?.parentId !== district) continue;
     if (opts.gridId !== undefined && building.gridId !== opts.gridId) continue;
     if (opts.businessDistrictId !== undefined && building.businessDistrictId !== opts.businessDistrictId) continue;
     const served = model.reach.get(building.id)?.served ?? false;

@@ -66,7 +66,7 @@ export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen, a
         })
         .catch(() => undefined);
     }
-    const where = level === 'grid' ? { gridId: id } : level === 'businessDistrict' ? { businessDistrictId: id } : level === 'street' ? { streetCode: id } : streetCode ? { streetCode } : {};
+    const where = level === 'grid' ? { gridId: id } : level === 'businessDistrict' ? { businessDistrictId: id } : level === 'street' ? { streetCode: id } : level === 'district' ? { districtCode: id } : streetCode ? { streetCode } : {};
     getGaps({ level: 'building', kind: 'party', limit: 5, ...where }, signal).then((g) => setGaps(g.gaps)).catch(() => undefined);
     return () => ctrl.abort();
   }, [level, id, parentLevel, parentId, siblingKey, streetCode, thresholdsVersion]);
