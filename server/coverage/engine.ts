@@ -1,10 +1,10 @@
 // The request thread's side of the coverage engine: a thin client that asks named questions (questions.ts) and
 // gets plain data back. The model itself lives in the coverage worker thread on PostgreSQL (worker.ts, with its own
 // connection), so a city build never holds up a request that does not need figures (issue 18 point 1). On PGlite
-// the model is kept in this thread (host.ts directly) until the embedded database can be reached from a worker.
+// the worker reads the embedded database over a port on its own worker thread (db/store-port.ts).
 // Until the first build is done — and after a worker crash, while the restarted worker rebuilds — figures are
 // answered 503 "computing" (CoverageComputing) at once instead of making requests wait.
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store.js';
 import { DEFAULT_REACH_CONFIG, type ReachConfig } from '../domain/coverage/reach.js';
@@ -61,7 +61,11 @@ class InWorker implements Backend {
   constructor(data: Omit<WorkerData, 'entry'>, onExit: (err: unknown) => void) {
     const ts = import.meta.url.endsWith('.ts');
     const entry = new URL(ts ? './worker.ts' : './worker.js', import.meta.url).href;
-    this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: { ...data, entry } satisfies WorkerData, name: 'coverage' });
+    this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: { ...data, entry } satisfies WorkerData,
+      transferList: data.storePort ? [data.storePort] : [],
+      name: 'coverage',
+    });
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
       const p = this.pending.get(reply.id);
@@ -109,8 +113,11 @@ function revive(e: { name: string; message: string; code?: string; errno?: numbe
 }
 
 export interface EngineOptions extends HostOptions {
-  /** PostgreSQL: the worker opens its own connection to this database. Without it the model stays in this thread. */
+  /** PostgreSQL: the worker opens its own connection to this database. Without it, on a store that offers a port
+   *  (PGlite in its worker) the worker reads over a port; otherwise the model stays in this thread. */
   databaseUrl?: string;
+  /** Keep the model in this thread (a CLI that asks once and exits). */
+  inThread?: boolean;
 }
 
 export class CoverageEngine {
@@ -135,13 +142,14 @@ export class CoverageEngine {
 
   /** Where the model lives. */
   get inWorker(): boolean {
-    return !!this.opts.databaseUrl;
+    return !this.opts.inThread && (!!this.opts.databaseUrl || !!this.store.connectPort);
   }
 
   private start(): Backend {
-    const { databaseUrl, ...host } = this.opts;
-    if (!databaseUrl) return new InThread(this.store, host);
-    return new InWorker({ databaseUrl, ...host }, (err) => this.crashed(err));
+    const { databaseUrl, inThread, ...host } = this.opts;
+    if (inThread || (!databaseUrl && !this.store.connectPort)) return new InThread(this.store, host);
+    const where = databaseUrl ? { databaseUrl } : { storePort: (this.store.connectPort as () => MessagePort)() };
+    return new InWorker({ ...where, ...host }, (err) => this.crashed(err));
   }
 
   private crashed(err: unknown): void {

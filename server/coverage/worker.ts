@@ -1,15 +1,18 @@
 // The coverage worker thread: owns the coverage model (host.ts) and its own database connection, and answers the
 // request thread's named questions (engine.ts is the client). A city build here never holds up a request that
 // does not ask for figures (issue 18 point 1).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Store } from '../db/store.js';
 import { CoverageHost, type HostOptions } from './host.js';
 import { openWorkerPostgres } from './worker-store.js';
+import { storeOverPort } from '../db/store-port.js';
 import type { Question } from './questions.js';
 
 export interface WorkerData extends HostOptions {
   entry: string;
   databaseUrl?: string;
+  /** PGlite: a port on the embedded database's worker (the owning store's connectPort()). */
+  storePort?: MessagePort;
 }
 
 export type Request =
@@ -22,8 +25,8 @@ export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok:
 const data = workerData as WorkerData;
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
-if (!data.databaseUrl) throw new Error('The coverage worker needs a database URL');
-const store: Store = openWorkerPostgres(data.databaseUrl);
+if (!data.databaseUrl && !data.storePort) throw new Error('The coverage worker needs a database URL or a store port');
+const store: Store = data.databaseUrl ? openWorkerPostgres(data.databaseUrl) : storeOverPort(data.storePort as MessagePort);
 const host = new CoverageHost(store, { pastCacheBytes: data.pastCacheBytes, snapshots: data.snapshots });
 
 /** An error as plain data: its name, message and the codes dbFaultOf reads (a database fault stays a 503). */

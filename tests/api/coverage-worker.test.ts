@@ -94,7 +94,7 @@ describe.each(storeKinds())('the coverage engine on %s', (kind) => {
 
   it('answers every named question as the pure model does, today and as of past dates', async () => {
     const e = engine();
-    expect(e.inWorker).toBe(kind === 'postgres');
+    expect(e.inWorker).toBe(true);
     await expectSameAnswers(e);
     const stats = await e.stats();
     expect(stats.fullBuilds + stats.snapshotLoads).toBe(1);
@@ -188,7 +188,7 @@ describe.each(storeKinds())('the coverage engine on %s', (kind) => {
     await expectSameAnswers(e);
   }, 300_000);
 
-  it.runIf(kind === 'postgres')('answers 503 computing when the coverage worker dies, restarts it and answers again', async () => {
+  it('answers 503 computing when the coverage worker dies, restarts it and answers again', async () => {
     const e = engine();
     const before = await e.summary('district', '310106');
     expect(await e.kill()).toBe(true);

@@ -1,4 +1,4 @@
--- The persisted coverage model (issue 18 point 4, docs/adr/0016): the model's facts and every building's reach,
+-- The persisted coverage model (issue 18 point 4, docs/adr/0017): the model's facts and every building's reach,
 -- v8-serialised, gzipped and base64-encoded, with the change-log id it reflects. No change-log trigger: it is
 -- derived data, rewritten by the coverage engine, never edited.
 CREATE TABLE coverage_snapshot (
