@@ -1,7 +1,8 @@
 // The coverage engine as the request thread sees it (issue 18 points 1, 4, 7): every named question answered as
 // the pure model answers it — today and as of past dates (derived views, against whole models built for the date)
 // — on the demo and after random edits; a persisted model restarts without a full build and answers as a full
-// rebuild does; a coverage worker that dies is answered 503 computing, then restarted. On every store.
+// rebuild does; a coverage worker that dies is answered 503 computing, then restarted. On every store (the worker
+// reads PostgreSQL over its own connection, PGlite over a port on the embedded database's thread).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
