@@ -71,6 +71,7 @@ class InWorker implements Backend {
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
+      if (this.pending.size === 0) this.worker.unref();
       if (reply.ok) p.resolve(reply.value);
       else p.reject(revive(reply.error));
     });
@@ -86,6 +87,8 @@ class InWorker implements Backend {
   call(req: Call): Promise<unknown> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
+      // The thread keeps the process alive only while an answer is awaited (a CLI or bench exits when done).
+      if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...req, id } as Request);
     });
