@@ -4,7 +4,8 @@ import { openPostgres, openStore, type Store } from './db/store.js';
 import { isEmpty } from './db/bulk-load.js';
 import { checkDataDir } from './db/data-dir-check.js';
 import { withFirstStartLock } from './db/session-lock.js';
-import { loadDemoTerritory } from './demo.js';
+import { loadDemoTerritory, loadSyntheticCity } from './demo.js';
+import { chinaToday } from './clock.js';
 import { snapStoredBoundaries } from './grids/snap-stored.js';
 import { ensureAdmin, ensureDisplayToken } from './auth/service.js';
 import { LoginLimiter } from './auth/rate-limit.js';
@@ -21,8 +22,14 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
   await withFirstStartLock(env.DATABASE_URL, async () => {
     if (await isEmpty(store)) {
       const t = Date.now();
-      const data = await loadDemoTerritory(store);
-      log(`Loaded the demo territory: ${data.buildings.length} buildings, ${data.enterprises.length} enterprises, ${data.stations.length} stations (${Date.now() - t} ms)`);
+      if (env.DEMO === 'city') {
+        log(`Loading the synthetic city (${env.DEMO_CITY_STREETS} streets; first start only, a few minutes at full size)…`);
+        const city = await loadSyntheticCity(store, { streets: env.DEMO_CITY_STREETS, today: chinaToday() });
+        log(`Loaded the synthetic city: ${city.streets.length} streets, ${city.grids.length} grids, ${city.buildings.length} buildings, ${city.enterprises.length} enterprises, ${city.stations.length} stations (${Date.now() - t} ms)`);
+      } else {
+        const data = await loadDemoTerritory(store);
+        log(`Loaded the demo territory: ${data.buildings.length} buildings, ${data.enterprises.length} enterprises, ${data.stations.length} stations (${Date.now() - t} ms)`);
+      }
     }
     // Boundaries stored before the lattice (ADR 0013) are put on it once; afterwards this finds nothing to do.
     const snapped = await snapStoredBoundaries(store);

@@ -4,7 +4,12 @@ import { z } from 'zod';
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
-  DATA_DIR: z.string().min(1).default('./data'),
+  // Default ./data (./data-city with DEMO=city, so the two demos never share a store).
+  DATA_DIR: z.string().min(1).optional(),
+  // What an empty store is filled with on first start: the small hand-made territory, or the synthetic city
+  // (200 streets, 2,000 grids, 100,000 buildings, 500,000 enterprises; DEMO_CITY_STREETS makes it smaller).
+  DEMO: z.enum(['territory', 'city']).default('territory'),
+  DEMO_CITY_STREETS: z.coerce.number().int().min(1).max(400).default(200),
   // The embedded store refuses to start with less free space than this in DATA_DIR (a full disk would hang it).
   DATA_DIR_MIN_FREE_MB: z.coerce.number().min(0).max(1_000_000).default(200),
   DATABASE_URL: z.string().url().optional(),
@@ -30,7 +35,7 @@ const EnvSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, 'DATA_DIR'> & { DATA_DIR: string };
 
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
@@ -42,5 +47,5 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (parsed.data.DATABASE_READ_URL && !parsed.data.DATABASE_URL) {
     throw new Error('Invalid environment:\n  DATABASE_READ_URL: a read replica needs its primary in DATABASE_URL (the embedded store has no replicas)');
   }
-  return parsed.data;
+  return { ...parsed.data, DATA_DIR: parsed.data.DATA_DIR ?? (parsed.data.DEMO === 'city' ? './data-city' : './data') };
 }

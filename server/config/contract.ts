@@ -19,7 +19,16 @@ export const BasemapSchema = z
   })
   .openapi('Basemap');
 
-export const ConfigSchema = z.object({ today: z.string().openapi({ description: 'The date the figures are as of (China time)' }), basemaps: z.array(BasemapSchema) });
+export const HomeSchema = z
+  .object({ level: z.literal('street'), id: z.string(), name: z.string(), bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]) })
+  .openapi('Home', { description: 'Where the map opens when a link does not say: the street with the most enterprises' });
+
+export const ConfigSchema = z.object({
+  today: z.string().openapi({ description: 'The date the figures are as of (China time)' }),
+  basemaps: z.array(BasemapSchema),
+  home: HomeSchema.nullable(),
+});
 
 export type Basemap = z.infer<typeof BasemapSchema>;
+export type Home = z.infer<typeof HomeSchema>;
 export type ClientConfig = z.infer<typeof ConfigSchema>;

@@ -31,7 +31,9 @@ const BUILTIN_FALLBACK: Basemap[] = [
 export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }) {
   const { t, locale } = useI18n();
   const label = useLabel();
-  const [view, setView] = useState<ViewState>(() => decodeView(new URLSearchParams(location.search)));
+  // The link as opened (the URL is rewritten with the view at once).
+  const [link] = useState(() => new URLSearchParams(location.search));
+  const [view, setView] = useState<ViewState>(() => decodeView(link));
   const [bounds, setBounds] = useState<[number, number, number, number] | null>(null);
   const [basemaps, setBasemaps] = useState<Basemap[]>(BUILTIN_FALLBACK);
   const [notice, setNotice] = useState<string | null>(null);
@@ -56,9 +58,16 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
       .then((c) => {
         setBasemaps(c.basemaps);
         setToday(c.today);
+        // A link without a place opens the territory's home street (the default view is the demo's).
+        if (c.home && !link.has('focus') && !link.has('at') && c.home.id !== DEFAULT_VIEW.focus.id) {
+          const home = c.home;
+          patch({ focus: { level: home.level, id: home.id }, selection: null });
+          // After the map's first frame, so the framing is not undone by its initial camera.
+          requestAnimationFrame(() => controller.current?.fitBounds(home.bbox));
+        }
       })
       .catch(() => undefined);
-  }, []);
+  }, [link, patch]);
 
   const streetOfFocus = view.focus.level === 'street' ? view.focus.id : null;
   const { data, reach, error, computing } = useMapData({ layers: view.layers, colorBy: view.colorBy, focusStreet: streetOfFocus }, bounds, view.camera.zoom, today);
