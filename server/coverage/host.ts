@@ -33,6 +33,8 @@ export interface HostStats {
   pastViews: number;
   pastCacheBytes: number;
   pastCacheEntries: number;
+  /** The V8 heap of the thread the host runs in (the coverage worker's own isolate), in MiB. */
+  heapUsedMiB: number;
 }
 
 export interface HostOptions {
@@ -58,7 +60,8 @@ export class CoverageHost {
   }
 
   stats(): HostStats {
-    return { ...this.counters, pastCacheBytes: this.past.bytes, pastCacheEntries: this.past.size };
+    const heapUsedMiB = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+    return { ...this.counters, pastCacheBytes: this.past.bytes, pastCacheEntries: this.past.size, heapUsedMiB };
   }
 
   async reachConfig(): Promise<ReachConfig> {
