@@ -5,6 +5,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
+import { MVTLayer } from '@deck.gl/geo-layers';
 import type { FeatureCollection } from 'geojson';
 import type { Basemap } from '../api/types';
 import { builtinStyle, rasterStyle } from './basemap';
@@ -19,6 +20,7 @@ const CLASSES: Record<LayerType, new (props: never) => Layer> = {
   HexagonLayer: HexagonLayer as never,
   HeatmapLayer: HeatmapLayer as never,
   ArcLayer: ArcLayer as never,
+  MVTLayer: MVTLayer as never,
 };
 
 export interface PickEvent {

@@ -7,6 +7,7 @@ import { useI18n, useLabel } from '../../i18n/I18n';
 import { MapController, type PickEvent } from '../../map/MapController';
 import { buildLayers } from '../../map/layers';
 import { toMapCoords } from '../../map/coords';
+import { tileSource } from '../../api/tiles';
 import { bboxOf } from '../../map/layers/geometry';
 import type { StyleState } from '../../map/layers/types';
 import { useMapData } from './useMapData';
@@ -70,7 +71,9 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   }, [link, patch]);
 
   const streetOfFocus = view.focus.level === 'street' ? view.focus.id : null;
-  const { data, reach, error, computing } = useMapData({ layers: view.layers, colorBy: view.colorBy, focusStreet: streetOfFocus }, bounds, view.camera.zoom, today);
+  // Buildings come as vector tiles (WGS84) unless the basemap wants shifted coordinates.
+  const tiled = (basemaps.find((b) => b.id === view.basemap) ?? basemaps[0])?.crs === 'wgs84';
+  const { data, reach, error, computing } = useMapData({ layers: view.layers, colorBy: view.colorBy, focusStreet: streetOfFocus, tiled }, bounds, view.camera.zoom, today);
 
   // Picking refers to the latest data through a ref, so the controller is created once.
   const dataRef = useRef(data);
@@ -157,6 +160,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
       walkingSpeedKmh: reach?.walkingSpeedKmh ?? 4.5,
       bandsMinutes: reach?.bandsMinutes ?? [5, 10, 15],
       toMap: toMapCoords(basemap.crs),
+      tiles: tileSource(),
       label,
     };
     // label changes with the locale only

@@ -1,7 +1,7 @@
 // Loads what the map shows: boundaries once, everything large by viewport (with a debounce), and the
 // top gaps. Returns stable empty collections while loading so layers never see undefined.
 import { useEffect, useRef, useState } from 'react';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { api, COMPUTING_RETRY_MS, isComputing } from '../../api/http';
 import { getFeatures, getGaps } from '../../api/endpoints';
 import { EMPTY_DATA, type ColorBy, type LayerId, type MapData } from '../../map/layers/types';
@@ -26,7 +26,7 @@ export function paddedBBox([w, s, e, n]: BBox): BBox {
 
 export const contains = (outer: BBox, inner: BBox): boolean => outer[0] <= inner[0] && outer[1] <= inner[1] && outer[2] >= inner[2] && outer[3] >= inner[3];
 
-export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStreet: string | null }, bounds: [number, number, number, number] | null, zoom: number, today: string) {
+export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStreet: string | null; tiled: boolean }, bounds: [number, number, number, number] | null, zoom: number, today: string) {
   const [data, setData] = useState<MapData>(EMPTY_DATA);
   const [reach, setReach] = useState<ReachSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +62,8 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
   // Reload by viewport only when the view leaves the area already loaded (or what is wanted changes).
   const loaded = useRef<{ box: BBox; what: string } | null>(null);
   const [bboxKey, setBboxKey] = useState<string | null>(null);
-  const wantBuildings = view.layers.includes('buildings') || view.layers.includes('gaps');
+  // With tiles the buildings layer reads its own tiles; only the top gaps' outlines need GeoJSON (below).
+  const wantBuildings = !view.tiled && (view.layers.includes('buildings') || view.layers.includes('gaps'));
   const wantDensity = view.layers.includes('density');
   const wantActivity = view.layers.includes('activity');
   const wantStations = view.layers.includes('stations') || view.layers.includes('reach');
@@ -117,12 +118,23 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
     if (!wantGaps) return;
     const ctrl = new AbortController();
     getGaps({ level: 'building', kind: gapKind, limit: 10, streetCode: view.focusStreet ?? undefined }, ctrl.signal)
-      .then(({ gaps }) => setData((d) => ({ ...d, gapBuildingIds: gaps.map((g) => Number(g.id)) })))
+      .then(async ({ gaps }) => {
+        const ids = gaps.map((g) => Number(g.id));
+        // Tiled, the gap buildings' outlines (ringed and ranked, and where a gap in the list flies to) are
+        // fetched by id: a handful of items wherever they are, not the viewport's buildings.
+        const buildings = view.tiled ? await gapBuildings(ids, ctrl.signal) : null;
+        setData((d) => ({ ...d, gapBuildingIds: ids, ...(buildings ? { buildings } : {}) } as MapData));
+      })
       .catch((e: unknown) => failed(e, ctrl.signal));
     return () => ctrl.abort();
-  }, [wantGaps, gapKind, view.focusStreet, retryTick]);
+  }, [wantGaps, gapKind, view.focusStreet, view.tiled, retryTick]);
 
   return { data, reach, error, computing };
+}
+
+async function gapBuildings(ids: number[], signal: AbortSignal): Promise<FeatureCollection> {
+  const features = await Promise.all(ids.map((id) => api<Feature>(`/ogc/collections/buildings/items/${id}`, { signal, headers: { accept: 'application/geo+json' } })));
+  return { type: 'FeatureCollection', features };
 }
 
 export type { FeatureCollection };

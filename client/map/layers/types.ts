@@ -9,7 +9,17 @@ export type LayerId = (typeof LAYER_IDS)[number];
 export const COLOR_BY = ['party', 'union', 'work', 'reach', 'combined'] as const;
 export type ColorBy = (typeof COLOR_BY)[number];
 
-export type LayerType = 'GeoJsonLayer' | 'TextLayer' | 'IconLayer' | 'ScatterplotLayer' | 'HexagonLayer' | 'HeatmapLayer' | 'ArcLayer';
+export type LayerType = 'GeoJsonLayer' | 'TextLayer' | 'IconLayer' | 'ScatterplotLayer' | 'HexagonLayer' | 'HeatmapLayer' | 'ArcLayer' | 'MVTLayer';
+
+/** Where a layer reads vector tiles of an /ogc collection (OGC API – Tiles), and how it asks (auth). */
+export interface TileSource {
+  /** The tile URL template of a collection, with {z}/{y}/{x}. */
+  url: (collection: string) => string;
+  /** loaders.gl options for the tile requests: same-origin cookie, the display token, no worker from elsewhere. */
+  loadOptions: Record<string, unknown>;
+  /** The tile parser, run on the page (the layer's default would start a worker fetched from elsewhere). */
+  loaders: unknown[];
+}
 
 export interface LayerSpec {
   type: LayerType;
@@ -70,6 +80,9 @@ export interface StyleState {
   toMap: ToMap;
   /** Multiplies label sizes (a wall across the room wants bigger names). */
   textScale?: number;
+  /** Set where the page reads large collections as vector tiles (complete at every zoom, no caps); the
+   *  layers then draw those from tiles instead of the GeoJSON in MapData. */
+  tiles?: TileSource;
   /** Localised labels for station types and alliance kinds (tooltips, icons). */
   label: (prefix: string, code: string) => string;
 }

@@ -1,7 +1,7 @@
 // Buildings as 3D extrusions coloured by the chosen coverage (or party × union at once).
 import type { Feature, Point, Polygon } from 'geojson';
 import { bivariateColor, rateColor, NO_DATA, type RGBA } from '../../colors';
-import { mapGeometry } from '../../coords';
+import { identity, mapGeometry } from '../../coords';
 import type { BuildingProps, LayerSpec, MapData, StyleState } from '../types';
 import { fnKey, memoOn } from '../memo';
 
@@ -38,8 +38,57 @@ export const SELECTED: RGBA = [0, 210, 255, 255];
 /** Metres of height per floor, exaggerated a little so low buildings still read in 3D. */
 export const METRES_PER_FLOOR = 4;
 
+/** A tile carries no nulls (MVT has none): absent figures read as null, as the items give them. */
+export function tileBuildingProps(p: Record<string, unknown>): BuildingProps {
+  const n = (v: unknown) => (v === undefined ? null : (v as number));
+  return {
+    name: String(p.name ?? ''), floors: Number(p.floors ?? 0), streetCode: String(p.streetCode ?? ''), gridId: n(p.gridId),
+    enterprises: Number(p.enterprises ?? 0), employees: Number(p.employees ?? 0), partyOrgRate: n(p.partyOrgRate), standaloneRate: n(p.standaloneRate),
+    workRate: n(p.workRate), unionRate: n(p.unionRate), served: p.served === true, walkBand: n(p.walkBand),
+  };
+}
+
+/** Below this zoom single buildings are too small to draw (the page shows areas there). */
+export const BUILDINGS_MIN_ZOOM = 12;
+/** Tiles of 256 px: a tile level one deeper than the view's zoom, so no tile holds a whole dense district. */
+const TILE_SIZE = 256;
+/** Deeper than this the level's tiles are drawn magnified: they already hold every building outline. */
+const TILE_MAX_ZOOM = 17;
+
 export function buildingLayers(data: MapData, s: StyleState): LayerSpec[] {
   const selected = s.selection?.level === 'building' ? Number(s.selection.id) : null;
+  // Tiles are cut in WGS84 Web Mercator; a basemap needing shifted coordinates (GCJ-02) keeps the GeoJSON path.
+  if (s.tiles && s.toMap === identity) {
+    return [
+      {
+        type: 'MVTLayer',
+        props: {
+          id: 'buildings',
+          data: s.tiles.url('buildings'),
+          loadOptions: s.tiles.loadOptions,
+          loaders: s.tiles.loaders,
+          binary: false,
+          tileSize: TILE_SIZE,
+          // minZoom alone would hide the layer below it by the view's zoom (12.3 < 13); the tiles asked for are one
+          // level deeper anyway (256 px), so the view's zoom decides: from BUILDINGS_MIN_ZOOM on.
+          minZoom: BUILDINGS_MIN_ZOOM,
+          visibleMinZoom: BUILDINGS_MIN_ZOOM,
+          maxZoom: TILE_MAX_ZOOM,
+          extruded: true,
+          filled: true,
+          stroked: false,
+          wireframe: false,
+          getElevation: (f: Feature<Polygon>) => Math.min(300, Number(f.properties?.floors ?? 0) * METRES_PER_FLOOR),
+          getFillColor: (f: Feature<Polygon, Record<string, unknown>>) => (f.id === selected ? SELECTED : buildingColor(tileBuildingProps(f.properties), s.colorBy)),
+          pointType: 'circle',
+          getPointRadius: 20,
+          material: { ambient: 0.55, diffuse: 0.6, shininess: 24 },
+          pickable: true,
+          updateTriggers: { getFillColor: [s.colorBy, selected] },
+        },
+      },
+    ];
+  }
   const features = memoOn(data.buildings.features, fnKey(s.toMap), () => data.buildings.features.map((f) => ({ ...f, geometry: mapGeometry(f.geometry, s.toMap) }))) as Feature<Polygon | Point, BuildingProps>[];
   return [
     {

@@ -1,0 +1,89 @@
+// The coverage map draws buildings from the server's vector tiles (OGC API – Tiles), not from paged
+// GeoJSON: at a district-like zoom the buildings come from tile requests, and the building last in id order
+// (the one a lowest-ids cap would drop first) is drawn and opens its file when clicked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerType } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { sql } from 'drizzle-orm';
+import { closeNow } from '../helpers/serve.js';
+import { rows } from '../../server/db/store.js';
+import { openTestStore, type TestStore } from '../helpers/stores.js';
+import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, visibleMiddle, watchConsole } from '../helpers/browser.js';
+
+describe.runIf(HAS_CHROMIUM)('coverage map buildings from vector tiles', () => {
+  let t: TestStore;
+  let server: ServerType;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let idle: ReturnType<typeof trackNetwork>;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    t = await openTestStore('pglite');
+    ({ server, base } = await serveApp(t));
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    errors = watchConsole(page);
+    idle = trackNetwork(page);
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname + new URL(r.url()).search));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await closeNow(server);
+    await t?.dispose();
+  });
+
+  const goTo = async (lng: number, lat: number, zoom: number) => {
+    const u = new URL(page.url());
+    u.searchParams.set('at', [lng.toFixed(5), lat.toFixed(5), zoom.toFixed(2), '0', '0'].join(','));
+    await page.goto(u.toString());
+    await page.waitForSelector('[data-testid=map] canvas');
+    await idle();
+    await page.waitForTimeout(2500);
+  };
+
+  it('at a district-like zoom the buildings come from tile requests, none from items', async () => {
+    await signInAsAdmin(page, base);
+    requests.length = 0;
+    await goTo(121.4555, 31.2285, 12.5);
+    const tiles = requests.filter((p) => p.startsWith('/ogc/collections/buildings/tiles/WebMercatorQuad/'));
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(requests.filter((p) => p.startsWith('/ogc/collections/buildings/items'))).toEqual([]);
+    // And they are drawn at this zoom: the map without the buildings layer looks different (compared between
+    // the side panels only, as the legend changes with the layers).
+    const map = await page.locator('[data-testid=map]').boundingBox();
+    const left = await page.locator('.layer-panel').boundingBox();
+    const right = await page.locator('.profile-panel').boundingBox();
+    if (!map || !left || !right) throw new Error('layout missing');
+    const x = left.x + left.width + 4;
+    const clip = { x, y: map.y, width: right.x - 4 - x, height: map.height - 40 };
+    const withBuildings = await page.screenshot({ clip, path: `${ARTIFACTS}/map-tiles-z12.png` });
+    await page.uncheck('input[data-layer=buildings]');
+    await idle();
+    await page.waitForTimeout(1500);
+    expect((await page.screenshot({ clip })).equals(withBuildings)).toBe(false);
+    await page.check('input[data-layer=buildings]');
+    await idle();
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the building last in id order and opens its file when it is clicked', async () => {
+    const [last] = await t.store.read((db) =>
+      rows<{ id: number; lng: number; lat: number }>(
+        db,
+        sql`SELECT id, ST_X(ST_PointOnSurface(geom)) AS lng, ST_Y(ST_PointOnSurface(geom)) AS lat FROM buildings ORDER BY id DESC LIMIT 1`,
+      ),
+    );
+    if (!last) throw new Error('no buildings');
+    requests.length = 0;
+    await goTo(last.lng, last.lat, 18);
+    expect(requests.some((p) => p.startsWith('/ogc/collections/buildings/tiles/WebMercatorQuad/'))).toBe(true);
+    const mid = await visibleMiddle(page);
+    await page.mouse.click(mid.x, mid.y);
+    await page.waitForSelector(`.profile.building[data-building="${last.id}"]`);
+    await page.screenshot({ path: `${ARTIFACTS}/map-tiles-last-building.png` });
+    expect(errors).toEqual([]);
+  });
+});
