@@ -96,6 +96,8 @@ function tileset(c: Context<AppEnv>, def: CollectionDef, bbox: [number, number, 
     dataType: 'vector',
     crs: 'http://www.opengis.net/def/crs/EPSG/0/3857',
     tileMatrixSetURI: TMS_URI,
+    // Where the definition is (GDAL reads this member rather than the tiling-scheme link).
+    tileMatrixSetDefinition: `${b}/tileMatrixSets/${TMS_ID}`,
     tileMatrixSetLimits: [],
     ...(bbox ? { boundingBox: { lowerLeft: [bbox[0], bbox[1]], upperRight: [bbox[2], bbox[3]], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84' } } : {}),
     layers: [{ id: def.id, title: def.title, dataType: 'vector', geometryDimension: geometryDimension[def.id] ?? 2, minTileMatrix: '0', maxTileMatrix: String(MAX_ZOOM) }],
@@ -150,6 +152,8 @@ export function registerTileRoutes(app: Hono<AppEnv>): void {
         tileMatrixSetURI: TMS_URI,
         links: [
           { href: `${b}/collections/${def.id}/tiles/${TMS_ID}`, rel: 'self', type: JSON_TYPE, title: TMS_ID },
+          // The relation GDAL's OGCAPI driver follows from a tileset list to a tileset.
+          { href: `${b}/collections/${def.id}/tiles/${TMS_ID}`, rel: 'http://www.opengis.net/def/rel/ogc/1.0/tileset', type: JSON_TYPE, title: TMS_ID },
           { href: `${b}/tileMatrixSets/${TMS_ID}`, rel: REL_TILING_SCHEME, type: JSON_TYPE, title: TMS_ID },
         ],
       }],

@@ -66,4 +66,5 @@ describe.runIf(HAS_OGRINFO).each(storeKinds())('GDAL reads the vector tiles on %
       expect(y).toBeLessThanOrEqual(y1);
     }
   });
+
 });
