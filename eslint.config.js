@@ -24,7 +24,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          restrict('/server/(?!domain/vocabulary(/index(\\.js)?)?$|domain/topology/lattice(\\.js)?$|[a-z-]+/contract(\\.js)?$)', 'The client imports from the server only its features\' contract.ts (types), server/domain/vocabulary and the lattice (server/domain/topology/lattice).'),
+          // The public page reads opening hours and walks the publication's roads with the domain's own pure code.
+          restrict('/server/(?!domain/vocabulary(/index(\\.js)?)?$|domain/topology/lattice(\\.js)?$|domain/opening-hours(\\.js)?$|domain/network/(graph|walk)(\\.js)?$|[a-z-]+/contract(\\.js)?$)', 'The client imports from the server only its features\' contract.ts (types), server/domain/vocabulary, the lattice (server/domain/topology/lattice), opening hours and the walking graph (server/domain/opening-hours, server/domain/network/graph|walk).'),
           { ...restrict('/server/[a-z-]+/contract(\\.js)?$', 'Import only types from a contract: the client never bundles server code.'), allowTypeImports: true },
         ],
       }],

@@ -59,3 +59,38 @@ export function generateActivities(ctx: Ctx): void {
     }
   }
 }
+
+/** How the public signs up for a planned activity; no person's name or mobile, only the station itself. */
+const SIGNUP = [
+  '免费参加，请提前一天到服务台登记',
+  '名额 30 人，致电本站公共服务电话报名',
+  '无需报名，直接到场',
+  '请扫描现场二维码报名，额满即止',
+  '面向周边楼宇职工，凭工牌参加',
+];
+/** Planned activities lie this many days ahead at most: what a public page lists as 近期活动. */
+export const UPCOMING_DAYS = 60;
+
+/**
+ * Step 8: planned activities in the next UPCOMING_DAYS days at every station open to the public, each with a
+ * signup note, dated from the generator's `today` (so a fixed date gives the same rows). Run last: it draws
+ * from the seeded generator after every other step, so the territory before it is unchanged.
+ */
+export function generateUpcomingActivities(ctx: Ctx): void {
+  const { rng, data, today } = ctx;
+  for (const s of data.stations) {
+    if (s.openTo !== 'public') continue;
+    const n = s.type === 'party_service_centre' ? 5 : rng.int(2, 3);
+    const days = new Set<number>();
+    while (days.size < n) days.add(rng.int(1, UPCOMING_DAYS - 1));
+    for (const day of [...days].sort((a, b) => a - b)) {
+      const type = s.type === 'workers_home' || s.type === 'workers_post' ? rng.pick(['union_care', 'wellbeing', 'training'] as const) : rng.pick(TYPES);
+      const time = rng.pick(['12:00', '12:15', '14:00', '18:30', '19:00']);
+      const heldAt = `${addDays(today, day).toISOString().slice(0, 10)}T${time}:00+08:00`;
+      data.activities.push({
+        id: ctx.nextId('activities'), title: rng.pick(TITLES[type]), type, streetCode: s.streetCode, stationId: s.id ?? null,
+        buildingId: s.buildingId ?? null, heldAt, participants: 0, signupNote: rng.pick(SIGNUP), geom: s.geom, source: SYNTHETIC,
+      });
+    }
+  }
+}

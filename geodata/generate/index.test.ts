@@ -171,13 +171,36 @@ describe('buildDemoTerritory: activities', () => {
     for (const m of expected) expect(months.has(m), m).toBe(true);
   });
 
-  it('none is held after today', () => {
-    for (const a of data.activities) expect(new Date(a.heldAt as string).getTime()).toBeLessThan(Date.parse('2026-07-01T00:00:00Z'));
+  it('the history is held by today; what lies ahead is planned within 60 days at public stations, with a signup note', () => {
+    const end = Date.parse('2026-07-01T00:00:00+08:00');
+    const ahead = data.activities.filter((a) => Date.parse(a.heldAt as string) >= end);
+    for (const a of data.activities.filter((x) => !x.signupNote)) expect(Date.parse(a.heldAt as string)).toBeLessThan(end);
+    expect(ahead.length).toBeGreaterThan(20);
+    const publicStations = new Set(data.stations.filter((s) => s.openTo === 'public').map((s) => s.id));
+    for (const a of ahead) {
+      expect(a.signupNote).toBeTruthy();
+      expect(publicStations.has(a.stationId as number)).toBe(true);
+      expect(Date.parse(a.heldAt as string)).toBeLessThan(Date.parse('2026-08-29T00:00:00+08:00'));
+    }
+    // Every public station has something coming up.
+    for (const id of publicStations) expect(ahead.some((a) => a.stationId === id), String(id)).toBe(true);
+  });
+
+  it('gives every station the public needs an address on a road, a fictional public line, a week of hours and accessibility notes', () => {
+    for (const s of data.stations.filter((x) => x.openTo !== 'members')) {
+      // A road and a number, or — where the demo draws no road (山阳镇) — the place, marked 示意.
+      expect(s.address, s.name).toMatch(/^[\u4e00-\u9fff]+(?:路|街)\d+[号弄]$|^[\u4e00-\u9fff]+(?:镇|区|街道)\(示意\)$/);
+      expect(s.publicPhone, s.name).toMatch(/^(?:021-5550 01|0471-555 01)\d{2}$/);
+      expect(s.hoursWeek, s.name).toHaveLength(7);
+      expect(s.accessibility, s.name).toBeTruthy();
+    }
+    const centre = data.stations.find((s) => s.name === '南京西路街道党群服务中心');
+    expect(centre?.address).toMatch(/^[\u4e00-\u9fff]+路\d+号$/);
   });
 
   it('moves with the date it is anchored to', () => {
     const later = buildDemoTerritory({ today: new Date('2027-03-15') });
-    const latest = later.activities.map((a) => utcDate(a.heldAt as string)).sort().at(-1) as string;
+    const latest = later.activities.filter((a) => !a.signupNote).map((a) => utcDate(a.heldAt as string)).sort().at(-1) as string;
     expect(latest > '2027-02-01').toBe(true);
     expect(latest < '2027-03-15').toBe(true);
   });

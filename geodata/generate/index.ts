@@ -5,7 +5,7 @@ import { generatePlaces } from './places.js';
 import { generateEnterprises } from './enterprises.js';
 import { generateOrganisations } from './organisations.js';
 import { generateStations } from './stations.js';
-import { generateActivities } from './activities.js';
+import { generateActivities, generateUpcomingActivities } from './activities.js';
 import { generateAlliances } from './alliances.js';
 import { generateRoads } from './roads.js';
 import { isoDate, type Ctx, type DemoDataset } from './context.js';
@@ -39,5 +39,6 @@ export function buildDemoTerritory(opts: { seed?: number; today: Date }): DemoDa
   generateActivities(ctx);
   generateAlliances(ctx);
   generateRoads(ctx);
+  generateUpcomingActivities(ctx);
   return ctx.data;
 }

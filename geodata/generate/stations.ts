@@ -3,6 +3,7 @@ import { STATION_TYPE_TERMS, type StationType } from '../../server/domain/vocabu
 import { LANDMARK_STATIONS } from '../seed/landmarks.js';
 import { offset } from './geometry.js';
 import { SYNTHETIC, addDays, dateBetween, type Ctx } from './context.js';
+import { addStationDetails } from './station-details.js';
 
 const HOURS = ['工作日 9:00-18:00', '工作日 8:30-19:00', '周一至周六 9:00-20:00'];
 /** Synthetic stations per street, by type: the network a street builds around its key buildings. */
@@ -45,4 +46,5 @@ export function generateStations(ctx: Ctx): void {
       });
     }
   }
+  addStationDetails(ctx);
 }

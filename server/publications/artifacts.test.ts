@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artifactsFor, setPublicShellRoot, ShellMissingError } from './artifacts.js';
+import { artifactsFor, setPublicShellRoot, ShellMissingError, withShareCard } from './artifacts.js';
 
 // Count the shell's disk reads: /p/* is unauthenticated, so a request must normally be served from memory.
 vi.mock('node:fs', async (importOriginal) => {
@@ -36,7 +36,7 @@ describe('artifacts', () => {
 
   it('reads the shell from disk once, then serves every version from memory, checking index.html at most once a second', () => {
     const first = artifactsFor(1, '{"v":1}');
-    expect([...first.keys()].sort()).toEqual(['_headers', 'assets/a-1.js', 'assets/b-1.js', 'data/publication.json', 'index.html']);
+    expect([...first.keys()].sort()).toEqual(['_headers', 'assets/a-1.js', 'assets/b-1.js', 'data/publication.json', 'index.html', 'share.png']);
     expect(text(first, 'index.html')).toContain('src="./assets/a-1.js"');
 
     const before = calls();
@@ -62,10 +62,23 @@ describe('artifacts', () => {
     fs.utimesSync(join(dir, 'public-map', 'index.html'), later, later);
     now += 1100;
     const rebuilt = artifactsFor(1, '{"v":1}');
-    expect([...rebuilt.keys()].sort()).toEqual(['_headers', 'assets/a-2.js', 'data/publication.json', 'index.html']);
+    expect([...rebuilt.keys()].sort()).toEqual(['_headers', 'assets/a-2.js', 'data/publication.json', 'index.html', 'share.png']);
 
     fs.rmSync(join(dir, 'public-map', 'index.html'));
     now += 1100;
     expect(() => artifactsFor(1, '{"v":1}')).toThrow(ShellMissingError);
+  });
+
+  it('gives index.html the publication\'s share card, escaped, and ships its image', () => {
+    const html = withShareCard('<head><title>党建版图</title></head>', JSON.stringify({ title: '南京西路 "党群" <地图>', scope: { name: '南京西路街道' }, texts: { intro: '' }, stations: [1, 2, 3] }));
+    expect(html).toContain('<title>南京西路 &#34;党群&#34; &#60;地图&#62;</title>');
+    expect(html).toContain('<meta property="og:title" content="南京西路 &#34;党群&#34; &#60;地图&#62;" />');
+    expect(html).toContain('<meta property="og:description" content="南京西路街道 3 个党群服务站点');
+    expect(html).toContain('<meta property="og:image" content="share.png" />');
+    fs.writeFileSync(join(dir, 'public-map', 'index.html'), '<!doctype html><title>t</title><script type="module" src="/assets/a-2.js"></script>');
+    now += 1100;
+    const files = artifactsFor(7, '{"title":"x","stations":[]}');
+    expect(text(files, 'index.html')).toContain('<meta property="og:title" content="x" />');
+    expect([...(files.get('share.png') ?? [])].slice(0, 4)).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 });

@@ -3,8 +3,9 @@
 // the server's own /p/{slug}/ are both made of exactly these files, so a publication can move to any
 // static file server or CDN unchanged.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 
 let shellRoot = resolve('dist');
 
@@ -107,6 +108,38 @@ function currentShell(): Shell {
 
 const cache = new Map<string, Map<string, Uint8Array>>();
 
+/** The share card every export ships (a generic 600×600 picture: nothing from the draft is drawn in it). */
+const SHARE_CARD = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'share-card.png'));
+
+const escapeHtml = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * index.html with the publication's share card: Open Graph title, summary and image (WeChat, chat apps
+ * and search engines read these without running the page's script). The texts are the snapshot's own
+ * title and intro (or a summary made of its scope and station count), which the leak guard has already
+ * checked; the image is `share.png` beside the page, so the card works from any host.
+ */
+export function withShareCard(html: string, snapshotJson: string): string {
+  const snap = JSON.parse(snapshotJson) as { title?: string; scope?: { name?: string }; texts?: { intro?: string }; stations?: unknown[] };
+  const title = snap.title ?? '';
+  const n = Array.isArray(snap.stations) ? snap.stations.length : 0;
+  const summary = (snap.texts?.intro || `${snap.scope?.name ?? ''} ${n} 个党群服务站点：地址、开放时间、导航与近期活动。`).slice(0, 120);
+  const meta = [
+    ['og:type', 'website'],
+    ['og:title', title],
+    ['og:description', summary],
+    ['og:image', 'share.png'],
+    ['og:image:width', '600'],
+    ['og:image:height', '600'],
+  ]
+    .map(([k, v]) => `<meta property="${k}" content="${escapeHtml(v as string)}" />`)
+    .join('\n    ');
+  const head = `<title>${escapeHtml(title)}</title>\n    <meta name="description" content="${escapeHtml(summary)}" />\n    ${meta}`;
+  if (/<title>[^<]*<\/title>/.test(html)) return html.replace(/<title>[^<]*<\/title>/, head);
+  // A shell without a title (not the Vite build's): the tags go right after the doctype.
+  return html.replace(/^(<!doctype html>)?/i, (d) => `${d}${head}`);
+}
+
 /**
  * Every file of a published version, keyed by relative path. Cached per version (versions never
  * change) and per shell build; normally answered from memory without touching the disk.
@@ -117,6 +150,8 @@ export function artifactsFor(versionId: number, snapshotJson: string): Map<strin
   const hit = cache.get(key);
   if (hit) return hit;
   const files = new Map(sh.files);
+  files.set('index.html', strToU8(withShareCard(strFromU8(sh.files.get('index.html') as Uint8Array), snapshotJson)));
+  files.set('share.png', SHARE_CARD);
   files.set('data/publication.json', strToU8(snapshotJson));
   files.set('_headers', strToU8(HEADERS_FILE));
   if (cache.size > 32) cache.delete(cache.keys().next().value as string);

@@ -1,7 +1,7 @@
 // Gathers the internal facts of a publication's scope from the store and the coverage model: the
 // input of redact(). Reads only; one store.read so the facts are one consistent picture.
 import { sql } from 'drizzle-orm';
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { rows, type Db, type Store } from '../db/store.js';
 import { areaKey } from '../domain/coverage/model.js';
 import { ZERO, add, type Counts } from '../domain/coverage/rates.js';
@@ -68,8 +68,9 @@ export async function gatherFacts(store: Store, model: ScopeCounts, scope: Scope
     );
     const stations = await rows<Omit<InternalStation, 'areaM2'> & { areaM2: string | number | null }>(
       db,
-      sql`SELECT s.id, s.name, s.type, s.also_types AS "alsoTypes", s.street_code AS "streetCode", b.name AS "buildingName", b.address,
-                 s.floor, s.area_m2 AS "areaM2", s.hours, s.services, s.open_to AS "openTo", s.reach_m AS "reachM", s.phone,
+      sql`SELECT s.id, s.name, s.type, s.also_types AS "alsoTypes", s.street_code AS "streetCode", b.name AS "buildingName", b.address AS "buildingAddress",
+                 s.address, s.floor, s.area_m2 AS "areaM2", s.hours, s.hours_week AS "hoursWeek", s.services, s.open_to AS "openTo", s.reach_m AS "reachM",
+                 s.phone, s.public_phone AS "publicPhone", s.accessibility,
                  to_char(s.opened_on, 'YYYY-MM-DD') AS "openedOn",
                  round(ST_X(s.geom)::numeric, 7)::float8 AS lon, round(ST_Y(s.geom)::numeric, 7)::float8 AS lat
           FROM stations s LEFT JOIN buildings b ON b.id = s.building_id
@@ -81,11 +82,23 @@ export async function gatherFacts(store: Store, model: ScopeCounts, scope: Scope
       db,
       sql`SELECT a.id, a.title, a.type, a.station_id AS "stationId",
                  to_char(a.held_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"') AS "heldAt",
-                 a.participants, o.name AS "organiserName"
+                 a.participants, o.name AS "organiserName", a.signup_note AS "signupNote"
           FROM activities a JOIN stations s ON s.id = a.station_id LEFT JOIN organisations o ON o.id = a.organiser_id
           WHERE s.street_code IN (${codes}) AND (a.held_at AT TIME ZONE 'Asia/Shanghai')::date >= ${asOf}::date
             AND (a.held_at AT TIME ZONE 'Asia/Shanghai')::date <= ${asOf}::date + 366
           ORDER BY a.held_at, a.id`,
+    );
+    // Roads and water around the scope (its outline's box, ~300 m more), cut to that box: the page's map context.
+    const around = sql`(SELECT ST_Expand(ST_Envelope(ST_Collect(geom)), 0.003) FROM streets WHERE code IN (${codes}))`;
+    const roads = await rows<{ name: string; class: string; barrier: boolean; g: string }>(
+      db,
+      sql`SELECT name, class, barrier, ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(ST_Intersection(geom, ${around}), 2)), 6) AS g
+          FROM roads WHERE geom && ${around} AND ST_Intersects(geom, ${around}) ORDER BY id`,
+    );
+    const water = await rows<{ name: string; kind: string; g: string }>(
+      db,
+      sql`SELECT name, kind, ST_AsGeoJSON(ST_Multi(ST_CollectionExtract(ST_Intersection(geom, ${around}), 3)), 6) AS g
+          FROM water WHERE geom && ${around} AND ST_Intersects(geom, ${around}) ORDER BY id`,
     );
     const [priv] = await rows<InternalFacts['privateRows']>(
       db,
@@ -143,6 +156,8 @@ export async function gatherFacts(store: Store, model: ScopeCounts, scope: Scope
       scope: { level: scope.level, id: scope.id, name: scope.name },
       asOf,
       streets: streets.map((s) => ({ code: s.code, name: s.name, nameEn: s.nameEn, geometry: JSON.parse(s.g) as MultiPolygon })),
+      roads: roads.map((r) => ({ name: r.name, class: r.class, barrier: r.barrier, geometry: JSON.parse(r.g) as MultiLineString })).filter((r) => r.geometry.coordinates.length > 0),
+      water: water.map((w) => ({ name: w.name, kind: w.kind, geometry: JSON.parse(w.g) as MultiPolygon })).filter((w) => w.geometry.coordinates.length > 0),
       grids: grids.map((g) => toArea(g, 'grid')),
       businessDistricts: bds.map((b) => toArea(b, 'businessDistrict')),
       stations: stations.map((s) => ({ ...s, areaM2: s.areaM2 == null ? null : Number(s.areaM2), openTo: s.openTo as StationAudience })),

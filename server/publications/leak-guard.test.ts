@@ -67,6 +67,18 @@ describe('leak guard', () => {
     expect(scanSnapshot(snapshot({ scope: { level: 'street', id: '13912345678', name: 'x' } }), priv)).toEqual([{ path: 'scope.id', kind: 'phone_or_id_pattern' }]);
   });
 
+  it('lets a station\'s public line through only as an institution\'s number that is no private phone', () => {
+    const withLine = (phone: string) => snapshot({ stations: [{ id: '1', name: '站', phone, services: [], activities: [] }] });
+    expect(scanSnapshot(withLine('021-5550 0101'), priv)).toEqual([]);
+    expect(scanSnapshot(withLine('400-820-0000'), priv)).toEqual([]);
+    // A mobile, or a number anywhere else, is still a number.
+    expect(scanSnapshot(withLine('139 1234 5678'), priv)).toEqual([{ path: 'stations[0].phone', kind: 'phone_or_id_pattern' }]);
+    expect(scanSnapshot(snapshot({ texts: { intro: '021-5550 0101' } }), priv)).toEqual([{ path: 'texts.intro', kind: 'phone_or_id_pattern' }]);
+    // A landline the store holds as someone's private number is a hit in the public-line field too.
+    const withPrivateLandline: PrivateStrings = { ...priv, phones: [...priv.phones, '021-55500101'] };
+    expect(scanSnapshot(withLine('021 5550 0101'), withPrivateLandline)).toEqual([{ path: 'stations[0].phone', kind: 'phone' }]);
+  });
+
   it('does not scan for names shorter than 4 characters, nor match across two strings', () => {
     // "静安" (an enterprise) and "党委" (an organisation) are too short to be distinctive.
     expect(scanSnapshot(snapshot({ texts: { intro: '静安区党委' } }), priv)).toEqual([]);
@@ -100,10 +112,11 @@ describe('leak guard', () => {
     const facts: InternalFacts = {
       slug: 'njxl', title: '王伟的版图', scope: { level: 'street', id: '310106012', name: '南京西路街道' }, asOf: '2026-06-30',
       streets: [{ code: '310106012', name: '南京西路街道', nameEn: 'Nanjing Rd W', geometry: { type: 'MultiPolygon', coordinates: [[[[121.45, 31.22], [121.46, 31.22], [121.46, 31.23], [121.45, 31.22]]]] } }],
-      grids: [], businessDistricts: [],
+      roads: [], water: [], grids: [], businessDistricts: [],
       stations: [{
-        id: 1, name: '恒越信息科技党支部活动室', type: 'party_service_centre', alsoTypes: [], streetCode: '310106012', buildingName: '汇智大厦', address: '南京西路1号',
-        floor: '1F', areaM2: 120, hours: '预约 138 0000 1111', services: ['李晓明主讲'], openTo: 'public', reachM: 800, phone: '13800001111', openedOn: '2020-01-01', lon: 121.45, lat: 31.22,
+        id: 1, name: '恒越信息科技党支部活动室', type: 'party_service_centre', alsoTypes: [], streetCode: '310106012', buildingName: '汇智大厦', buildingAddress: null, address: '南京西路1号',
+        floor: '1F', areaM2: 120, hours: '预约 138 0000 1111', hoursWeek: null, services: ['李晓明主讲'], openTo: 'public', reachM: 800, phone: '13800001111',
+        publicPhone: '021-5550 0101', accessibility: '李晓明陪同', openedOn: '2020-01-01', lon: 121.45, lat: 31.22,
       }],
       activities: [],
       totals: { enterprises: 0, employees: 0, partyOwn: 0, partyJoint: 0, partyInstructor: 0, unionOwn: 0, unionJoint: 0, employeesServed: 0, organisations: 0 },

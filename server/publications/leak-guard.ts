@@ -11,7 +11,10 @@
 // only inside its scope or street names is no hit. The only data page text besides the snapshot is
 // the built shell (index.html and its assets), which carries nothing from the draft: the page and
 // the poster draw every text from data/publication.json.
-import { hasPhoneOrId, normaliseTerm } from './redact.js';
+import { hasPhoneOrId, isInstitutionalPhone, normaliseTerm } from './redact.js';
+
+/** The one field that may hold a number: a station's public service line (an institution's landline or 400/800 line). */
+const PUBLIC_PHONE_PATH = /^stations\[\d+\]\.phone$/;
 
 /** Enterprise, organisation and alliance member names shorter than this (characters, as stored) are not scanned for: see gather.MIN_ENTERPRISE_TERM. */
 export const MIN_NAME_LENGTH = 4;
@@ -173,6 +176,8 @@ export function scanSnapshot(snapshot: unknown, p: PrivateStrings): Leak[] {
   strings.forEach((s, i) => {
     let text = s.text;
     for (const c of codes) text = text.replaceAll(c, '#');
+    // A station's public line is a number by design: only the private phones (matched above) block it there.
+    if (PUBLIC_PHONE_PATH.test(s.path) && isInstitutionalPhone(text)) return;
     if (hasPhoneOrId(text)) add(i, 'phone_or_id_pattern');
   });
   return [...found.entries()]

@@ -9,8 +9,9 @@ const counts = (o: Partial<AreaCounts>): AreaCounts => ({
 const square = { type: 'Polygon' as const, coordinates: [[[121.45, 31.22], [121.46, 31.22], [121.46, 31.23], [121.45, 31.23], [121.45, 31.22]]] };
 const area = (id: number, c: Partial<AreaCounts>, streetCode = '310106012'): InternalArea => ({ id, name: `网格${id}`, streetCode, geometry: square, counts: counts(c) });
 const station = (o: Partial<InternalStation>): InternalStation => ({
-  id: 1, name: '南京西路街道党群服务中心', type: 'party_service_centre', alsoTypes: [], streetCode: '310106012', buildingName: '汇智大厦', address: '南京西路1号',
-  floor: '1F', areaM2: 120, hours: '周一至周日 9:00-21:00', services: ['党员教育'], openTo: 'public', reachM: 800, phone: '13800001111', openedOn: '2020-01-01',
+  id: 1, name: '南京西路街道党群服务中心', type: 'party_service_centre', alsoTypes: [], streetCode: '310106012', buildingName: '汇智大厦', buildingAddress: '1号(示意)', address: '南京西路1号',
+  floor: '1F', areaM2: 120, hours: '周一至周日 9:00-21:00', hoursWeek: null, services: ['党员教育'], openTo: 'public', reachM: 800, phone: '13800001111',
+  publicPhone: '021-5550 0101', accessibility: '无障碍坡道', openedOn: '2020-01-01',
   lon: 121.4575123456, lat: 31.2262987654, ...o,
 });
 
@@ -18,14 +19,15 @@ function facts(o: Partial<InternalFacts> = {}): InternalFacts {
   return {
     slug: 'njxl', title: '南京西路党建版图', scope: { level: 'street', id: '310106012', name: '南京西路街道' }, asOf: '2026-06-30',
     streets: [{ code: '310106012', name: '南京西路街道', nameEn: 'Nanjing Rd W', geometry: { type: 'MultiPolygon', coordinates: [square.coordinates] } }],
+    roads: [], water: [],
     grids: [area(1, { enterprises: 40, employees: 900, partyOwn: 10, partyJoint: 12, partyInstructor: 6, unionOwn: 8, unionJoint: 20, employeesServed: 450, organisations: 6 }), area(2, { enterprises: 3, employees: 30, partyOwn: 1, organisations: 1 })],
     businessDistricts: [],
     stations: [station({}), station({ id: 2, name: '会员之家', openTo: 'members' }), station({ id: 3, name: '楼内驿站', openTo: 'building' })],
     activities: [
-      { id: 1, title: '主题党日', type: 'theme_party_day', stationId: 1, heldAt: '2026-07-05T10:00:00+08:00', participants: 30, organiserName: '某某有限公司党支部' },
-      { id: 2, title: '王伟主讲的微党课', type: 'training', stationId: 1, heldAt: '2026-07-06T10:00:00+08:00', participants: 20, organiserName: null },
-      { id: 3, title: '过去的活动', type: 'culture', stationId: 1, heldAt: '2026-06-01T10:00:00+08:00', participants: 20, organiserName: null },
-      { id: 4, title: '楼内活动', type: 'culture', stationId: 3, heldAt: '2026-07-01T10:00:00+08:00', participants: 20, organiserName: null },
+      { id: 1, title: '主题党日', type: 'theme_party_day', stationId: 1, heldAt: '2026-07-05T10:00:00+08:00', participants: 30, organiserName: '某某有限公司党支部', signupNote: '请在前台登记' },
+      { id: 2, title: '王伟主讲的微党课', type: 'training', stationId: 1, heldAt: '2026-07-06T10:00:00+08:00', participants: 20, organiserName: null, signupNote: null },
+      { id: 3, title: '过去的活动', type: 'culture', stationId: 1, heldAt: '2026-06-01T10:00:00+08:00', participants: 20, organiserName: null, signupNote: null },
+      { id: 4, title: '楼内活动', type: 'culture', stationId: 3, heldAt: '2026-07-01T10:00:00+08:00', participants: 20, organiserName: null, signupNote: null },
     ],
     totals: counts({ enterprises: 43, employees: 930, partyOwn: 11, partyJoint: 12, partyInstructor: 6, unionOwn: 8, unionJoint: 20, employeesServed: 450, organisations: 7 }),
     privateRows: { enterprises: 43, organisationsWithSecretary: 7, organisationsWithPhone: 7, instructors: 2, instructorsWithPhone: 2, buildings: 5 },
@@ -39,7 +41,11 @@ describe('redact', () => {
     const { public: p, redacted } = redact(facts(), DEFAULT_CONFIG);
     expect(p.stations.map((s) => s.id)).toEqual(['1', '3']);
     const s = p.stations[0] as unknown as Record<string, unknown>;
-    expect(Object.keys(s).sort()).toEqual(['activities', 'address', 'alsoTypes', 'buildingName', 'floor', 'hours', 'id', 'lat', 'lon', 'name', 'openTo', 'services', 'type']);
+    expect(Object.keys(s).sort()).toEqual(['accessibility', 'activities', 'address', 'alsoTypes', 'bd09', 'buildingName', 'floor', 'gcj02', 'hours', 'id', 'lat', 'lon', 'name', 'openTo', 'phone', 'services', 'type', 'week']);
+    // The public line is published; the internal contact (a mobile) never is.
+    expect(s.phone).toBe('021-5550 0101');
+    expect(s.services).toEqual(['party_education']);
+    expect(s.week).toEqual(Array.from({ length: 7 }, () => [['09:00', '21:00']]));
     expect(s.lon).toBe(121.457512);
     expect(JSON.stringify(p)).not.toContain('13800001111');
     expect(redacted).toContainEqual(expect.objectContaining({ field: 'stations.phone', count: 3 }));
@@ -49,8 +55,8 @@ describe('redact', () => {
   it('lists upcoming activities at public stations only, without organisers, and withholds titles naming a person', () => {
     const { public: p, redacted } = redact(facts(), DEFAULT_CONFIG);
     expect(p.stations[0]?.activities).toEqual([
-      { title: '主题党日', type: 'theme_party_day', heldAt: '2026-07-05T10:00:00+08:00' },
-      { title: null, type: 'training', heldAt: '2026-07-06T10:00:00+08:00' },
+      { title: '主题党日', type: 'theme_party_day', heldAt: '2026-07-05T10:00:00+08:00', signup: '请在前台登记' },
+      { title: null, type: 'training', heldAt: '2026-07-06T10:00:00+08:00', signup: null },
     ]);
     expect(p.stations[1]?.activities).toEqual([]);
     expect(JSON.stringify(p)).not.toContain('王伟');
@@ -146,15 +152,15 @@ describe('redact', () => {
       facts({
         privateTerms: ['恒越信息科技党支部'],
         stations: [station({ hours: '预约 138-1234-5678', floor: '前台 6234 5678', services: ['党员教育', '咨询（021）62345678'] })],
-        activities: [{ id: 9, title: '恒越信息科技党支部主题党日', type: 'theme_party_day', stationId: 1, heldAt: '2026-07-05T10:00:00+08:00', participants: 5, organiserName: null }],
+        activities: [{ id: 9, title: '恒越信息科技党支部主题党日', type: 'theme_party_day', stationId: 1, heldAt: '2026-07-05T10:00:00+08:00', participants: 5, organiserName: null, signupNote: null }],
       }),
       DEFAULT_CONFIG,
     );
     const s = p.stations[0];
     expect(s?.hours).toBeNull();
     expect(s?.floor).toBeNull();
-    expect(s?.services).toEqual(['党员教育']);
-    expect(s?.activities).toEqual([{ title: null, type: 'theme_party_day', heldAt: '2026-07-05T10:00:00+08:00' }]);
+    expect(s?.services).toEqual(['party_education']);
+    expect(s?.activities).toEqual([{ title: null, type: 'theme_party_day', heldAt: '2026-07-05T10:00:00+08:00', signup: null }]);
     const text = JSON.stringify(p);
     expect(text).not.toMatch(/1234|5678|恒越/);
     for (const field of ['stations.hours', 'stations.floor', 'stations.services', 'activities.title']) expect(redacted).toContainEqual(expect.objectContaining({ field, count: 1 }));
@@ -170,6 +176,30 @@ describe('redact', () => {
     const old = storedConfig({ ...DEFAULT_CONFIG, texts: { ...DEFAULT_CONFIG.texts, intro: '欢迎' }, redaction: { ...DEFAULT_CONFIG.redaction, minCount: 3 } });
     expect(old.redaction.minCount).toBe(5);
     expect(old.texts.intro).toBe('欢迎');
+  });
+
+  it('publishes a station\'s public line only when it is an institution\'s number that no private record holds', () => {
+    const phoneOf = (publicPhone: string | null, privateTerms = ['王伟', '13800001111']) =>
+      redact(facts({ privateTerms, stations: [station({ publicPhone })] }), DEFAULT_CONFIG);
+    expect(phoneOf('021-5550 0101').public.stations[0]?.phone).toBe('021-5550 0101');
+    expect(phoneOf('400-820-0000').public.stations[0]?.phone).toBe('400-820-0000');
+    for (const bad of ['138 1234 5678', '+86 13812345678', '王伟 021-55500101', '55500101', '021-5550 0101 转 王伟']) {
+      const r = phoneOf(bad);
+      expect(r.public.stations[0]?.phone, bad).toBeNull();
+      expect(r.redacted).toContainEqual(expect.objectContaining({ field: 'stations.public_phone' }));
+    }
+    // A landline that is also someone's private number (an organisation's contact) is withheld.
+    expect(phoneOf('021-5550 0101', ['02155500101']).public.stations[0]?.phone).toBeNull();
+  });
+
+  it('publishes signup notes and accessibility notes scrubbed like every free text', () => {
+    const r = redact(
+      facts({ stations: [station({ accessibility: '电梯可达，联系王伟' })], activities: [{ id: 1, title: '读书会', type: 'culture', stationId: 1, heldAt: '2026-07-05T10:00:00+08:00', participants: 0, organiserName: null, signupNote: '报名请致电 138 0000 1111' }] }),
+      DEFAULT_CONFIG,
+    );
+    expect(r.public.stations[0]?.accessibility).toBeNull();
+    expect(r.public.stations[0]?.activities[0]?.signup).toBeNull();
+    expect(JSON.stringify(r.public)).not.toMatch(/王伟|1111/);
   });
 
   it('is deterministic', () => {

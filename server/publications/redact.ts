@@ -13,6 +13,9 @@
 //   member and enterprise names, phones, USCC codes) or a phone/ID number is replaced by a neutral
 //   fallback, after normalising width, spacing and separators (see hasPhoneOrId, normaliseTerm).
 import { ratesOf } from '../domain/coverage/rates.js';
+import { isWeeklyHours, weeklyFromText } from '../domain/opening-hours.js';
+import { serviceCodesOf } from '../domain/vocabulary/services.js';
+import { shiftedPositions } from './nav-coords.js';
 import type {
   AreaCounts,
   InternalArea,
@@ -84,17 +87,38 @@ export function hasPhoneOrId(text: string): boolean {
   return false;
 }
 
-/** A scrubber for free text: null when the text carries a private term or looks like a phone/ID. */
-export function textScrubber(privateTerms: string[]): (text: string | null) => string | null {
+/** True when the text contains one of the private terms (both sides normalised). */
+export function privateTermMatcher(privateTerms: string[]): (text: string) => boolean {
   // Longest first, so a long name is found even where a shorter term is part of it.
   const terms = [...new Set(privateTerms.map(normaliseTerm).filter((t) => t.length >= 2))].sort((a, b) => b.length - a.length);
   return (text) => {
+    const norm = normaliseTerm(text);
+    return terms.some((t) => norm.includes(t));
+  };
+}
+
+/** A scrubber for free text: null when the text carries a private term or looks like a phone/ID. */
+export function textScrubber(privateTerms: string[]): (text: string | null) => string | null {
+  const isPrivate = privateTermMatcher(privateTerms);
+  return (text) => {
     if (text == null) return null;
     if (hasPhoneOrId(text)) return null;
-    const norm = normaliseTerm(text);
-    for (const t of terms) if (norm.includes(t)) return null;
+    if (isPrivate(text)) return null;
     return text;
   };
+}
+
+/**
+ * True for a number an institution answers: a landline with its area code (0 + 2–3 digits + 7–8
+ * digits, e.g. 021-6xxx xxxx) or a 400/800 service line, however grouped. Mobiles (a person's) are not.
+ * Only the stations' own public-phone field may carry such a number: everywhere else a digit run is withheld.
+ */
+export function isInstitutionalPhone(text: string): boolean {
+  const t = nfkc(text).trim();
+  if (!/^[\d\s\p{Pd}()+]+$/u.test(t)) return false;
+  const digits = t.replace(/\D/g, '').replace(/^86(?=0?[1-9])/, '');
+  if (/^0?1[3-9]\d{9}$/.test(digits)) return false;
+  return /^0(?:[12]\d|[3-9]\d{2})[2-9]\d{6,7}$/.test(digits) || /^[48]00\d{7}$/.test(digits);
 }
 
 /** Organisation and alliance member names shorter than this (normalised) are not terms: too common to be distinctive. */
@@ -218,11 +242,18 @@ function bboxOf(facts: InternalFacts): [number, number, number, number] {
   return [round(w), round(s), round(e), round(n)];
 }
 
+/** The public phone of a station as published: an institution's number that is none of the store's private ones; else null. */
+function publicPhone(text: string | null, isPrivate: (t: string) => boolean): string | null {
+  if (text == null || !isInstitutionalPhone(text) || isPrivate(text)) return null;
+  return nfkc(text).trim();
+}
+
 export function redact(facts: InternalFacts, config: PublicationConfig): RedactionResult {
   const { minCount, stationAudiences, activityDays } = config.redaction;
   const { layers } = config;
   const tally = new Tally();
   const scrub = textScrubber(facts.privateTerms);
+  const isPrivate = privateTermMatcher(facts.privateTerms);
   /** Scrubs one text and counts it in the preview when it is withheld. */
   const scrubbed = (field: string, value: string | null): string | null => {
     const clean = scrub(value);
@@ -274,7 +305,7 @@ export function redact(facts: InternalFacts, config: PublicationConfig): Redacti
   const stations: PublicStation[] = [];
   if (layers.stations) {
     for (const s of facts.stations) {
-      if (s.phone) tally.add('stations.phone', 'phone numbers are not published (no field marks a public service line)', 1);
+      if (s.phone) tally.add('stations.phone', 'the internal contact number is not published (stations.public_phone is the public line)', 1);
       tally.add('stations.area_m2, reach_m, opened_on', 'internal planning fields', 1);
       if (!stationAudiences.includes(s.openTo) || s.openTo === 'members') {
         tally.add(`stations[open_to=${s.openTo}]`, s.openTo === 'members' ? 'open to members only' : 'audience not included by this publication', 1);
@@ -282,8 +313,11 @@ export function redact(facts: InternalFacts, config: PublicationConfig): Redacti
       }
       const name = scrub(s.name);
       if (name === null) tally.add('stations.name', 'contains a private name or number', 1);
-      const address = scrub(s.address);
-      if (s.address && address === null) tally.add('stations.address', 'contains a private name or number', 1);
+      const given = s.address ?? s.buildingAddress;
+      const address = scrub(given);
+      if (given && address === null) tally.add('stations.address', 'contains a private name or number', 1);
+      const phone = publicPhone(s.publicPhone, isPrivate);
+      if (s.publicPhone && phone === null) tally.add('stations.public_phone', 'not a landline or service line of an institution, or a private number', 1);
       const buildingName = scrub(s.buildingName);
       if (s.buildingName && buildingName === null) tally.add('stations.building_name', 'contains a private name or number', 1);
       const activities =
@@ -296,7 +330,9 @@ export function redact(facts: InternalFacts, config: PublicationConfig): Redacti
                 tally.add('activities.participants', 'attendance figures are internal', 1);
                 const title = scrub(a.title);
                 if (title === null) tally.add('activities.title', 'contains a private name or number', 1);
-                return { title, type: a.type, heldAt: a.heldAt };
+                const signup = scrub(a.signupNote);
+                if (a.signupNote && signup === null) tally.add('activities.signup_note', 'contains a private name or number', 1);
+                return { title, type: a.type, heldAt: a.heldAt, signup };
               })
           : [];
       if (layers.activities && s.openTo !== 'public') {
@@ -312,11 +348,16 @@ export function redact(facts: InternalFacts, config: PublicationConfig): Redacti
         address,
         floor: scrubbed('stations.floor', s.floor),
         hours: scrubbed('stations.hours', s.hours),
-        services: s.services.map((x) => scrubbed('stations.services', x)).filter((x): x is string => x !== null),
+        // The controlled list's codes only: free-text tags are mapped, never published as typed.
+        services: serviceCodesOf(s.services.map((x) => scrubbed('stations.services', x)).filter((x): x is string => x !== null)),
         openTo: s.openTo === 'public' ? 'public' : 'building',
         lon: round(s.lon),
         lat: round(s.lat),
         activities,
+        week: s.hoursWeek && isWeeklyHours(s.hoursWeek) ? s.hoursWeek : weeklyFromText(scrub(s.hours)),
+        phone,
+        accessibility: scrubbed('stations.accessibility', s.accessibility),
+        ...shiftedPositions(round(s.lon), round(s.lat)),
       });
     }
   }
@@ -343,6 +384,8 @@ export function redact(facts: InternalFacts, config: PublicationConfig): Redacti
     minCount,
     bbox: bboxOf(facts),
     streets: facts.streets.map((s) => ({ code: s.code, name: s.name, nameEn: s.nameEn, geometry: geometryOf(s.geometry) })),
+    roads: facts.roads.map((r) => ({ name: scrub(r.name) ?? '', class: r.class, barrier: r.barrier, geometry: geometryOf(r.geometry) })),
+    water: facts.water.map((w) => ({ name: scrub(w.name) ?? '', kind: w.kind, geometry: geometryOf(w.geometry) })),
     grids,
     businessDistricts,
     stations,

@@ -1,6 +1,7 @@
 // The shapes of a publication: its draft config, the internal facts gathered for it, and the public
 // snapshot (data/publication.json) that redaction makes of them. The client reaches them through contract.ts.
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import type { WeeklyHours } from '../domain/opening-hours.js';
 import type { Counts } from '../domain/coverage/rates.js';
 import type { OpenTo } from '../domain/vocabulary/index.js';
 
@@ -64,14 +65,23 @@ export interface InternalStation {
   alsoTypes: string[];
   streetCode: string;
   buildingName: string | null;
+  /** The building's address (often only a number); the station's own `address` wins. */
+  buildingAddress: string | null;
+  /** The station's own street address (road and number). */
   address: string | null;
   floor: string | null;
   areaM2: number | null;
   hours: string | null;
+  /** Opening hours by weekday (Monday first); null: read from `hours`. */
+  hoursWeek: WeeklyHours | null;
   services: string[];
   openTo: StationAudience;
   reachM: number | null;
+  /** Internal contact: never published. */
   phone: string | null;
+  /** The station's public service line (an institution's number). */
+  publicPhone: string | null;
+  accessibility: string | null;
   openedOn: string | null;
   lon: number;
   lat: number;
@@ -85,6 +95,7 @@ export interface InternalActivity {
   heldAt: string;
   participants: number;
   organiserName: string | null;
+  signupNote: string | null;
 }
 
 export interface InternalFacts {
@@ -94,6 +105,9 @@ export interface InternalFacts {
   /** The coverage figures' date and the first day of "upcoming" (China time, YYYY-MM-DD). */
   asOf: string;
   streets: { code: string; name: string; nameEn: string; geometry: MultiPolygon }[];
+  /** Roads and water around the scope (public, 示意): drawn on the page and the poster, walked for times. */
+  roads: PublicRoad[];
+  water: PublicWater[];
   grids: InternalArea[];
   businessDistricts: InternalArea[];
   stations: InternalStation[];
@@ -136,6 +150,22 @@ export interface PublicActivity {
   title: string | null;
   type: string;
   heldAt: string;
+  /** How to sign up (scrubbed like every free text); absent in versions published before it existed. */
+  signup?: string | null;
+}
+
+export interface PublicRoad {
+  name: string;
+  class: string;
+  /** Elevated: drawn, never walked. */
+  barrier: boolean;
+  geometry: MultiLineString;
+}
+
+export interface PublicWater {
+  name: string;
+  kind: string;
+  geometry: MultiPolygon;
 }
 
 export interface PublicStation {
@@ -147,11 +177,21 @@ export interface PublicStation {
   address: string | null;
   floor: string | null;
   hours: string | null;
+  /** Service codes of the vocabulary (server/domain/vocabulary/services.ts); older versions hold free text. */
   services: string[];
   openTo: 'public' | 'building';
   lon: number;
   lat: number;
   activities: PublicActivity[];
+  /** Fields added by issue 17; optional so versions published before read as "not given". */
+  /** Opening hours by weekday, Monday first. */
+  week?: WeeklyHours | null;
+  /** The station's public service line: an institution's landline or 400/800 number, never a mobile. */
+  phone?: string | null;
+  accessibility?: string | null;
+  /** The position in GCJ-02 (高德, 腾讯) and BD-09 (百度), for the page's navigation links. */
+  gcj02?: [number, number];
+  bd09?: [number, number];
 }
 
 export interface PublicSnapshot {
@@ -168,6 +208,9 @@ export interface PublicSnapshot {
   minCount: number;
   bbox: [number, number, number, number];
   streets: { code: string; name: string; nameEn: string; geometry: MultiPolygon }[];
+  /** Roads and water around the scope (示意); absent in versions published before. */
+  roads?: PublicRoad[];
+  water?: PublicWater[];
   grids: PublicArea[];
   businessDistricts: PublicArea[];
   stations: PublicStation[];

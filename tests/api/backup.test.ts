@@ -110,8 +110,8 @@ describe('backup and restore', () => {
     const old = header.migrations.filter((m) => m < '0009');
     const goneFrom: Record<string, Set<string>> = {
       enterprises: new Set(['address', 'contact_person', 'contact_phone', 'source_lon', 'source_lat']),
-      stations: new Set(['source_lon', 'source_lat']),
-      activities: new Set(['source_lon', 'source_lat']),
+      stations: new Set(['source_lon', 'source_lat', 'address', 'public_phone', 'hours_week', 'accessibility']),
+      activities: new Set(['source_lon', 'source_lat', 'signup_note']),
     };
     let gone = new Set<string>();
     const dropTables = new Set(['roads', 'water', 'grid_version_floor']);

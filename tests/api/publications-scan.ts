@@ -47,7 +47,7 @@ export function leaks(text: string, p: PrivateStrings): string[] {
   return found;
 }
 
-/** The demo's activities are all in the past: add upcoming ones (with an organiser) at the street's public stations. */
+/** Upcoming activities with an organiser (whose name must stay out) at the street's public stations. */
 export async function addUpcomingActivities(t: TestStore, streetCode: string): Promise<void> {
   await t.store.write((tx) => tx.execute(sql`
     INSERT INTO activities (title, type, street_code, organiser_id, station_id, building_id, held_at, participants, geom, source)

@@ -11,6 +11,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { rows } from '../../server/db/store.js';
 import { setPublicShellRoot } from '../../server/publications/artifacts.js';
 import { scanSnapshot } from '../../server/publications/leak-guard.js';
+import type { PublicSnapshot } from '../../server/publications/contract.js';
+import { SERVICE_CODES } from '../../server/domain/vocabulary/index.js';
 import { formatExport, publishExport, PublishExportError } from '../../server/cli/publish-export.js';
 import { addUpcomingActivities, leaks, privateStrings, type PrivateStrings } from './publications-scan.js';
 import { adminSession, client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
@@ -143,7 +145,7 @@ describe.each(storeKinds())('publications on %s', (kind) => {
     };
     const pub = body.public.stations.find((s) => s.id === String(st.id));
     expect(pub?.hours).toBeNull();
-    expect(pub?.activities).toContainEqual({ title: null, type: 'theme_party_day', heldAt: '2026-07-04T10:00:00+08:00' });
+    expect(pub?.activities).toContainEqual({ title: null, type: 'theme_party_day', heldAt: '2026-07-04T10:00:00+08:00', signup: null });
     const text = JSON.stringify(body.public);
     expect(text).not.toContain(org.name);
     expect(text).not.toContain('1234-5678');
@@ -169,8 +171,9 @@ describe.each(storeKinds())('publications on %s', (kind) => {
     expect(zipRes.headers.get('content-type')).toBe('application/zip');
     const entries = unzipSync(new Uint8Array(await zipRes.arrayBuffer()));
     const names = Object.keys(entries).sort();
-    expect(names).toEqual([`${slug}/_headers`, `${slug}/assets/chunk-def.js`, `${slug}/assets/public-abc.css`, `${slug}/assets/public-abc.js`, `${slug}/data/publication.json`, `${slug}/index.html`]);
+    expect(names).toEqual([`${slug}/_headers`, `${slug}/assets/chunk-def.js`, `${slug}/assets/public-abc.css`, `${slug}/assets/public-abc.js`, `${slug}/data/publication.json`, `${slug}/index.html`, `${slug}/share.png`]);
     expect(strFromU8(entries[`${slug}/index.html`] as Uint8Array)).toContain('src="./assets/public-abc.js"');
+    expect(strFromU8(entries[`${slug}/index.html`] as Uint8Array)).toContain('<meta property="og:title" content="南京西路街道党建版图" />');
 
     // Every exported byte, and every public response (with and without an admin cookie: no difference).
     for (const [name, bytes] of Object.entries(entries)) {
@@ -207,6 +210,24 @@ describe.each(storeKinds())('publications on %s', (kind) => {
     expect(v.body.versions[0]?.sha256).toBe(sha);
     // What the publish-time guard saw passes its normalised, per-field scan.
     expect(scanSnapshot(data, priv.store)).toEqual([]);
+
+    // What gets people to the door (issue 17): every station has a road address, a public line (never one of
+    // the store's private numbers), a week of hours and services from the controlled list; the demo's planned
+    // activities are listed with their signup notes, and the roads and water of the scope come along.
+    const full = data as unknown as PublicSnapshot;
+    expect(full.stations.length).toBeGreaterThan(8);
+    const privatePhones = new Set(priv.store.phones.map((x) => x.replace(/\D/g, '')));
+    for (const st of full.stations) {
+      expect(st.address, st.name).toMatch(/[路街]\d+[号弄]$/);
+      expect(st.phone, st.name).toMatch(/^021-5550 01\d\d$/);
+      expect(privatePhones.has((st.phone as string).replace(/\D/g, ''))).toBe(false);
+      expect(st.week, st.name).toHaveLength(7);
+      for (const code of st.services) expect(SERVICE_CODES as readonly string[]).toContain(code);
+      expect(st.accessibility).toBeTruthy();
+    }
+    const upcoming = full.stations.flatMap((st) => st.activities);
+    expect(upcoming.filter((a) => a.signup).length).toBeGreaterThan(10);
+    expect((full.roads ?? []).map((r) => r.name)).toEqual(expect.arrayContaining(['南京西路', '威海路']));
   });
 
   it("npm run publish:export writes exactly the zip's files into a directory, by slug or id, and refuses what is not published", async () => {

@@ -115,7 +115,13 @@ describe.runIf(HAS_CHROMIUM)('published map in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#pm-station-name');
     expect(await page.textContent('#pm-station-name')).toBe(expected.name);
-    if (expected.openTo === 'public') expect(await page.locator('.pm-acts li').count()).toBe(2);
+    // The two the test adds plus the demo's own planned ones, with their signup notes; a call link and the five nav links.
+    if (expected.openTo === 'public') {
+      expect(await page.locator('.pm-acts li').count()).toBeGreaterThan(2);
+      expect(await page.locator('.pm-signup').count()).toBeGreaterThan(0);
+    }
+    expect(await page.getAttribute('[data-testid=call-link]', 'href')).toMatch(/^tel:0\d{9,11}$/);
+    expect(await page.locator('[data-nav]').count()).toBe(5);
     await page.screenshot({ path: `${ARTIFACTS}/publish-mobile-details.png` });
     expect(errors).toEqual([]);
     expect(requests.every((u) => u.startsWith(files.base))).toBe(true);

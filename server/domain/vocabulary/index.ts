@@ -10,3 +10,4 @@ export * from './places.js';
 export * from './work.js';
 export * from './reasons.js';
 export * from './roads.js';
+export * from './services.js';

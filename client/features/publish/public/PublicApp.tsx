@@ -3,10 +3,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { PublicArea, PublicSnapshot, PublicStation, PublicStats } from '../../../../server/publications/contract';
 import { distanceM, formatDistance } from './geo';
-import { openNow } from './hours';
-import { activityLabel, initialPublicLocale, PUBLIC_MESSAGES, STATION_TYPES, typeLabel, type PublicKey, type PublicLocale } from './i18n';
+import { openNow as openNowByText, openNowByWeek } from './hours';
+import { activityLabel, initialPublicLocale, PUBLIC_MESSAGES, serviceIcon, serviceLabel, STATION_TYPES, typeLabel, type PublicKey, type PublicLocale } from './i18n';
+import { navLinks, telHref, walkMinutes } from './directions';
+import { walkingDistances, type WalkEstimate } from './walking';
 import { SvgMap } from './SvgMap';
 import { downloadPoster, printPoster, type PaperSize } from './poster';
+
+/** Open now by the station's week where the publication has one, else by its plaque text. */
+const openNow = (s: PublicStation, now: Date): boolean | null => (s.week ? openNowByWeek(s.week, now) : openNowByText(s.hours, now));
 
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; data: PublicSnapshot };
 type Locate = { state: 'idle' } | { state: 'locating' } | { state: 'denied' } | { state: 'found'; lon: number; lat: number };
@@ -64,17 +69,22 @@ function Publication({ data, locale, setLocale, embed, t }: PageProps) {
 
   const types = useMemo(() => [...new Set(data.stations.flatMap((s) => [s.type, ...s.alsoTypes]))], [data]);
   const services = useMemo(() => [...new Set(data.stations.flatMap((s) => s.services))].sort(), [data]);
-  const dist = (s: PublicStation) => (where.state === 'found' ? distanceM(where.lon, where.lat, s.lon, s.lat) : null);
+  // Walked over the publication's roads once there is a position (a street's graph builds in milliseconds).
+  // Imported statically: a lazy chunk's preload would ask for /assets/… and break on a static host's subpath.
+  const walks = useMemo(() => (where.state === 'found' ? walkingDistances(data, where) : null), [data, where]);
+  const walkOf = (s: PublicStation): WalkEstimate | null =>
+    walks?.get(s.id) ?? (where.state === 'found' ? { metres: distanceM(where.lon, where.lat, s.lon, s.lat), byRoad: false } : null);
+  const dist = (s: PublicStation) => walkOf(s)?.metres ?? null;
   const list = useMemo(() => {
     const filtered = data.stations.filter(
-      (s) => (!type || s.type === type || s.alsoTypes.includes(type)) && (!service || s.services.includes(service)) && (!openOnly || openNow(s.hours, now) === true),
+      (s) => (!type || s.type === type || s.alsoTypes.includes(type)) && (!service || s.services.includes(service)) && (!openOnly || openNow(s, now) === true),
     );
     if (where.state !== 'found') return filtered;
     return filtered
-      .map((s) => ({ s, d: distanceM(where.lon, where.lat, s.lon, s.lat) }))
+      .map((s) => ({ s, d: walks?.get(s.id)?.metres ?? distanceM(where.lon, where.lat, s.lon, s.lat) }))
       .sort((a, b) => a.d - b.d)
       .map((x) => x.s);
-  }, [data, type, service, openOnly, now, where]);
+  }, [data, type, service, openOnly, now, where, walks]);
   const nearest = where.state === 'found' ? list[0] : undefined;
   const current = data.stations.find((s) => s.id === selected) ?? null;
 
@@ -146,7 +156,7 @@ function Publication({ data, locale, setLocale, embed, t }: PageProps) {
           {t('filterService')}
           <select value={service} onChange={(e) => setService(e.target.value)}>
             <option value="">{t('all')}</option>
-            {services.map((x) => <option key={x} value={x}>{x}</option>)}
+            {services.map((x) => <option key={x} value={x}>{serviceLabel(x, locale)}</option>)}
           </select>
         </label>
         <label className="pm-check">
@@ -163,6 +173,7 @@ function Publication({ data, locale, setLocale, embed, t }: PageProps) {
             <button type="button" className="pm-link" onClick={() => setSelected(nearest.id)}>{nearest.name}</button>
             {' · '}
             <span data-testid="nearest-distance">{formatDistance(dist(nearest) ?? 0, locale)}</span>
+            <WalkNote w={walkOf(nearest)} t={t} />
           </p>
         )}
       </div>
@@ -182,14 +193,14 @@ function Publication({ data, locale, setLocale, embed, t }: PageProps) {
         </section>
         <section id="pm-stations" className="pm-side" aria-label={t('stations')} tabIndex={-1}>
           {current ? (
-            <StationDetails s={current} locale={locale} t={t} now={now} distance={dist(current)} onBack={() => setSelected(null)} />
+            <StationDetails s={current} locale={locale} t={t} now={now} walk={walkOf(current)} onBack={() => setSelected(null)} />
           ) : (
             <>
               <h2>{t('stations')} <span className="pm-count">{list.length} {t('results')}</span></h2>
               {list.length === 0 && <p className="pm-note">{t('noStations')}</p>}
               <ul className="pm-list">
                 {list.map((s) => {
-                  const open = openNow(s.hours, now);
+                  const open = openNow(s, now);
                   const d = dist(s);
                   return (
                     <li key={s.id}>
@@ -197,6 +208,7 @@ function Publication({ data, locale, setLocale, embed, t }: PageProps) {
                         <span className="pm-dot" style={{ background: STATION_TYPES[s.type]?.color ?? '#495057' }} aria-hidden="true" />
                         <span className="pm-item">
                           <strong>{s.name}</strong>
+                          {s.address && <span className="pm-addr">{s.address}</span>}
                           <span className="pm-meta">
                             {typeLabel(s.type, locale)}
                             {d !== null && <> · {formatDistance(d, locale)}</>}
@@ -235,23 +247,71 @@ function OpenBadge({ open, t }: { open: boolean | null; t: (k: PublicKey) => str
   return <span className={`pm-open ${open ? 'pm-yes' : 'pm-no'}`}>{open ? t('openNow') : t('closedNow')}</span>;
 }
 
-function StationDetails({ s, locale, t, now, distance, onBack }: { s: PublicStation; locale: PublicLocale; t: (k: PublicKey) => string; now: Date; distance: number | null; onBack: () => void }) {
+function WalkNote({ w, t }: { w: WalkEstimate | null; t: (k: PublicKey) => string }) {
+  if (!w) return null;
+  return (
+    <span className="pm-walk">
+      {' · '}{t('walk')} {walkMinutes(w.metres)} {t('minutes')}（{w.byRoad ? t('byRoad') : t('straightLine')}）
+    </span>
+  );
+}
+
+function WeekTable({ week, t }: { week: [string, string][][]; t: (k: PublicKey) => string }) {
+  const days = t('days').split(',');
+  return (
+    <table className="pm-week">
+      <tbody>
+        {week.map((ranges, i) => (
+          <tr key={i}>
+            <th scope="row">{days[i]}</th>
+            <td>{ranges.length ? ranges.map(([a, b]) => `${a}–${b}`).join('，') : t('closed')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function StationDetails({ s, locale, t, now, walk, onBack }: { s: PublicStation; locale: PublicLocale; t: (k: PublicKey) => string; now: Date; walk: WalkEstimate | null; onBack: () => void }) {
   const fmt = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
+  const links = navLinks(s);
   return (
     <article className="pm-details" aria-labelledby="pm-station-name">
       <button type="button" className="pm-link" onClick={onBack} autoFocus>← {t('back')}</button>
       <h2 id="pm-station-name">{s.name}</h2>
       <p className="pm-meta">
         {[s.type, ...s.alsoTypes].map((x) => typeLabel(x, locale)).join(' · ')}
-        {distance !== null && <> · {formatDistance(distance, locale)}</>}
+        {walk && <> · {formatDistance(walk.metres, locale)}</>}
+        <WalkNote w={walk} t={t} />
       </p>
-      <p><OpenBadge open={openNow(s.hours, now)} t={t} /> <span className="pm-aud">{s.openTo === 'public' ? t('openToPublic') : t('openToBuilding')}</span></p>
+      <p><OpenBadge open={openNow(s, now)} t={t} /> <span className="pm-aud">{s.openTo === 'public' ? t('openToPublic') : t('openToBuilding')}</span></p>
+      <div className="pm-go">
+        {s.phone && <a className="pm-btn" href={telHref(s.phone)} data-testid="call-link">{t('call')} {s.phone}</a>}
+        <details className="pm-nav">
+          <summary className="pm-btn pm-primary-btn">{t('navigate')}</summary>
+          <ul aria-label={`${t('navigateTo')} ${s.name}`}>
+            {links.map((l) => (
+              <li key={l.id}><a href={l.href} target="_blank" rel="noopener noreferrer" data-nav={l.id}>{locale === 'en' ? l.en : l.zh}</a></li>
+            ))}
+          </ul>
+        </details>
+      </div>
       <dl>
-        <dt>{t('hours')}</dt><dd>{s.hours ?? '—'}</dd>
-        {s.buildingName && <><dt>{t('building')}</dt><dd>{s.buildingName}{s.floor ? ` · ${s.floor}` : ''}</dd></>}
         {s.address && <><dt>{t('address')}</dt><dd>{s.address}</dd></>}
+        {s.buildingName && <><dt>{t('building')}</dt><dd>{s.buildingName}{s.floor ? ` · ${s.floor}` : ''}</dd></>}
+        {s.phone && <><dt>{t('phone')}</dt><dd><a href={telHref(s.phone)}>{s.phone}</a></dd></>}
+        <dt>{t('hours')}</dt>
+        <dd>{s.week ? <WeekTable week={s.week} t={t} /> : s.hours ?? '—'}</dd>
+        {s.accessibility && <><dt>{t('accessibility')}</dt><dd>{s.accessibility}</dd></>}
         <dt>{t('services')}</dt>
-        <dd><ul className="pm-tags">{s.services.map((x) => <li key={x}>{x}</li>)}</ul></dd>
+        <dd>
+          <ul className="pm-tags">
+            {s.services.map((x) => {
+              const icon = serviceIcon(x);
+              return <li key={x}>{icon && <span className="pm-icon" aria-hidden="true">{icon}</span>}{serviceLabel(x, locale)}</li>;
+            })}
+          </ul>
+        </dd>
       </dl>
       <h3>{t('upcoming')}</h3>
       {s.activities.length === 0 ? (
@@ -260,7 +320,8 @@ function StationDetails({ s, locale, t, now, distance, onBack }: { s: PublicStat
         <ul className="pm-acts">
           {s.activities.map((a, i) => (
             <li key={i}>
-              <time dateTime={a.heldAt}>{fmt.format(new Date(a.heldAt))}</time> {a.title ?? activityLabel(a.type, locale)}
+              <time dateTime={a.heldAt}>{fmt.format(new Date(a.heldAt))}</time> <strong>{a.title ?? activityLabel(a.type, locale)}</strong>
+              {a.signup && <span className="pm-signup">{t('signup')}：{a.signup}</span>}
             </li>
           ))}
         </ul>

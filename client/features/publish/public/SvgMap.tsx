@@ -2,8 +2,24 @@
 // is light on phones, prints, and works from any static host. Pan by dragging, zoom by buttons/wheel.
 import { useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type WheelEvent as ReactWheelEvent } from 'react';
 import type { PublicSnapshot, PublicStation } from '../../../../server/publications/contract';
-import { labelPoint, projectionFor, rateColor, ringsPath } from './geo';
+import { labelPoint, projectionFor, rateColor, ringsPath, type Projection } from './geo';
 import { STATION_TYPES } from './i18n';
+import { clusterPoints, placeLabels, roadLabelAt, textWidth, type Point } from './labels';
+
+/** Road widths in CSS pixels by class, and the smallest zoom (map units per pixel) at which a class is named. */
+const ROAD_PX: Record<string, number> = { arterial: 7, secondary: 5, branch: 3.5, footway: 2 };
+const RANK: Record<string, number> = { party_service_centre: 3, party_service_station: 2, white_collar_home: 2, workers_home: 1 };
+/** Stations closer than this many pixels are drawn as one cluster. */
+const CLUSTER_PX = 26;
+
+const short = (name: string) => (name.length > 11 ? `${name.slice(0, 10)}…` : name);
+
+function linePath(lines: number[][][], proj: Projection): string {
+  return lines.map((l) => l.map(([x, y], i) => {
+    const [px, py] = proj.project(x as number, y as number);
+    return `${i ? 'L' : 'M'}${px.toFixed(1)} ${py.toFixed(1)}`;
+  }).join('')).join('');
+}
 
 interface Props {
   data: PublicSnapshot;
@@ -55,6 +71,48 @@ export function SvgMap({ data, stations, selectedId, user, onSelect, labels, sta
 
   const coverage = data.layers.coverage;
   const u = user ? proj.project(user.lon, user.lat) : null;
+  const roads = data.roads ?? [];
+  const water = data.water ?? [];
+  // Road names: each name once, on its longest segment, when the segment is long enough on screen to hold it.
+  const roadLabels = useMemo(() => {
+    const best = new Map<string, { x: number; y: number; angle: number; length: number }>();
+    for (const r of roads) {
+      if (!r.name || r.barrier) continue;
+      for (const l of r.geometry.coordinates) {
+        const at = roadLabelAt(l.map(([x, y]) => proj.project(x as number, y as number)));
+        if (at && at.length > (best.get(r.name)?.length ?? 0)) best.set(r.name, at);
+      }
+    }
+    return [...best.entries()];
+  }, [roads, proj]);
+  const points: Point[] = useMemo(
+    () => stations.map((s) => {
+      const [x, y] = proj.project(s.lon, s.lat);
+      return { id: s.id, x, y, rank: RANK[s.type] ?? 0, text: short(s.name) };
+    }),
+    [stations, proj],
+  );
+  const clusters = useMemo(() => clusterPoints(points, unit * CLUSTER_PX), [points, unit]);
+  const singles = useMemo(() => new Set(clusters.filter((c) => c.ids.length === 1).map((c) => c.ids[0] as string)), [clusters]);
+  const stationLabels = useMemo(() => {
+    const keepOut = clusters.filter((c) => c.ids.length > 1).map((c): [number, number, number, number] => [c.x - unit * 14, c.y - unit * 14, c.x + unit * 14, c.y + unit * 14]);
+    // Business-district and road names are written first: station labels keep off them.
+    for (const b of data.businessDistricts) {
+      const [x, y] = proj.project(...labelPoint(b.geometry.coordinates));
+      const w = textWidth(b.name, unit * 11) / 2;
+      keepOut.push([x - w, y - unit * 10, x + w, y + unit * 4]);
+    }
+    for (const [name, at] of roadLabels) {
+      if (at.length <= unit * 12 * (name.length + 2)) continue;
+      const half = textWidth(name, unit * 11) / 2;
+      const a = (at.angle * Math.PI) / 180;
+      const dx = Math.abs(Math.cos(a)) * half + unit * 6 * Math.abs(Math.sin(a));
+      const dy = Math.abs(Math.sin(a)) * half + unit * 6 * Math.abs(Math.cos(a));
+      keepOut.push([at.x - dx, at.y - dy, at.x + dx, at.y + dy]);
+    }
+    return placeLabels(points.filter((p) => singles.has(p.id) || p.id === selectedId), unit * 12, unit * 7, keepOut);
+  }, [points, singles, clusters, unit, selectedId, data.businessDistricts, proj, roadLabels]);
+  const byId = useMemo(() => new Map(stations.map((s) => [s.id, s])), [stations]);
   return (
     <div className="pm-map">
       <svg
@@ -73,9 +131,28 @@ export function SvgMap({ data, stations, selectedId, user, onSelect, labels, sta
         {data.streets.map((s) => (
           <path key={s.code} d={ringsPath(s.geometry.coordinates, proj)} fill="#fbfaf7" stroke="#868e96" strokeWidth={unit * 1.5} strokeDasharray={`${unit * 6} ${unit * 3}`} />
         ))}
+        {water.map((w, i) => (
+          <path key={`w${i}`} d={ringsPath(w.geometry.coordinates, proj)} fill="#a5d8ff" stroke="#74c0fc" strokeWidth={unit} />
+        ))}
         {data.grids.map((g) => (
           <path key={`g${g.id}`} d={ringsPath(g.geometry.coordinates, proj)} fill={coverage ? rateColor(g.stats?.rates.partyOrg ?? null) : 'none'} fillOpacity={0.75} stroke="#adb5bd" strokeWidth={unit * 0.8} />
         ))}
+        {roads.map((r, i) => (
+          <path key={`rc${i}`} d={linePath(r.geometry.coordinates, proj)} fill="none" stroke={r.barrier ? '#adb5bd' : '#ced4da'} strokeWidth={unit * ((ROAD_PX[r.class] ?? 3) + 1.5)} strokeLinecap="round" strokeLinejoin="round" />
+        ))}
+        {roads.map((r, i) => (
+          <path key={`r${i}`} d={linePath(r.geometry.coordinates, proj)} fill="none" stroke={r.barrier ? '#e9ecef' : '#fff'} strokeWidth={unit * (ROAD_PX[r.class] ?? 3)} strokeLinecap="round" strokeLinejoin="round" strokeDasharray={r.class === 'footway' ? `${unit * 4} ${unit * 2}` : undefined} />
+        ))}
+        {roadLabels.map(([name, at]) => at.length > unit * 12 * (name.length + 2) && (
+          <text key={`rl${name}`} x={at.x} y={at.y} transform={`rotate(${at.angle} ${at.x} ${at.y})`} dy={unit * 4} fontSize={unit * 11} textAnchor="middle" fill="#495057" stroke="#fff" strokeWidth={unit * 3} paintOrder="stroke" pointerEvents="none">
+            {name}
+          </text>
+        ))}
+        {water.map((w, i) => {
+          if (!w.name) return null;
+          const [x, y] = proj.project(...labelPoint(w.geometry.coordinates[0] ?? []));
+          return <text key={`wl${i}`} x={x} y={y} fontSize={unit * 11} textAnchor="middle" fill="#1864ab" fontStyle="italic" pointerEvents="none">{w.name}</text>;
+        })}
         {data.businessDistricts.map((b) => (
           <path key={`b${b.id}`} d={ringsPath(b.geometry.coordinates, proj)} fill="none" stroke="#5f3dc4" strokeWidth={unit * 2} />
         ))}
@@ -87,16 +164,32 @@ export function SvgMap({ data, stations, selectedId, user, onSelect, labels, sta
             </text>
           );
         })}
-        {stations.map((s) => {
-          const [x, y] = proj.project(s.lon, s.lat);
+        {clusters.map((c) => {
+          if (c.ids.length > 1) {
+            const names = c.ids.map((id) => byId.get(id)?.name ?? '').join('、');
+            return (
+              <g key={`c${c.ids.join('-')}`} data-cluster={c.ids.length} onClick={() => zoom(0.4, c.x, c.y)} style={{ cursor: 'zoom-in' }}>
+                <title>{`${c.ids.length} · ${names}`}</title>
+                <circle cx={c.x} cy={c.y} r={unit * 13} fill="#b3261e" fillOpacity={0.9} stroke="#fff" strokeWidth={unit * 2.5} />
+                <text x={c.x} y={c.y} dy={unit * 4.5} fontSize={unit * 13} fontWeight={700} textAnchor="middle" fill="#fff" pointerEvents="none">{c.ids.length}</text>
+              </g>
+            );
+          }
+          const s = byId.get(c.ids[0] as string);
+          if (!s) return null;
           const sel = s.id === selectedId;
           return (
             <g key={s.id} data-station={s.id} onClick={() => onSelect(s.id)} style={{ cursor: 'pointer' }}>
               <title>{stationLabel(s)}</title>
-              <circle cx={x} cy={y} r={unit * (sel ? 9 : 6)} fill={STATION_TYPES[s.type]?.color ?? '#495057'} stroke="#fff" strokeWidth={unit * 2} />
+              <circle cx={c.x} cy={c.y} r={unit * (sel ? 9 : 6.5)} fill={STATION_TYPES[s.type]?.color ?? '#495057'} stroke="#fff" strokeWidth={unit * 2} />
             </g>
           );
         })}
+        {stationLabels.map((l) => (
+          <text key={`sl${l.id}`} x={l.x} y={l.y} fontSize={unit * 12} fontWeight={l.id === selectedId ? 700 : 500} textAnchor={l.anchor} fill="#1f2328" stroke="#fff" strokeWidth={unit * 3} paintOrder="stroke" pointerEvents="none">
+            {points.find((p) => p.id === l.id)?.text}
+          </text>
+        ))}
         {u && (
           <g pointerEvents="none">
             <title>{labels.you}</title>

@@ -1,5 +1,5 @@
 // The public page's own small i18n (the app's full message table stays out of this bundle).
-import { ACTIVITY_TYPE_TERMS, STATION_TYPE_TERMS, termLabel, type Locale } from '../../../../server/domain/vocabulary';
+import { ACTIVITY_TYPE_TERMS, SERVICE_TERMS, STATION_TYPE_TERMS, termLabel, type Locale } from '../../../../server/domain/vocabulary';
 
 export type PublicLocale = Locale;
 
@@ -64,6 +64,20 @@ const zhCN = {
   legend: '图例',
   noStations: '没有符合条件的站点',
   version: '版本',
+  phone: '电话',
+  call: '拨打',
+  navigate: '导航',
+  navigateTo: '导航到',
+  accessibility: '无障碍',
+  week: '每周开放',
+  closed: '休息',
+  signup: '报名',
+  walk: '步行约',
+  minutes: '分钟',
+  straightLine: '直线估算',
+  byRoad: '按道路',
+  days: '一,二,三,四,五,六,日',
+  illustrativeMark: '示意图',
 };
 
 export type PublicKey = keyof typeof zhCN;
@@ -129,6 +143,20 @@ const en: Record<PublicKey, string> = {
   legend: 'Legend',
   noStations: 'No station matches',
   version: 'Version',
+  phone: 'Phone',
+  call: 'Call',
+  navigate: 'Directions',
+  navigateTo: 'Directions to',
+  accessibility: 'Access',
+  week: 'Opening hours',
+  closed: 'closed',
+  signup: 'Sign up',
+  walk: 'about',
+  minutes: 'min walk',
+  straightLine: 'straight-line estimate',
+  byRoad: 'by road',
+  days: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+  illustrativeMark: 'Illustrative map',
 };
 
 /** Station types as the public map draws them: the vocabulary's names and colours, the same as the internal map's. */
@@ -139,6 +167,10 @@ export const STATION_TYPES: Record<string, { zh: string; en: string; color: stri
 export const PUBLIC_MESSAGES: Record<PublicLocale, Record<PublicKey, string>> = { 'zh-CN': zhCN, en };
 
 export const typeLabel = (type: string, locale: PublicLocale): string => termLabel(STATION_TYPE_TERMS, type, locale);
+
+/** A service's name: the vocabulary's for a code; as written for versions published before the list existed. */
+export const serviceLabel = (code: string, locale: PublicLocale): string => termLabel(SERVICE_TERMS, code, locale);
+export const serviceIcon = (code: string): string | null => (SERVICE_TERMS as Record<string, { icon: string } | undefined>)[code]?.icon ?? null;
 
 export const activityLabel = (type: string, locale: PublicLocale): string => termLabel(ACTIVITY_TYPE_TERMS, type, locale);
 
