@@ -148,7 +148,7 @@ export const stations = pgTable('stations', {
   openTo: text('open_to').notNull().default('public'),
   reachM: integer('reach_m'),
   phone: text('phone'),
-  // Public details (migration 0018): the station's own address, its public service line (an institution's
+  // Public details (migration 0019): the station's own address, its public service line (an institution's
   // number, unlike `phone`), opening hours by weekday (Monday first) and accessibility notes.
   address: text('address'),
   publicPhone: text('public_phone'),
@@ -225,7 +225,7 @@ export const activities = pgTable('activities', {
   buildingId: integer('building_id'),
   heldAt: timestamp('held_at', { withTimezone: true, mode: 'string' }).notNull(),
   participants: integer('participants').notNull(),
-  // How the public signs up for a planned activity (migration 0018).
+  // How the public signs up for a planned activity (migration 0019).
   signupNote: text('signup_note'),
   geom: geometry<Point>('geom', 'Point').notNull(),
   // Coordinate system the point was imported in (migration 0005); null when placed by the product.

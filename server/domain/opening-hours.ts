@@ -1,5 +1,5 @@
 // Opening hours: the free-text hours of the demo data and typical plaques, and the structured week
-// (migration 0018) that a station may carry instead. Shared by the server (publication gather) and the
+// (migration 0019) that a station may carry instead. Shared by the server (publication gather) and the
 // public page and i18n (client), so both read a plaque the same way.
 //
 // "Open now" from the free-text hours of the demo data and typical plaques: 每日/每天/周一至周日,
