@@ -146,7 +146,8 @@ describe.runIf(HAS_CHROMIUM)('published map in Chromium', () => {
     await download.saveAs(poster);
     const png = readFileSync(poster);
     // PNG header: width and height at bytes 16..24.
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1754, 2480]);
+    // A3 at 300 dpi (issue 17): at least 3508 × 4961 px.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([3508, 4961]);
     expect(errors).toEqual([]);
     expect(requests.filter((p) => p.startsWith('/api') || p.startsWith('/ogc'))).toEqual([]);
     await ctx.close();

@@ -1,4 +1,4 @@
-// The poster: the publication drawn onto a 2D canvas at A3 or A1 (150 dpi), with title, legend, scale
+// The poster: the publication drawn onto a 2D canvas at A3 or A1 (300 dpi), with title, legend, scale
 // bar, north arrow, dates, data source, the 审图号 line and the 示意 note. PNG download, or print to
 // PDF through the browser (@page size set to the paper).
 import type { PublicSnapshot } from '../../../../server/publications/contract';
@@ -6,10 +6,10 @@ import { labelPoint, projectionFor, rateColor, RATE_STEPS } from './geo';
 import { PUBLIC_MESSAGES, STATION_TYPES, typeLabel, type PublicLocale } from './i18n';
 
 export type PaperSize = 'A3' | 'A1';
-/** Paper in millimetres (portrait) and the pixels at 150 dpi. */
+/** Paper in millimetres (portrait) and the pixels at 300 dpi (print shops ask for 300; mm ÷ 25.4 × 300, rounded up). */
 export const PAPER: Record<PaperSize, { mm: [number, number]; px: [number, number] }> = {
-  A3: { mm: [297, 420], px: [1754, 2480] },
-  A1: { mm: [594, 841], px: [3508, 4967] },
+  A3: { mm: [297, 420], px: [3508, 4961] },
+  A1: { mm: [594, 841], px: [7016, 9933] },
 };
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
@@ -27,7 +27,7 @@ export function drawPoster(canvas: HTMLCanvasElement, data: PublicSnapshot, size
   canvas.height = H;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  const u = W / 1754; // one unit = one pixel on A3
+  const u = W / 1754; // one unit = one pixel of A3 at 150 dpi (the layout's design size)
   const font = (px: number, weight = 400) => `${weight} ${Math.round(px * u)}px ${FONT}`;
   const margin = 90 * u;
 
@@ -207,7 +207,8 @@ export function drawPoster(canvas: HTMLCanvasElement, data: PublicSnapshot, size
     `${t.dataSource}：${data.texts.dataSource || '—'}`,
     `${t.published}：${(data.publishedAt ?? '').slice(0, 10) || '—'}${data.version ? `  ·  ${t.version} ${data.version}` : ''}  ·  ${t.asOf} ${data.asOf}`,
     ...(data.texts.approvalNumber ? [`${t.approval}：${data.texts.approvalNumber}`] : []),
-    `示意图 · ${t.illustrative}`,
+    // One 示意图 mark: the sentence starts with it (zh) or says "Illustrative map" (en).
+    t.illustrative,
   ];
   lines.reverse().forEach((line, i) => ctx.fillText(line, margin, H - 70 * u - i * 40 * u, W - 2 * margin));
 }
