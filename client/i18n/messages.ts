@@ -86,6 +86,7 @@ export const zhCN = {
   'formula.union': '(单独建会企业数 + 联合工会覆盖企业数) ÷ 在营企业数',
   'formula.workersServed': '阵地服务半径内楼宇职工数 ÷ 全部职工数',
   // levels
+  'level.city': '全市',
   'level.district': '区',
   'level.street': '街道',
   'level.grid': '网格',

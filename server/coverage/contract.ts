@@ -31,7 +31,7 @@ export const RatesSchema = z
   })
   .openapi('Rates');
 
-export const LevelSchema = z.enum(['district', 'street', 'grid', 'businessDistrict', 'building']);
+export const LevelSchema = z.enum(['city', 'district', 'street', 'grid', 'businessDistrict', 'building']).openapi({ description: "'city' (id 'all') is the whole territory, its children the districts" });
 
 export const AreaFiguresSchema = z.object({
   id: z.string(),

@@ -47,6 +47,21 @@ describe.each(storeKinds())('district-scoped gaps on %s', (kind) => {
     }
   });
 
+  it('the whole city is one area (全市): its figures add up its districts, which are its children', async () => {
+    const get = async (level: string, id: string) => {
+      const r = await c.get(`/api/coverage/summary?level=${level}&id=${id}`, admin);
+      expect(r.status).toBe(200);
+      return (await r.json()) as { enterprises: number; employees: number; children?: { level: string; id: string; enterprises: number }[]; rates: { partyOrg: { numerator: number } } };
+    };
+    const city = await get('city', 'all');
+    const districts = [...new Set(districtOf.values())].sort();
+    expect((city.children ?? []).map((ch) => `${ch.level}:${ch.id}`).sort()).toEqual(districts.map((d) => `district:${d}`));
+    const each = await Promise.all(districts.map((d) => get('district', d)));
+    expect(city.enterprises).toBe(each.reduce((a, d) => a + d.enterprises, 0));
+    expect(city.employees).toBe(each.reduce((a, d) => a + d.employees, 0));
+    expect(city.rates.partyOrg.numerator).toBe(each.reduce((a, d) => a + d.rates.partyOrg.numerator, 0));
+  });
+
   it('a district code that is not six digits is 400; an unknown district has no gaps', async () => {
     expect((await c.get('/api/coverage/gaps?level=building&kind=party&districtCode=31', admin)).status).toBe(400);
     expect(await gaps('level=building&kind=party&districtCode=999999')).toEqual([]);

@@ -45,7 +45,7 @@ describe.runIf(HAS_CHROMIUM)('navigating the territory in Chromium', () => {
     await searchAndPick('小东门', 'street', '小东门街道');
     await page.waitForSelector('.profile.area[data-area="street:310101017"] h2');
     expect(await page.locator('.profile.area h2').innerText()).toBe('小东门街道');
-    expect(await crumbs()).toEqual(['district:310101', 'street:310101017']);
+    expect(await crumbs()).toEqual(['city:all', 'district:310101', 'street:310101017']);
     await expect.poll(focusInUrl).toBe('street:310101017');
     expect(errors).toEqual([]);
   });
@@ -57,7 +57,7 @@ describe.runIf(HAS_CHROMIUM)('navigating the territory in Chromium', () => {
     if (!g) throw new Error('小东门 has no grids');
     await searchAndPick(g.name, 'grid', g.name);
     await page.waitForSelector(`.profile.area[data-area="grid:${g.id}"]`);
-    expect(await crumbs()).toEqual([`district:${g.district}`, `street:${g.street}`, `grid:${g.id}`]);
+    expect(await crumbs()).toEqual(['city:all', `district:${g.district}`, `street:${g.street}`, `grid:${g.id}`]);
     await expect.poll(focusInUrl).toBe(`grid:${g.id}`);
     await page.click(`.breadcrumb [data-crumb="district:${g.district}"]`);
     await page.waitForSelector(`.profile.area[data-area="district:${g.district}"]`);
@@ -67,13 +67,28 @@ describe.runIf(HAS_CHROMIUM)('navigating the territory in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('全市 drills up to the whole city: its profile lists the districts', async () => {
+    await page.click('.breadcrumb [data-crumb="city:all"]');
+    await page.waitForSelector('.profile.area[data-area="city:all"]');
+    expect(await page.locator('.profile.area h2').innerText()).toBe('全市');
+    await expect.poll(focusInUrl).toBe('city:all');
+    expect(await crumbs()).toEqual(['city:all']);
+    const [n] = await t.store.read((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM districts`));
+    await expect.poll(() => page.locator('.profile.area table.children tbody tr').count()).toBe(n?.n);
+    await page.screenshot({ path: `${ARTIFACTS}/navigation-city.png` });
+    expect(errors).toEqual([]);
+    // Back to the district the shared-URL check opens.
+    await searchAndPick('黄浦', 'district', '黄浦区');
+    await page.waitForSelector('.profile.area[data-area="district:310101"]');
+  });
+
   it('a shared URL opens the same place', async () => {
     const other = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     try {
       await other.context().addCookies(await page.context().cookies());
       await other.goto(page.url());
       await other.waitForSelector('.profile.area[data-area="district:310101"]');
-      expect(await other.locator('.breadcrumb [data-crumb]').count()).toBe(1);
+      expect(await other.locator('.breadcrumb [data-crumb]').count()).toBe(2);
     } finally {
       await other.close();
     }

@@ -22,6 +22,10 @@ import { DEFAULT_VIEW, decodeView, encodeView, type AreaLevel, type ViewState } 
 import { panelPadding } from './padding';
 import { searchZoom } from './search-zoom';
 import { LanguageButton } from '../../i18n/LanguageButton';
+import type { Geometry } from 'geojson';
+
+/** The whole territory's area id (server/domain/coverage/model.ts CITY_ID). */
+const CITY_ID = 'all';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const BUILTIN_FALLBACK: Basemap[] = [
@@ -203,10 +207,18 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     const dCode = f.level === 'district' ? f.id : (s?.properties?.districtCode as string | undefined);
     const d = dCode ? district(dCode) : undefined;
     if (d) crumbs.unshift({ level: 'district', id: String(d.id), name: String(d.properties?.name) });
+    crumbs.unshift({ level: 'city', id: CITY_ID, name: t('level.city') });
     return crumbs;
-  }, [view.focus, data.streets, data.districts, data.grids, data.businessDistricts]);
+  }, [view.focus, data.streets, data.districts, data.grids, data.businessDistricts, t]);
 
-  const geometryOf = (level: AreaLevel, id: string) => {
+  const geometryOf = (level: AreaLevel, id: string): Geometry | undefined => {
+    // The whole city: the extent of every street.
+    if (level === 'city') {
+      const boxes = data.streets.features.map((f) => bboxOf(f.geometry));
+      if (!boxes.length) return undefined;
+      const [w, s, e, n] = [Math.min(...boxes.map((x) => x[0])), Math.min(...boxes.map((x) => x[1])), Math.max(...boxes.map((x) => x[2])), Math.max(...boxes.map((x) => x[3]))];
+      return { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] };
+    }
     const fc = level === 'district' ? data.districts : level === 'street' ? data.streets : level === 'grid' ? data.grids : level === 'businessDistrict' ? data.businessDistricts : data.buildings;
     return fc.features.find((f) => String(f.id) === id)?.geometry;
   };
@@ -248,6 +260,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
       const dc = data.streets.features.find((f) => f.id === id)?.properties?.districtCode as string | undefined;
       return dc ? { level: 'district', id: dc } : null;
     }
+    if (level === 'district') return { level: 'city', id: CITY_ID };
     return null;
   };
 

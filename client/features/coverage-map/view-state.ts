@@ -2,7 +2,7 @@
 import type { Camera } from '../../map/create-map';
 import { COLOR_BY, LAYER_IDS, type ColorBy, type LayerId } from '../../map/layers/types';
 
-export type AreaLevel = 'district' | 'street' | 'grid' | 'businessDistrict' | 'building';
+export type AreaLevel = 'city' | 'district' | 'street' | 'grid' | 'businessDistrict' | 'building';
 
 export interface ViewState {
   layers: LayerId[];
@@ -32,7 +32,7 @@ export const DEFAULT_VIEW: ViewState = {
   basemap: 'dark',
 };
 
-const LEVELS: AreaLevel[] = ['district', 'street', 'grid', 'businessDistrict', 'building'];
+const LEVELS: AreaLevel[] = ['city', 'district', 'street', 'grid', 'businessDistrict', 'building'];
 const num = (v: string | null, min: number, max: number): number | null => {
   if (v === null || v.trim() === '') return null;
   const n = Number(v);

@@ -198,6 +198,7 @@ const TODAY_FIGURES: Record<string, Figures> = {
   'businessDistrict:10': { enterprises: 7, employees: 269, partyMembers: 17, partyOrg: [3, 7], standalone: [2, 7], work: [5, 7], union: [2, 7], workersServed: [209, 269] },
   'street:S01': { enterprises: 9, employees: 549, partyMembers: 192, partyOrg: [4, 9], standalone: [2, 9], work: [7, 9], union: [3, 9], workersServed: [489, 549] },
   'district:D01': { enterprises: 9, employees: 549, partyMembers: 192, partyOrg: [4, 9], standalone: [2, 9], work: [7, 9], union: [3, 9], workersServed: [489, 549] },
+  'city:all': { enterprises: 9, employees: 549, partyMembers: 192, partyOrg: [4, 9], standalone: [2, 9], work: [7, 9], union: [3, 9], workersServed: [489, 549] },
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -223,11 +224,12 @@ const PAST_FIGURES: Record<string, Figures> = {
   'businessDistrict:10': { enterprises: 7, employees: 264, partyMembers: 18, partyOrg: [2, 7], standalone: [2, 7], work: [4, 7], union: [3, 7], workersServed: [49, 264] },
   'street:S01': { enterprises: 9, employees: 544, partyMembers: 193, partyOrg: [2, 9], standalone: [2, 9], work: [5, 9], union: [3, 9], workersServed: [329, 544] },
   'district:D01': { enterprises: 9, employees: 544, partyMembers: 193, partyOrg: [2, 9], standalone: [2, 9], work: [5, 9], union: [3, 9], workersServed: [329, 544] },
+  'city:all': { enterprises: 9, employees: 544, partyMembers: 193, partyOrg: [2, 9], standalone: [2, 9], work: [5, 9], union: [3, 9], workersServed: [329, 544] },
 };
 
 const NAMES: Record<string, string> = {
   'building:101': '甲楼', 'building:102': '乙楼', 'building:103': '丙楼', 'building:104': '丁楼',
-  'grid:1': '网格一', 'grid:2': '网格二', 'businessDistrict:10': '商圈', 'street:S01': '示范街道', 'district:D01': '示范区',
+  'grid:1': '网格一', 'grid:2': '网格二', 'businessDistrict:10': '商圈', 'street:S01': '示范街道', 'district:D01': '示范区', 'city:all': '全市',
 };
 const CHILDREN: Record<string, string[]> = {
   'building:101': [], 'building:102': [], 'building:103': [], 'building:104': [],
@@ -236,6 +238,7 @@ const CHILDREN: Record<string, string[]> = {
   'businessDistrict:10': ['building:101', 'building:102', 'building:104'],
   'street:S01': ['grid:1', 'grid:2'],
   'district:D01': ['street:S01'],
+  'city:all': ['district:D01'],
 };
 
 function expectedSummary(key: string, figures: Record<string, Figures>): SummaryNode {

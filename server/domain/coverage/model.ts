@@ -47,6 +47,11 @@ export interface SummaryNode extends AreaFigures {
 
 export const areaKey = (level: Level, id: string | number): string => `${level}:${id}`;
 
+/** The whole territory as one area: 全市 in the breadcrumb, the parent of every district. */
+export const CITY_ID = 'all';
+export const CITY_KEY = areaKey('city', CITY_ID);
+const CITY_AREA: AreaInfo = { level: 'city', id: CITY_ID, name: '全市', parentId: null };
+
 export class CoverageModel implements CoverageView {
   readonly areas = new Map<string, AreaInfo>();
   readonly counts = new Map<string, Counts>();
@@ -63,7 +68,8 @@ export class CoverageModel implements CoverageView {
   /** `reach`: every building's reach as computed before for this territory, config and date (a persisted
    *  snapshot, server/coverage/snapshot.ts): used as it is instead of walked again. */
   constructor(territory: Territory, readonly config: ReachConfig, readonly asOf: string, reach?: Map<number, BuildingReach>) {
-    for (const d of territory.districts) this.addArea({ level: 'district', id: d.code, name: d.name, parentId: null });
+    this.addArea(CITY_AREA);
+    for (const d of territory.districts) this.addArea({ level: 'district', id: d.code, name: d.name, parentId: CITY_KEY });
     for (const s of territory.streets) {
       this.streetDistrict.set(s.code, s.districtCode);
       this.addArea({ level: 'street', id: s.code, name: s.name, parentId: areaKey('district', s.districtCode) });
@@ -93,7 +99,8 @@ export class CoverageModel implements CoverageView {
   /** Areas were added, renamed or removed (a grid edit, a new street): follow them without touching counts. */
   syncAreas(t: Pick<Territory, 'districts' | 'streets' | 'grids' | 'businessDistricts'>): void {
     const wanted: AreaInfo[] = [
-      ...t.districts.map((d) => ({ level: 'district' as const, id: d.code, name: d.name, parentId: null })),
+      CITY_AREA,
+      ...t.districts.map((d) => ({ level: 'district' as const, id: d.code, name: d.name, parentId: CITY_KEY })),
       ...t.streets.map((s) => ({ level: 'street' as const, id: s.code, name: s.name, parentId: areaKey('district', s.districtCode) })),
       ...t.grids.map((g) => ({ level: 'grid' as const, id: String(g.id), name: g.name, parentId: areaKey('street', g.streetCode) })),
       ...t.businessDistricts.map((b) => ({ level: 'businessDistrict' as const, id: String(b.id), name: b.name, parentId: areaKey('street', b.streetCode) })),
@@ -136,13 +143,14 @@ export class CoverageModel implements CoverageView {
     }
   }
 
-  /** The areas an enterprise in this building counts towards, from the building up to the district. */
+  /** The areas an enterprise in this building counts towards, from the building up to the whole city. */
   areasOfBuilding(b: BuildingFacts): string[] {
     const keys = [areaKey('building', b.id), areaKey('street', b.streetCode)];
     if (b.gridId !== null) keys.push(areaKey('grid', b.gridId));
     if (b.businessDistrictId !== null) keys.push(areaKey('businessDistrict', b.businessDistrictId));
     const district = this.streetDistrict.get(b.streetCode);
     if (district) keys.push(areaKey('district', district));
+    keys.push(CITY_KEY);
     return keys;
   }
 

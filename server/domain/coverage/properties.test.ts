@@ -184,7 +184,7 @@ const zero = (): Counts => ({ enterprises: 0, employees: 0, partyMembers: 0, par
 function refCounts(t: Territory, asOf: string): Map<string, Counts> {
   const out = new Map<string, Counts>();
   const areaKeys = [
-    ...t.districts.map((d) => `district:${d.code}`), ...t.streets.map((s) => `street:${s.code}`), ...t.grids.map((g) => `grid:${g.id}`),
+    'city:all', ...t.districts.map((d) => `district:${d.code}`), ...t.streets.map((s) => `street:${s.code}`), ...t.grids.map((g) => `grid:${g.id}`),
     ...t.businessDistricts.map((b) => `businessDistrict:${b.id}`), ...t.buildings.map((b) => `building:${b.id}`),
   ];
   for (const key of areaKeys) {
@@ -193,7 +193,8 @@ function refCounts(t: Territory, asOf: string): Map<string, Counts> {
       const b = t.buildings.find((x) => x.id === e.buildingId);
       if (!b || !within(asOf, e.registeredOn, e.deregisteredOn)) continue;
       const district = t.streets.find((s) => s.code === b.streetCode)?.districtCode;
-      const inArea = key === `building:${b.id}` || key === `street:${b.streetCode}` || (b.gridId !== null && key === `grid:${b.gridId}`)
+      // The whole city counts every enterprise of a known building.
+      const inArea = key === 'city:all' || key === `building:${b.id}` || key === `street:${b.streetCode}` || (b.gridId !== null && key === `grid:${b.gridId}`)
         || (b.businessDistrictId !== null && key === `businessDistrict:${b.businessDistrictId}`) || (district !== undefined && key === `district:${district}`);
       if (!inArea) continue;
       const party = refParty(e.links, e.assignments, asOf);

@@ -58,7 +58,8 @@ export interface StationFacts {
   lat: number;
 }
 
-export type Level = 'district' | 'street' | 'grid' | 'businessDistrict' | 'building';
+/** 'city' is the whole territory (one area, id CITY_ID): every district is under it. */
+export type Level = 'city' | 'district' | 'street' | 'grid' | 'businessDistrict' | 'building';
 
 export interface AreaInfo {
   level: Level;

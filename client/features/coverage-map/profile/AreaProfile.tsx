@@ -76,7 +76,7 @@ export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen, a
   const warnOf = (l: string, i: string) => warnings?.areas.find((a) => a.level === l && a.id === i)?.rates.partyOrg.warning ?? null;
   return (
     <div className="profile area" data-area={`${level}:${id}`}>
-      <h2>{node.name}</h2>
+      <h2>{level === 'city' ? t('level.city') : node.name}</h2>
       <p className="muted">
         {t(`level.${level}`)}
         {rank && <> · {t('rankAmongSiblings')} <b data-figure="rank">{rank.rank}</b>/{rank.of}</>}
