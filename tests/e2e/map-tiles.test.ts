@@ -51,25 +51,13 @@ describe.runIf(HAS_CHROMIUM)('coverage map buildings from vector tiles', () => {
     const tiles = requests.filter((p) => p.startsWith('/ogc/collections/buildings/tiles/WebMercatorQuad/'));
     expect(tiles.length).toBeGreaterThan(0);
     expect(requests.filter((p) => p.startsWith('/ogc/collections/buildings/items'))).toEqual([]);
-    // And they are drawn at this zoom: the map without the buildings layer looks different (compared between
-    // the side panels only, as the legend changes with the layers).
-    const map = await page.locator('[data-testid=map]').boundingBox();
-    const left = await page.locator('.layer-panel').boundingBox();
-    const right = await page.locator('.profile-panel').boundingBox();
-    if (!map || !left || !right) throw new Error('layout missing');
-    const x = left.x + left.width + 4;
-    const clip = { x, y: map.y, width: right.x - 4 - x, height: map.height - 40 };
-    const withBuildings = await page.screenshot({ clip, path: `${ARTIFACTS}/map-tiles-z12.png` });
-    await page.uncheck('input[data-layer=buildings]');
-    await idle();
-    await page.waitForTimeout(1500);
-    expect((await page.screenshot({ clip })).equals(withBuildings)).toBe(false);
-    await page.check('input[data-layer=buildings]');
-    await idle();
+    await page.screenshot({ path: `${ARTIFACTS}/map-tiles-z12.png` });
     expect(errors).toEqual([]);
   });
 
-  it('draws the building last in id order and opens its file when it is clicked', async () => {
+  // At zoom 12.5 a building is a few pixels: clicking the one at the centre of the view proves it is drawn at a
+  // district-like zoom and that its tile feature carries the building's id.
+  it('draws the building last in id order at zoom 12.5 and opens its file when it is clicked', async () => {
     const [last] = await t.store.read((db) =>
       rows<{ id: number; lng: number; lat: number }>(
         db,
@@ -78,7 +66,7 @@ describe.runIf(HAS_CHROMIUM)('coverage map buildings from vector tiles', () => {
     );
     if (!last) throw new Error('no buildings');
     requests.length = 0;
-    await goTo(last.lng, last.lat, 18);
+    await goTo(last.lng, last.lat, 12.5);
     expect(requests.some((p) => p.startsWith('/ogc/collections/buildings/tiles/WebMercatorQuad/'))).toBe(true);
     const mid = await visibleMiddle(page);
     await page.mouse.click(mid.x, mid.y);
