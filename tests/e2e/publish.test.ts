@@ -19,6 +19,16 @@ import { openTestStore, type TestStore } from '../helpers/stores.js';
 import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, watchConsole } from '../helpers/browser.js';
 import { addUpcomingActivities, leaks, privateStrings } from '../api/publications-scan.js';
 
+/** axe-core's serious and critical violations on the page as it is now (the script is evaluated, so the page's CSP does not apply). */
+async function axeViolations(page: import('playwright-core').Page): Promise<string[]> {
+  await page.evaluate(readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const found = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (ctx: Document, o: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: unknown[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length }));
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact}:${v.id} (${v.n})`);
+}
+
 /** 恒隆广场 (domain.md demo places). */
 const AT = { longitude: 121.4522, latitude: 31.2295 };
 
@@ -110,6 +120,8 @@ describe.runIf(HAS_CHROMIUM)('published map in Chromium', () => {
     expect(await page.textContent('[data-testid=nearest-distance]')).toBe(`${metres} 米`);
     expect(await page.getAttribute('[data-testid=station-item] >> nth=0', 'data-station-id')).toBe(expected.id);
     await page.screenshot({ path: `${ARTIFACTS}/publish-mobile-nearest.png`, fullPage: true });
+    // Accessibility (issue 17): no serious or critical axe-core violation on the list with the map.
+    expect(await axeViolations(page)).toEqual([]);
     // Station details by keyboard: focus the first station, Enter opens its details.
     await page.focus('[data-testid=station-item] >> nth=0');
     await page.keyboard.press('Enter');

@@ -126,7 +126,7 @@ function Publication({ data, locale, setLocale, embed, t }: PageProps) {
           <p className="pm-sub">{data.scope.name} · <span className="pm-badge">示意</span></p>
         </div>
         <div className="pm-actions">
-          <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} aria-label={t('languageLabel')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
+          <button type="button" onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')} title={t('languageLabel')} lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
           {!embed && <button type="button" onClick={share}>{t('share')}</button>}
           {!embed && (
             <details className="pm-poster">
