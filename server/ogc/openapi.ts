@@ -1,5 +1,6 @@
 // The OpenAPI 3.0 document of /ogc, built from the collection declarations so every filter a
 // collection accepts is declared (GDAL only sends attribute filters the document declares).
+import { unavailableResponse } from '../http/router.js';
 import { COLLECTIONS, type CollectionDef, type PropType } from './collections.js';
 import { MAX_LIMIT, DEFAULT_LIMIT } from './limits.js';
 import { DERIVED } from './derived.js';
@@ -114,6 +115,10 @@ export function ogcOpenApi(serverUrl: string): object {
       },
     };
   }
+  // Every operation that reads the database may meet a fault: answered 503 with Retry-After, never a hang.
+  for (const item of Object.values(paths) as Record<string, { responses?: Record<string, unknown> }>[]) {
+    for (const op of Object.values(item)) if (op.responses && Object.keys(op.responses).some((s) => s.startsWith('4'))) op.responses['503'] = { $ref: '#/components/responses/Unavailable' };
+  }
   return {
     openapi: '3.0.3',
     info: {
@@ -139,6 +144,7 @@ export function ogcOpenApi(serverUrl: string): object {
         Link: { type: 'object', required: ['href', 'rel'], properties: { href: { type: 'string' }, rel: { type: 'string' }, type: { type: 'string' }, title: { type: 'string' } } },
       },
       responses: {
+        Unavailable: { ...unavailableResponse(), content: json({ type: 'object' }) },
         Error: { description: 'Error', content: json({ type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } } }) },
       },
     },

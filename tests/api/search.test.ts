@@ -64,6 +64,12 @@ describe.each(storeKinds())('search on %s', (kind) => {
     expect((await find(e.uscc))[0]).toMatchObject({ type: 'enterprise', id: String(e.id), bbox: null });
   });
 
+  it('puts a name equal to the query before names that merely start with it (恒隆广场 the building before 恒隆广场商圈)', async () => {
+    const [first, second] = await find('恒隆广场');
+    expect(first).toMatchObject({ type: 'building', name: '恒隆广场' });
+    expect(second).toMatchObject({ type: 'businessDistrict', name: '恒隆广场商圈' });
+  });
+
   it('takes % and _ literally', async () => {
     expect(await find('%')).toEqual([]);
     expect(await find('_')).toEqual([]);

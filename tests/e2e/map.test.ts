@@ -83,8 +83,9 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
   });
 
   it('finds a building by search and opens its file with the database numbers on click', async () => {
-    await page.fill('.search input', '恒隆');
-    await page.waitForSelector('.search .results li.active');
+    // The building's full name: it comes before 恒隆广场商圈, which merely starts with it.
+    await page.fill('.search input', '恒隆广场');
+    await page.waitForSelector('.search .results li.active .kind.building');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.profile.building');
     await settle(page, 2000);
