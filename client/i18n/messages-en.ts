@@ -82,7 +82,7 @@ export const en: Messages = {
   'formula.work': '(enterprises with an org + with an instructor/liaison) ÷ operating enterprises',
   'formula.union': '(enterprises with own union + in a joint union) ÷ operating enterprises',
   'formula.workersServed': "employees in buildings within a station's reach ÷ all employees",
-  'level.city': 'Whole city',
+  'level.city': 'City',
   'level.district': 'District',
   'level.street': 'Street',
   'level.grid': 'Grid',

@@ -14,7 +14,7 @@ export function Breadcrumb({ trail, onOpen }: { trail: Crumb[]; onOpen: (c: Crum
       {trail.map((c, i) => (
         <span key={`${c.level}:${c.id}`}>
           {i > 0 && <span className="sep">›</span>}
-          <button type="button" className="link" onClick={() => onOpen(c)} title={t(`level.${c.level}`)} data-crumb={`${c.level}:${c.id}`}>
+          <button type="button" className="link" onClick={() => onOpen(c)} title={`${t(`level.${c.level}`)} · ${c.name}`} data-crumb={`${c.level}:${c.id}`}>
             {c.name}
           </button>
         </span>
