@@ -29,6 +29,8 @@ export interface Store {
    * its own store on it with storeOverPort() (store-port.ts). Its units are serialised with this store's.
    */
   connectPort?(): MessagePort;
+  /** PostgreSQL only: where another thread connects its own client to the same database. */
+  readonly connectUrl?: string;
   /** PGlite only: the data directory's owner lock this store holds until close() (ADR 0014). */
   readonly ownerLock?: OwnerLock;
 }

@@ -115,6 +115,7 @@ export async function openPostgres(url: string, opts: { statementTimeoutS?: numb
       return unlisten;
     },
     close: () => client.end({ timeout: 5 }),
+    connectUrl: url,
   };
   if (opts.migrate !== false) await migrate(store);
   return store;

@@ -15,6 +15,7 @@ import type { AppEnv } from '../http/context.js';
 import { isRosterKind, type CoordSystem } from './kinds.js';
 import { ImportFileError } from './errors.js';
 import { acceptRoster, previewRoster } from './run.js';
+import { rosterThread } from './off-thread.js';
 import { stillWanted } from '../http/abandoned.js';
 import { acceptBoundaries, previewBoundaries } from './run-boundaries.js';
 import { acceptContext, previewContext } from './run-context.js';
@@ -113,9 +114,10 @@ importRoutes.openapi(
     const { bytes, mapping, filename } = await uploadOf(form);
     const signal = c.req.raw.signal;
     stillWanted(signal);
+    const roster = rosterThread(c.get('store'), c.get('services').env.DATABASE_STATEMENT_TIMEOUT_S);
     const preview = await guarded<ImportPreview>(() =>
       isRosterKind(kind)
-        ? previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal)
+        ? (roster ? roster.preview(bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal) : previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal))
         : isContextKind(kind)
           ? previewContext(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping })
           : previewBoundaries(c.get('services'), bytes, { kind, filename, mapping }, signal),
@@ -142,9 +144,11 @@ importRoutes.openapi(
     const { bytes, mapping, filename } = await uploadOf(form);
     const principal = principalOf(c);
     const skipInvalid = form.skipInvalid === 'true';
+    const roster = rosterThread(c.get('store'), c.get('services').env.DATABASE_STATEMENT_TIMEOUT_S);
+    const opts = { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid, actor: actorOf(principal), today: c.get('services').coverage.today() };
     const result = await guarded<ImportResult>(() =>
       isRosterKind(kind)
-        ? acceptRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid, actor: actorOf(principal), today: c.get('services').coverage.today() })
+        ? (roster ? roster.accept(bytes, { ...opts, kind }) : acceptRoster(c.get('store'), bytes, { ...opts, kind }))
         : isContextKind(kind)
           ? acceptContext(c.get('store'), actorOf(principal), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid })
           : acceptBoundaries(c.get('services'), principal, actorOf(principal), bytes, { kind, filename, mapping, skipInvalid }),

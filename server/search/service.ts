@@ -1,5 +1,5 @@
 // Finding places by name: districts, streets, grids and business districts (also by code), buildings (also by
-// address), stations and enterprises (also by exact USCC). A name equal to the query first, then names starting with it, then areas
+// address), stations and enterprises (also by exact USCC). A name equal to the query first, then names starting with it (the closest, i.e. shortest, first), then areas
 // from the largest down, then buildings, stations, enterprises; shorter names first.
 import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store.js';
@@ -33,7 +33,7 @@ export async function search(store: Store, q: string, limit: number): Promise<Se
             SELECT type, id, name, address, "streetCode", NULL::int AS "buildingId",
                    round(ST_X(ST_PointOnSurface(geom))::numeric, 7)::float8 AS lon, round(ST_Y(ST_PointOnSurface(geom))::numeric, 7)::float8 AS lat,
                    ST_XMin(geom) AS x0, ST_YMin(geom) AS y0, ST_XMax(geom) AS x1, ST_YMax(geom) AS y1,
-                   (lower(name) = lower(${q})) AS exact, (name ILIKE ${prefix}) AS starts, ord
+                   (lower(name) = lower(${q}) OR (type IN ('district', 'street') AND id = upper(${q}))) AS exact, (name ILIKE ${prefix}) AS starts, ord
             FROM areas
             UNION ALL
             SELECT 'building' AS type, id::text, name, address, street_code, id,
@@ -48,7 +48,7 @@ export async function search(store: Store, q: string, limit: number): Promise<Se
             SELECT 'enterprise', id::text, name, NULL, street_code, building_id, round(ST_X(geom)::numeric, 7)::float8, round(ST_Y(geom)::numeric, 7)::float8,
                    NULL, NULL, NULL, NULL, (lower(name) = lower(${q})), (name ILIKE ${prefix}), 6
             FROM enterprises WHERE name ILIKE ${like} OR uscc = upper(${q})
-          ) r ORDER BY exact DESC, starts DESC, ord, length(name), id LIMIT ${limit}`,
+          ) r ORDER BY exact DESC, starts DESC, length(name), ord, id LIMIT ${limit}`,
     ),
   );
   const round6 = (v: number) => Math.round(v * 1e6) / 1e6;

@@ -14,7 +14,7 @@ import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork,
 import { TEST_DISPLAY_TOKEN } from '../helpers/constants.js';
 
 const STREET = '310106012';
-const DATA_TABLES = ['districts', 'streets', 'grids', 'business_districts', 'buildings', 'enterprises', 'stations', 'activities', 'organisations', 'alliances', 'publications', 'users'];
+const DATA_TABLES = ['districts', 'streets', 'grids', 'business_districts', 'buildings', 'enterprises', 'stations', 'activities', 'organisations', 'alliances', 'publications', 'users', 'roads', 'water'];
 /** Names that stay as they are in a Chinese interface (formats, standards, products). */
 const TECHNICAL = new Set(['GeoJSON', 'JSON', 'CSV', 'XLSX', 'Excel', 'Shapefile', 'KML', 'WGS84', 'GCJ', 'PostGIS', 'PGlite', 'PostgreSQL', 'OpenStreetMap', 'MapLibre', 'English', 'iframe', 'OGC', 'API', 'Features', 'Tiles', 'GDAL', 'Apple', 'Google', 'Maps', 'token', 'Token', 'WeChat', 'HTML', 'embed', 'https', 'http', 'localhost', 'deck', 'Carto', 'PNG', 'PDF', 'SVG', 'Ctrl', 'Shift', 'xlsx', 'csv', 'CGCS']);
 

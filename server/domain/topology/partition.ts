@@ -192,33 +192,39 @@ function traceDefects<K>(unmatched: Piece<K>[]): PartitionDefect<K>[] {
     }
   }
   const defects: PartitionDefect<K>[] = [];
+  const emit = (edges: Directed<K>[]) => {
+    const ring: Pt[] = edges.map((e) => e.from);
+    ring.push(ring[0] as Pt);
+    const area2 = signedArea2(ring);
+    const keys = new Set<K>();
+    for (const e of edges) for (const k of e.piece.keys) keys.add(k);
+    // Area beyond the outline: the ring runs against the outline's own direction along it.
+    const againstOutline = edges.some((e) => e.piece.outline !== 0 && (e.from === e.piece.lo ? 1 : -1) !== e.piece.outline);
+    const kind: DefectKind = area2 < 0n ? 'gap' : againstOutline ? 'outside' : 'overlap';
+    defects.push({ kind, ring: ring.map((p) => [p[0] / LATTICE, p[1] / LATTICE]), areaSteps2: Math.abs(Number(area2)) / 2, gridKeys: [...keys] });
+  };
   for (const [startKey, list] of out) {
     while (list.length > 0) {
-      const ring: Pt[] = [];
-      const edges: Directed<K>[] = [];
+      // A walk that comes back to a vertex it passed closes a loop there: each loop is its own ring, so a gap and
+      // an overlap that touch at a corner (a moved corner makes both) are two defects with their own areas, not one
+      // figure-eight whose signed areas cancel.
+      const path: Directed<K>[] = [];
+      const startOf = new Map<string, number>([[startKey, 0]]);
       let at = startKey;
       for (let guard = 0; guard < 1_000_000; guard++) {
         const next = out.get(at)?.pop();
         if (!next) break;
-        edges.push(next);
-        ring.push(next.from);
+        path.push(next);
         at = ptKey(next.to);
-        if (at === startKey) break;
+        const j = startOf.get(at);
+        if (j === undefined) {
+          startOf.set(at, path.length);
+          continue;
+        }
+        emit(path.splice(j));
+        for (const [k, i] of startOf) if (i > j) startOf.delete(k);
       }
-      if (edges.length === 0) break;
-      ring.push(ring[0] as Pt);
-      const area2 = signedArea2(ring);
-      const keys = new Set<K>();
-      for (const e of edges) for (const k of e.piece.keys) keys.add(k);
-      // Area beyond the outline: the ring runs against the outline's own direction along it.
-      const againstOutline = edges.some((e) => e.piece.outline !== 0 && (e.from === e.piece.lo ? 1 : -1) !== e.piece.outline);
-      const kind: DefectKind = area2 < 0n ? 'gap' : againstOutline ? 'outside' : 'overlap';
-      defects.push({
-        kind,
-        ring: ring.map((p) => [p[0] / LATTICE, p[1] / LATTICE]),
-        areaSteps2: Math.abs(Number(area2)) / 2,
-        gridKeys: [...keys],
-      });
+      if (path.length > 0) emit(path);
     }
   }
   return defects;

@@ -187,7 +187,7 @@ function Publication({ data, locale, setLocale, embed, t }: PageProps) {
             user={where.state === 'found' ? where : null}
             onSelect={setSelected}
             stationLabel={stationLabel}
-            labels={{ alt: t('mapAlt'), zoomIn: t('zoomIn'), zoomOut: t('zoomOut'), reset: t('resetView'), you: t('you') }}
+            labels={{ alt: t('mapAlt'), zoomIn: t('zoomIn'), zoomOut: t('zoomOut'), reset: t('resetView'), you: t('you'), listSep: locale === 'en' ? ', ' : '、' }}
           />
           <Legend data={data} locale={locale} t={t} />
         </section>

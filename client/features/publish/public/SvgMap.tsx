@@ -27,7 +27,8 @@ interface Props {
   selectedId: string | null;
   user: { lon: number; lat: number } | null;
   onSelect: (id: string) => void;
-  labels: { alt: string; zoomIn: string; zoomOut: string; reset: string; you: string };
+  /** listSep: between names in a list (、 in Chinese, a comma in English). */
+  labels: { alt: string; zoomIn: string; zoomOut: string; reset: string; you: string; listSep: string };
   stationLabel: (s: PublicStation) => string;
 }
 
@@ -166,7 +167,7 @@ export function SvgMap({ data, stations, selectedId, user, onSelect, labels, sta
         })}
         {clusters.map((c) => {
           if (c.ids.length > 1) {
-            const names = c.ids.map((id) => byId.get(id)?.name ?? '').join('、');
+            const names = c.ids.map((id) => byId.get(id)?.name ?? '').join(labels.listSep);
             return (
               <g key={`c${c.ids.join('-')}`} data-cluster={c.ids.length} onClick={() => zoom(0.4, c.x, c.y)} style={{ cursor: 'zoom-in' }}>
                 <title>{`${c.ids.length} · ${names}`}</title>

@@ -1,0 +1,119 @@
+// The request thread's side of the import worker (worker.ts): one thread per store, started at the first roster
+// import and restarted after it dies; a request is a message, its answer a message. Errors come back as they were
+// thrown: an ImportFileError keeps its status and report, a database fault its SQLSTATE (answered 503/507).
+import type { MessagePort, Worker } from 'node:worker_threads';
+import type { Store } from '../db/store.js';
+import { startTsWorker } from '../db/ts-worker.js';
+import { deserializeError, type SerializedError } from '../db/port-protocol.js';
+import { stillWanted } from '../http/abandoned.js';
+import { ImportFileError, type FileErrorStatus } from './errors.js';
+import type { AcceptOptions, AcceptResult, Preview, RosterOptions } from './run.js';
+import type { ImportWorkerData } from './worker.js';
+
+export type ImportRequest =
+  | { id: number; op: 'preview'; bytes: Uint8Array; opts: RosterOptions }
+  | { id: number; op: 'accept'; bytes: Uint8Array; opts: AcceptOptions }
+  | { id: number; op: 'cancel' };
+
+export type ImportReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; file: { status: FileErrorStatus; message: string; details: unknown } }
+  | { id: number; ok: false; error: SerializedError };
+
+interface Pending {
+  resolve: (v: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+export class RosterThread {
+  private current: { worker: Worker; pending: Map<number, Pending> } | null = null;
+  private next = 1;
+  /** Answers that came back from a thread, and threads started: what tests and /api/health can read. */
+  readonly stats = { answered: 0, started: 0 };
+
+  constructor(
+    private readonly store: Store,
+    private readonly statementTimeoutS: number,
+  ) {}
+
+  preview(bytes: Uint8Array, opts: RosterOptions, signal?: AbortSignal): Promise<Preview> {
+    stillWanted(signal);
+    return this.call({ op: 'preview', bytes, opts }, signal) as Promise<Preview>;
+  }
+
+  accept(bytes: Uint8Array, opts: AcceptOptions): Promise<AcceptResult> {
+    return this.call({ op: 'accept', bytes, opts }) as Promise<AcceptResult>;
+  }
+
+  private call(req: { op: 'preview'; bytes: Uint8Array; opts: RosterOptions } | { op: 'accept'; bytes: Uint8Array; opts: AcceptOptions }, signal?: AbortSignal): Promise<unknown> {
+    const { worker, pending } = this.started();
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...req } as ImportRequest);
+      signal?.addEventListener('abort', () => worker.postMessage({ id, op: 'cancel' } satisfies ImportRequest), { once: true });
+    });
+  }
+
+  private started(): { worker: Worker; pending: Map<number, Pending> } {
+    if (this.current) return this.current;
+    const data: ImportWorkerData = this.store.connectUrl
+      ? { databaseUrl: this.store.connectUrl, statementTimeoutS: this.statementTimeoutS }
+      : { storePort: (this.store.connectPort as () => MessagePort)(), statementTimeoutS: this.statementTimeoutS };
+    const worker = startTsWorker(new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url), {
+      workerData: data,
+      ...(data.storePort ? { transferList: [data.storePort] } : {}),
+    });
+    // An idle import thread never keeps the process alive.
+    worker.unref();
+    // This thread's own requests: a thread that dies fails exactly those, never its successor's.
+    const pending = new Map<number, Pending>();
+    worker.on('message', (r: ImportReply) => {
+      const p = pending.get(r.id);
+      if (!p) return;
+      pending.delete(r.id);
+      this.stats.answered++;
+      if (r.ok) p.resolve(r.value);
+      else if ('file' in r) p.reject(new ImportFileError(r.file.status, r.file.message, r.file.details));
+      else p.reject(deserializeError(r.error));
+    });
+    const gone = (why: string) => {
+      if (this.current?.worker === worker) this.current = null;
+      for (const p of pending.values()) p.reject(new ImportThreadDown(why));
+      pending.clear();
+    };
+    worker.on('error', (err) => gone(err.message));
+    worker.on('exit', (code) => gone(`exit ${code}`));
+    this.current = { worker, pending };
+    this.stats.started++;
+    return this.current;
+  }
+
+  /** Stops the thread (its database client closes with it); its unfinished requests fail with ImportThreadDown. */
+  async close(): Promise<void> {
+    const c = this.current;
+    this.current = null;
+    await c?.worker.terminate();
+  }
+}
+
+/** The import thread died mid-request (out of memory, a crash): answered 503 like a database fault; the next
+ *  import starts a new thread. */
+export class ImportThreadDown extends Error {
+  /** SQLSTATE connection_failure: dbFaultOf reads it as 'unavailable'. */
+  readonly code = '08006';
+  constructor(why: string) {
+    super(`The import stopped before it finished (${why}); nothing was written, try again.`);
+    this.name = 'ImportThreadDown';
+  }
+}
+
+const threads = new WeakMap<Store, RosterThread>();
+
+/** The import thread of this store; a store another thread cannot reach (neither URL nor port) has none. */
+export function rosterThread(store: Store, statementTimeoutS: number): RosterThread | null {
+  if (!store.connectUrl && !store.connectPort) return null;
+  let t = threads.get(store);
+  if (!t) threads.set(store, (t = new RosterThread(store, statementTimeoutS)));
+  return t;
+}

@@ -1,0 +1,73 @@
+// Roster imports run in their own thread (server/import/worker.ts): while a 50,000-row preview is read, checked and
+// planned, the request thread keeps answering; a thread that dies answers 503 and the next import starts a new one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
+import { adminSession, client, type Client } from '../helpers/client.js';
+import { rosterThread } from '../../server/import/off-thread.js';
+
+/** A roster of n enterprises on the demo's 南京西路街道 (USCCs malformed on purpose: every row is checked and reported). */
+function roster(n: number): string {
+  const lines = ['统一社会信用代码,企业名称,从业人员数,行业,经济类型,成立日期,所属街道'];
+  for (let i = 0; i < n; i++) lines.push(`X${String(i).padStart(17, '0')},测试企业${i}有限公司,${i % 300},软件和信息技术服务业,私营企业,2020-01-01,南京西路街道`);
+  return lines.join('\n');
+}
+
+describe.each(storeKinds())('roster imports in their own thread on %s', (kind) => {
+  let t: TestStore;
+  let c: Client;
+  let admin: Record<string, string>;
+  const preview = (csv: string) => c.upload('/api/import/enterprises/preview', csv, 'roster.csv', admin);
+  beforeAll(async () => {
+    t = await openTestStore(kind);
+    c = client(t.services);
+    admin = await adminSession(c);
+  });
+  afterAll(() => t?.dispose());
+
+  it('reads, checks and plans a 50,000-row preview in the import thread, answering other requests meanwhile', { timeout: 300_000 }, async () => {
+    const thread = rosterThread(t.store, 30);
+    if (!thread) throw new Error('the store has no import thread');
+    const before = thread.stats.answered;
+    let previewDone = false;
+    const big = preview(roster(50_000)).then(async (r) => {
+      previewDone = true;
+      return r;
+    });
+    // Answered one after another while the preview runs: on the request thread they would wait behind it.
+    const answeredDuring: boolean[] = [];
+    for (let i = 0; i < 5; i++) {
+      expect((await c.get('/ogc')).status).toBe(200);
+      answeredDuring.push(!previewDone);
+    }
+    const r = await big;
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as { counts: { rows: number; invalid: number } };
+    expect(body.counts).toMatchObject({ rows: 50_000, invalid: 50_000 });
+    expect(answeredDuring).toEqual([true, true, true, true, true]);
+    // The answer came from the import thread, not from this one (where the work would hold every request).
+    expect(thread.stats.answered).toBe(before + 1);
+  });
+
+  it('a thread that dies mid-preview answers 503 with nothing written; the next preview runs in a new thread', { timeout: 300_000 }, async () => {
+    const thread = rosterThread(t.store, 30);
+    if (!thread) throw new Error('the store has no import thread');
+    const dying = preview(roster(20_000));
+    // Let the request reach the thread, then stop it.
+    await new Promise((res) => setTimeout(res, 200));
+    await thread.close();
+    const r = await dying;
+    expect(r.status).toBe(503);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toBeTruthy();
+    const started = thread.stats.started;
+    const again = await preview(roster(10));
+    expect(again.status).toBe(200);
+    expect(thread.stats.started).toBe(started + 1);
+    expect(((await again.json()) as { counts: { rows: number } }).counts.rows).toBe(10);
+  });
+
+  it('a file the importer refuses keeps its status and report across the thread', async () => {
+    const r = await preview('统一社会信用代码,企业名称\n');
+    expect(r.status).toBe(422);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/Required columns are missing|no data rows/);
+  });
+});
