@@ -17,9 +17,10 @@ describe.runIf(HAS_CHROMIUM)('navigating the territory in Chromium', () => {
   let page: Page;
   let errors: string[];
 
-  const searchAndPick = async (q: string, type: string, name: string) => {
+  /** Types q and picks the result `type:id` (several grids share a name: the id tells them apart). */
+  const searchAndPick = async (q: string, type: string, id: string) => {
     await page.fill('.search input', q);
-    const option = page.locator('.search .results li', { has: page.locator(`.kind.${type}`), hasText: name }).first();
+    const option = page.locator(`.search .results li[data-result="${type}:${id}"]`);
     await option.waitFor();
     await option.dispatchEvent('mousedown');
   };
@@ -42,9 +43,9 @@ describe.runIf(HAS_CHROMIUM)('navigating the territory in Chromium', () => {
   });
 
   it('search 小东门 → the street: breadcrumb 黄浦区 › 小东门街道, its profile, and the URL', async () => {
-    await searchAndPick('小东门', 'street', '小东门街道');
+    await searchAndPick('小东门', 'street', '310101017');
     await page.waitForSelector('.profile.area[data-area="street:310101017"] h2');
-    expect(await page.locator('.profile.area h2').innerText()).toBe('小东门街道');
+    await expect.poll(() => page.locator('.profile.area h2').innerText()).toBe('小东门街道');
     expect(await crumbs()).toEqual(['city:all', 'district:310101', 'street:310101017']);
     await expect.poll(focusInUrl).toBe('street:310101017');
     expect(errors).toEqual([]);
@@ -55,13 +56,13 @@ describe.runIf(HAS_CHROMIUM)('navigating the territory in Chromium', () => {
       SELECT g.id, g.name, s.code AS street, s.district_code AS district FROM grids g JOIN streets s ON s.code = g.street_code
       WHERE s.code = '310101017' ORDER BY g.id LIMIT 1`));
     if (!g) throw new Error('小东门 has no grids');
-    await searchAndPick(g.name, 'grid', g.name);
+    await searchAndPick(g.name, 'grid', String(g.id));
     await page.waitForSelector(`.profile.area[data-area="grid:${g.id}"]`);
     expect(await crumbs()).toEqual(['city:all', `district:${g.district}`, `street:${g.street}`, `grid:${g.id}`]);
     await expect.poll(focusInUrl).toBe(`grid:${g.id}`);
     await page.click(`.breadcrumb [data-crumb="district:${g.district}"]`);
     await page.waitForSelector(`.profile.area[data-area="district:${g.district}"]`);
-    expect(await page.locator('.profile.area h2').innerText()).toBe('黄浦区');
+    await expect.poll(() => page.locator('.profile.area h2').innerText()).toBe('黄浦区');
     await expect.poll(focusInUrl).toBe(`district:${g.district}`);
     await page.screenshot({ path: `${ARTIFACTS}/navigation-district.png` });
     expect(errors).toEqual([]);
@@ -70,7 +71,7 @@ describe.runIf(HAS_CHROMIUM)('navigating the territory in Chromium', () => {
   it('全市 drills up to the whole city: its profile lists the districts', async () => {
     await page.click('.breadcrumb [data-crumb="city:all"]');
     await page.waitForSelector('.profile.area[data-area="city:all"]');
-    expect(await page.locator('.profile.area h2').innerText()).toBe('全市');
+    await expect.poll(() => page.locator('.profile.area h2').innerText()).toBe('全市');
     await expect.poll(focusInUrl).toBe('city:all');
     expect(await crumbs()).toEqual(['city:all']);
     const [n] = await t.store.read((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM districts`));
@@ -78,7 +79,7 @@ describe.runIf(HAS_CHROMIUM)('navigating the territory in Chromium', () => {
     await page.screenshot({ path: `${ARTIFACTS}/navigation-city.png` });
     expect(errors).toEqual([]);
     // Back to the district the shared-URL check opens.
-    await searchAndPick('黄浦', 'district', '黄浦区');
+    await searchAndPick('黄浦', 'district', '310101');
     await page.waitForSelector('.profile.area[data-area="district:310101"]');
   });
 

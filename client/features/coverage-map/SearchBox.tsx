@@ -54,7 +54,7 @@ export function SearchBox({ onPick }: { onPick: (r: SearchResult) => void }) {
         <ul className="results" role="listbox">
           {results.length === 0 && <li className="muted">{t('noResults')}</li>}
           {results.map((r, i) => (
-            <li key={`${r.type}:${r.id}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={() => pick(r)}>
+            <li key={`${r.type}:${r.id}`} data-result={`${r.type}:${r.id}`} role="option" aria-selected={i === active} className={i === active ? 'active' : ''} onMouseDown={() => pick(r)}>
               <span className={`kind ${r.type}`}>{t(`result.${r.type}`)}</span>
               {r.name}
               {r.address && <span className="muted"> · {r.address}</span>}
