@@ -4,21 +4,11 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { Store } from '../db/store.js';
 import { startTsWorker } from '../db/ts-worker.js';
-import { deserializeError, type SerializedError } from '../db/port-protocol.js';
+import { deserializeError } from '../db/port-protocol.js';
 import { stillWanted } from '../http/abandoned.js';
-import { ImportFileError, type FileErrorStatus } from './errors.js';
+import { ImportFileError } from './errors.js';
 import type { AcceptOptions, AcceptResult, Preview, RosterOptions } from './run.js';
-import type { ImportWorkerData } from './worker.js';
-
-export type ImportRequest =
-  | { id: number; op: 'preview'; bytes: Uint8Array; opts: RosterOptions }
-  | { id: number; op: 'accept'; bytes: Uint8Array; opts: AcceptOptions }
-  | { id: number; op: 'cancel' };
-
-export type ImportReply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; file: { status: FileErrorStatus; message: string; details: unknown } }
-  | { id: number; ok: false; error: SerializedError };
+import type { ImportReply, ImportRequest, ImportWorkerData } from './thread-protocol.js';
 
 interface Pending {
   resolve: (v: unknown) => void;

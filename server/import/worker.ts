@@ -8,13 +8,7 @@ import { storeOverPort } from '../db/store-port.js';
 import { serializeError } from '../db/port-protocol.js';
 import { acceptRoster, previewRoster, type AcceptOptions, type RosterOptions } from './run.js';
 import { ImportFileError } from './errors.js';
-import type { ImportReply, ImportRequest } from './off-thread.js';
-
-export interface ImportWorkerData {
-  databaseUrl?: string;
-  statementTimeoutS: number;
-  storePort?: MessagePort;
-}
+import type { ImportReply, ImportRequest, ImportWorkerData } from './thread-protocol.js';
 
 const data = workerData as ImportWorkerData;
 const port = parentPort;

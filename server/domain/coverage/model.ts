@@ -3,12 +3,14 @@
 // touches only the enterprise, its buildings and their areas instead of recomputing the city.
 import { classify, type Classified } from './classify.js';
 import { computeReach, distanceM, type BuildingReach, type ReachConfig } from './reach.js';
-import { ZERO, add, contribution, type Counts, type Rates } from './rates.js';
+import { ZERO, add, contribution, type Counts } from './rates.js';
 import type { AreaInfo, BuildingFacts, EnterpriseFacts, Level, StationFacts } from './types.js';
 import { NetworkReach } from '../network/network-reach.js';
 import { MAX_JOIN_M } from '../network/walk.js';
 import type { RoadLine } from '../network/graph.js';
-import { nodeOf, type CoverageView } from './view.js';
+import { nodeOf, type CoverageView, type SummaryNode } from './view.js';
+
+export type { AreaFigures, SummaryNode } from './view.js';
 
 export interface Territory {
   districts: { code: string; name: string }[];
@@ -27,22 +29,6 @@ export interface EnterpriseState {
   classified: Classified;
   areas: string[];
   contribution: Counts;
-}
-
-/** One area's counts and rates. */
-export interface AreaFigures {
-  id: string;
-  name: string;
-  level: Level;
-  enterprises: number;
-  employees: number;
-  partyMembers: number;
-  rates: Rates;
-}
-
-/** An area with its children's figures, one level down (children carry no children of their own). */
-export interface SummaryNode extends AreaFigures {
-  children?: AreaFigures[];
 }
 
 export const areaKey = (level: Level, id: string | number): string => `${level}:${id}`;

@@ -6,10 +6,25 @@
 import type { Classified } from './classify.js';
 import { classify } from './classify.js';
 import { computeReach, distanceM, type BuildingReach, type ReachConfig } from './reach.js';
-import { ZERO, add, contribution, ratesOf, type Counts } from './rates.js';
-import type { AreaInfo, BuildingFacts, EnterpriseFacts, StationFacts } from './types.js';
+import { ZERO, add, contribution, ratesOf, type Counts, type Rates } from './rates.js';
+import type { AreaInfo, BuildingFacts, EnterpriseFacts, Level, StationFacts } from './types.js';
 import type { ReachNetwork } from './reach.js';
-import type { SummaryNode } from './model.js';
+
+/** One area's counts and rates. */
+export interface AreaFigures {
+  id: string;
+  name: string;
+  level: Level;
+  enterprises: number;
+  employees: number;
+  partyMembers: number;
+  rates: Rates;
+}
+
+/** An area with its children's figures, one level down (children carry no children of their own). */
+export interface SummaryNode extends AreaFigures {
+  children?: AreaFigures[];
+}
 
 export interface EnterpriseView {
   facts: EnterpriseFacts;

@@ -1,0 +1,23 @@
+// The messages between the request thread (off-thread.ts) and the import thread (worker.ts).
+import type { MessagePort } from 'node:worker_threads';
+import type { SerializedError } from '../db/port-protocol.js';
+import type { FileErrorStatus } from './errors.js';
+import type { AcceptOptions, RosterOptions } from './run.js';
+
+/** What the import thread starts with: where its database is. */
+export interface ImportWorkerData {
+  databaseUrl?: string;
+  statementTimeoutS: number;
+  storePort?: MessagePort;
+}
+
+export type ImportRequest =
+  | { id: number; op: 'preview'; bytes: Uint8Array; opts: RosterOptions }
+  | { id: number; op: 'accept'; bytes: Uint8Array; opts: AcceptOptions }
+  | { id: number; op: 'cancel' };
+
+export type ImportReply =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; file: { status: FileErrorStatus; message: string; details: unknown } }
+  | { id: number; ok: false; error: SerializedError };
+
