@@ -7,7 +7,7 @@ import { areaKey } from '../domain/coverage/model.js';
 import { ZERO, add, type Counts } from '../domain/coverage/rates.js';
 import { PARTY_KINDS } from '../domain/coverage/types.js';
 import type { Scope } from '../scope.js';
-import { organisationTerms } from './redact.js';
+import { organisationTerms } from './private-text.js';
 import type { PrivateStrings } from './leak-guard.js';
 import type { AreaCounts, InternalActivity, InternalArea, InternalFacts, InternalStation, StationAudience } from './types.js';
 

@@ -11,7 +11,7 @@
 // only inside its scope or street names is no hit. The only data page text besides the snapshot is
 // the built shell (index.html and its assets), which carries nothing from the draft: the page and
 // the poster draw every text from data/publication.json.
-import { hasPhoneOrId, isInstitutionalPhone, normaliseTerm } from './redact.js';
+import { hasPhoneOrId, isInstitutionalPhone, normaliseTerm } from './private-text.js';
 
 /** The one field that may hold a number: a station's public service line (an institution's landline or 400/800 line). */
 const PUBLIC_PHONE_PATH = /^stations\[\d+\]\.phone$/;

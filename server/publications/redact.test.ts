@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaStats, organisationTerms, redact, secondarySuppression, textScrubber } from './redact.js';
+import { areaStats, redact, secondarySuppression } from './redact.js';
+import { organisationTerms, textScrubber } from './private-text.js';
 import { DEFAULT_CONFIG, RedactionSchema, storedConfig } from './config.js';
 import type { AreaCounts, InternalArea, InternalFacts, InternalStation, PublicationConfig } from './types.js';
 
