@@ -12,6 +12,7 @@ import { authRoutes } from './auth/routes.js';
 import { tokenRoutes } from './auth/token-routes.js';
 import { userRoutes } from './auth/user-routes.js';
 import { coverageRoutes } from './coverage/routes.js';
+import { bandRoutes } from './coverage/band-routes.js';
 import { configRoutes } from './config/routes.js';
 import { searchRoutes } from './search/routes.js';
 import { eventRoutes } from './events/routes.js';
@@ -82,6 +83,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.route('/api/tokens', tokenRoutes);
   app.route('/api/users', userRoutes);
   app.route('/api/coverage', coverageRoutes);
+  app.route('/api/coverage', bandRoutes);
   app.route('/api/config', configRoutes);
   app.route('/api/search', searchRoutes);
   app.route('/api/events', eventRoutes);

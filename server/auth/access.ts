@@ -61,6 +61,8 @@ export const RESOURCES = {
   'coverage.trend': { kind: 'aggregate' },
   'coverage.warnings': { kind: 'aggregate' },
   'coverage.settings': { kind: 'aggregate' },
+  // Buildings and workers by walking band, an area's or a station's: counts only.
+  'coverage.bands': { kind: 'aggregate' },
   'coverage.gaps': { kind: 'aggregate', fields: { 'gaps[].reasons': 'enterprise' } },
   // 一楼一档: the building's figures for every internal reader, its enterprises, organisations and people for staff.
   'coverage.building': {

@@ -8,6 +8,7 @@ import type { Rate as ModelRate } from '../domain/coverage/types.js';
 import type { Rates as ModelRates } from '../domain/coverage/rates.js';
 import { ACTION_CODES } from '../domain/coverage/suggest.js';
 import type { ReachConfig as ModelReachConfig } from '../domain/coverage/reach.js';
+import type { Bands as ModelBands } from '../domain/coverage/bands.js';
 import type { Thresholds as ModelThresholds } from '../domain/coverage/warnings.js';
 import { STATION_TYPES, type StationType } from '../domain/vocabulary/index.js';
 
@@ -52,6 +53,14 @@ export const GapActionSchema = z.object({
   workers: z.number().int(),
 });
 
+export const ReachReasonSchema = z.object({
+  code: z.enum(['no_station_walk', 'beyond_reach_walk', 'no_station_straight', 'beyond_reach_straight']),
+  minutes: z.number().int(),
+  metres: z.number().int().nullable(),
+  label: z.object({ zh: z.string(), en: z.string() }),
+  enterprises: z.number().int(),
+});
+
 export const GapSchema = z
   .object({
     rank: z.number().int(),
@@ -67,8 +76,36 @@ export const GapSchema = z
     suggestion: GapActionSchema,
     actions: z.array(GapActionSchema),
     reasons: z.array(z.object({ reason: z.string(), enterprises: z.number().int() })),
+    reachReasons: z.array(ReachReasonSchema).openapi({ description: "Why a reach gap is one (kind reach only): walking time on the road network, straight-line distance where no roads reach" }),
   })
   .openapi('Gap');
+
+const BandCountSchema = z.object({
+  minutes: z.number().int(), metres: z.number().int(),
+  buildings: z.number().int(), workers: z.number().int(),
+  workersUnserved: z.number().int(), buildingsUnserved: z.number().int(),
+});
+
+export const BandsSchema = z
+  .object({
+    speedKmh: z.number(),
+    buildings: z.number().int(),
+    workers: z.number().int(),
+    bands: z.array(BandCountSchema).openapi({ description: 'Cumulative: within each band\'s walk of the nearest public station (on roads where the building joins them)' }),
+    straightBuildings: z.number().int().openapi({ description: 'Buildings measured in straight line: no road within reach of them' }),
+    straightWorkers: z.number().int(),
+  })
+  .openapi('WalkBands');
+
+export const StationBandsSchema = BandsSchema.extend({
+  stationId: z.number().int(),
+  name: z.string(),
+  type: z.string(),
+  network: z.boolean().openapi({ description: 'The station joins the road network (its walks are on roads)' }),
+}).openapi('StationWalkBands');
+
+export const BandsQuerySchema = z.object({ level: LevelSchema, id: z.string().min(1).max(64) }).strict();
+export const StationParamSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1).openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const AsOfSchema = DateSchema.optional().openapi({ description: 'Figures as of this date (default today, China time)', example: '2026-01-01' });
 
@@ -188,6 +225,8 @@ export type Rates = z.infer<typeof RatesSchema>;
 export type Level = z.infer<typeof LevelSchema>;
 export type Summary = z.infer<typeof SummarySchema>;
 export type Gap = z.infer<typeof GapSchema>;
+export type WalkBands = z.infer<typeof BandsSchema>;
+export type StationWalkBands = z.infer<typeof StationBandsSchema>;
 export type GapAction = z.infer<typeof GapActionSchema>;
 export type BuildingFile = z.infer<typeof BuildingFileSchema>;
 export type Trend = z.infer<typeof TrendSchema>;
@@ -202,5 +241,6 @@ type _RatesAgree = Expect<Agree<ModelRates, Rates>>;
 type _FiguresAgree = Expect<Agree<AreaFigures, z.infer<typeof AreaFiguresSchema>>>;
 type _SummaryAgrees = Expect<Agree<SummaryNode, Summary>>;
 type _GapAgrees = Expect<Agree<ModelGap, Gap>>;
+type _BandsAgree = Expect<Agree<ModelBands, WalkBands>>;
 type _ThresholdsAgree = Expect<Agree<ModelThresholds, Thresholds>>;
 type _ReachConfigAgrees = Expect<Agree<ModelReachConfig, ReachConfig>>;

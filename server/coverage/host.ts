@@ -80,14 +80,16 @@ export class CoverageHost {
       await this.catchUp(today);
       const model = this.current as CoverageModel;
       const asOf = 'asOf' in q ? q.asOf : undefined;
-      if (!asOf || asOf === today) return answer(model, q);
+      const ctx = { config: model.config, network: model.network };
+      if (!asOf || asOf === today) return answer(model, q, ctx);
       const key = JSON.stringify(q);
       const hit = this.past.get(key);
       if (hit !== undefined) return hit as Answer<Q>;
       // Derived, answered, dropped: only the answer stays, within the byte cap.
       const view = viewAsOf(model, asOf, { withEnterprises: needsEnterprises(q), ...(q.q === 'building' ? { buildingIds: [q.id] } : {}) });
       this.counters.pastViews++;
-      const a = answer(view, q);
+      // A past view walks no network of its own: station bands are today's (they take no date).
+      const a = answer(view, q, { config: model.config });
       this.past.set(key, a, estimatedBytes(a));
       return a;
     });

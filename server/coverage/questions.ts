@@ -6,6 +6,8 @@ import type { Counts } from '../domain/coverage/rates.js';
 import type { Level } from '../domain/coverage/types.js';
 import type { Thresholds } from '../domain/coverage/warnings.js';
 import type { CoverageView } from '../domain/coverage/view.js';
+import { areaBands, stationBandsIn, type Bands, type StationBands } from '../domain/coverage/bands.js';
+import { DEFAULT_REACH_CONFIG, type ReachConfig, type ReachNetwork } from '../domain/coverage/reach.js';
 import { areaTrend } from './trend.js';
 import { warningsOf } from './warnings.js';
 import { buildingFigures, type BuildingFigures } from './building-file.js';
@@ -25,6 +27,8 @@ export interface WallFigures {
   /** The business districts of the scope's streets. */
   businessDistricts: SummaryNode[];
   gaps: Gap[];
+  /** Buildings and workers within each walking band of a station, and not. */
+  bands: Bands | null;
 }
 
 /** Every question, with the date it is asked for (none: today). Trend and warnings count history from today's model. */
@@ -38,7 +42,9 @@ export type Question =
   | { q: 'derivedEnterprises'; ids: number[] }
   | { q: 'wallNow'; level: Level; id: string; streetCodes: string[] }
   | { q: 'scopeCounts'; streetCodes: string[] }
-  | { q: 'streetCounts'; streetCode: string };
+  | { q: 'streetCounts'; streetCode: string }
+  | { q: 'bands'; level: Level; id: string }
+  | { q: 'stationBands'; id: number };
 
 export interface Answers {
   summary: SummaryNode | null;
@@ -53,6 +59,16 @@ export interface Answers {
   scopeCounts: { asOf: string; counts: [string, Counts][] };
   /** A street's grids' and buildings' counts (a grid edit's impact), keyed by area key. */
   streetCounts: { asOf: string; counts: [string, Counts][] };
+  /** An area's buildings and workers by walking band (null: no such area). */
+  bands: Bands | null;
+  /** A station's own bands (null: no such station). */
+  stationBands: (StationBands & { name: string; type: string }) | null;
+}
+
+/** What answers need beyond the view: the reach setting (bands, speed) and today's walking network. */
+export interface AnswerContext {
+  config: ReachConfig;
+  network?: ReachNetwork & { walkOf?(s: { id: number; lon: number; lat: number }): unknown };
 }
 
 export type Answer<Q extends Question> = Answers[Q['q']];
@@ -62,13 +78,14 @@ export function needsEnterprises(q: Question): boolean {
   return q.q === 'gaps' || q.q === 'building';
 }
 
-export function answer<Q extends Question>(v: CoverageView, question: Q): Answer<Q> {
+export function answer<Q extends Question>(v: CoverageView, question: Q, ctx: AnswerContext = { config: DEFAULT_REACH_CONFIG }): Answer<Q> {
   const q = question as Question;
+  const cfg = ctx.config;
   switch (q.q) {
     case 'summary':
       return v.summary(q.level, q.id) as Answer<Q>;
     case 'gaps':
-      return { asOf: v.asOf, gaps: rankGaps(v, q.level, q.kind, q.filter) } as Answer<Q>;
+      return { asOf: v.asOf, gaps: rankGaps(v, q.level, q.kind, q.filter, cfg) } as Answer<Q>;
     case 'trend':
       return areaTrend(v, q.level, q.id, q.months) as Answer<Q>;
     case 'warnings':
@@ -92,8 +109,8 @@ export function answer<Q extends Question>(v: CoverageView, question: Q): Answer
         .filter(([, a]) => a.level === 'businessDistrict' && a.parentId !== null && streets.has(a.parentId))
         .map(([, a]) => v.summary('businessDistrict', a.id))
         .filter((n): n is SummaryNode => !!n);
-      const gaps = rankGaps(v, 'building', 'party', { limit: 8, ...(q.level === 'street' ? { streetCode: q.id } : { districtCode: q.id }) });
-      return { asOf: v.asOf, now: v.summary(q.level, q.id), businessDistricts, gaps } as Answer<Q>;
+      const gaps = rankGaps(v, 'building', 'party', { limit: 8, ...(q.level === 'street' ? { streetCode: q.id } : { districtCode: q.id }) }, cfg);
+      return { asOf: v.asOf, now: v.summary(q.level, q.id), businessDistricts, gaps, bands: areaBands(v, areaKey(q.level, q.id), cfg) } as Answer<Q>;
     }
     case 'scopeCounts': {
       const streets = new Set(q.streetCodes.map((c) => areaKey('street', c)));
@@ -113,6 +130,12 @@ export function answer<Q extends Question>(v: CoverageView, question: Q): Answer
         if (inStreet && c) counts.push([k, c]);
       }
       return { asOf: v.asOf, counts } as Answer<Q>;
+    }
+    case 'bands':
+      return areaBands(v, areaKey(q.level, q.id), cfg) as Answer<Q>;
+    case 'stationBands': {
+      const s = v.stationById(q.id);
+      return (s ? { ...stationBandsIn(v, s, cfg, ctx.network), name: s.name, type: s.type } : null) as Answer<Q>;
     }
   }
 }

@@ -2,7 +2,7 @@
 // validates with them; the wall page imports only the types inferred from them.
 import { z } from '@hono/zod-openapi';
 import type { Agree, Expect } from '../http/agree.js';
-import { GapSchema, RatesSchema } from '../coverage/contract.js';
+import { BandsSchema, GapSchema, RatesSchema } from '../coverage/contract.js';
 import type { Scope as ResolvedScope } from '../scope.js';
 
 export const ScopeQuerySchema = z.object({ scope: z.string().min(3).max(40).openapi({ example: 'street:310106012' }) }).strict();
@@ -24,6 +24,7 @@ export const WallSummarySchema = z
     activitiesThisMonth: z.object({ count: z.number().int(), participants: z.number().int(), month: z.string() }),
     rankings: z.object({ areas: z.array(RankedSchema), businessDistricts: z.array(RankedSchema) }),
     topGaps: z.array(GapSchema),
+    bands: BandsSchema.nullable().openapi({ description: "The scope's buildings and workers within each walking band of a station, and not" }),
     places: z.array(z.object({ level: z.string(), id: z.string(), name: z.string(), bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]) })),
   })
   .openapi('WallSummary');

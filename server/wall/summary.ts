@@ -53,6 +53,7 @@ export async function wallSummary(store: Store, engine: CoverageEngine, scope: S
     activitiesThisMonth: { count: facts.activities[0]?.n ?? 0, participants: facts.activities[0]?.p ?? 0, month },
     rankings: { areas, businessDistricts: bds },
     topGaps: gaps,
+    bands: figures.bands,
     places: facts.places.map((p) => ({ level: p.level, id: p.id, name: p.name, bbox: [round6(p.x0), round6(p.y0), round6(p.x1), round6(p.y1)] })),
   };
 }

@@ -252,9 +252,19 @@ function expectedSummary(key: string, figures: Record<string, Figures>): Summary
 }
 
 const act = (code: ActionCode, enterprises: number, workers: number) => ({ code, label: ACTION_LABELS[code], enterprises, workers });
-const gap = (rank: number, level: GapLevel, id: string, kind: GapKind, g: Omit<Gap, 'rank' | 'level' | 'id' | 'kind' | 'name' | 'streetCode' | 'suggestion'>): Gap => ({
-  rank, level, id, name: NAMES[`${level}:${id}`] as string, streetCode: 'S01', kind, ...g, suggestion: g.actions[0] as Gap['suggestion'],
+const gap = (rank: number, level: GapLevel, id: string, kind: GapKind, g: Omit<Gap, 'rank' | 'level' | 'id' | 'kind' | 'name' | 'streetCode' | 'suggestion' | 'reachReasons'> & Partial<Pick<Gap, 'reachReasons'>>): Gap => ({
+  rank, level, id, name: NAMES[`${level}:${id}`] as string, streetCode: 'S01', kind, reachReasons: [], ...g, suggestion: g.actions[0] as Gap['suggestion'],
 });
+// The fixture has no roads: a reach gap's reason is the straight line, the nearest station's band in metres
+// at 75 m/min (10 min → 750 m, 15 min → 1,125 m).
+const straightReason = (minutes: number, enterprises: number): Gap['reachReasons'][number] => {
+  const metres = minutes * 75;
+  const en = metres.toLocaleString('en-US');
+  return {
+    code: 'beyond_reach_straight', minutes, metres, enterprises,
+    label: { zh: `最近阵地在直线${metres}米内，但不在其服务范围（无路网，按直线估算）`, en: `Nearest station within ${en} m in a straight line, but beyond its service reach (no roads here: straight-line estimate)` },
+  };
+};
 
 describe('coverage fixture: hand-computed figures', () => {
   const today = new CoverageModel(TERRITORY, DEFAULT_REACH_CONFIG, TODAY);
@@ -436,8 +446,9 @@ describe('coverage fixture: hand-computed figures', () => {
         ],
       },
       reach: {
-        building: [gap(1, 'building', '102', 'reach', { workersAffected: 60, enterprisesAffected: 1, partyMembersAffected: 4, rate: R(0, 60), actions: [act('set_up_station', 1, 60)], reasons: [] })],
-        grid: [gap(1, 'grid', '1', 'reach', { workersAffected: 60, enterprisesAffected: 1, partyMembersAffected: 4, rate: R(160, 220), actions: [act('set_up_station', 1, 60)], reasons: [] })],
+        // 102 walks 7.6 min (straight line) to S1: within 10 minutes, beyond S1's 500 m.
+        building: [gap(1, 'building', '102', 'reach', { workersAffected: 60, enterprisesAffected: 1, partyMembersAffected: 4, rate: R(0, 60), actions: [act('set_up_station', 1, 60)], reasons: [], reachReasons: [straightReason(10, 1)] })],
+        grid: [gap(1, 'grid', '1', 'reach', { workersAffected: 60, enterprisesAffected: 1, partyMembersAffected: 4, rate: R(160, 220), actions: [act('set_up_station', 1, 60)], reasons: [], reachReasons: [straightReason(10, 1)] })],
       },
     };
 
@@ -466,6 +477,7 @@ describe('coverage fixture: hand-computed figures', () => {
           suggestion: act('form_party_branch', 1, 60),
           actions: [act('form_party_branch', 1, 60), act('assign_instructor', 2, 34)],
           reasons: [{ reason: 'no_members', enterprises: 2 }, { reason: 'members_not_transferred', enterprises: 1 }],
+          reachReasons: [],
         },
       ]);
     });
@@ -474,11 +486,12 @@ describe('coverage fixture: hand-computed figures', () => {
   describe('gap rankings in the past', () => {
     it('reach: 101 (E1 120 + E2 30) and 102 (E4 60 + E5 5) are unserved before S1 opened', () => {
       expect(rankGaps(past, 'building', 'reach', { limit: 10 })).toEqual([
-        gap(1, 'building', '101', 'reach', { workersAffected: 150, enterprisesAffected: 2, partyMembersAffected: 10, rate: R(0, 150), actions: [act('set_up_station', 2, 150)], reasons: [] }),
-        gap(2, 'building', '102', 'reach', { workersAffected: 65, enterprisesAffected: 2, partyMembersAffected: 5, rate: R(0, 65), actions: [act('set_up_station', 2, 65)], reasons: [] }),
+        // 101 walks 10.5 min to S2 (band 15), 102 9.0 min (band 10): both beyond S2's 500 m.
+        gap(1, 'building', '101', 'reach', { workersAffected: 150, enterprisesAffected: 2, partyMembersAffected: 10, rate: R(0, 150), actions: [act('set_up_station', 2, 150)], reasons: [], reachReasons: [straightReason(15, 2)] }),
+        gap(2, 'building', '102', 'reach', { workersAffected: 65, enterprisesAffected: 2, partyMembersAffected: 5, rate: R(0, 65), actions: [act('set_up_station', 2, 65)], reasons: [], reachReasons: [straightReason(10, 2)] }),
       ]);
       expect(rankGaps(past, 'grid', 'reach', { limit: 10 })).toEqual([
-        gap(1, 'grid', '1', 'reach', { workersAffected: 215, enterprisesAffected: 4, partyMembersAffected: 15, rate: R(0, 215), actions: [act('set_up_station', 4, 215)], reasons: [] }),
+        gap(1, 'grid', '1', 'reach', { workersAffected: 215, enterprisesAffected: 4, partyMembersAffected: 15, rate: R(0, 215), actions: [act('set_up_station', 4, 215)], reasons: [], reachReasons: [straightReason(10, 2), straightReason(15, 2)] }),
       ]);
     });
 

@@ -5,6 +5,8 @@ import { areaKey } from './model.js';
 import { ratesOf, ZERO } from './rates.js';
 import { ACTION_LABELS, partyActionFor, unionActionFor, type ActionCode } from './suggest.js';
 import type { Level, Rate } from './types.js';
+import { DEFAULT_REACH_CONFIG, type ReachConfig } from './reach.js';
+import { reachReasonOf, type ReachReason } from './reach-reasons.js';
 
 export type GapKind = 'party' | 'union' | 'work' | 'reach';
 export type GapLevel = Extract<Level, 'building' | 'grid' | 'businessDistrict'>;
@@ -31,6 +33,8 @@ export interface Gap {
   suggestion: GapAction;
   actions: GapAction[];
   reasons: { reason: string; enterprises: number }[];
+  /** Why the place is a reach gap (kind 'reach' only): walking time on roads, straight-line distance without. */
+  reachReasons: (ReachReason & { enterprises: number })[];
 }
 
 function affected(kind: GapKind, s: EnterpriseView, served: boolean): boolean {
@@ -69,7 +73,8 @@ export interface GapFilter {
   businessDistrictId?: number;
 }
 
-export function rankGaps(model: CoverageView, level: GapLevel, kind: GapKind, opts: GapFilter): Gap[] {
+/** `cfg`: the walking bands and speed the reach reasons speak of (the model's reach setting). */
+export function rankGaps(model: CoverageView, level: GapLevel, kind: GapKind, opts: GapFilter, cfg: Pick<ReachConfig, 'bandsMinutes' | 'walkingSpeedKmh'> = DEFAULT_REACH_CONFIG): Gap[] {
   const groups = new Map<string, EnterpriseView[]>();
   const district = opts.districtCode === undefined ? null : areaKey('district', opts.districtCode);
   for (const s of model.enterprises.values()) {
@@ -93,7 +98,15 @@ export function rankGaps(model: CoverageView, level: GapLevel, kind: GapKind, op
     if (!area) continue;
     const actions = new Map<ActionCode, GapAction>();
     const reasons = new Map<string, number>();
+    const reachReasons = new Map<string, ReachReason & { enterprises: number }>();
     for (const s of list) {
+      if (kind === 'reach') {
+        const r = reachReasonOf(model.reach.get(s.facts.buildingId), cfg);
+        const key = `${r.code}:${r.minutes}`;
+        const cur = reachReasons.get(key);
+        if (cur) cur.enterprises++;
+        else reachReasons.set(key, { ...r, enterprises: 1 });
+      }
       const code = actionOf(kind, s);
       const a = actions.get(code) ?? { code, label: ACTION_LABELS[code], enterprises: 0, workers: 0 };
       a.enterprises++;
@@ -116,6 +129,7 @@ export function rankGaps(model: CoverageView, level: GapLevel, kind: GapKind, op
       suggestion: sortedActions[0] as GapAction,
       actions: sortedActions,
       reasons: [...reasons.entries()].map(([reason, enterprises]) => ({ reason, enterprises })).sort((a, b) => b.enterprises - a.enterprises || a.reason.localeCompare(b.reason)),
+      reachReasons: [...reachReasons.values()].sort((a, b) => b.enterprises - a.enterprises || a.code.localeCompare(b.code) || a.minutes - b.minutes),
     });
   }
   gaps.sort((a, b) => b.workersAffected - a.workersAffected || a.id.localeCompare(b.id, 'en', { numeric: true }));

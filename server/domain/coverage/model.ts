@@ -241,8 +241,9 @@ export class CoverageModel implements CoverageView {
     this.refreshReach(affected);
   }
 
-  /** Roads changed: a new walking graph, and reach recomputed only for buildings a walk over the changed roads
-   *  could reach or start near (a walk of at most the search radius, from a station up to MAX_JOIN_M off the road). */
+  /** Roads changed: a new walking graph; only the stations whose walk could reach a changed road walk again (the
+   *  others' walks are carried over), and reach is recomputed only for buildings a walk over the changed roads could
+   *  reach or start near (a walk of at most the search radius, from a station up to MAX_JOIN_M off the road). */
   setRoads(roads: RoadLine[]): void {
     const next = new Map(roads.map((r) => [r.id, r]));
     const changed: RoadLine[] = [];
@@ -252,16 +253,18 @@ export class CoverageModel implements CoverageView {
     }
     for (const [id, old] of this.roads) if (!next.has(id)) changed.push(old);
     this.roads = next;
-    this.network.setRoads(roads);
-    if (!changed.length) return;
     const boxes = changed.map((r) => {
       const pts = r.lines.flat();
       const lons = pts.map((p) => p[0] as number);
       const lats = pts.map((p) => p[1] as number);
       return [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)] as const;
     });
-    const radius = this.config.searchRadiusM + MAX_JOIN_M;
-    const near = (b: BuildingFacts) => boxes.some(([w, e, s, n]) => distanceM(b.lon, b.lat, Math.min(e, Math.max(w, b.lon)), Math.min(n, Math.max(s, b.lat))) <= radius);
+    // A metre more than the join: where a changed road ends within the graph's 1 m join tolerance of another, that
+    // other road is cut there too.
+    const radius = this.config.searchRadiusM + MAX_JOIN_M + 1;
+    const near = (p: { lon: number; lat: number }) => boxes.some(([w, e, s, n]) => distanceM(p.lon, p.lat, Math.min(e, Math.max(w, p.lon)), Math.min(n, Math.max(s, p.lat))) <= radius);
+    this.network.setRoads(roads, (s) => !near(s));
+    if (!changed.length) return;
     const affected = [...this.buildings.values()].filter(near).map((b) => b.id);
     this.refreshReach(affected);
   }

@@ -3,7 +3,7 @@
 // until that station, or the roads, change. Points farther than MAX_JOIN_M from any walkable road are "off the
 // network" and the caller falls back to straight-line distance for them. Pure, in memory.
 import { buildWalkGraph, snapToGraph, type RoadLine, type Snap, type WalkGraph } from './graph.js';
-import { MAX_JOIN_M, walkFrom, walkTo, type Walk } from './walk.js';
+import { carryWalk, MAX_JOIN_M, nodeIndex, walkFrom, walkTo, type Walk } from './walk.js';
 
 export interface Located {
   id: number;
@@ -13,18 +13,34 @@ export interface Located {
 
 export class NetworkReach {
   private graph: WalkGraph | null = null;
-  private readonly stationWalks = new Map<number, Walk | null>();
+  private stationWalks = new Map<number, { at: Located; walk: Walk | null }>();
   private readonly buildingSnaps = new Map<number, Snap | null>();
 
   constructor(roads: RoadLine[], private readonly cutoffM: number) {
     this.setRoads(roads);
   }
 
-  /** New roads: a new graph; every cached walk and join refers to the old one. */
-  setRoads(roads: RoadLine[]): void {
+  /** Stations walked over the network since this was made (a road edit re-walks only the stations near it). */
+  walksDone = 0;
+
+  /**
+   * New roads: a new graph. Joins are found again (a snap is a cheap lookup); a station's walk is carried over to
+   * the new graph when `unaffected(station)` says no changed road lies within its walk's reach, else walked again
+   * when next asked. Without `unaffected` every walk is dropped.
+   */
+  setRoads(roads: RoadLine[], unaffected?: (s: Located) => boolean): void {
+    const old = this.graph;
+    const walks = this.stationWalks;
     this.graph = roads.some((r) => !r.barrier) ? buildWalkGraph(roads) : null;
-    this.stationWalks.clear();
+    this.stationWalks = new Map();
     this.buildingSnaps.clear();
+    if (!unaffected || !old || !this.graph) return;
+    const index = nodeIndex(this.graph);
+    for (const [id, { at, walk }] of walks) {
+      if (!walk || !unaffected(at)) continue;
+      const carried = carryWalk(old, this.graph, index, walk);
+      if (carried) this.stationWalks.set(id, { at, walk: carried });
+    }
   }
 
   get edgeCount(): number {
@@ -52,13 +68,13 @@ export class NetworkReach {
   /** The station's walk over the network, or null when it is off the network. */
   walkOf(s: Located): Walk | null {
     if (!this.graph) return null;
-    let w = this.stationWalks.get(s.id);
-    if (w === undefined) {
-      const snap = snapToGraph(this.graph, s.lon, s.lat, MAX_JOIN_M);
-      w = snap ? walkFrom(this.graph, snap, this.cutoffM) : null;
-      this.stationWalks.set(s.id, w);
-    }
-    return w;
+    const cached = this.stationWalks.get(s.id);
+    if (cached) return cached.walk;
+    const snap = snapToGraph(this.graph, s.lon, s.lat, MAX_JOIN_M);
+    const walk = snap ? walkFrom(this.graph, snap, this.cutoffM) : null;
+    if (walk) this.walksDone++;
+    this.stationWalks.set(s.id, { at: { id: s.id, lon: s.lon, lat: s.lat }, walk });
+    return walk;
   }
 
   /** Whether a building joins the network (its reach is walked on roads, not measured in straight line). */

@@ -39,3 +39,33 @@ export function walkTo(g: WalkGraph, w: Walk, to: Snap): number {
   const d = best + to.offsetM;
   return d <= w.cutoffM ? d : Infinity;
 }
+
+/** Node ids of a graph by position (the 1e-7° grid nodes are rounded to when built). */
+export function nodeIndex(g: WalkGraph): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let n = 0; n < g.nodeCount; n++) out.set(`${Math.round((g.lon[n] as number) * 1e7)},${Math.round((g.lat[n] as number) * 1e7)}`, n);
+  return out;
+}
+
+/**
+ * A walk on `from` carried over to `to`, a graph built from roads of which only some changed, without walking again:
+ * each node by its position, the start's edge by its two ends. For a walk that never came near a changed road
+ * (its start farther than its cutoff, plus the join distance, from all of them) every distance is what a new walk
+ * would find. Null when a node or the start's edge is gone (the caller walks again).
+ */
+export function carryWalk(from: WalkGraph, to: WalkGraph, toIndex: Map<string, number>, w: Walk): Walk | null {
+  const id = (n: number) => toIndex.get(`${Math.round((from.lon[n] as number) * 1e7)},${Math.round((from.lat[n] as number) * 1e7)}`);
+  const a = id(from.edgeA[w.from.edge] as number);
+  const b = id(from.edgeB[w.from.edge] as number);
+  if (a === undefined || b === undefined) return null;
+  let edge = -1;
+  for (let k = to.adjStart[a] as number, end = to.adjStart[a + 1] as number; k < end; k++) if (to.adjTo[k] === b) edge = to.adjEdge[k] as number;
+  if (edge < 0) return null;
+  const nodes = new Map<number, number>();
+  for (const [n, d] of w.nodes) {
+    const m = id(n);
+    if (m === undefined) return null;
+    nodes.set(m, d);
+  }
+  return { from: { edge, t: to.edgeA[edge] === a ? w.from.t : 1 - w.from.t, offsetM: w.from.offsetM }, cutoffM: w.cutoffM, nodes };
+}
