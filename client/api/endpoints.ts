@@ -1,7 +1,7 @@
 // Typed calls to the application API and the OGC API.
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { api } from './http';
-import type { BuildingFile, ClientConfig, Gap, Level, Me, SearchResult, Session, SummaryNode, Trend, Warnings } from './types';
+import type { BuildingFile, ClientConfig, Gap, Level, Me, SearchResult, Session, StationWalkBands, SummaryNode, Trend, WalkBands, Warnings } from './types';
 
 export const getSession = () => api<Session>('/api/auth/session');
 export const login = (username: string, password: string) => api<Me>('/api/auth/login', { method: 'POST', body: { username, password } });
@@ -25,6 +25,11 @@ export const getTrend = (level: Exclude<Level, 'building'>, id: string, signal?:
 
 export const getWarnings = (level: 'street' | 'district', id: string, signal?: AbortSignal) =>
   api<Warnings>(`/api/coverage/warnings?level=${level}&id=${encodeURIComponent(id)}`, { signal });
+
+export const getBands = (level: Level, id: string, signal?: AbortSignal) =>
+  api<WalkBands>(`/api/coverage/bands?level=${level}&id=${encodeURIComponent(id)}`, { signal });
+
+export const getStationBands = (id: number, signal?: AbortSignal) => api<StationWalkBands>(`/api/coverage/stations/${id}/bands`, { signal });
 
 export const getBuildingFile = (id: number, signal?: AbortSignal) => api<BuildingFile>(`/api/coverage/buildings/${id}`, { signal });
 

@@ -4,6 +4,7 @@ import { terms } from './messages-terms';
 import * as gridEditor from '../features/grid-editor/messages';
 import * as importer from '../features/import/messages';
 import * as publish from '../features/publish/messages';
+import * as walk from '../features/coverage-map/walk-messages';
 
 export const en: Messages = {
   title: 'Party-Building Territory Map',
@@ -206,4 +207,5 @@ export const en: Messages = {
   ...gridEditor.en,
   ...importer.en,
   ...publish.en,
+  ...walk.en,
 };

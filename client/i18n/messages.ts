@@ -4,6 +4,7 @@ import { terms } from './messages-terms';
 import * as gridEditor from '../features/grid-editor/messages';
 import * as importer from '../features/import/messages';
 import * as publish from '../features/publish/messages';
+import * as walk from '../features/coverage-map/walk-messages';
 
 export const zhCN = {
   title: '党建版图',
@@ -212,6 +213,7 @@ export const zhCN = {
   ...gridEditor.zhCN,
   ...importer.zhCN,
   ...publish.zhCN,
+  ...walk.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -101,6 +101,7 @@ export const StationBandsSchema = BandsSchema.extend({
   stationId: z.number().int(),
   name: z.string(),
   type: z.string(),
+  buildingId: z.number().int().nullable().openapi({ description: 'The building the station is in, if any' }),
   network: z.boolean().openapi({ description: 'The station joins the road network (its walks are on roads)' }),
 }).openapi('StationWalkBands');
 

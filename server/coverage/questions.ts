@@ -62,7 +62,7 @@ export interface Answers {
   /** An area's buildings and workers by walking band (null: no such area). */
   bands: Bands | null;
   /** A station's own bands (null: no such station). */
-  stationBands: (StationBands & { name: string; type: string }) | null;
+  stationBands: (StationBands & { name: string; type: string; buildingId: number | null }) | null;
 }
 
 /** What answers need beyond the view: the reach setting (bands, speed) and today's walking network. */
@@ -135,7 +135,7 @@ export function answer<Q extends Question>(v: CoverageView, question: Q, ctx: An
       return areaBands(v, areaKey(q.level, q.id), cfg) as Answer<Q>;
     case 'stationBands': {
       const s = v.stationById(q.id);
-      return (s ? { ...stationBandsIn(v, s, cfg, ctx.network), name: s.name, type: s.type } : null) as Answer<Q>;
+      return (s ? { ...stationBandsIn(v, s, cfg, ctx.network), name: s.name, type: s.type, buildingId: s.buildingId } : null) as Answer<Q>;
     }
   }
 }

@@ -100,6 +100,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
     const building = (await t.store.read((db) =>
       rows<{ id: string }>(db, sql`SELECT building_id::text AS id FROM enterprises WHERE street_code = ${STREET} AND contact_person IS NOT NULL ORDER BY id LIMIT 1`)))[0]?.id as string;
     const gridChange = await first('grid_change_sets');
+    const station = await first('stations');
     const tableOf: Record<string, string> = { 'business-districts': 'business_districts', districts: 'districts', water: 'water' };
     const featureIds: Record<string, string> = {};
     // A zoom-15 tile over each collection's first feature, so its tile route answers with data.
@@ -121,6 +122,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
       '/api/coverage/trend': `level=street&id=${STREET}`,
       '/api/coverage/warnings': `level=street&id=${STREET}`,
       '/api/coverage/gaps': `level=building&kind=party&streetCode=${STREET}&limit=50`,
+      '/api/coverage/bands': `level=street&id=${STREET}`,
       '/api/search': `q=${encodeURIComponent(enterpriseName.slice(0, 4))}`,
       '/api/wall/summary': `scope=street:${STREET}`,
       '/api/wall/tour': `scope=street:${STREET}`,
@@ -136,6 +138,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
       const path = template
         .replace(':streetCode', STREET)
         .replace(/^\/api\/coverage\/buildings\/:id$/, `/api/coverage/buildings/${building}`)
+        .replace(/^\/api\/coverage\/stations\/:id\/bands$/, `/api/coverage/stations/${station}/bands`)
         .replace(/^\/api\/publications\/:id/, `/api/publications/${publicationId}`)
         .replace(/grid-history\/:id/, `grid-history/${gridChange ?? 1}`)
         .replace(':file', 'enterprises.xlsx')

@@ -43,12 +43,15 @@ export function Legend({ view, walk }: { view: ViewState; walk: Walk }) {
               <span className="x-title">{t('unionAxis')} →</span>
             </div>
           ) : view.colorBy === 'reach' ? (
-            <ul>
-              <Swatch color={REACH_COLORS.served} label={t('served')} />
-              <Swatch color={REACH_COLORS.walk10} label={t('band10')} />
-              <Swatch color={REACH_COLORS.walk15} label={t('band15')} />
-              <Swatch color={REACH_COLORS.none} label={t('unserved')} />
-            </ul>
+            <>
+              <ul>
+                <Swatch color={REACH_COLORS.served} label={t('served')} />
+                <Swatch color={REACH_COLORS.walk10} label={t('band10')} />
+                <Swatch color={REACH_COLORS.walk15} label={t('band15')} />
+                <Swatch color={REACH_COLORS.none} label={t('unserved')} />
+              </ul>
+              <p className="hint" data-legend="walk-method">{t('walk.legendFallback')}</p>
+            </>
           ) : (
             <ul className="ramp">
               {RATE_LEGEND.map((s) => (

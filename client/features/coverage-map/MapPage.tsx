@@ -17,6 +17,7 @@ import { LayerPanel } from './LayerPanel';
 import { SearchBox } from './SearchBox';
 import { BuildingProfile } from './profile/BuildingProfile';
 import { AreaProfile } from './profile/AreaProfile';
+import { StationProfile } from './profile/StationProfile';
 import type { Camera } from '../../map/create-map';
 import { DEFAULT_VIEW, decodeView, encodeView, type AreaLevel, type ViewState } from './view-state';
 import { panelPadding } from './padding';
@@ -86,7 +87,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     if (!e) return;
     const o = e.object as { id?: number | string; properties?: Record<string, unknown> };
     if (e.layerId === 'buildings') patch({ selection: { level: 'building', id: String(o.id) } });
-    else if (e.layerId === 'stations' && o.properties?.buildingId) patch({ selection: { level: 'building', id: String(o.properties.buildingId) } });
+    else if (e.layerId === 'stations' && (o.id ?? o.properties?.id) != null) patch({ selection: { level: 'station', id: String(o.id ?? o.properties?.id) } });
     else if (e.layerId === 'boundaries-grids') patch({ selection: { level: 'grid', id: String(o.id) } });
     else if (e.layerId === 'boundaries-business-districts') patch({ selection: { level: 'businessDistrict', id: String(o.id) } });
   }, [patch]);
@@ -309,7 +310,9 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
         {!profileFolded && view.selection && (
           <button type="button" className="close" onClick={() => patch({ selection: null })} aria-label={t('close')}>×</button>
         )}
-        {profileFolded ? null : shown.level === 'building' ? (
+        {profileFolded ? null : shown.level === 'station' ? (
+          <StationProfile id={Number(shown.id)} onOpenBuilding={(b) => patch({ selection: { level: 'building', id: String(b) } })} />
+        ) : shown.level === 'building' ? (
           <BuildingProfile id={Number(shown.id)} />
         ) : (
           <AreaProfile

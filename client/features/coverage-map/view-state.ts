@@ -3,6 +3,8 @@ import type { Camera } from '../../map/create-map';
 import { COLOR_BY, LAYER_IDS, type ColorBy, type LayerId } from '../../map/layers/types';
 
 export type AreaLevel = 'city' | 'district' | 'street' | 'grid' | 'businessDistrict' | 'building';
+/** What a profile can show: an area, or a station (its own walking bands). */
+export type SelectionLevel = AreaLevel | 'station';
 
 export interface ViewState {
   layers: LayerId[];
@@ -14,7 +16,7 @@ export interface ViewState {
   activityDays: number;
   /** Drill-down focus: the area whose children the panel lists. */
   focus: { level: AreaLevel; id: string };
-  selection: { level: AreaLevel; id: string } | null;
+  selection: { level: SelectionLevel; id: string } | null;
   camera: Camera;
   basemap: string;
 }
@@ -41,6 +43,10 @@ const num = (v: string | null, min: number, max: number): number | null => {
 const area = (v: string | null): { level: AreaLevel; id: string } | null => {
   const m = v ? /^([a-zA-Z]+):([0-9A-Za-z-]{1,32})$/.exec(v) : null;
   return m && LEVELS.includes(m[1] as AreaLevel) ? { level: m[1] as AreaLevel, id: m[2] as string } : null;
+};
+const selected = (v: string | null): { level: SelectionLevel; id: string } | null => {
+  const m = v ? /^station:([0-9]{1,10})$/.exec(v) : null;
+  return m ? { level: 'station', id: m[1] as string } : area(v);
 };
 
 export function encodeView(v: ViewState): URLSearchParams {
@@ -72,7 +78,7 @@ export function decodeView(p: URLSearchParams): ViewState {
   if (until && /^\d{4}-\d{2}-\d{2}$/.test(until)) v.activityEnd = until;
   v.activityDays = num(p.get('days'), 1, 366) ?? v.activityDays;
   v.focus = area(p.get('focus')) ?? v.focus;
-  v.selection = area(p.get('sel'));
+  v.selection = selected(p.get('sel'));
   const at = (p.get('at') ?? '').split(',');
   if (at.length === 5) {
     const [lng, lat, zoom, pitch, bearing] = [num(at[0] ?? null, -180, 180), num(at[1] ?? null, -85, 85), num(at[2] ?? null, 0, 22), num(at[3] ?? null, 0, 85), num(at[4] ?? null, -180, 180)];

@@ -4,6 +4,7 @@ import { rateColor } from '../../map/colors';
 import { pathOf, positions, yRange, type TrendKey } from '../trend/trend-math';
 import type { WallSummary } from '../../../server/wall/contract';
 import type { OrgKind } from '../../../server/domain/vocabulary';
+import { WallBands } from './WallBands';
 
 const RATES: TrendKey[] = ['partyOrg', 'standalone', 'work', 'union'];
 /** The kinds a wall counts: party and union organisations and building committees. */
@@ -74,6 +75,7 @@ export function KpiPanel({ s, trend }: { s: WallSummary; trend: Trend | null }) 
           <div className="kpi-label">{t('participantsThisMonth')}</div>
         </div>
       </div>
+      {s.bands && s.bands.workers > 0 && <WallBands bands={s.bands} />}
       <div className="kpi orgs">
         <div className="kpi-label">{t('organisationsByKind')}</div>
         <ul>

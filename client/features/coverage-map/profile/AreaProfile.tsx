@@ -9,6 +9,7 @@ import { useI18n } from '../../../i18n/I18n';
 import { RateCards } from './RateCards';
 import { reasonCounts } from './reasons';
 import { ExportLinks } from './ExportLinks';
+import { WalkSection } from './WalkSection';
 
 interface Props {
   level: Exclude<Level, 'building'>;
@@ -84,6 +85,7 @@ export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen, a
       </p>
       <ExportLinks level={level} id={id} />
       <RateCards node={node} />
+      <WalkSection level={level} id={id} streetCode={streetCode} onOpen={onOpen} />
       {trend && <TrendChart trend={trend} />}
       {warnings && (level === 'street' || level === 'district') && (
         <section>

@@ -1,0 +1,43 @@
+// UI strings of the walking bands (an area's, a station's, the wall's), merged into the app's messages.
+// Placeholders in braces ({n}, {m}) are filled where they are shown.
+export const zhCN = {
+  'walk.title': '步行圈覆盖',
+  'walk.stationTitle': '本阵地步行圈',
+  'walk.band': '步行{m}分钟',
+  'walk.within': '圈内职工',
+  'walk.outside': '圈外职工',
+  'walk.buildings': '楼宇',
+  'walk.byRoad': '按路网步行计算',
+  'walk.straightSome': '{n}栋楼附近无路网，按直线估算',
+  'walk.straightAll': '无路网，按直线估算',
+  'walk.stationOffRoad': '本阵地附近无路网，按直线估算',
+  'walk.nearBuildings': '直线{m}米内楼宇{n}栋',
+  'walk.legendFallback': '步行时间按路网计算；无路网处按直线估算',
+  'walk.reachGaps': '服务空白（步行圈）',
+  'walk.why': '原因',
+  'walk.inBuilding': '所在楼宇',
+  'walk.speed': '步速 {v} km/h',
+  'walk.wallTitle': '15分钟步行圈',
+  'walk.wallUnserved': '圈外',
+};
+
+export const en: { [K in keyof typeof zhCN]: string } = {
+  'walk.title': 'Walking reach',
+  'walk.stationTitle': "This station's walking bands",
+  'walk.band': '{m}-min walk',
+  'walk.within': 'Workers within',
+  'walk.outside': 'Workers outside',
+  'walk.buildings': 'Buildings',
+  'walk.byRoad': 'walked on the road network',
+  'walk.straightSome': '{n} buildings have no road nearby: straight-line estimate',
+  'walk.straightAll': 'no roads here: straight-line estimate',
+  'walk.stationOffRoad': 'no road near this station: straight-line estimate',
+  'walk.nearBuildings': '{n} buildings within {m} m in a straight line',
+  'walk.legendFallback': 'Walking time on the road network; straight-line where there are no roads',
+  'walk.reachGaps': 'Not served (walking reach)',
+  'walk.why': 'Why',
+  'walk.inBuilding': 'In building',
+  'walk.speed': 'walking at {v} km/h',
+  'walk.wallTitle': '15-minute walk',
+  'walk.wallUnserved': 'outside',
+};

@@ -1,0 +1,86 @@
+// Walking bands and reach on the road network through the API and the coverage engine, on every store: an
+// area's and a station's bands answer; and a road edit (the only bridge deleted) makes a building across a river
+// unserved by an incremental update of the running engine, with no full build, its gap saying why.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../server/db/store.js';
+import { makeUscc } from '../../geodata/generate/uscc.js';
+import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
+import { client, displayAuth, type Client } from '../helpers/client.js';
+import type { StationWalkBands, WalkBands } from '../../server/coverage/contract.js';
+
+const STREET = '310106012';
+// A place of its own, far from the demo's streets (metres east/north of it): the river runs between y = 0 and
+// y = 150, bank roads along y = -10 and y = 160, the only bridge at x = 40. A 职工驿站 (300 m) at (0, -30), a
+// building at (0, 170): 200 m apart; on foot 20 + 40 + 170 + 40 + 10 = 280 m.
+const LON0 = 121.62;
+const LAT0 = 31.12;
+const M_LON = 111_320 * Math.cos((LAT0 * Math.PI) / 180);
+const pt = (x: number, y: number) => `${LON0 + x / M_LON} ${LAT0 + y / 110_574}`;
+const line = (pts: [number, number][]) => `SRID=4326;MULTILINESTRING((${pts.map(([x, y]) => pt(x, y)).join(', ')}))`;
+
+describe.each(storeKinds())('walking bands and road edits (%s)', (kind) => {
+  let t: TestStore;
+  let c: Client;
+  const ids = { building: 0, station: 0, bridge: 0 };
+
+  beforeAll(async () => {
+    t = await openTestStore(kind);
+    c = client(t.services);
+    await t.store.write(async (tx) => {
+      const road = async (name: string, pts: [number, number][]) =>
+        (await rows<{ id: number }>(tx, sql`INSERT INTO roads (name, class, geom, source) VALUES (${name}, 'branch', ST_GeomFromEWKT(${line(pts)}), 'test') RETURNING id`))[0]?.id as number;
+      await road('南岸路', [[-1500, -10], [1500, -10]]);
+      await road('北岸路', [[-1500, 160], [1500, 160]]);
+      ids.bridge = await road('独桥', [[40, -10], [40, 160]]);
+      ids.building = (await rows<{ id: number }>(tx, sql`INSERT INTO buildings (name, address, street_code, kind, floors, geom, source)
+        VALUES ('河北楼', '河北岸1号', ${STREET}, 'office', 5, ST_GeomFromEWKT(${`SRID=4326;POINT(${pt(0, 170)})`}), 'test') RETURNING id`))[0]?.id as number;
+      ids.station = (await rows<{ id: number }>(tx, sql`INSERT INTO stations (name, type, street_code, geom, source)
+        VALUES ('河南驿站', 'workers_post', ${STREET}, ST_GeomFromEWKT(${`SRID=4326;POINT(${pt(0, -30)})`}), 'test') RETURNING id`))[0]?.id as number;
+      await tx.execute(sql`INSERT INTO enterprises (uscc, name, building_id, street_code, industry, ownership, employees, registered_on, geom, source)
+        VALUES (${makeUscc('310106', 990_001)}, '河北公司', ${ids.building}, ${STREET}, '软件', 'private', 50, '2020-01-01', ST_GeomFromEWKT(${`SRID=4326;POINT(${pt(0, 170)})`}), 'test')`);
+    });
+  }, 120_000);
+  afterAll(() => t?.dispose());
+
+  const engine = () => t.services.coverage;
+  const reachOf = async (id: number) => (await engine().ask({ q: 'derivedBuildings', ids: [id] }))[0];
+
+  it("answers an area's bands and a station's own bands", async () => {
+    const res = await c.get(`/api/coverage/bands?level=street&id=${STREET}`, displayAuth);
+    expect(res.status).toBe(200);
+    const b = (await res.json()) as WalkBands;
+    expect(b.bands.map((x) => x.minutes)).toEqual([5, 10, 15]);
+    // Cumulative and complementary: within + unserved = all, each band holding the one before.
+    for (const x of b.bands) expect(x.workers + x.workersUnserved).toBe(b.workers);
+    expect(b.bands[0]!.workers).toBeLessThanOrEqual(b.bands[1]!.workers);
+    expect(b.bands[1]!.workers).toBeLessThanOrEqual(b.bands[2]!.workers);
+    expect(b.workers).toBeGreaterThan(0);
+    const s = await c.get(`/api/coverage/stations/${ids.station}/bands`, displayAuth);
+    expect(s.status).toBe(200);
+    const own = (await s.json()) as StationWalkBands;
+    expect(own).toMatchObject({ stationId: ids.station, name: '河南驿站', network: true, buildings: 1, workers: 50, straightBuildings: 0 });
+    expect(own.bands.map((x) => x.workers)).toEqual([50, 50, 50]);
+    expect((await c.get('/api/coverage/stations/999999/bands', displayAuth)).status).toBe(404);
+    expect((await c.get('/api/coverage/bands?level=street&id=nowhere', displayAuth)).status).toBe(404);
+    expect((await c.get('/api/coverage/bands?level=planet&id=1', displayAuth)).status).toBe(400);
+    expect((await c.get(`/api/coverage/bands?level=street&id=${STREET}`)).status).toBe(401);
+  }, 120_000);
+
+  it('deleting the only bridge makes the building unserved, incrementally, and its gap says no station within 15 minutes\' walk', async () => {
+    expect(await reachOf(ids.building)).toMatchObject({ served: true, band: 5 });
+    const before = await engine().stats();
+    await t.store.write((tx) => tx.execute(sql`DELETE FROM roads WHERE id = ${ids.bridge}`));
+    expect(await reachOf(ids.building)).toMatchObject({ served: false, band: null });
+    const after = await engine().stats();
+    expect(after.fullBuilds).toBe(before.fullBuilds);
+    expect(after.incrementalUpdates).toBe(before.incrementalUpdates + 1);
+    const { gaps } = await engine().gaps('building', 'reach', { limit: 500, streetCode: STREET });
+    const gap = gaps.find((g) => g.id === String(ids.building));
+    expect(gap?.reachReasons).toEqual([{ code: 'no_station_walk', minutes: 15, metres: null, enterprises: 1, label: { zh: '步行15分钟内无党群服务阵地', en: "No station within 15 minutes' walk" } }]);
+    // The station's own bands follow: the building is beyond every band now.
+    const own = (await (await c.get(`/api/coverage/stations/${ids.station}/bands`, displayAuth)).json()) as StationWalkBands;
+    expect(own.bands.map((x) => x.workers)).toEqual([0, 0, 0]);
+    expect(own.bands[2]?.workersUnserved).toBe(50);
+  }, 120_000);
+});
