@@ -211,7 +211,7 @@ function Publication({ data, locale, setLocale, embed, t }: PageProps) {
                           {s.address && <span className="pm-addr">{s.address}</span>}
                           <span className="pm-meta">
                             {typeLabel(s.type, locale)}
-                            {d !== null && <> · {formatDistance(d, locale)}</>}
+                            {d !== null && <> · {formatDistance(d, locale)} · <span data-testid="station-walk">{t('walk')} {walkMinutes(d)} {t('minutes')}</span></>}
                             {' · '}
                             <OpenBadge open={open} t={t} />
                           </span>
