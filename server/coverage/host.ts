@@ -15,6 +15,9 @@ import { answer, needsEnterprises, type Answer, type Question } from './question
 import { ByteCache, estimatedBytes } from './byte-cache.js';
 import { loadSnapshot, saveSnapshot } from './snapshot.js';
 
+/** The tables today's model is made of: changes elsewhere in the log (activities, alliances, grid history…) are
+ *  not applied, and a large import of them does not count towards a rebuild. */
+const MODEL_TABLES = ['districts', 'streets', 'grids', 'business_districts', 'buildings', 'enterprises', 'stations', 'organisations', 'organisation_coverage', 'instructor_assignments', 'settings', 'roads'];
 /** Beyond this many changed rows a full rebuild is cheaper than applying them one by one. */
 const INCREMENTAL_LIMIT = 20_000;
 /** Past-date answers kept, in bytes (their JSON size). */
@@ -155,16 +158,22 @@ export class CoverageHost {
     const changes = await this.store.read((db) =>
       rows<{ id: number; table_name: string; row_key: string }>(
         db,
-        sql`SELECT id::float8 AS id, table_name, row_key FROM change_log WHERE id > ${this.seen} AND id <= ${latest} ORDER BY id LIMIT ${INCREMENTAL_LIMIT + 1}`,
+        sql`SELECT id::float8 AS id, table_name, row_key FROM change_log WHERE id > ${this.seen} AND id <= ${latest}
+              AND table_name IN (${sql.join(MODEL_TABLES.map((t) => sql`${t}`), sql`, `)}) ORDER BY id LIMIT ${INCREMENTAL_LIMIT + 1}`,
       ),
     );
     // Pruned past what this engine has seen (it was idle for a long time): only a rebuild is safe.
     const [oldest] = await this.store.read((db) => rows<{ n: number | null }>(db, sql`SELECT min(id)::float8 AS n FROM change_log`));
     const pruned = oldest?.n != null && oldest.n > this.seen + 1;
-    const contiguous = !pruned && changes.length > 0 && changes.length <= INCREMENTAL_LIMIT;
+    const contiguous = !pruned && changes.length <= INCREMENTAL_LIMIT;
     const tables = new Set(changes.map((c) => c.table_name));
     const reachChanged = changes.some((c) => c.table_name === 'settings' && c.row_key === 'reach');
     if (!contiguous || reachChanged || tables.has('districts')) return this.rebuild(today);
+    if (changes.length === 0) {
+      // Only rows the model is not made of changed (activities, water…): nothing to apply, past answers still hold.
+      this.seen = latest;
+      return;
+    }
     await this.applyChanges(this.current, changes);
     this.seen = latest;
     this.past.clear();

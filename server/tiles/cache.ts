@@ -18,9 +18,8 @@ export const TILE_TABLES: Readonly<Record<string, readonly string[] | 'all' | nu
   // Coverage figures on buildings and enterprises follow enterprises, organisations, stations, roads, settings…
   buildings: 'all',
   enterprises: 'all',
-  // Not in the change log (no trigger): never kept, rendered for each request.
-  activities: null,
-  alliances: null,
+  activities: ['activities'],
+  alliances: ['alliances', 'alliance_members'],
 };
 
 /**

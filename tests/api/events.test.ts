@@ -45,6 +45,9 @@ describe('live events (Server-Sent Events)', () => {
     await t.store.write((tx) => tx.execute(sql`UPDATE stations SET hours = '全天' WHERE id = 1`));
     await until(/event: change\ndata: .*"stations"/, 5_000);
     expect(Date.now() - started).toBeLessThan(5_000);
+    // An activity is news for a wall too (its "this month" figure).
+    await t.store.write((tx) => tx.execute(sql`UPDATE activities SET participants = participants + 1 WHERE id = (SELECT min(id) FROM activities)`));
+    await until(/event: change\ndata: .*"activities"/, 5_000);
     ctrl.abort();
   });
 

@@ -173,6 +173,16 @@ describe.each(storeKinds())('OGC API – Tiles on %s', (kind) => {
     await t.store.write((tx) => tx.execute(sql`UPDATE enterprises SET deregistered_on = '2020-01-01' WHERE id = (SELECT min(id) FROM enterprises WHERE building_id = ${Number(bid)} AND deregistered_on IS NULL)`));
     const after = decode(await (await c.get(tileUrl('buildings', b), officialAuth)).arrayBuffer(), 'buildings');
     expect(after.get(bid)?.props.enterprises).toBe(Number(bf.props.enterprises) - 1);
+
+    // Activities are kept too (their rows are in the change log): an edit still shows in the next tile.
+    const a = await tileWithData('activities');
+    const act = await c.get(tileUrl('activities', a), officialAuth);
+    const actTag = act.headers.get('etag') as string;
+    expect((await c.get(tileUrl('activities', a), officialAuth)).headers.get('etag')).toBe(actTag);
+    const [aid] = [...decode(await act.arrayBuffer(), 'activities').keys()];
+    await t.store.write((tx) => tx.execute(sql`UPDATE activities SET participants = participants + 7 WHERE id = ${Number(aid)}`));
+    const act2 = await c.get(tileUrl('activities', a), officialAuth);
+    expect(act2.headers.get('etag')).not.toBe(actTag);
   });
 
   it('answers If-None-Match with 304, gzips when asked, and marks tiles private', async () => {
