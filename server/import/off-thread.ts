@@ -1,5 +1,5 @@
-// The request thread's side of the import worker (worker.ts): one thread per store, started at the first roster
-// import and restarted after it dies; a request is a message, its answer a message. Errors come back as they were
+// The request thread's side of the import worker (worker.ts): one thread per store, started at the first roster or
+// road/water import and restarted after it dies; a request is a message, its answer a message. Errors come back as they were
 // thrown: an ImportFileError keeps its status and report, a database fault its SQLSTATE (answered 503/507).
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { Store } from '../db/store.js';
@@ -8,14 +8,17 @@ import { deserializeError } from '../db/port-protocol.js';
 import { stillWanted } from '../http/abandoned.js';
 import { ImportFileError } from './errors.js';
 import type { AcceptOptions, AcceptResult, Preview, RosterOptions } from './run.js';
+import type { ContextOptions, ContextPreview, ContextResult } from './run-context.js';
 import type { ImportReply, ImportRequest, ImportWorkerData } from './thread-protocol.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
 }
 
-export class RosterThread {
+export class ImportThread {
   private current: { worker: Worker; pending: Map<number, Pending> } | null = null;
   private next = 1;
   /** Answers that came back from a thread, and threads started: what tests and /api/health can read. */
@@ -35,7 +38,16 @@ export class RosterThread {
     return this.call({ op: 'accept', bytes, opts }) as Promise<AcceptResult>;
   }
 
-  private call(req: { op: 'preview'; bytes: Uint8Array; opts: RosterOptions } | { op: 'accept'; bytes: Uint8Array; opts: AcceptOptions }, signal?: AbortSignal): Promise<unknown> {
+  previewContext(bytes: Uint8Array, opts: ContextOptions, signal?: AbortSignal): Promise<ContextPreview> {
+    stillWanted(signal);
+    return this.call({ op: 'contextPreview', bytes, opts }, signal) as Promise<ContextPreview>;
+  }
+
+  acceptContext(actor: string, bytes: Uint8Array, opts: ContextOptions & { skipInvalid: boolean }): Promise<ContextResult> {
+    return this.call({ op: 'contextAccept', bytes, opts, actor }) as Promise<ContextResult>;
+  }
+
+  private call(req: DistributiveOmit<Exclude<ImportRequest, { op: 'cancel' }>, 'id'>, signal?: AbortSignal): Promise<unknown> {
     const { worker, pending } = this.started();
     const id = this.next++;
     return new Promise((resolve, reject) => {
@@ -98,12 +110,12 @@ export class ImportThreadDown extends Error {
   }
 }
 
-const threads = new WeakMap<Store, RosterThread>();
+const threads = new WeakMap<Store, ImportThread>();
 
 /** The import thread of this store; a store another thread cannot reach (neither URL nor port) has none. */
-export function rosterThread(store: Store, statementTimeoutS: number): RosterThread | null {
+export function importThread(store: Store, statementTimeoutS: number): ImportThread | null {
   if (!store.connectUrl && !store.connectPort) return null;
   let t = threads.get(store);
-  if (!t) threads.set(store, (t = new RosterThread(store, statementTimeoutS)));
+  if (!t) threads.set(store, (t = new ImportThread(store, statementTimeoutS)));
   return t;
 }

@@ -15,7 +15,7 @@ import type { AppEnv } from '../http/context.js';
 import { isRosterKind, type CoordSystem } from './kinds.js';
 import { ImportFileError } from './errors.js';
 import { acceptRoster, previewRoster } from './run.js';
-import { rosterThread } from './off-thread.js';
+import { importThread } from './off-thread.js';
 import { stillWanted } from '../http/abandoned.js';
 import { acceptBoundaries, previewBoundaries } from './run-boundaries.js';
 import { acceptContext, previewContext } from './run-context.js';
@@ -114,12 +114,12 @@ importRoutes.openapi(
     const { bytes, mapping, filename } = await uploadOf(form);
     const signal = c.req.raw.signal;
     stillWanted(signal);
-    const roster = rosterThread(c.get('store'), c.get('services').env.DATABASE_STATEMENT_TIMEOUT_S);
+    const thread = importThread(c.get('store'), c.get('services').env.DATABASE_STATEMENT_TIMEOUT_S);
     const preview = await guarded<ImportPreview>(() =>
       isRosterKind(kind)
-        ? (roster ? roster.preview(bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal) : previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal))
+        ? (thread ? thread.preview(bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal) : previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal))
         : isContextKind(kind)
-          ? previewContext(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping })
+          ? (thread ? thread.previewContext(bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal) : previewContext(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }))
           : previewBoundaries(c.get('services'), bytes, { kind, filename, mapping }, signal),
     );
     return c.json(preview, 200);
@@ -144,13 +144,14 @@ importRoutes.openapi(
     const { bytes, mapping, filename } = await uploadOf(form);
     const principal = principalOf(c);
     const skipInvalid = form.skipInvalid === 'true';
-    const roster = rosterThread(c.get('store'), c.get('services').env.DATABASE_STATEMENT_TIMEOUT_S);
+    const thread = importThread(c.get('store'), c.get('services').env.DATABASE_STATEMENT_TIMEOUT_S);
     const opts = { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid, actor: actorOf(principal), today: c.get('services').coverage.today() };
+    const contextOpts = { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid };
     const result = await guarded<ImportResult>(() =>
       isRosterKind(kind)
-        ? (roster ? roster.accept(bytes, { ...opts, kind }) : acceptRoster(c.get('store'), bytes, { ...opts, kind }))
+        ? (thread ? thread.accept(bytes, { ...opts, kind }) : acceptRoster(c.get('store'), bytes, { ...opts, kind }))
         : isContextKind(kind)
-          ? acceptContext(c.get('store'), actorOf(principal), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping, skipInvalid })
+          ? (thread ? thread.acceptContext(actorOf(principal), bytes, { ...contextOpts, kind }) : acceptContext(c.get('store'), actorOf(principal), bytes, { ...contextOpts, kind }))
           : acceptBoundaries(c.get('services'), principal, actorOf(principal), bytes, { kind, filename, mapping, skipInvalid }),
     );
     return c.json(result, 200);

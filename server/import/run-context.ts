@@ -3,10 +3,11 @@
 // what is stored → written in one transaction with one audit row. Roads and water belong to no street: they are
 // context for every map and the network station reach walks on. Re-importing the same file changes nothing.
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Geometry } from 'geojson';
 import { rows, type Db, type Store } from '../db/store.js';
 import { audit } from '../db/audit.js';
+import { BATCH_ROWS } from '../db/batch.js';
 import type { CoordSystem } from './kinds.js';
 import { CONTEXT_FIELDS, type ContextKind } from './context-kinds.js';
 import type { MappingOverrides } from './mapping.js';
@@ -147,6 +148,9 @@ export async function acceptContext(store: Store, actor: string, bytes: Uint8Arr
     const coordSource = opts.coords;
     let inserted = 0;
     let updated = 0;
+    // New features go in many rows per statement (a city's road network is 10⁵ lines), grouped by the columns
+    // they set; updates of known ids stay one statement each.
+    const inserts = new Map<string, { names: string[]; rows: SQL[] }>();
     for (const it of items) {
       if (it.same) continue;
       const geom = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(it.geom)}), 4326)`;
@@ -156,10 +160,18 @@ export async function acceptContext(store: Store, actor: string, bytes: Uint8Arr
         await tx.execute(sql`UPDATE ${sql.raw(TABLE[kind])} SET ${sql.join([...sets, sql`geom = ${geom}`, sql`coord_source = ${coordSource}`, sql`illustrative = false`, sql`source = ${source}`, sql`version = version + 1`], sql`, `)} WHERE id = ${it.id}`);
         updated++;
       } else {
-        const names = Object.keys(v);
-        await tx.execute(sql`INSERT INTO ${sql.raw(TABLE[kind])} (${sql.raw(names.join(', '))}, geom, coord_source, illustrative, source)
-          VALUES (${sql.join(names.map((n) => sql`${v[n]}`), sql`, `)}, ${geom}, ${coordSource}, false, ${source})`);
+        const names = Object.keys(v).sort();
+        const key = names.join(',');
+        const group = inserts.get(key) ?? { names, rows: [] };
+        group.rows.push(sql`(${sql.join(names.map((n) => sql`${v[n]}`), sql`, `)}, ${geom}, ${coordSource}, false, ${source})`);
+        inserts.set(key, group);
         inserted++;
+      }
+    }
+    for (const { names, rows } of inserts.values()) {
+      for (let i = 0; i < rows.length; i += BATCH_ROWS) {
+        await tx.execute(sql`INSERT INTO ${sql.raw(TABLE[kind])} (${sql.raw(names.join(', '))}, geom, coord_source, illustrative, source)
+          VALUES ${sql.join(rows.slice(i, i + BATCH_ROWS), sql`, `)}`);
       }
     }
     const counts = { inserted, updated, unchanged: items.length - inserted - updated };

@@ -1,8 +1,10 @@
-// The messages between the request thread (off-thread.ts) and the import thread (worker.ts).
+// The messages between the request thread (off-thread.ts) and the import thread (worker.ts): rosters, and roads
+// and water (context layers), whose files are parsed and checked there too.
 import type { MessagePort } from 'node:worker_threads';
 import type { SerializedError } from '../db/port-protocol.js';
 import type { FileErrorStatus } from './errors.js';
 import type { AcceptOptions, RosterOptions } from './run.js';
+import type { ContextOptions } from './run-context.js';
 
 /** What the import thread starts with: where its database is. */
 export interface ImportWorkerData {
@@ -14,6 +16,8 @@ export interface ImportWorkerData {
 export type ImportRequest =
   | { id: number; op: 'preview'; bytes: Uint8Array; opts: RosterOptions }
   | { id: number; op: 'accept'; bytes: Uint8Array; opts: AcceptOptions }
+  | { id: number; op: 'contextPreview'; bytes: Uint8Array; opts: ContextOptions }
+  | { id: number; op: 'contextAccept'; bytes: Uint8Array; opts: ContextOptions & { skipInvalid: boolean }; actor: string }
   | { id: number; op: 'cancel' };
 
 export type ImportReply =

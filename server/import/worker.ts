@@ -1,5 +1,5 @@
-// The roster import's own thread: reading a spreadsheet of up to 50,000 rows, checking every cell and planning
-// the write take seconds of JavaScript, which on the request thread froze every other request (issue 18 point 1).
+// The import's own thread: reading a spreadsheet of up to 50,000 rows (or a road network file), checking every cell
+// and planning the write take seconds of JavaScript, which on the request thread froze every other request (issue 18 point 1).
 // Here the whole preview or accept runs against the same database (its own PostgreSQL client, or a port on the
 // embedded database's worker), and the request thread only waits for the answer.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -7,6 +7,7 @@ import { openPostgres, type Store } from '../db/store.js';
 import { storeOverPort } from '../db/store-port.js';
 import { serializeError } from '../db/port-protocol.js';
 import { acceptRoster, previewRoster, type AcceptOptions, type RosterOptions } from './run.js';
+import { acceptContext, previewContext } from './run-context.js';
 import { ImportFileError } from './errors.js';
 import type { ImportReply, ImportRequest, ImportWorkerData } from './thread-protocol.js';
 
@@ -19,10 +20,18 @@ const store: Promise<Store> = data.databaseUrl
 /** Requests whose client has gone: their turn for the store finds them cancelled (stillWanted). */
 const cancels = new Map<number, AbortController>();
 
-async function run(req: Extract<ImportRequest, { op: 'preview' | 'accept' }>): Promise<unknown> {
+async function run(req: Exclude<ImportRequest, { op: 'cancel' }>): Promise<unknown> {
   const s = await store;
-  if (req.op === 'preview') return previewRoster(s, req.bytes, req.opts as RosterOptions, cancels.get(req.id)?.signal);
-  return acceptRoster(s, req.bytes, req.opts as AcceptOptions);
+  switch (req.op) {
+    case 'preview':
+      return previewRoster(s, req.bytes, req.opts as RosterOptions, cancels.get(req.id)?.signal);
+    case 'accept':
+      return acceptRoster(s, req.bytes, req.opts as AcceptOptions);
+    case 'contextPreview':
+      return previewContext(s, req.bytes, req.opts);
+    case 'contextAccept':
+      return acceptContext(s, req.actor, req.bytes, req.opts);
+  }
 }
 
 port.on('message', (req: ImportRequest) => {

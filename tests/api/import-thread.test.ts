@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 import { adminSession, client, type Client } from '../helpers/client.js';
-import { rosterThread } from '../../server/import/off-thread.js';
+import { importThread } from '../../server/import/off-thread.js';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../server/db/store.js';
 
 /** A roster of n enterprises on the demo's 南京西路街道 (USCCs malformed on purpose: every row is checked and reported). */
 function roster(n: number): string {
@@ -25,7 +27,7 @@ describe.each(storeKinds())('roster imports in their own thread on %s', (kind) =
   afterAll(() => t?.dispose());
 
   it('reads, checks and plans a 50,000-row preview in the import thread, answering other requests meanwhile', { timeout: 300_000 }, async () => {
-    const thread = rosterThread(t.store, 30);
+    const thread = importThread(t.store, 30);
     if (!thread) throw new Error('the store has no import thread');
     const before = thread.stats.answered;
     let previewDone = false;
@@ -49,7 +51,7 @@ describe.each(storeKinds())('roster imports in their own thread on %s', (kind) =
   });
 
   it('a thread that dies mid-preview answers 503 with nothing written; the next preview runs in a new thread', { timeout: 300_000 }, async () => {
-    const thread = rosterThread(t.store, 30);
+    const thread = importThread(t.store, 30);
     if (!thread) throw new Error('the store has no import thread');
     const dying = preview(roster(20_000));
     // Let the request reach the thread, then stop it.
@@ -63,6 +65,29 @@ describe.each(storeKinds())('roster imports in their own thread on %s', (kind) =
     expect(again.status).toBe(200);
     expect(thread.stats.started).toBe(started + 1);
     expect(((await again.json()) as { counts: { rows: number } }).counts.rows).toBe(10);
+  });
+
+  it('imports a road network in the import thread too, many rows per statement: 1,201 new roads all written', { timeout: 300_000 }, async () => {
+    const thread = importThread(t.store, 30);
+    if (!thread) throw new Error('the store has no import thread');
+    const before = thread.stats.answered;
+    // A 1,201-line footpath grid near 南京西路 (more than two insert batches), each road named, one class.
+    const features = Array.from({ length: 1201 }, (_, i) => ({
+      type: 'Feature',
+      properties: { name: `测试步道${i}`, class: '步行' },
+      geometry: { type: 'LineString', coordinates: [[121.45 + (i % 40) * 0.0002, 31.225 + Math.floor(i / 40) * 0.0002], [121.4502 + (i % 40) * 0.0002, 31.225 + Math.floor(i / 40) * 0.0002]] },
+    }));
+    const file = JSON.stringify({ type: 'FeatureCollection', features });
+    const pv = await c.upload('/api/import/roads/preview', file, 'paths.geojson', admin);
+    expect(pv.status, await pv.clone().text()).toBe(200);
+    expect(((await pv.json()) as { counts: { valid: number } }).counts.valid).toBe(1201);
+    const res = await c.upload('/api/import/roads', file, 'paths.geojson', admin);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await res.json()).toMatchObject({ kind: 'roads', inserted: 1201, updated: 0 });
+    // Both answers came from the import thread.
+    expect(thread.stats.answered).toBe(before + 2);
+    const [n] = await t.store.read((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM roads WHERE name LIKE '测试步道%' AND class = 'footway'`));
+    expect(n?.n).toBe(1201);
   });
 
   it('a file the importer refuses keeps its status and report across the thread', async () => {
