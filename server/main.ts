@@ -7,6 +7,7 @@ import { loadEnv } from './env.js';
 import { bootstrap } from './bootstrap.js';
 import { createApp } from './app.js';
 import { applyKeepAlive } from './http/keep-alive.js';
+import { logMemory } from './db/memory-log.js';
 
 const DIST = resolve('dist');
 
@@ -20,6 +21,7 @@ async function buildClientIfNeeded(): Promise<void> {
 
 async function main(): Promise<void> {
   const env = loadEnv();
+  logMemory('main');
   const withClient = env.SERVE_CLIENT === 'true';
   if (withClient) await buildClientIfNeeded();
   const services = await bootstrap(env);

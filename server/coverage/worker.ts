@@ -7,6 +7,7 @@ import { CoverageHost, type HostOptions } from './host.js';
 import { openWorkerPostgres } from './worker-store.js';
 import { storeOverPort } from '../db/store-port.js';
 import type { Question } from './questions.js';
+import { logMemory } from '../db/memory-log.js';
 
 export interface WorkerData extends HostOptions {
   entry: string;
@@ -27,6 +28,7 @@ const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
 if (!data.databaseUrl && !data.storePort) throw new Error('The coverage worker needs a database URL or a store port');
 const store: Store = data.databaseUrl ? openWorkerPostgres(data.databaseUrl) : storeOverPort(data.storePort as MessagePort);
+logMemory('coverage');
 const host = new CoverageHost(store, { pastCacheBytes: data.pastCacheBytes, snapshots: data.snapshots });
 
 /** An error as plain data: its name, message and the codes dbFaultOf reads (a database fault stays a 503). */

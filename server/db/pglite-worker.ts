@@ -8,6 +8,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { ROWS_PER_SLICE, serializeError, type Reply, type Request } from './port-protocol.js';
+import { logMemory } from './memory-log.js';
 
 interface Conn {
   port: MessagePort;
@@ -223,4 +224,5 @@ async function start(): Promise<void> {
   mainPort.postMessage({ t: 'done', id: 0 } satisfies Reply);
 }
 
+logMemory('pglite');
 void start();

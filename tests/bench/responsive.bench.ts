@@ -4,7 +4,13 @@
 // then while a client keeps asking for (a) coverage figures of a new past date (each one a full model build),
 // (b) a grid preview with as many vertices as the budget allows, (c) a roster import preview with as many rows as
 // the budget allows; printed: p99 of each against idle (goal ≤ 5×), the work done, and the server's RSS at the end and its peak
-// (sampled every 100 ms from listening, through a wall session and the past dates; goal ≤ 1 GiB). Loopback only.
+// (sampled every 100 ms from listening, through a wall session and the past dates).
+// Then memory on the synthetic city (issue 18 point 7; 200 streets, 100k buildings, 500k enterprises; --short: a
+// few streets, --city-streets N to choose): a first start fills the store and builds the model (a full build),
+// then the measured start restarts from the persisted model, serves a wall session and ten different as-of dates
+// (summaries, gaps, a building's file); printed: the process's peak RSS (sampled every 100 ms from spawn; goal
+// ≤ 1 GiB), each thread's peak (its V8 heap and array buffers, MEMORY_LOG_MS), and the restart against the full
+// build. Loopback only.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,8 +21,10 @@ import { makeUscc } from '../../geodata/generate/uscc.js';
 import { loadEnv } from '../../server/env.js';
 
 const short = process.argv.includes('--short');
-const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const args = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--city-streets');
 const SECONDS = Number(args[0] ?? (short ? 3 : 10));
+const cityFlag = process.argv.indexOf('--city-streets');
+const CITY_STREETS = cityFlag > 0 ? Number(process.argv[cityFlag + 1]) : short ? 4 : 200;
 const TOKEN = 'bench-display-token-0123456789';
 const PASSWORD = 'bench-admin-password';
 
@@ -149,6 +157,60 @@ async function run(label: string, server: ServerProcess, peak: { stop: () => num
   console.log(`[${label}] RSS peak ${peak.stop()} MiB (goal ≤ 1024)`);
 }
 
+/** The highest figures of each thread's `[memory]` lines (server/memory-log.ts) in a server's output. */
+function threadPeaks(output: string): string {
+  const peaks = new Map<string, { heap: number; buffers: number }>();
+  for (const m of output.matchAll(/\[memory\] (\S+?)#\d+ rss=\d+ heap=(\d+) external=\d+ buffers=(\d+)/g)) {
+    const p = peaks.get(m[1]!) ?? { heap: 0, buffers: 0 };
+    peaks.set(m[1]!, { heap: Math.max(p.heap, Number(m[2])), buffers: Math.max(p.buffers, Number(m[3])) });
+  }
+  return [...peaks].map(([t, p]) => `${t} heap ${p.heap} MiB + buffers ${p.buffers} MiB`).join(', ');
+}
+
+const computedMs = (output: string) => Number(/Coverage computed \((\d+) ms\)/.exec(output)?.[1] ?? NaN);
+
+/** Start, a wall session and ten different as-of dates on the synthetic city, with the peak RSS over all of it. */
+async function cityMemory(label: string, env: Record<string, string>): Promise<void> {
+  const cityEnv = { ...env, DEMO: 'city', DEMO_CITY_STREETS: String(CITY_STREETS), MEMORY_LOG_MS: '250' };
+  // First start: the city is loaded and the model built from scratch (and persisted).
+  let t = performance.now();
+  const first = await startServer(cityEnv, 3_600_000);
+  const loaded = /Loaded the synthetic city: (.*) \(/.exec(first.output())?.[1] ?? '?';
+  const fullMs = computedMs(first.output());
+  await first.stop();
+  console.log(`[${label} city] ${loaded}; first start ${((performance.now() - t) / 1000).toFixed(0)} s, full build ${fullMs} ms`);
+  t = performance.now();
+  const server = await startServer(cityEnv, 3_600_000, { untilComputed: false });
+  const peak = peakRss(server.proc.pid);
+  try {
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    const get = async (path: string) => {
+      for (;;) {
+        const res = await fetch(`${server.base}${path}`, { headers: auth });
+        await res.arrayBuffer();
+        if (res.status !== 503) return res.status;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    await get('/api/coverage/summary?level=city&id=all');
+    const restartMs = computedMs(server.output());
+    console.log(`[${label} city] restart: figures after ${((performance.now() - t) / 1000).toFixed(1)} s, model ready in ${restartMs} ms: ${(fullMs / restartMs).toFixed(1)}× faster than the full build`);
+    for (let i = 0; i < 5; i++) await get('/api/wall/summary?scope=district:310199');
+    const statuses: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      const asOf = new Date(Date.UTC(2025, 0, 1) + i * 37 * 86_400_000).toISOString().slice(0, 10);
+      statuses.push(await get(`/api/coverage/summary?level=district&id=310199&asOf=${asOf}`));
+      statuses.push(await get(`/api/coverage/gaps?level=building&kind=party&asOf=${asOf}`));
+      statuses.push(await get(`/api/coverage/buildings/${i}?asOf=${asOf}`));
+    }
+    const bad = statuses.filter((s) => s !== 200).length;
+    console.log(`[${label} city] RSS ${rssMiB(server.proc.pid)} MiB after a wall session and ten as-of dates (${statuses.length - bad} answers 200, ${bad} not); peak ${peak.stop()} MiB (goal ≤ 1024)`);
+    console.log(`[${label} city] thread peaks: ${threadPeaks(server.output())}`);
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const env = loadEnv();
   console.log(`bench:responsive: 10 connections × ${SECONDS} s, idle then during coverage builds, grid previews, import previews`);
@@ -164,6 +226,12 @@ async function main(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  const cityDir = mkdtempSync(join(tmpdir(), 'pbmap-responsive-city-'));
+  try {
+    await cityMemory('pglite', { ...base, DATA_DIR: cityDir, DATABASE_URL: '' });
+  } finally {
+    rmSync(cityDir, { recursive: true, force: true });
+  }
   const url = env.TEST_DATABASE_URL ?? env.DATABASE_URL;
   if (!url) return;
   const db = await throwawayDatabase(url);
@@ -176,6 +244,12 @@ async function main(): Promise<void> {
     }
   } finally {
     await db.drop();
+  }
+  const cityDb = await throwawayDatabase(url);
+  try {
+    await cityMemory('postgres', { ...base, DATABASE_URL: cityDb.url });
+  } finally {
+    await cityDb.drop();
   }
 }
 

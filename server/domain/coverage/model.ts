@@ -9,6 +9,7 @@ import { NetworkReach } from '../network/network-reach.js';
 import { MAX_JOIN_M } from '../network/walk.js';
 import type { RoadLine } from '../network/graph.js';
 import { nodeOf, type CoverageView, type SummaryNode } from './view.js';
+import { Interner, compactFacts, sharedClassified } from './compact.js';
 
 export type { AreaFigures, SummaryNode } from './view.js';
 
@@ -27,9 +28,15 @@ export interface Territory {
 export interface EnterpriseState {
   facts: EnterpriseFacts;
   classified: Classified;
-  areas: string[];
-  contribution: Counts;
+  /** Shared by the building's enterprises placed at the same time (compact.ts): never mutated. */
+  areas: readonly string[];
+  /** Whether its building was served when it was placed: its contribution is derived again from this when it is
+   *  removed (instead of holding a Counts object per enterprise). */
+  served: boolean;
 }
+
+/** What an enterprise added to each of its areas when it was placed. */
+const contributionOf = (e: EnterpriseState): Counts => contribution(e.facts, e.classified, e.served);
 
 export const areaKey = (level: Level, id: string | number): string => `${level}:${id}`;
 
@@ -50,6 +57,9 @@ export class CoverageModel implements CoverageView {
   private roads = new Map<number, RoadLine>();
   readonly network: NetworkReach;
   private readonly streetDistrict = new Map<string, string>();
+  /** Each building's areas as its enterprises hold them; dropped when the building or the areas change. */
+  private readonly buildingAreas = new Map<number, readonly string[]>();
+  private readonly strings = new Interner();
 
   /** `reach`: every building's reach as computed before for this territory, config and date (a persisted
    *  snapshot, server/coverage/snapshot.ts): used as it is instead of walked again. */
@@ -92,6 +102,7 @@ export class CoverageModel implements CoverageView {
       ...t.businessDistricts.map((b) => ({ level: 'businessDistrict' as const, id: String(b.id), name: b.name, parentId: areaKey('street', b.streetCode) })),
     ];
     for (const s of t.streets) this.streetDistrict.set(s.code, s.districtCode);
+    this.buildingAreas.clear();
     const keep = new Set(wanted.map((a) => areaKey(a.level, a.id)));
     for (const [key, a] of [...this.areas]) {
       if (a.level === 'building' || keep.has(key)) continue;
@@ -114,6 +125,7 @@ export class CoverageModel implements CoverageView {
 
   private placeBuilding(b: BuildingFacts): void {
     this.buildings.set(b.id, b);
+    this.buildingAreas.delete(b.id);
     const key = areaKey('building', b.id);
     const parent = b.gridId !== null ? areaKey('grid', b.gridId) : areaKey('street', b.streetCode);
     this.areas.set(key, { level: 'building', id: String(b.id), name: b.name, parentId: parent });
@@ -140,7 +152,13 @@ export class CoverageModel implements CoverageView {
     return keys;
   }
 
-  private apply(areas: string[], c: Counts, sign: 1 | -1): void {
+  private sharedAreas(b: BuildingFacts): readonly string[] {
+    let list = this.buildingAreas.get(b.id);
+    if (!list) this.buildingAreas.set(b.id, (list = Object.freeze(this.areasOfBuilding(b).map((k) => this.strings.of(k)))));
+    return list;
+  }
+
+  private apply(areas: readonly string[], c: Counts, sign: 1 | -1): void {
     if (c === ZERO) return;
     for (const k of areas) this.counts.set(k, add(this.counts.get(k) ?? ZERO, c, sign));
   }
@@ -148,23 +166,24 @@ export class CoverageModel implements CoverageView {
   removeEnterprise(id: number): void {
     const prev = this.enterprises.get(id);
     if (!prev) return;
-    this.apply(prev.areas, prev.contribution, -1);
+    this.apply(prev.areas, contributionOf(prev), -1);
     this.enterprises.delete(id);
     this.byBuilding.get(prev.facts.buildingId)?.delete(id);
   }
 
-  upsertEnterprise(facts: EnterpriseFacts): void {
-    this.removeEnterprise(facts.id);
-    const b = this.buildings.get(facts.buildingId);
+  upsertEnterprise(given: EnterpriseFacts): void {
+    this.removeEnterprise(given.id);
+    const b = this.buildings.get(given.buildingId);
     if (!b) return;
-    const classified = classify(facts, this.asOf);
+    const facts = compactFacts(given, this.strings);
+    const classified = sharedClassified(classify(facts, this.asOf));
     const served = this.reach.get(b.id)?.served ?? false;
-    const state: EnterpriseState = { facts, classified, areas: this.areasOfBuilding(b), contribution: contribution(facts, classified, served) };
+    const state: EnterpriseState = { facts, classified, areas: this.sharedAreas(b), served };
     this.enterprises.set(facts.id, state);
     const set = this.byBuilding.get(b.id) ?? new Set<number>();
     set.add(facts.id);
     this.byBuilding.set(b.id, set);
-    this.apply(state.areas, state.contribution, 1);
+    this.apply(state.areas, contributionOf(state), 1);
   }
 
   /** A building moved grid, business district or street (a grid edit): its enterprises move with it. */
@@ -194,6 +213,7 @@ export class CoverageModel implements CoverageView {
     this.areas.delete(key);
     this.counts.delete(key);
     this.buildings.delete(id);
+    this.buildingAreas.delete(id);
     this.byBuilding.delete(id);
     this.reach.delete(id);
   }

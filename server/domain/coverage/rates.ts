@@ -35,10 +35,20 @@ export function contribution(e: { employees: number; partyMembers: number }, c: 
   };
 }
 
+/** a + sign·b, a new object (counts are shared by answers and views, never changed in place). Field by field:
+ *  a city build adds half a million contributions to six areas each. */
 export function add(a: Counts, b: Counts, sign: 1 | -1 = 1): Counts {
-  const out = { ...a };
-  for (const k of Object.keys(out) as (keyof Counts)[]) out[k] = a[k] + sign * b[k];
-  return out;
+  return {
+    enterprises: a.enterprises + sign * b.enterprises,
+    employees: a.employees + sign * b.employees,
+    partyMembers: a.partyMembers + sign * b.partyMembers,
+    partyOwn: a.partyOwn + sign * b.partyOwn,
+    partyJoint: a.partyJoint + sign * b.partyJoint,
+    partyInstructor: a.partyInstructor + sign * b.partyInstructor,
+    unionOwn: a.unionOwn + sign * b.unionOwn,
+    unionJoint: a.unionJoint + sign * b.unionJoint,
+    employeesServed: a.employeesServed + sign * b.employeesServed,
+  };
 }
 
 export function rate(numerator: number, denominator: number): Rate {
