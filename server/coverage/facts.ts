@@ -48,24 +48,35 @@ export async function loadStations(db: Db): Promise<StationFacts[]> {
   );
 }
 
+const enterpriseQuery = (db: Db) => (where: SQL, limit: SQL) =>
+  rows<Omit<EnterpriseFacts, 'links' | 'assignments'>>(
+    db,
+    sql`SELECT id, building_id AS "buildingId", employees, party_members AS "partyMembers", ${d('registered_on')} AS "registeredOn",
+               ${d('deregistered_on')} AS "deregisteredOn", no_org_reason AS "noOrgReason"
+        FROM enterprises WHERE ${where} ORDER BY id ${limit}`,
+  );
+
 export async function loadEnterprises(db: Db, ids?: number[]): Promise<EnterpriseFacts[]> {
-  const query = (where: SQL, limit: SQL) =>
-    rows<Omit<EnterpriseFacts, 'links' | 'assignments'>>(
-      db,
-      sql`SELECT id, building_id AS "buildingId", employees, party_members AS "partyMembers", ${d('registered_on')} AS "registeredOn",
-                 ${d('deregistered_on')} AS "deregisteredOn", no_org_reason AS "noOrgReason"
-          FROM enterprises WHERE ${where} ORDER BY id ${limit}`,
-    );
+  const query = enterpriseQuery(db);
   if (ids) return withLinks(db, await query(inIds('id', ids), sql``), (col) => inIds(col, ids));
   const out: EnterpriseFacts[] = [];
+  await forEachEnterpriseSlice(db, (part) => {
+    for (const e of part) out.push(e);
+  }, query);
+  return out;
+}
+
+/** Every enterprise, SLICE at a time by id, each slice handed to `use` and then let go (a city build keeps only
+ *  what the model makes of them). */
+export async function forEachEnterpriseSlice(db: Db, use: (part: EnterpriseFacts[]) => void, query = enterpriseQuery(db)): Promise<void> {
   // A slice of enterprises by id, then the links and assignments of exactly that id range.
   for (let lo: number | null = null; ; ) {
     const part = await query(lo === null ? sql`true` : sql`id > ${lo}`, sql`LIMIT ${SLICE}`);
-    if (!part.length) return out;
+    if (!part.length) return;
     const hi = part[part.length - 1]!.id;
     const from = lo;
-    for (const e of await withLinks(db, part, (col) => (from === null ? sql`${sql.raw(col)} <= ${hi}` : sql`${sql.raw(col)} > ${from} AND ${sql.raw(col)} <= ${hi}`))) out.push(e);
-    if (part.length < SLICE) return out;
+    use(await withLinks(db, part, (col) => (from === null ? sql`${sql.raw(col)} <= ${hi}` : sql`${sql.raw(col)} > ${from} AND ${sql.raw(col)} <= ${hi}`)));
+    if (part.length < SLICE) return;
     lo = hi;
   }
 }
@@ -107,11 +118,10 @@ export async function loadAreas(db: Db): Promise<Pick<Territory, 'districts' | '
 }
 
 export async function loadTerritory(db: Db): Promise<Territory> {
-  return {
-    ...(await loadAreas(db)),
-    buildings: await loadBuildings(db),
-    enterprises: await loadEnterprises(db),
-    stations: await loadStations(db),
-    roads: await loadRoads(db),
-  };
+  return { ...(await loadGround(db)), enterprises: await loadEnterprises(db) };
+}
+
+/** Everything but the enterprises: what a model is built on before they are placed slice by slice. */
+export async function loadGround(db: Db): Promise<Territory & { enterprises: [] }> {
+  return { ...(await loadAreas(db)), buildings: await loadBuildings(db), enterprises: [], stations: await loadStations(db), roads: await loadRoads(db) };
 }

@@ -10,7 +10,7 @@ import { CoverageModel } from '../domain/coverage/model.js';
 import { DEFAULT_REACH_CONFIG, type ReachConfig } from '../domain/coverage/reach.js';
 import { viewAsOf } from '../domain/coverage/view.js';
 import { ReachConfigSchema } from './contract.js';
-import { loadAreas, loadBuildings, loadEnterprises, loadRoads, loadStations, loadTerritory } from './facts.js';
+import { forEachEnterpriseSlice, loadAreas, loadBuildings, loadEnterprises, loadGround, loadRoads, loadStations } from './facts.js';
 import { answer, needsEnterprises, type Answer, type Question } from './questions.js';
 import { ByteCache, estimatedBytes } from './byte-cache.js';
 import { loadSnapshot, saveSnapshot } from './snapshot.js';
@@ -110,8 +110,14 @@ export class CoverageHost {
 
   private async rebuild(today: string): Promise<void> {
     const latest = await this.latestChange();
-    const territory = await this.store.read((db) => loadTerritory(db));
-    this.current = new CoverageModel(territory, await this.reachConfig(), today);
+    const config = await this.reachConfig();
+    // Enterprises are placed slice by slice as they are read: the rows of the whole city are never held at once.
+    this.current = null;
+    this.current = await this.store.read(async (db) => {
+      const model = new CoverageModel(await loadGround(db), config, today);
+      await forEachEnterpriseSlice(db, (part) => part.forEach((e) => model.upsertEnterprise(e)));
+      return model;
+    });
     this.past.clear();
     this.seen = latest;
     this.counters.fullBuilds++;
