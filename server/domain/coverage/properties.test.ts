@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { partyCoverage, unionCoverage } from './classify.js';
 import { rankGaps } from './gaps.js';
 import { CoverageModel, type SummaryNode, type Territory } from './model.js';
-import type { Counts } from './rates.js';
+import { ratesOf, type Counts } from './rates.js';
+import { viewAsOf } from './view.js';
 import { DEFAULT_REACH_CONFIG, distanceM, type ReachConfig } from './reach.js';
 import { STATION_TYPES } from '../vocabulary/index.js';
 import { PARTY_KINDS, UNION_KINDS, type Assignment, type BuildingFacts, type EnterpriseFacts, type OrgLink, type Rate, type StationFacts } from './types.js';
@@ -337,6 +338,25 @@ describe('coverage properties', () => {
         for (const key of m.areas.keys()) expect(countsOf(m, key), key).toEqual(ref.get(key));
         expect(snapshot(m)).toEqual(snapshot(new CoverageModel(after, CFG, asOf)));
         if (from.id === to.id) for (const [key, c] of before) expect(countsOf(m, key)).toEqual(c);
+      }),
+      RUNS,
+    );
+  });
+
+  it('the compact model (shared dates, classifications and area lists) and its past views answer as the brute-force recount', () => {
+    fc.assert(
+      fc.property(rawTerritoryArb(), asOfArb, asOfArb, (raw, today, past) => {
+        const t = toTerritory(raw);
+        const m = new CoverageModel(t, CFG, today);
+        for (const [date, v] of [[today, m], [past, viewAsOf(m, past)]] as const) {
+          for (const [key, c] of refCounts(t, date)) {
+            expect(v.counts.get(key) ?? zero(), `${date} ${key}`).toEqual(c);
+            const [level, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)] as [SummaryNode['level'], string];
+            expect(v.summary(level, id)?.rates, `${date} ${key}`).toEqual(ratesOf(c));
+          }
+        }
+        // Every enterprise's facts are kept as given, only shared.
+        for (const e of t.enterprises) if (m.enterprises.has(e.id)) expect(m.enterprises.get(e.id)?.facts).toEqual(e);
       }),
       RUNS,
     );
