@@ -35,6 +35,13 @@ export interface MapControllerOptions {
   tooltip: (e: PickEvent) => string | null;
 }
 
+declare global {
+  interface Window {
+    /** Test hook: the coverage map's MapLibre map (to ask which basemap features are drawn). */
+    __coverageMap?: { map: maplibregl.Map };
+  }
+}
+
 export class MapController {
   private readonly map: maplibregl.Map;
   private readonly overlay: MapboxOverlay;
@@ -60,6 +67,7 @@ export class MapController {
       getTooltip,
     });
     this.map.addControl(this.overlay);
+    window.__coverageMap = { map: this.map };
     // Hover picking reads pixels back from the GPU on every pointer move; while the camera moves it only
     // costs frame time (and on software WebGL, long tasks), so tooltips wait until the map is still.
     this.map.on('movestart', () => this.overlay.setProps({ getTooltip: null }));
@@ -118,6 +126,7 @@ export class MapController {
   }
 
   destroy(): void {
+    if (window.__coverageMap?.map === this.map) delete window.__coverageMap;
     this.map.removeControl(this.overlay);
     this.map.remove();
   }

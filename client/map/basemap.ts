@@ -1,26 +1,36 @@
-// MapLibre styles: dark and light drawn from our own boundaries (works with no network), or an
-// external raster basemap (XYZ/WMTS, e.g. 天地图) with its attribution.
-import type { StyleSpecification } from 'maplibre-gl';
+// MapLibre styles: dark and light drawn from our own data (boundaries, roads, water; works with no network), or
+// an external raster basemap (XYZ/WMTS, e.g. 天地图) with its attribution.
+import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Basemap } from '../api/types';
+import { tileUrl } from '../api/tiles';
+import { contextLayers, PALETTE, ROADS_SOURCE, WATER_SOURCE, type Theme } from './basemap-layers';
 
-export const PALETTE = {
-  dark: { background: '#0b1220', land: '#131c2e', street: '#18233a', water: '#0d2a44' },
-  light: { background: '#e9ecef', land: '#f6f4ef', street: '#fbfaf7', water: '#b9d3e6' },
-};
+export { PALETTE } from './basemap-layers';
 
-export function builtinStyle(theme: 'dark' | 'light', districts: FeatureCollection, streets: FeatureCollection): StyleSpecification {
+/** Roads and water as the server's vector tiles (OGC API – Tiles); deeper zooms reuse the zoom-16 tiles. */
+export function contextSources(): Record<string, SourceSpecification> {
+  const at = (collection: string) => `${location.origin}${tileUrl(collection)}`;
+  return {
+    [ROADS_SOURCE]: { type: 'vector', tiles: [at('roads')], minzoom: 8, maxzoom: 16 },
+    [WATER_SOURCE]: { type: 'vector', tiles: [at('water')], minzoom: 8, maxzoom: 16 },
+  };
+}
+
+export function builtinStyle(theme: Theme, districts: FeatureCollection, streets: FeatureCollection): StyleSpecification {
   const p = PALETTE[theme];
   return {
     version: 8,
     sources: {
       districts: { type: 'geojson', data: districts },
       streets: { type: 'geojson', data: streets },
+      ...contextSources(),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': p.background } },
       { id: 'district-land', type: 'fill', source: 'districts', paint: { 'fill-color': p.land } },
       { id: 'street-land', type: 'fill', source: 'streets', paint: { 'fill-color': p.street } },
+      ...contextLayers(theme, { districts: 'districts', streets: 'streets' }),
     ],
   };
 }
@@ -28,15 +38,20 @@ export function builtinStyle(theme: 'dark' | 'light', districts: FeatureCollecti
 export function rasterStyle(b: Basemap): StyleSpecification {
   const sources: StyleSpecification['sources'] = {};
   const layers: StyleSpecification['layers'] = [{ id: 'background', type: 'background', paint: { 'background-color': '#e9ecef' } }];
-  (b.rasters ?? []).forEach((r, i) => {
-    sources[`raster-${i}`] = {
-      type: 'raster',
-      tiles: r.tiles,
-      tileSize: b.tileSize ?? 256,
-      maxzoom: b.maxZoom ?? 18,
-      ...(i === 0 && b.attribution ? { attribution: b.attribution } : {}),
-    };
+  for (const [i, r] of rasterSources(b).entries()) {
+    sources[`raster-${i}`] = r;
     layers.push({ id: `raster-${i}`, type: 'raster', source: `raster-${i}` });
-  });
+  }
   return { version: 8, sources, layers };
+}
+
+/** An external basemap's raster sources, bottom to top. */
+export function rasterSources(b: Basemap): SourceSpecification[] {
+  return (b.rasters ?? []).map((r, i) => ({
+    type: 'raster',
+    tiles: r.tiles,
+    tileSize: b.tileSize ?? 256,
+    maxzoom: b.maxZoom ?? 18,
+    ...(i === 0 && b.attribution ? { attribution: b.attribution } : {}),
+  }));
 }

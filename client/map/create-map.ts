@@ -1,5 +1,6 @@
 // One MapLibre setup for every page that owns a map (the coverage map's MapController, the grid editor's
-// EditorMap): the worker bundled by Vite, CJK labels drawn by the browser's fonts (no glyph files), compact
+// EditorMap): the worker bundled by Vite, CJK labels drawn by the browser's fonts (no glyph files, ADR 0019),
+// our tiles asked for with the same auth as other calls, compact
 // attribution, navigation and scale controls, and a drawing buffer that tests can read pixels from.
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -8,6 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LABEL_FONT } from './layers/boundaries';
 import { mapControlText } from './controls-text';
 import { startLocale } from '../i18n/locale';
+import { getBearerToken } from '../api/http';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -43,6 +45,11 @@ export function createMap(o: CreateMapOptions): maplibregl.Map {
     locale: mapControlText(startLocale()),
     // Tests compare pixels of the map region.
     canvasContextAttributes: { preserveDrawingBuffer: true },
+    // The basemap's road and water tiles are ours: a wall display sends its token with them, as with every call.
+    transformRequest: (url) => {
+      const token = getBearerToken();
+      return token && url.startsWith(`${location.origin}/ogc/`) ? { url, headers: { authorization: `Bearer ${token}` } } : { url };
+    },
     ...o.options,
   });
   map.addControl(new maplibregl.NavigationControl(o.navigation), 'bottom-right');

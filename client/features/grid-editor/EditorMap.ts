@@ -1,5 +1,6 @@
-// The one place that owns the editor's map objects: a MapLibre map (basemap, grids, buildings,
-// stations, problems, history ghost, the locked street outline) and a TerraDraw instance holding only
+// The one place that owns the editor's map objects: a MapLibre map (the coverage map's basemap with roads
+// and their names, or a configured raster one; grids, buildings, stations, problems, history ghost, the
+// locked street outline) and a TerraDraw instance holding only
 // the grid being edited (plus whatever is being drawn). React talks to it through these methods; it
 // reports edits back as plain geometry, and the page's pure topology rules decide what they mean.
 import * as maplibregl from 'maplibre-gl';
@@ -7,12 +8,17 @@ import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, TerraDrawSele
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, Point, Polygon, Position } from 'geojson';
-import { PALETTE } from '../../map/basemap';
+import type { Basemap } from '../../api/types';
+import { builtinStyle, rasterSources } from '../../map/basemap';
+import { contextLayers, PALETTE } from '../../map/basemap-layers';
 import { createMap } from '../../map/create-map';
 import { polygonsOf, samePos, snap, snapTargets, type Areal, type BBox, type EditGrid, type Problem, type StreetOutline } from './topology';
 
 export type Tool = 'select' | 'draw' | 'split';
 export type Theme = 'dark' | 'light';
+
+/** Layers of our own basemap that a raster basemap replaces (the street outline and editing layers stay). */
+const OWN_BASEMAP = (id: string) => id === 'district-land' || id === 'street-land' || id.startsWith('road-') || id.startsWith('water-');
 
 export interface EditorMapEvents {
   onSelect: (key: string | null) => void;
@@ -61,19 +67,15 @@ export class EditorMap {
   private editable = true;
   /** When a drawn polygon or line was last finished: the click that finished it is not a selection. */
   private finishedAt = 0;
+  /** Road centre lines to snap to while the planner's toggle is on. */
+  private roadLines: Position[][] = [];
+  private rasterCount = 0;
 
   constructor(container: HTMLElement, private readonly events: EditorMapEvents, theme: Theme) {
-    const p = PALETTE[theme];
     this.map = createMap({
       container,
-      style: {
-        version: 8,
-        sources: { street: { type: 'geojson', data: EMPTY } },
-        layers: [
-          { id: 'background', type: 'background', paint: { 'background-color': p.background } },
-          { id: 'street-land', type: 'fill', source: 'street', paint: { 'fill-color': p.street } },
-        ],
-      },
+      // The coverage map's own basemap (roads, water, names); the street outline goes into its `streets` source.
+      style: builtinStyle(theme, EMPTY, EMPTY),
       camera: { lng: 121.4556, lat: 31.2285, zoom: 14 },
       navigation: { showCompass: false },
       options: { doubleClickZoom: false },
@@ -103,8 +105,10 @@ export class EditorMap {
     m.addLayer({ id: 'problem-points', type: 'circle', source: 'problem-points', paint: { 'circle-radius': 6, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ff1744', 'circle-stroke-width': 3 } });
     m.addLayer({ id: 'focus-line', type: 'line', source: 'focus', paint: { 'line-color': '#ffffff', 'line-width': 3 } });
     // The street outline is locked: drawn heavy and distinct, never in TerraDraw.
-    m.addLayer({ id: 'street-casing', type: 'line', source: 'street', paint: { 'line-color': '#5a0a0e', 'line-width': 6 } });
-    m.addLayer({ id: 'street-line', type: 'line', source: 'street', paint: { 'line-color': '#d4a017', 'line-width': 3, 'line-dasharray': [3, 1.5] } });
+    m.addLayer({ id: 'street-casing', type: 'line', source: 'streets', paint: { 'line-color': '#5a0a0e', 'line-width': 6 } });
+    m.addLayer({ id: 'street-line', type: 'line', source: 'streets', paint: { 'line-color': '#d4a017', 'line-width': 3, 'line-dasharray': [3, 1.5] } });
+    // Road names stay readable over the grids' tint, below whatever is being drawn.
+    for (const id of ['road-labels', 'water-labels']) if (m.getLayer(id)) m.moveLayer(id, 'ghost-line');
 
     const snapping = { toCustom: (e: TerraDrawMouseEvent, ctx: SnappableContext) => this.snapFor(e, ctx) };
     const draw = new TerraDraw({
@@ -148,7 +152,7 @@ export class EditorMap {
     const editing = ctx.currentId !== undefined ? this.data.grids.find((g) => g.key === ctx.currentId) : undefined;
     const moving = editing && ctx.currentCoordinate !== undefined ? (editing.geometry.coordinates[0]?.[ctx.currentCoordinate] ?? null) : null;
     const others = this.data.grids.filter((g) => g.key !== ctx.currentId).map((g) => g.geometry);
-    const targets = snapTargets([...others, ...polygonsOf(this.data.street.geometry)], moving);
+    const targets = snapTargets([...others, ...polygonsOf(this.data.street.geometry)], moving, this.roadLines);
     return snap({ x: e.containerX, y: e.containerY }, targets, ([lng, lat]) => this.map.project([lng as number, lat as number]), (x, y) => {
       const l = this.map.unproject([x, y]);
       return [l.lng, l.lat];
@@ -226,12 +230,35 @@ export class EditorMap {
     this.syncDraw();
   }
 
-  setTheme(theme: Theme): void {
-    const p = PALETTE[theme];
+  /** Our dark or light basemap (restyled in place: the editing layers stay), or a raster one under the outline. */
+  setBasemap(b: Basemap): void {
     void this.ready.then(() => {
-      this.map.setPaintProperty('background', 'background-color', p.background);
-      this.map.setPaintProperty('street-land', 'fill-color', p.street);
+      const m = this.map;
+      for (let i = 0; i < this.rasterCount; i++) {
+        if (m.getLayer(`raster-${i}`)) m.removeLayer(`raster-${i}`);
+        if (m.getSource(`raster-${i}`)) m.removeSource(`raster-${i}`);
+      }
+      const rasters = b.kind === 'raster' ? rasterSources(b) : [];
+      rasters.forEach((src, i) => {
+        m.addSource(`raster-${i}`, src);
+        m.addLayer({ id: `raster-${i}`, type: 'raster', source: `raster-${i}` }, 'district-land');
+      });
+      this.rasterCount = rasters.length;
+      const p = PALETTE[b.theme];
+      m.setPaintProperty('background', 'background-color', p.background);
+      m.setPaintProperty('district-land', 'fill-color', p.land);
+      m.setPaintProperty('street-land', 'fill-color', p.street);
+      for (const l of contextLayers(b.theme, { districts: 'districts', streets: 'streets' })) {
+        if (!m.getLayer(l.id)) continue;
+        for (const [k, v] of Object.entries(('paint' in l ? l.paint : undefined) ?? {})) m.setPaintProperty(l.id, k as never, v as never);
+      }
+      for (const l of m.getStyle().layers) if (OWN_BASEMAP(l.id)) m.setLayoutProperty(l.id, 'visibility', rasters.length ? 'none' : 'visible');
     });
+  }
+
+  /** Snap drawn and moved vertices to these road centre lines too (null: the toggle is off). */
+  setRoadSnap(lines: Position[][] | null): void {
+    this.roadLines = lines ?? [];
   }
 
   setProblems(problems: Problem[], focus: Areal | null): void {
@@ -271,7 +298,7 @@ export class EditorMap {
     const was = this.shown;
     const changed = <T,>(a: T[] | undefined, b: T[]) => a !== b && !(a?.length === 0 && b.length === 0);
     if (!was || was.street !== d.street) {
-      this.source('street')?.setData(fc(polygonsOf(d.street.geometry).map((g) => ({ type: 'Feature', properties: {}, geometry: g }))));
+      this.source('streets')?.setData(fc(polygonsOf(d.street.geometry).map((g) => ({ type: 'Feature', properties: {}, geometry: g }))));
     }
     if (!was || was.grids !== d.grids) {
       this.source('grids')?.setData(fc(d.grids.map((g, i) => ({ type: 'Feature', properties: { key: g.key, color: GRID_COLORS[i % GRID_COLORS.length] }, geometry: g.geometry }))));

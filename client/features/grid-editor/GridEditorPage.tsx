@@ -1,23 +1,39 @@
 // /edit: pick a street (kept in ?street=), then edit its grids. Editors see their streets, admins all.
 import { useEffect, useState } from 'react';
-import type { Me } from '../../api/types';
+import type { Basemap, Me } from '../../api/types';
+import { getConfig } from '../../api/endpoints';
 import { useI18n } from '../../i18n/I18n';
 import { getStreets, type StreetItem } from './api';
 import { StreetEditor } from './StreetEditor';
-import type { Theme } from './EditorMap';
 import { format } from './format';
 import './grid-editor.css';
 import { LanguageButton } from '../../i18n/LanguageButton';
 
 const streetFromUrl = () => new URLSearchParams(location.search).get('street');
 
+/** Our own two basemaps, offered before (and without) the configuration. */
+const OWN: Basemap[] = [
+  { id: 'dark', name: { zh: '深色', en: 'Dark' }, kind: 'builtin', theme: 'dark', crs: 'wgs84' },
+  { id: 'light', name: { zh: '浅色', en: 'Light' }, kind: 'builtin', theme: 'light', crs: 'wgs84' },
+];
+
 export function GridEditorPage({ me }: { me: Me }) {
   const { t, locale } = useI18n();
   const [streets, setStreets] = useState<StreetItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [street, setStreet] = useState<string | null>(streetFromUrl);
-  const [theme, setTheme] = useState<Theme>('dark');
+  // The configured basemaps (天地图, BASEMAP_URL) too, where they are WGS84: grids are edited in WGS84, and a
+  // shifted (GCJ-02) raster would put every drawn vertex hundreds of metres off.
+  const [basemaps, setBasemaps] = useState<Basemap[]>(OWN);
+  const [basemapId, setBasemapId] = useState('dark');
+  const basemap = basemaps.find((b) => b.id === basemapId) ?? (OWN[0] as Basemap);
   const [dirty, setDirty] = useState(false);
+
+  useEffect(() => {
+    getConfig()
+      .then((c) => setBasemaps([...OWN, ...c.basemaps.filter((b) => b.kind === 'raster' && b.crs === 'wgs84')]))
+      .catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     const ac = new AbortController();
@@ -62,9 +78,12 @@ export function GridEditorPage({ me }: { me: Me }) {
           </select>
         </label>
         <div className="tools">
-          <select aria-label={t('ge.theme')} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-            <option value="dark">{t('ge.theme.dark')}</option>
-            <option value="light">{t('ge.theme.light')}</option>
+          <select aria-label={t('ge.theme')} data-control="basemap" value={basemap.id} onChange={(e) => setBasemapId(e.target.value)}>
+            {basemaps.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.kind === 'builtin' ? t(`ge.theme.${b.theme}`) : locale === 'en' ? b.name.en : b.name.zh}
+              </option>
+            ))}
           </select>
           <LanguageButton control />
           <span className="user">{me.username}</span>
@@ -75,7 +94,7 @@ export function GridEditorPage({ me }: { me: Me }) {
       </header>
       {error && <p className="splash error">{format(t('ge.loadFailed'), { msg: error })}</p>}
       {streets && streets.length === 0 && !street && <p className="splash">{t('ge.noStreets')}</p>}
-      {street && <StreetEditor key={street} streetCode={street} theme={theme} onDirty={setDirty} />}
+      {street && <StreetEditor key={street} streetCode={street} basemap={basemap} onDirty={setDirty} />}
     </div>
   );
 }

@@ -5,10 +5,11 @@ import type { LineString, Polygon, Position } from 'geojson';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
 import { ApiError } from '../../api/http';
-import { getEditorData, type EditorData } from './api';
+import type { Basemap } from '../../api/types';
+import { getEditorData, getRoadLines, type EditorData } from './api';
 import { reduce } from './editor-state';
 import { useEditorMap } from './useEditorMap';
-import type { Theme, Tool } from './EditorMap';
+import type { Tool } from './EditorMap';
 import { applyRingEdit, bboxOf, carveNewGrid, changesFrom, ringEdit, splitGrid, validate, type Areal, type EditGrid, type EditResult, type Problem } from './topology';
 import { format } from './format';
 import { Toolbar } from './Toolbar';
@@ -20,11 +21,11 @@ import { ImportExport } from './ImportExport';
 
 export interface EditorProps {
   streetCode: string;
-  theme: Theme;
+  basemap: Basemap;
   onDirty: (dirty: boolean) => void;
 }
 
-export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
+export function StreetEditor({ streetCode, basemap, onDirty }: EditorProps) {
   const { t } = useI18n();
   const [state, dispatch] = useReducer(reduce, null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -35,6 +36,9 @@ export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
   const [focus, setFocus] = useState<Areal | null>(null);
   const [ghost, setGhost] = useState<{ grids: Polygon[]; diff: Areal[] } | null>(null);
   const [historyTick, setHistoryTick] = useState(0);
+  // Snapping to road centre lines: off until the planner asks; the lines load once, when first asked.
+  const [snapRoads, setSnapRoads] = useState(false);
+  const [roadLines, setRoadLines] = useState<Position[][] | 'loading' | 'failed' | null>(null);
   // Buildings and stations as last loaded (they change grid only when a save lands).
   const [placed, setPlaced] = useState<Pick<EditorData, 'buildings' | 'stations'> | null>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -87,7 +91,7 @@ export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
     return { key: `n:${serial}`, id: null, version: null, code: null, name: format(t('ge.newGridName'), { n: serial }), serial };
   };
 
-  const map = useEditorMap(container, theme, {
+  const map = useEditorMap(container, basemap, {
     onSelect: setSelected,
     onVertexEdit: (key: string, before: Position[], after: Position[]) => {
       if (!state) return;
@@ -127,6 +131,15 @@ export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
     map.fitTo(bboxOf(state.street.geometry), false);
   }, [map, state]);
   useEffect(() => map?.setTool(tool), [map, tool]);
+  const street = state?.street;
+  useEffect(() => {
+    if (!snapRoads || !street || roadLines !== null) return;
+    setRoadLines('loading');
+    // The street's box padded by ~300 m: a boundary road may run just outside the outline.
+    const [w, s, e, n] = bboxOf(street.geometry);
+    getRoadLines([w - 0.003, s - 0.003, e + 0.003, n + 0.003]).then(setRoadLines, () => setRoadLines('failed'));
+  }, [snapRoads, street, roadLines]);
+  useEffect(() => map?.setRoadSnap(snapRoads && Array.isArray(roadLines) ? roadLines : null), [map, snapRoads, roadLines]);
   useEffect(() => map?.setEditable(!!state?.editable), [map, state?.editable]);
   useEffect(() => map?.setProblems([...problems, ...serverProblems], focus), [map, problems, serverProblems, focus]);
   useEffect(() => map?.setHistory(ghost?.grids ?? null, ghost?.diff ?? []), [map, ghost]);
@@ -177,7 +190,10 @@ export function StreetEditor({ streetCode, theme, onDirty }: EditorProps) {
         <>
           <aside className="panel ge-left">
             {!state.editable && <p className="read-only">{t('ge.readOnly')}</p>}
-            <Toolbar tool={tool} setTool={setTool} editable={state.editable} canUndo={state.past.length > 0} canRedo={state.future.length > 0} onUndo={() => dispatch({ type: 'undo' })} onRedo={() => dispatch({ type: 'redo' })} />
+            <Toolbar
+              tool={tool} setTool={setTool} editable={state.editable} canUndo={state.past.length > 0} canRedo={state.future.length > 0} onUndo={() => dispatch({ type: 'undo' })} onRedo={() => dispatch({ type: 'redo' })}
+              snapRoads={snapRoads} setSnapRoads={setSnapRoads} roads={Array.isArray(roadLines) ? roadLines.length : roadLines}
+            />
             {/* Problems first: reachable without scrolling past a long grid list. */}
             <ProblemList state={state} problems={problems} serverProblems={serverProblems} focusId={null} onZoom={zoomTo} onCommit={commit} />
             <GridPanel

@@ -1,6 +1,6 @@
 // Typed calls to the grid-editing API. Rejections arrive as ApiError whose `details` carry the
 // problems (with geometry) or the stale versions.
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
 import { api, ApiError } from '../../api/http';
 import type { Rates } from '../../../server/coverage/contract';
 import type {
@@ -46,3 +46,13 @@ export const getHistoryItem = (street: string, id: number, signal?: AbortSignal)
 export const revertTo = (street: string, id: number, state: 'before' | 'after', note: string | undefined, baseVersions: { id: number; version: number }[]) =>
   api<Committed>(`${base(street)}/grid-history/${id}/revert`, { method: 'POST', body: { state, base: baseVersions, ...(note ? { note } : {}) } });
 export const exportUrl = (street: string) => `${base(street)}/grids.geojson`;
+
+/** Road centre lines around a box (the street's, padded), for snapping: every class, barriers included. */
+export const getRoadLines = async (bbox: [number, number, number, number], signal?: AbortSignal): Promise<Position[][]> => {
+  const lines: Position[][] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await api<FeatureCollection<LineString | MultiLineString>>(`/ogc/collections/roads/items?bbox=${bbox.join(',')}&limit=1000&offset=${offset}`, { signal });
+    for (const f of page.features) lines.push(...(f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates));
+    if (page.features.length < 1000) return lines;
+  }
+};

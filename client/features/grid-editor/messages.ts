@@ -112,6 +112,10 @@ export const zhCN = {
   'ge.theme': '底图',
   'ge.theme.dark': '深色',
   'ge.theme.light': '浅色',
+  'ge.snapRoads': '吸附道路中心线',
+  'ge.snapRoads.loading': '正在载入道路…',
+  'ge.snapRoads.failed': '道路载入失败',
+  'ge.snapRoads.count': '{n} 条道路',
 } as const;
 
 export const en: { [K in keyof typeof zhCN]: string } = {
@@ -226,4 +230,8 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'ge.theme': 'Basemap',
   'ge.theme.dark': 'Dark',
   'ge.theme.light': 'Light',
+  'ge.snapRoads': 'Snap to road centre lines',
+  'ge.snapRoads.loading': 'Loading roads…',
+  'ge.snapRoads.failed': 'Roads failed to load',
+  'ge.snapRoads.count': '{n} roads',
 };

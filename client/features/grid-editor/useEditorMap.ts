@@ -1,7 +1,8 @@
 // Creates the EditorMap once per editor and routes its events to the latest handlers (through a ref,
 // so the map is never rebuilt when React re-renders).
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { EditorMap, type EditorMapEvents, type Theme } from './EditorMap';
+import type { Basemap } from '../../api/types';
+import { EditorMap, type EditorMapEvents } from './EditorMap';
 
 declare global {
   interface Window {
@@ -10,7 +11,7 @@ declare global {
   }
 }
 
-export function useEditorMap(container: RefObject<HTMLDivElement | null>, theme: Theme, events: EditorMapEvents): EditorMap | null {
+export function useEditorMap(container: RefObject<HTMLDivElement | null>, basemap: Basemap, events: EditorMapEvents): EditorMap | null {
   const handlers = useRef(events);
   handlers.current = events;
   const [map, setMap] = useState<EditorMap | null>(null);
@@ -24,7 +25,7 @@ export function useEditorMap(container: RefObject<HTMLDivElement | null>, theme:
         onDrawn: (p) => handlers.current.onDrawn(p),
         onLine: (l) => handlers.current.onLine(l),
       },
-      theme,
+      basemap.theme,
     );
     window.__gridEditor = { map: m.map };
     setMap(m);
@@ -32,8 +33,8 @@ export function useEditorMap(container: RefObject<HTMLDivElement | null>, theme:
       delete window.__gridEditor;
       m.destroy();
     };
-    // The map lives as long as the editor; the theme changes through setTheme.
+    // The map lives as long as the editor; the basemap changes through setBasemap.
   }, []);
-  useEffect(() => map?.setTheme(theme), [map, theme]);
+  useEffect(() => map?.setBasemap(basemap), [map, basemap]);
   return map;
 }

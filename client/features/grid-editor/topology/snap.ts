@@ -1,7 +1,9 @@
 // Snapping while dragging or drawing: to a vertex of another grid or of the (locked) street outline
-// first, else to the nearest point of one of their edges, within a pixel tolerance.
+// first, else to the nearest point of one of their edges, within a pixel tolerance; and, when the planner
+// turns it on, to a road centre line (a road's vertex or junction first, else the nearest point on it).
+// Only the vertex being drawn moves: the partition rules decide what the new ring means, as for any vertex.
 import type { Polygon, Position } from 'geojson';
-import { latticeOnSegment, samePos } from './geom';
+import { latticeOnSegment, roundPos, samePos } from './geom';
 
 export type Project = (p: Position) => { x: number; y: number };
 export type Unproject = (x: number, y: number) => Position;
@@ -11,13 +13,19 @@ export interface SnapTargets {
   rings: Position[][];
   /** A vertex being moved: it and the edges touching it are not targets (they move with it). */
   moving?: Position | null;
+  /** Road centre lines, tried after the grids and the outline (they keep the partition exact). */
+  lines?: Position[][];
 }
 
-export function snapTargets(polygons: Polygon[], moving: Position | null = null): SnapTargets {
-  return { rings: polygons.flatMap((p) => p.coordinates), moving };
+export function snapTargets(polygons: Polygon[], moving: Position | null = null, lines: Position[][] = []): SnapTargets {
+  return { rings: polygons.flatMap((p) => p.coordinates), moving, lines };
 }
 
 export function snap(cursor: { x: number; y: number }, t: SnapTargets, project: Project, unproject: Unproject, tolerancePx = 10): Position | undefined {
+  return snapToRings(cursor, t, project, unproject, tolerancePx) ?? snapToLines(cursor, t.lines ?? [], project, unproject, tolerancePx);
+}
+
+function snapToRings(cursor: { x: number; y: number }, t: SnapTargets, project: Project, unproject: Unproject, tolerancePx: number): Position | undefined {
   let best: Position | undefined;
   let bestD = tolerancePx;
   const skip = (p: Position) => !!t.moving && samePos(p, t.moving);
@@ -54,4 +62,39 @@ export function snap(cursor: { x: number; y: number }, t: SnapTargets, project: 
       }
     }
   return best;
+}
+
+/** A road's vertex (its junctions and bends) within tolerance, else the nearest point on one of its segments. */
+export function snapToLines(cursor: { x: number; y: number }, lines: Position[][], project: Project, unproject: Unproject, tolerancePx = 10): Position | undefined {
+  let best: Position | undefined;
+  let bestD = tolerancePx;
+  for (const line of lines)
+    for (const p of line) {
+      const q = project(p);
+      const d = Math.hypot(q.x - cursor.x, q.y - cursor.y);
+      if (d < bestD) {
+        bestD = d;
+        best = p;
+      }
+    }
+  if (best) return roundPos(best);
+  bestD = tolerancePx;
+  for (const line of lines)
+    for (let i = 0; i + 1 < line.length; i++) {
+      const pa = project(line[i] as Position);
+      const pb = project(line[i + 1] as Position);
+      const dx = pb.x - pa.x;
+      const dy = pb.y - pa.y;
+      const len2 = dx * dx + dy * dy;
+      if (len2 === 0) continue;
+      const s = Math.max(0, Math.min(1, ((cursor.x - pa.x) * dx + (cursor.y - pa.y) * dy) / len2));
+      const x = pa.x + s * dx;
+      const y = pa.y + s * dy;
+      const d = Math.hypot(x - cursor.x, y - cursor.y);
+      if (d < bestD) {
+        bestD = d;
+        best = unproject(x, y);
+      }
+    }
+  return best && roundPos(best);
 }
