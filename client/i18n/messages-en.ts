@@ -70,6 +70,7 @@ export const en: Messages = {
   speed: 'Speed',
   walk: 'Walk',
   walkSpeed: 'Walking speed',
+  bandsStraight: 'All stations merged, one outline per band; drawn as straight-line distance',
   weightedByParticipants: 'weighted by participants',
   gapRank: 'Gap rank',
   'rate.partyOrg': 'Party organisation coverage',

@@ -72,6 +72,7 @@ export const zhCN = {
   speed: '速度',
   walk: '步行',
   walkSpeed: '步行速度',
+  bandsStraight: '各阵地范围合并为每档一条边界;按直线距离绘制',
   weightedByParticipants: '按参与人次加权',
   gapRank: '空白点排名',
   // rates

@@ -81,6 +81,7 @@ export function Legend({ view, walk }: { view: ViewState; walk: Walk }) {
             </ul>
           )}
           {on('reach') && <p className="hint">{view.reachMode === 'bands' ? `${t('walkSpeed')} ${walk.speedKmh} km/h` : t('reachCircles')}</p>}
+          {on('reach') && view.reachMode === 'bands' && <p className="hint" data-legend="bands-method">{t('bandsStraight')}</p>}
         </section>
       )}
       {on('density') && (

@@ -60,8 +60,10 @@ export function reachLayers(data: MapData, s: StyleState): LayerSpec[] {
 }
 
 /** Nearest band first: the legend shows the same swatches. */
+// Light fills: the bands stack (a 5-minute place is inside the 10 and 15 too), and the roads and their names
+// must still read through all three.
 export const BAND_COLORS: RGBA[] = [
-  [255, 196, 60, 70],
-  [240, 120, 50, 45],
-  [200, 40, 60, 30],
+  [255, 196, 60, 48],
+  [240, 120, 50, 34],
+  [200, 40, 60, 24],
 ];

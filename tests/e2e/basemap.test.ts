@@ -1,0 +1,170 @@
+// The offline basemap in a real browser: roads drawn from the server's road tiles at zoom 13, 15 and 17 in the
+// dark and light themes, their names placed along the lines; the grid editor draws the same roads, and with
+// "snap to road centre lines" on, a split line clicked a few pixels beside a road runs on the road's centre
+// line, and the saved grids still tile the street exactly.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerType } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import * as turf from '@turf/turf';
+import { closeNow } from '../helpers/serve.js';
+import { openTestStore, type TestStore } from '../helpers/stores.js';
+import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, watchConsole } from '../helpers/browser.js';
+import { screenOfOn, selectGridOn, type Pt } from '../helpers/grid-editor-page.js';
+
+const STREET = '310106012';
+const ROAD_LAYERS = ['road-arterial', 'road-secondary', 'road-branch', 'road-footway', 'road-elevated'];
+/** 石门一路 runs north–south along this meridian through 南京西路街道 (geodata/seed/roads.ts). */
+const SHIMEN_LON = 121.4622;
+
+interface Drawn {
+  roads: string[];
+  labels: string[];
+  arterialColor: unknown;
+}
+
+/** Which roads and which road names a MapLibre map has drawn in its view (through a page's test hook). */
+function drawnOn(page: Page, hook: '__coverageMap' | '__gridEditor'): Promise<Drawn> {
+  return page.evaluate(
+    ([h, layers]) => {
+      const map = (window as unknown as Record<string, { map: import('maplibre-gl').Map } | undefined>)[h as string]?.map;
+      if (!map) throw new Error('no test hook');
+      const present = (layers as string[]).filter((l) => map.getLayer(l));
+      const names = (fs: { properties: Record<string, unknown> }[]) => [...new Set(fs.map((f) => String(f.properties.name)))].sort();
+      return {
+        roads: names(map.queryRenderedFeatures({ layers: present })),
+        labels: names(map.queryRenderedFeatures({ layers: ['road-labels'] })),
+        arterialColor: map.getPaintProperty('road-arterial', 'line-color'),
+      };
+    },
+    [hook, ROAD_LAYERS] as const,
+  );
+}
+
+function partitionError(street: Polygon | MultiPolygon, grids: Polygon[]): { gap: number; outside: number; overlap: number } {
+  const s = street.type === 'Polygon' ? turf.polygon(street.coordinates) : turf.multiPolygon(street.coordinates);
+  const all = turf.union(turf.featureCollection(grids.map((g) => turf.polygon(g.coordinates))));
+  const gap = all ? turf.difference(turf.featureCollection([s, all])) : s;
+  const outside = all ? turf.difference(turf.featureCollection([all, s])) : null;
+  const sum = grids.reduce((n, g) => n + turf.area(turf.polygon(g.coordinates)), 0);
+  return { gap: gap ? turf.area(gap) : 0, outside: outside ? turf.area(outside) : 0, overlap: sum - (all ? turf.area(all) : 0) };
+}
+
+describe.runIf(HAS_CHROMIUM)('offline basemap roads and the editor snap in Chromium', () => {
+  let t: TestStore;
+  let server: ServerType;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let idle: ReturnType<typeof trackNetwork>;
+  const tileRequests: string[] = [];
+
+  beforeAll(async () => {
+    t = await openTestStore('pglite');
+    ({ server, base } = await serveApp(t));
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    errors = watchConsole(page);
+    idle = trackNetwork(page);
+    page.on('request', (r) => {
+      const p = new URL(r.url()).pathname;
+      if (p.startsWith('/ogc/collections/roads/tiles/')) tileRequests.push(p);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await closeNow(server);
+    await t?.dispose();
+  });
+
+  it('draws the roads and their names at zoom 13, 15 and 17, dark and light', async () => {
+    await signInAsAdmin(page, base);
+    const seen: Record<string, Drawn> = {};
+    for (const theme of ['dark', 'light'] as const)
+      for (const [zoom, at] of [[13, [121.4555, 31.2285]], [15, [121.4555, 31.2285]], [17, [121.4575, 31.2265]]] as const) {
+        const q = new URLSearchParams({ layers: '', at: `${at[0]},${at[1]},${zoom},0,0`, focus: `street:${STREET}`, ...(theme === 'light' ? { base: 'light' } : {}) });
+        await page.goto(`${base}/?${q}`);
+        await page.waitForSelector('[data-testid=map] canvas');
+        await idle();
+        await page.waitForFunction(() => window.__coverageMap?.map.loaded() && window.__coverageMap.map.areTilesLoaded());
+        await page.waitForTimeout(800);
+        seen[`${theme}${zoom}`] = await drawnOn(page, '__coverageMap');
+        await page.screenshot({ path: `${ARTIFACTS}/basemap-${theme}-z${zoom}.png` });
+      }
+    expect(tileRequests.length).toBeGreaterThan(0);
+    for (const theme of ['dark', 'light']) {
+      // Zoom 13: the street's main roads and the names that fit; 15: the minor roads too; 17: the roads in view.
+      expect(seen[`${theme}13`]?.roads).toEqual(expect.arrayContaining(['南京西路', '延安中路', '威海路', '陕西北路', '石门一路']));
+      expect(seen[`${theme}13`]?.labels).toEqual(expect.arrayContaining(['南京西路']));
+      expect(seen[`${theme}15`]?.roads).toEqual(expect.arrayContaining(['南京西路', '威海路', '茂名北路', '铜仁路']));
+      expect(seen[`${theme}15`]?.labels).toEqual(expect.arrayContaining(['南京西路', '威海路', '石门一路']));
+      expect(seen[`${theme}17`]?.roads).toEqual(expect.arrayContaining(['威海路', '茂名北路']));
+      expect(seen[`${theme}17`]?.labels).toEqual(expect.arrayContaining(['威海路']));
+    }
+    // Each theme its own road colours.
+    expect(seen.dark15?.arterialColor).not.toEqual(seen.light15?.arterialColor);
+    expect(errors).toEqual([]);
+  });
+
+  it('the editor draws the roads, and with the toggle on a split clicked beside 石门一路 runs on its centre line', async () => {
+    await page.goto(`${base}/edit?street=${STREET}`);
+    await page.waitForSelector('[data-testid=editor-map] canvas');
+    await page.waitForSelector('.grid-label');
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await idle();
+    await page.waitForFunction(() => window.__gridEditor?.map.loaded() && window.__gridEditor.map.areTilesLoaded());
+    const inEditor = await drawnOn(page, '__gridEditor');
+    expect(inEditor.roads).toEqual(expect.arrayContaining(['南京西路', '威海路', '石门一路']));
+    expect(inEditor.labels.length).toBeGreaterThan(0);
+
+    await page.check('[data-control=snap-roads]');
+    await page.waitForSelector('[data-roads]:not([data-roads=""]):not([data-roads=loading])');
+    expect(Number(await page.getAttribute('[data-roads]', 'data-roads'))).toBeGreaterThanOrEqual(10);
+
+    await selectGridOn(page, 3);
+    // Zoom 16 (about 2 m a pixel) over 石门一路, so a click 4 px beside the road is ~8 m off its centre line.
+    await page.evaluate((lon) => window.__gridEditor?.map.jumpTo({ center: [lon, 31.2252], zoom: 16 }), SHIMEN_LON);
+    await page.waitForTimeout(600);
+    const south = await screenOfOn(page, [SHIMEN_LON, 31.219]);
+    const north = await screenOfOn(page, [SHIMEN_LON, 31.2315]);
+    const click = async (at: Pt) => {
+      await page.mouse.move(at.x, at.y);
+      await page.waitForTimeout(80);
+      await page.mouse.down();
+      await page.mouse.up();
+      await page.waitForTimeout(250);
+    };
+    await page.click('[data-tool=split]');
+    const a = { x: south.x + 4, y: south.y };
+    const b = { x: north.x - 4, y: north.y };
+    await click(a);
+    await click(b);
+    await click(b);
+    await page.waitForSelector('.grid-list [data-grid="n:1"]');
+    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await page.screenshot({ path: `${ARTIFACTS}/basemap-editor-snap.png` });
+
+    await page.waitForSelector('[data-testid=impact]', { timeout: 30_000 });
+    await page.fill('.ge-save textarea', 'e2e: 沿石门一路分割');
+    await page.click('[data-control=save]');
+    await page.waitForSelector('.notice', { timeout: 30_000 });
+    await page.waitForSelector('.ge-save[data-state=idle]');
+
+    const after = (await (await page.request.get(`${base}/api/streets/${STREET}/grid-editor`)).json()) as { street: { geometry: Polygon | MultiPolygon }; grids: { id: number; geometry: Polygon }[] };
+    expect(after.grids).toHaveLength(5);
+    const e = partitionError(after.street.geometry, after.grids.map((g) => g.geometry));
+    expect(e.gap).toBeLessThan(1);
+    expect(e.outside).toBeLessThan(1);
+    expect(Math.abs(e.overlap)).toBeLessThan(1);
+    // The cut: the vertices grid 3 and the new grid share lie on 石门一路's centre line (within half a metre),
+    // not where the mouse was (8 m east or west of it).
+    const three = after.grids.find((g) => g.id === 3)?.geometry.coordinates[0] ?? [];
+    const fresh = after.grids.find((g) => g.id > 4)?.geometry.coordinates[0] ?? [];
+    const shared = three.filter((p: Position) => fresh.some((q) => q[0] === p[0] && q[1] === p[1]));
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+    const metresEast = (p: Position) => ((p[0] as number) - SHIMEN_LON) * 111_320 * Math.cos(((p[1] as number) * Math.PI) / 180);
+    for (const p of shared) expect(Math.abs(metresEast(p))).toBeLessThan(0.5);
+    expect(errors).toEqual([]);
+  });
+});
