@@ -10,7 +10,8 @@ export const ROAD_LABEL_FONTS = ['PingFang SC', 'Microsoft YaHei', 'Noto Sans CJ
 
 export const PALETTE = {
   dark: { background: '#0b1220', land: '#131c2e', street: '#18233a', water: '#0d2a44' },
-  light: { background: '#e9ecef', land: '#f6f4ef', street: '#fbfaf7', water: '#b9d3e6' },
+  // The land a shade below white, so white minor roads with their casing stand out at street zooms.
+  light: { background: '#e4e7ea', land: '#efece6', street: '#f3f0ea', water: '#b9d3e6' },
 };
 
 interface RoadInk {
@@ -33,7 +34,7 @@ const INK: Record<Theme, RoadInk> = {
     elevated: '#7a6a98', outline: '#3e5074', districtOutline: '#5a6f99', text: '#c3cde0', halo: '#0b1220', waterText: '#6f9ccc',
   },
   light: {
-    arterial: '#f7d98b', secondary: '#ffffff', branch: '#ffffff', footway: '#a99c88', casing: '#c6bba8',
+    arterial: '#f7d98b', secondary: '#ffffff', branch: '#ffffff', footway: '#a99c88', casing: '#b9ad97',
     elevated: '#e0b56a', outline: '#a79f92', districtOutline: '#8c8375', text: '#3f382f', halo: '#ffffff', waterText: '#2f6a9a',
   },
 };
