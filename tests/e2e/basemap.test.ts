@@ -78,20 +78,35 @@ describe.runIf(HAS_CHROMIUM)('offline basemap roads and the editor snap in Chrom
     await t?.dispose();
   });
 
-  it('draws the roads and their names at zoom 13, 15 and 17, dark and light', async () => {
+  /** Moves a page's map and resolves once it has loaded its tiles and drawn them (MapLibre's idle). */
+  const settle = (hook: '__coverageMap' | '__gridEditor', camera?: { center: [number, number]; zoom: number }) =>
+    page.evaluate(
+      ([h, c]) =>
+        new Promise<void>((resolve) => {
+          const map = (window as unknown as Record<string, { map: import('maplibre-gl').Map } | undefined>)[h as string]?.map;
+          if (!map) throw new Error('no test hook');
+          map.once('idle', () => resolve());
+          if (c) map.jumpTo(c as { center: [number, number]; zoom: number });
+          else map.triggerRepaint();
+        }),
+      [hook, camera ?? null] as const,
+    );
+
+  it('draws the roads and their names at zoom 13, 15 and 17, dark and light', { timeout: 300_000 }, async () => {
     await signInAsAdmin(page, base);
     const seen: Record<string, Drawn> = {};
-    for (const theme of ['dark', 'light'] as const)
+    for (const theme of ['dark', 'light'] as const) {
+      // One page load per theme; the zooms by moving the camera, as a user would.
+      const q = new URLSearchParams({ layers: '', at: '121.4555,31.2285,13,0,0', focus: `street:${STREET}`, ...(theme === 'light' ? { base: 'light' } : {}) });
+      await page.goto(`${base}/?${q}`);
+      await page.waitForSelector('[data-testid=map] canvas');
+      await idle();
       for (const [zoom, at] of [[13, [121.4555, 31.2285]], [15, [121.4555, 31.2285]], [17, [121.4575, 31.2265]]] as const) {
-        const q = new URLSearchParams({ layers: '', at: `${at[0]},${at[1]},${zoom},0,0`, focus: `street:${STREET}`, ...(theme === 'light' ? { base: 'light' } : {}) });
-        await page.goto(`${base}/?${q}`);
-        await page.waitForSelector('[data-testid=map] canvas');
-        await idle();
-        await page.waitForFunction(() => window.__coverageMap?.map.loaded() && window.__coverageMap.map.areTilesLoaded());
-        await page.waitForTimeout(800);
+        await settle('__coverageMap', { center: [at[0], at[1]], zoom });
         seen[`${theme}${zoom}`] = await drawnOn(page, '__coverageMap');
         await page.screenshot({ path: `${ARTIFACTS}/basemap-${theme}-z${zoom}.png` });
       }
+    }
     expect(tileRequests.length).toBeGreaterThan(0);
     for (const theme of ['dark', 'light']) {
       // Zoom 13: the street's main roads and the names that fit; 15: the minor roads too; 17: the roads in view.
@@ -107,13 +122,13 @@ describe.runIf(HAS_CHROMIUM)('offline basemap roads and the editor snap in Chrom
     expect(errors).toEqual([]);
   });
 
-  it('the editor draws the roads, and with the toggle on a split clicked beside 石门一路 runs on its centre line', async () => {
+  it('the editor draws the roads, and with the toggle on a split clicked beside 石门一路 runs on its centre line', { timeout: 300_000 }, async () => {
     await page.goto(`${base}/edit?street=${STREET}`);
     await page.waitForSelector('[data-testid=editor-map] canvas');
     await page.waitForSelector('.grid-label');
     await page.waitForSelector('.ge-problems[data-count="0"]');
     await idle();
-    await page.waitForFunction(() => window.__gridEditor?.map.loaded() && window.__gridEditor.map.areTilesLoaded());
+    await settle('__gridEditor');
     const inEditor = await drawnOn(page, '__gridEditor');
     expect(inEditor.roads).toEqual(expect.arrayContaining(['南京西路', '威海路', '石门一路']));
     expect(inEditor.labels.length).toBeGreaterThan(0);
