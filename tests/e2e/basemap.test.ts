@@ -141,7 +141,8 @@ describe.runIf(HAS_CHROMIUM)('offline basemap roads and the editor snap in Chrom
     // Zoom 15 (MapLibre’s 512 px tiles: about 2 m a pixel) over 石门一路, so a click 4 px beside the road is ~8 m off.
     await page.evaluate((lon) => window.__gridEditor?.map.jumpTo({ center: [lon, 31.2252], zoom: 15 }), SHIMEN_LON);
     await page.waitForTimeout(600);
-    const south = await screenOfOn(page, [SHIMEN_LON, 31.219]);
+    // The road's southern end (its vertex at 延安中路, outside the street) and a point of it inside 第二网格.
+    const south = await screenOfOn(page, [SHIMEN_LON, 31.2199]);
     const north = await screenOfOn(page, [SHIMEN_LON, 31.2315]);
     const click = async (at: Pt) => {
       await page.mouse.move(at.x, at.y);
