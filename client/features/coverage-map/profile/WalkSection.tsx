@@ -33,7 +33,7 @@ export function WalkSection({ level, id, streetCode, onOpen }: Props) {
       <WalkBandsTable bands={bands} />
       {gaps.length > 0 && (
         <>
-          <h4>{t('walk.reachGaps')}</h4>
+          <h3>{t('walk.reachGaps')}</h3>
           <ol className="gaps" data-gaps="reach">
             {gaps.map((g) => (
               <li key={g.id}>
