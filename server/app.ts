@@ -22,6 +22,7 @@ import { gridRoutes } from './grids/routes.js';
 import { importRoutes } from './import/routes.js';
 import { publicationRoutes } from './publications/routes.js';
 import { publicPageRoutes } from './publications/public-routes.js';
+import { stationRoutes } from './stations/routes.js';
 import { setPublicShellRoot } from './publications/artifacts.js';
 import { ogcRoutes } from './ogc/routes.js';
 import { ogcOpenApi } from './ogc/openapi.js';
@@ -65,13 +66,14 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
       throw new ApiError(413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`);
     },
   });
-  // Imports take files far larger than a JSON body; their router applies its own limit.
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/import/') ? next() : limit(c, next)));
+  // Imports and station photos are files far larger than a JSON body; their routers apply their own limits.
+  const fileUpload = (path: string) => path.startsWith('/api/import/') || /^\/api\/stations\/[^/]+\/photo$/.test(path);
+  app.use('/api/*', (c, next) => (fileUpload(c.req.path) ? next() : limit(c, next)));
   app.use('/ogc/*', limit);
   // After the size limit (413), before the caller is resolved and any handler parses: too deep → 400. Imports
   // take files, not JSON (their router answers a JSON body 415 and checks a file's depth itself).
   const guard = jsonGuard();
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/import/') ? next() : guard(c, next)));
+  app.use('/api/*', (c, next) => (fileUpload(c.req.path) ? next() : guard(c, next)));
   app.use('/ogc/*', guard);
   // '/ogc/*' also matches '/ogc' itself: one registration each, so the caller is resolved once.
   app.use('/api/*', authenticate());
@@ -92,6 +94,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.route('/api/streets', gridRoutes);
   app.route('/api/import', importRoutes);
   app.route('/api/publications', publicationRoutes);
+  app.route('/api/stations', stationRoutes);
   app.route('/p', publicPageRoutes);
   app.route('/ogc', ogcRoutes);
   app.route('/api/docs', docsRoutes);

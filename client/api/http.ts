@@ -28,6 +28,9 @@ export const setCsrfToken = (t: string | null): void => {
   csrfToken = t;
 };
 
+/** The CSRF header a cookie session's write needs (for writes that send a file, not JSON, through fetch). */
+export const csrfHeaders = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...init.headers };

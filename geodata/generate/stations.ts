@@ -1,5 +1,5 @@
 // Step 4: stations (阵地): the named ones from the seeds and a synthetic network around them.
-import { STATION_TYPE_TERMS, type StationType } from '../../server/domain/vocabulary/index.js';
+import { mapServiceTags, STATION_TYPE_TERMS, type StationType } from '../../server/domain/vocabulary/index.js';
 import { LANDMARK_STATIONS } from '../seed/landmarks.js';
 import { offset } from './geometry.js';
 import { SYNTHETIC, addDays, dateBetween, type Ctx } from './context.js';
@@ -15,6 +15,7 @@ const NETWORK: Record<string, StationType[]> = {
   '150104D01': ['workers_post'],
 };
 
+// Services as an import stores them: the tags mapped to the controlled list (unknown tags kept as written).
 export function generateStations(ctx: Ctx): void {
   const { rng, data } = ctx;
   for (const s of LANDMARK_STATIONS) {
@@ -24,7 +25,7 @@ export function generateStations(ctx: Ctx): void {
     const id = ctx.nextId('stations');
     data.stations.push({
       id, name: s.name, type: s.type, alsoTypes: s.alsoTypes ?? [], streetCode: s.streetCode, buildingId: b?.id ?? null,
-      floor: s.floor ?? null, areaM2: s.areaM2 ?? null, hours: s.hours, services: s.services, openTo: s.openTo,
+      floor: s.floor ?? null, areaM2: s.areaM2 ?? null, hours: s.hours, services: mapServiceTags(s.services).services, openTo: s.openTo,
       openedOn: s.openedOn, geom: { type: 'Point', coordinates: b ? offset(at, 6, -6) : at }, source: s.source,
     });
     ctx.stationByKey.set(s.key, id);
@@ -40,7 +41,7 @@ export function generateStations(ctx: Ctx): void {
       data.stations.push({
         id: ctx.nextId('stations'), name: `${b.name}${STATION_TYPE_TERMS[type].zh}`, type, alsoTypes: [], streetCode, buildingId: b.id,
         floor: `${rng.int(1, Math.min(b.floors, 5))}F`, areaM2: rng.int(20, 160), hours: rng.pick(HOURS),
-        services: [...STATION_TYPE_TERMS[type].services], openTo: type === 'mothers_room' ? 'building' : 'public',
+        services: mapServiceTags(STATION_TYPE_TERMS[type].services).services, openTo: type === 'mothers_room' ? 'building' : 'public',
         openedOn: dateBetween(rng, new Date('2016-01-01'), addDays(ctx.today, -200)),
         geom: { type: 'Point', coordinates: offset(b.centre, 5, -5) }, source: SYNTHETIC,
       });

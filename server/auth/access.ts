@@ -82,6 +82,9 @@ export const RESOURCES = {
   // A station's phone is a person's number: the publication guard treats it as private too.
   'ogc.stations': { kind: 'aggregate', fields: { 'features[].properties.phone': 'personal' } },
   'ogc.activities': { kind: 'aggregate' },
+  // A station's public details and photo (the internal profile); its internal phone is a person's.
+  stations: { kind: 'aggregate', fields: { 'stations[].phone': 'personal' } },
+  'stations.photo': { kind: 'aggregate' },
   'ogc.roads': { kind: 'aggregate' },
   'ogc.water': { kind: 'aggregate' },
   // Alliances are agreements between named enterprises and organisations: their names are the members'.

@@ -8,6 +8,8 @@ export const BUDGETS = {
   jsonBodyBytes: 1024 * 1024,
   /** Vertices in one grid change set, over all its polygons (preview and save): a 38k-vertex preview took 8–26 s. */
   changeSetVertices: 20_000,
+  /** A station photo as uploaded (a phone's JPEG is 2–8 MB); it is stored shrunk to a long side of 1600 px. */
+  photoUploadBytes: 15 * 1024 * 1024,
   /** Import files. */
   importBytes: 20 * 1024 * 1024,
   /** Data rows of one roster file, and features of one boundary file. */

@@ -66,3 +66,26 @@ describe('cell parsing', () => {
     expect(parseCell(type('ownership'), '地下钱庄')).toMatchObject({ ok: false, code: 'bad_value' });
   });
 });
+
+describe('station public fields', () => {
+  it('maps free-text service tags to the controlled list and reports unknown ones without dropping them', () => {
+    const p = parseCell({ t: 'services' }, '休憩、休憩阅读、阅读、借阅;心理疏导');
+    expect(p).toMatchObject({ ok: true, value: ['reading', 'rest', '心理疏导'], warning: { code: 'unknown_service' } });
+    expect(p.ok && p.warning?.message).toContain('心理疏导');
+    expect(parseCell({ t: 'services' }, '["reading","rest"]')).toEqual({ ok: true, value: ['reading', 'rest'] });
+  });
+
+  it('refuses a person\'s mobile as the public line and takes an institution\'s number', () => {
+    expect(parseCell({ t: 'publicPhone' }, '13912345678')).toMatchObject({ ok: false, code: 'private_phone' });
+    expect(parseCell({ t: 'publicPhone' }, '+86 139-1234-5678')).toMatchObject({ ok: false, code: 'private_phone' });
+    expect(parseCell({ t: 'publicPhone' }, '021-62881234')).toEqual({ ok: true, value: '021-62881234' });
+    expect(parseCell({ t: 'publicPhone' }, '400-820-1234')).toEqual({ ok: true, value: '400-820-1234' });
+  });
+
+  it('reads hours by weekday from the exports\' JSON or from text', () => {
+    const week = [[['09:00', '17:00']], [['09:00', '17:00']], [['09:00', '17:00']], [['09:00', '17:00']], [['09:00', '17:00']], [['09:00', '12:00']], []];
+    expect(parseCell({ t: 'week' }, JSON.stringify(week))).toEqual({ ok: true, value: week });
+    expect(parseCell({ t: 'week' }, '周一至周五 9:00-17:00；周六 9:00-12:00')).toEqual({ ok: true, value: week });
+    expect(parseCell({ t: 'week' }, '看心情')).toMatchObject({ ok: false, code: 'bad_hours' });
+  });
+});

@@ -1,6 +1,9 @@
 // Field declarations and the parsing of one cell into one typed value. Pure: no I/O.
 import { isValidUscc } from '../domain/uscc.js';
 import { cleanText, matchKey, splitList, typedText } from './normalise.js';
+import { mapServiceTags } from '../domain/vocabulary/index.js';
+import { isWeeklyHours, weeklyFromText } from '../domain/opening-hours.js';
+import { isInstitutionalPhone } from '../publications/private-text.js';
 
 /** What a spreadsheet cell can hold after reading (read-excel-file gives numbers, booleans and dates). */
 export type CellValue = string | number | boolean | Date | null;
@@ -18,7 +21,13 @@ export type FieldType =
   | { t: 'enum'; values: Record<string, string[]> }
   | { t: 'enumList'; values: Record<string, string[]> }
   | { t: 'lon' }
-  | { t: 'lat' };
+  | { t: 'lat' }
+  /** Service tags mapped to the controlled list (server/domain/vocabulary/services.ts); unknown tags kept and warned. */
+  | { t: 'services' }
+  /** A station's public line: an institution's landline or 400/800 number, never a person's mobile. */
+  | { t: 'publicPhone' }
+  /** Opening hours by weekday: the exports' JSON week, or text such as 周一至周五 9:00-17:00. */
+  | { t: 'week' };
 
 export interface FieldSpec {
   key: string;
@@ -40,7 +49,9 @@ export type IssueCode =
   | 'unknown_organisation' | 'unknown_station' | 'unknown_enterprise' | 'no_placement' | 'bad_geometry'
   | 'unknown_district' | 'date_order' | 'far_from_building'
   // Boundary imports: a street outline over another street; a grid file without one of its street's grids.
-  | 'street_overlap' | 'missing_grid';
+  | 'street_overlap' | 'missing_grid'
+  // Stations: a tag not in the services list (kept, not shown to the public); a person's number as the public line; hours that cannot be read.
+  | 'unknown_service' | 'private_phone' | 'bad_hours';
 
 export interface Issue {
   /** Spreadsheet row number (the header is row 1), or feature number for boundaries (1-based). */
@@ -58,7 +69,7 @@ export interface Issue {
 /** Issues that make a row invalid (warnings do not). */
 export const errorsOf = (issues: Issue[]): Issue[] => issues.filter((i) => i.severity !== 'warning');
 
-export type Parsed = { ok: true; value: unknown } | { ok: false; code: IssueCode; message: string };
+export type Parsed = { ok: true; value: unknown; warning?: { code: IssueCode; message: string } } | { ok: false; code: IssueCode; message: string };
 
 const ok = (value: unknown): Parsed => ({ ok: true, value });
 const bad = (code: IssueCode, message: string): Parsed => ({ ok: false, code, message });
@@ -220,6 +231,20 @@ export function parseCell(type: FieldType, raw: CellValue): Parsed {
     case 'enum': {
       const v = enumValue(type.values, text);
       return v ? ok(v) : bad('bad_value', `not one of: ${Object.values(type.values).map((l) => l[0]).join('、')}`);
+    }
+    case 'services': {
+      const { services, unknown } = mapServiceTags(jsonList(typed) ?? splitList(typed));
+      return unknown.length
+        ? { ok: true, value: services, warning: { code: 'unknown_service', message: `not in the services list, kept as written but not shown to the public: ${unknown.join('、')}` } }
+        : ok(services);
+    }
+    case 'publicPhone':
+      if ([...typed].length > 40) return bad('too_long', 'longer than 40 characters');
+      return isInstitutionalPhone(typed) ? ok(typed) : bad('private_phone', "not an institution's landline or 400/800 line (a mobile is a person's number and is never published)");
+    case 'week': {
+      const json = typed.startsWith('[') ? (() => { try { return JSON.parse(typed) as unknown; } catch { return null; } })() : null;
+      const week = json !== null ? (isWeeklyHours(json) ? json : null) : weeklyFromText(typed);
+      return week ? ok(week) : bad('bad_hours', 'not opening hours by weekday (e.g. 周一至周五 9:00-17:00；周六 9:00-12:00)');
     }
     case 'enumList': {
       const items = (jsonList(typed) ?? splitList(typed)).map((x) => enumValue(type.values, x));

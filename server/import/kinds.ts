@@ -132,7 +132,12 @@ export const ROSTER_FIELDS: Record<RosterKind, FieldSpec[]> = {
     { key: 'floor', label: '楼层', labelEn: 'Floor', type: { t: 'text', max: 20 }, synonyms: ['所在楼层', 'floor'] },
     { key: 'areaM2', label: '面积(平方米)', labelEn: 'Area (m²)', type: { t: 'decimal', min: 0.1, max: 1_000_000, scale: 1 }, synonyms: ['面积', '使用面积', 'area', 'aream2'] },
     { key: 'hours', label: '开放时间', labelEn: 'Hours', type: { t: 'text', max: 100 }, synonyms: ['服务时间', 'hours'] },
-    { key: 'services', label: '服务内容', labelEn: 'Services', type: { t: 'list' }, synonyms: ['服务项目', 'services'] },
+    { key: 'services', label: '服务内容', labelEn: 'Services', type: { t: 'services' }, synonyms: ['服务项目', 'services'] },
+    // The station's own street address (not used to find its building: that is 所在楼宇 or the point).
+    { key: 'siteAddress', label: '站点地址', labelEn: 'Address', type: { t: 'text', max: 200 }, synonyms: ['地址', '详细地址', '门牌地址', '站点详细地址', 'address', 'siteaddress'] },
+    { key: 'publicPhone', label: '对外服务电话', labelEn: 'Public phone', type: { t: 'publicPhone' }, synonyms: ['服务电话', '对外电话', '咨询电话', '公共电话', '服务热线', 'publicphone'] },
+    { key: 'hoursWeek', label: '每周开放时间', labelEn: 'Hours by weekday', type: { t: 'week' }, synonyms: ['分日开放时间', '开放时段', '每周开放', 'hoursweek', 'week'] },
+    { key: 'accessibility', label: '无障碍设施', labelEn: 'Accessibility', type: { t: 'text', max: 300 }, synonyms: ['无障碍', '无障碍说明', '无障碍通道', 'accessibility'] },
     { key: 'openTo', label: '开放对象', labelEn: 'Open to', type: { t: 'enum', values: OPEN_TO }, synonyms: ['服务对象', 'opento'] },
     { key: 'reachM', label: '服务半径(米)', labelEn: 'Reach (m)', type: { t: 'int', min: 50, max: 5000 }, synonyms: ['服务半径', 'reach', 'reachm'] },
     phone,

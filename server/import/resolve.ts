@@ -203,7 +203,8 @@ export function resolveRows(kind: RosterKind, rows: ParsedRow[], mapping: Column
         const point = v.point ?? b?.point;
         if (!streetCode && streetCode !== null) issue('street', 'required', 'Give the street or a building');
         if (!point) issue('lon', 'no_placement', 'Give coordinates or a known building');
-        record = pick(v, ['id', 'name', 'type', 'alsoTypes', 'floor', 'areaM2', 'hours', 'services', 'openTo', 'reachM', 'phone', 'openedOn']);
+        record = pick(v, ['id', 'name', 'type', 'alsoTypes', 'floor', 'areaM2', 'hours', 'services', 'openTo', 'reachM', 'phone', 'openedOn', 'publicPhone', 'hoursWeek', 'accessibility']);
+        if (v.siteAddress !== undefined) record.address = v.siteAddress;
         Object.assign(record, { streetCode, ...(b ? { buildingId: b.id } : {}) });
         if (v.point) Object.assign(record, imported(v));
         else if (point) insertOnly = placedAt(point);

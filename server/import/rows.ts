@@ -29,8 +29,10 @@ export function parseRows(rows: CellValue[][], rowNumbers: number[], mapping: Co
         continue;
       }
       const p = parseCell(f.type, raw as CellValue);
-      if (p.ok) values[f.key] = p.value;
-      else issues.push({ row, column, field: f.key, code: p.code, message: `${f.labelEn}: ${p.message}`, value: display(raw) });
+      if (p.ok) {
+        values[f.key] = p.value;
+        if (p.warning) issues.push({ row, column, field: f.key, code: p.warning.code, message: `${f.labelEn}: ${p.warning.message}`, value: display(raw), severity: 'warning' });
+      } else issues.push({ row, column, field: f.key, code: p.code, message: `${f.labelEn}: ${p.message}`, value: display(raw) });
     }
     // Coordinates come in pairs.
     for (const [x, y] of [['lon', 'lat'], ['sourceLon', 'sourceLat']] as const) {

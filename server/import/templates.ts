@@ -2,6 +2,7 @@
 import writeXlsxFile from 'write-excel-file/node';
 import type { FieldSpec, FieldType } from './fields.js';
 import { ROSTER_FIELDS, type RosterKind } from './kinds.js';
+import { SERVICE_TERMS } from '../domain/vocabulary/index.js';
 
 export const TEMPLATE_NAMES: Record<RosterKind, string> = {
   enterprises: '企业名录',
@@ -23,6 +24,9 @@ function describe(t: FieldType): string {
     case 'list': return '多项用、或;分隔';
     case 'lon': return '经度,如 121.4606';
     case 'lat': return '纬度,如 31.2306';
+    case 'services': return `多项用、或;分隔,按服务目录归类:${Object.values(SERVICE_TERMS).map((x) => x.zh).join('、')}`;
+    case 'publicPhone': return '单位座机或400/800服务电话,如 021-62881234(不填个人手机)';
+    case 'week': return '如 周一至周五 9:00-17:00;周六 9:00-12:00';
     case 'enum':
     case 'enumList': return `可选:${Object.values(t.values).map((l) => l[0]).join('、')}${t.t === 'enumList' ? '(多项用、分隔)' : ''}`;
   }

@@ -208,6 +208,11 @@ export const COLLECTIONS: CollectionDef[] = [
       { name: 'openTo', sql: 't.open_to', type: 'string' },
       { name: 'reachM', sql: 't.reach_m', type: 'integer' },
       { name: 'phone', sql: 't.phone', type: 'string' },
+      { name: 'address', sql: 't.address', type: 'string' },
+      { name: 'publicPhone', sql: 't.public_phone', type: 'string' },
+      // Opening hours by weekday: seven days (Monday first) of ["HH:MM", "HH:MM"] ranges.
+      { name: 'hoursWeek', sql: 't.hours_week', type: 'object[]' },
+      { name: 'accessibility', sql: 't.accessibility', type: 'string' },
       { name: 'openedOn', sql: date('t.opened_on'), type: 'date' },
       ...importedPoint,
       { name: 'version', sql: 't.version', type: 'integer' },

@@ -174,6 +174,7 @@ const TYPES: Record<string, string> = {
   json: 'application/json; charset=utf-8',
   svg: 'image/svg+xml',
   png: 'image/png',
+  jpg: 'image/jpeg',
   woff2: 'font/woff2',
   txt: 'text/plain; charset=utf-8',
 };

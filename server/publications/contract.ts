@@ -6,7 +6,7 @@ import { ConfigSchema, LayersSchema, RedactionSchema, SCOPE_PATTERN, SLUG_PATTER
 import type { InternalFacts, PublicSnapshot } from './types.js';
 
 export type {
-  InternalArea, InternalStation, PublicActivity, PublicArea, PublicRoad, PublicSnapshot, PublicStation, PublicStats, PublicWater, RedactedField,
+  InternalArea, InternalStation, PublicActivity, PublicArea, PublicPhoto, PublicRoad, PublicSnapshot, PublicStation, PublicStats, PublicWater, RedactedField,
 } from './types.js';
 
 export const IdParamSchema = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' } }) });

@@ -71,9 +71,10 @@ export async function gatherFacts(store: Store, model: ScopeCounts, scope: Scope
       sql`SELECT s.id, s.name, s.type, s.also_types AS "alsoTypes", s.street_code AS "streetCode", b.name AS "buildingName", b.address AS "buildingAddress",
                  s.address, s.floor, s.area_m2 AS "areaM2", s.hours, s.hours_week AS "hoursWeek", s.services, s.open_to AS "openTo", s.reach_m AS "reachM",
                  s.phone, s.public_phone AS "publicPhone", s.accessibility,
+                 CASE WHEN p.station_id IS NULL THEN NULL ELSE jsonb_build_object('sha256', p.sha256, 'thumbSha256', p.thumb_sha256, 'width', p.width, 'height', p.height) END AS photo,
                  to_char(s.opened_on, 'YYYY-MM-DD') AS "openedOn",
                  round(ST_X(s.geom)::numeric, 7)::float8 AS lon, round(ST_Y(s.geom)::numeric, 7)::float8 AS lat
-          FROM stations s LEFT JOIN buildings b ON b.id = s.building_id
+          FROM stations s LEFT JOIN buildings b ON b.id = s.building_id LEFT JOIN station_photos p ON p.station_id = s.id
           WHERE s.street_code IN (${codes}) AND (s.opened_on IS NULL OR s.opened_on <= ${asOf}::date)
           ORDER BY s.id`,
     );

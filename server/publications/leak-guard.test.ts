@@ -130,3 +130,25 @@ describe('leak guard', () => {
     expect(scanSnapshot({ ...r.public, texts: config.texts }, priv)).toEqual([{ path: 'texts.intro', kind: 'enterprise_name' }]);
   });
 });
+
+describe('leak guard on station photos', () => {
+  const sha = '3141592653589793238462643383279502884197169399375105820974944592';
+  it('lets a photo path that is a content hash through, and nothing else in that field', () => {
+    const photo = (src: string) => snapshot({ stations: [{ id: '1', name: '站', photo: { src, thumb: `photos/${sha}.jpg`, width: 10, height: 10 } }] });
+    expect(scanSnapshot(photo(`photos/${sha}.jpg`), priv)).toEqual([]);
+    expect(scanSnapshot(photo('photos/13912345678.jpg'), priv)).toEqual([{ path: 'stations[0].photo.src', kind: 'phone_or_id_pattern' }]);
+    expect(scanSnapshot(photo(`photos/${sha}.jpg?王伟`), priv).map((l) => l.kind)).toContain('person_name');
+  });
+
+  it('passes a JPEG with no metadata and refuses one with EXIF or a comment', async () => {
+    const { photoIsClean } = await import('./leak-guard.js');
+    const { jpegWithGps } = await import('../../tests/helpers/exif-jpeg.js');
+    const { processPhoto } = await import('../stations/image/process.js');
+    expect(photoIsClean(jpegWithGps(16, 16))).toBe(false);
+    expect(photoIsClean(processPhoto(jpegWithGps(16, 16)).photo)).toBe(true);
+    const withComment = processPhoto(jpegWithGps(16, 16)).photo;
+    const com = new Uint8Array([0xff, 0xfe, 0x00, 0x05, 0x68, 0x69, 0x21]);
+    expect(photoIsClean(new Uint8Array([...withComment.subarray(0, 2), ...com, ...withComment.subarray(2)]))).toBe(false);
+    expect(photoIsClean(new TextEncoder().encode('not a jpeg at all, really'))).toBe(false);
+  });
+});

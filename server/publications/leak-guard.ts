@@ -12,9 +12,14 @@
 // the built shell (index.html and its assets), which carries nothing from the draft: the page and
 // the poster draw every text from data/publication.json.
 import { hasPhoneOrId, isInstitutionalPhone, normaliseTerm } from './private-text.js';
+import { metadataSegments } from '../stations/image/jpeg-segments.js';
+import { sniffImage } from '../stations/image/sniff.js';
 
 /** The one field that may hold a number: a station's public service line (an institution's landline or 400/800 line). */
 const PUBLIC_PHONE_PATH = /^stations\[\d+\]\.phone$/;
+/** A photo's path names its content (a sha256 in hex, whose digits may run long): exactly that shape and no other text. */
+const PHOTO_PATH = /^stations\[\d+\]\.photo\.(src|thumb)$/;
+const PHOTO_FILE = /^photos\/[0-9a-f]{64}\.jpg$/;
 
 /** Enterprise, organisation and alliance member names shorter than this (characters, as stored) are not scanned for: see gather.MIN_ENTERPRISE_TERM. */
 export const MIN_NAME_LENGTH = 4;
@@ -178,9 +183,18 @@ export function scanSnapshot(snapshot: unknown, p: PrivateStrings): Leak[] {
     for (const c of codes) text = text.replaceAll(c, '#');
     // A station's public line is a number by design: only the private phones (matched above) block it there.
     if (PUBLIC_PHONE_PATH.test(s.path) && isInstitutionalPhone(text)) return;
+    if (PHOTO_PATH.test(s.path) && PHOTO_FILE.test(text)) return;
     if (hasPhoneOrId(text)) add(i, 'phone_or_id_pattern');
   });
   return [...found.entries()]
     .sort(([a], [b]) => a - b)
     .flatMap(([i, kinds]) => [...kinds].sort().map((kind) => ({ path: (strings[i] as { path: string }).path, kind })));
+}
+
+/**
+ * A published photo must be a JPEG with no metadata segment: EXIF (GPS position, camera, time), XMP, ICC or
+ * comments. Uploads are re-encoded from pixels (server/stations/image), so this is the independent last check.
+ */
+export function photoIsClean(bytes: Uint8Array): boolean {
+  return sniffImage(bytes) === 'jpeg' && metadataSegments(bytes).length === 0;
 }

@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/context.js';
 import { notFound } from '../http/errors.js';
 import { livePublication } from './service.js';
 import { artifactsFor, contentTypeOf, PUBLIC_HEADERS, ShellMissingError } from './artifacts.js';
+import { photoOfPath, readPublishedPhoto } from './photos.js';
 
 const SLUG_IN_PATH = /^\/p\/([a-z0-9][a-z0-9-]{1,62}[a-z0-9])(\/.*)?$/;
 /** The shape of every artifact path: index.html, data/publication.json, assets/<name>. */
@@ -32,6 +33,15 @@ publicPageRoutes.on(['GET', 'HEAD'], ['/:slug', '/:slug/*'], async (c) => {
   if (!ARTIFACT_PATH.test(path)) return publicText(404, 'Not found');
   const live = await c.get('readStore').read((db) => livePublication(db, slug));
   if (!live) return publicText(404, 'This map is not published.\n此版图未发布。');
+  // A station photo the published version shows: named by its content, so it never changes.
+  const photo = photoOfPath(path, live.json);
+  if (photo) {
+    const bytes = await c.get('readStore').read((db) => readPublishedPhoto(db, photo));
+    if (!bytes) return publicText(404, 'Not found');
+    const headers = { ...PUBLIC_HEADERS, 'content-type': 'image/jpeg', 'cache-control': 'public, max-age=31536000, immutable', etag: `"${photo}"` };
+    if (c.req.header('if-none-match') === headers.etag) return new Response(null, { status: 304, headers });
+    return new Response(c.req.method === 'HEAD' ? null : (bytes as unknown as BodyInit), { status: 200, headers });
+  }
   let files: Map<string, Uint8Array>;
   try {
     files = artifactsFor(live.versionId, live.json);

@@ -139,6 +139,9 @@ function bboxOf(facts: InternalFacts): [number, number, number, number] {
   return [round(w), round(s), round(e), round(n)];
 }
 
+/** Where a published photo sits beside the page: named by its content, so a version keeps its own photo. */
+export const photoPath = (sha256: string): string => `photos/${sha256}.jpg`;
+
 /** The public phone of a station as published: an institution's number that is none of the store's private ones; else null. */
 function publicPhone(text: string | null, isPrivate: (t: string) => boolean): string | null {
   if (text == null || !isInstitutionalPhone(text) || isPrivate(text)) return null;
@@ -254,6 +257,7 @@ export function redact(facts: InternalFacts, config: PublicationConfig): Redacti
         week: s.hoursWeek && isWeeklyHours(s.hoursWeek) ? s.hoursWeek : weeklyFromText(scrub(s.hours)),
         phone,
         accessibility: scrubbed('stations.accessibility', s.accessibility),
+        photo: s.photo ? { src: photoPath(s.photo.sha256), thumb: photoPath(s.photo.thumbSha256), width: s.photo.width, height: s.photo.height } : null,
         ...shiftedPositions(round(s.lon), round(s.lat)),
       });
     }

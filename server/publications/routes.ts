@@ -11,6 +11,7 @@ import {
   createPublication, currentSnapshot, getPublication, listPublications, listVersions, patchPublication, previewOf, publish, rollback, unpublish,
 } from './service.js';
 import { artifactsFor, ShellMissingError, zipArtifacts } from './artifacts.js';
+import { photoFiles } from './photos.js';
 import {
   CreateSchema, IdParamSchema, IfMatchOptionalSchema, IfMatchRequiredSchema, PatchSchema, PreviewSchema, PublicationDetailSchema, PublicationSchema, RollbackSchema,
 } from './contract.js';
@@ -140,7 +141,7 @@ publicationRoutes.openapi(
 publicationRoutes.openapi(
   createRoute({
     method: 'get', path: '/{id}/export.zip', tags: ['Publications'],
-    summary: 'The current version as static files (index.html, assets, data/publication.json) for any static file server or CDN',
+    summary: 'The current version as static files (index.html, assets, data/publication.json, photos/) for any static file server or CDN',
     request: { params: IdParamSchema },
     responses: { 200: { description: 'Zip', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses(400, 401, 403, 404, 409, 503) },
   }),
@@ -148,10 +149,11 @@ publicationRoutes.openapi(
     const { id } = c.req.valid('param');
     const snap = await c.get('store').read(async (db) => {
       await getPublication(db, id);
-      return currentSnapshot(db, id);
+      const current = await currentSnapshot(db, id);
+      return current && { ...current, photos: await photoFiles(db, current.json) };
     });
     if (!snap) throw new ApiError(409, 'conflict', 'Nothing published yet: publish first, then export');
-    const zip = zipArtifacts(snap.slug, shellFiles(snap.versionId, snap.json));
+    const zip = zipArtifacts(snap.slug, new Map([...shellFiles(snap.versionId, snap.json), ...snap.photos]));
     c.header('Content-Type', 'application/zip');
     c.header('Content-Disposition', `attachment; filename="${snap.slug}-v${snap.number}.zip"`);
     return c.body(zip as unknown as ArrayBuffer, 200) as never;

@@ -12,6 +12,7 @@ import { canonicalJson, DEFAULT_CONFIG, mergeConfig, REDACTION_SETTING, Redactio
 import { gatherFacts, readPrivateStrings } from './gather.js';
 import { scanSnapshot } from './leak-guard.js';
 import { redact } from './redact.js';
+import { freezePhotos } from './photos.js';
 import type { InternalFacts, PublicationConfig, PublicSnapshot, RedactedField, RedactionResult } from './types.js';
 
 export interface PublicationRow {
@@ -165,6 +166,7 @@ async function insertVersion(tx: Db, p: PublicationRow, actor: string, snapshot:
       leaks,
     );
   }
+  await freezePhotos(tx, frozen);
   const hash = sha256(text);
   const [v] = await rows<{ id: number }>(
     tx,

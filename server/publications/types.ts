@@ -82,6 +82,8 @@ export interface InternalStation {
   /** The station's public service line (an institution's number). */
   publicPhone: string | null;
   accessibility: string | null;
+  /** The station's photo as stored (station_photos): content hashes of the JPEG and its thumbnail. */
+  photo?: { sha256: string; thumbSha256: string; width: number; height: number } | null;
   openedOn: string | null;
   lon: number;
   lat: number;
@@ -168,6 +170,14 @@ export interface PublicWater {
   geometry: MultiPolygon;
 }
 
+export interface PublicPhoto {
+  /** Paths relative to the page: photos/<sha256 of the JPEG>.jpg (long side ≤ 1600 px) and its thumbnail (≤ 400 px). */
+  src: string;
+  thumb: string;
+  width: number;
+  height: number;
+}
+
 export interface PublicStation {
   id: string;
   name: string;
@@ -189,6 +199,8 @@ export interface PublicStation {
   /** The station's public service line: an institution's landline or 400/800 number, never a mobile. */
   phone?: string | null;
   accessibility?: string | null;
+  /** The station's photo, as files beside the page (photos/<sha256>.jpg; EXIF never kept). */
+  photo?: PublicPhoto | null;
   /** The position in GCJ-02 (高德, 腾讯) and BD-09 (百度), for the page's navigation links. */
   gcj02?: [number, number];
   bd09?: [number, number];

@@ -14,6 +14,7 @@ import { privateStrings, type PrivateStrings } from './publications-scan.js';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { tileOf } from '../../server/tiles/tms.js';
+import { jpegWithGps } from '../helpers/exif-jpeg.js';
 
 const STREET = '310106012';
 /** Keys that only a per-enterprise record has. */
@@ -115,6 +116,10 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
       const tile = tileOf(lon as number, lat as number, 15);
       tiles[def.id] = `${tile.z}/${tile.y}/${tile.x}`;
     }
+    // A station photo, so its route answers 200 to admin (uploads are a write: their rules are tested in station-photos.test.ts).
+    const photoStation = (await first('stations', sql`street_code = ${STREET}`)) as string;
+    const put = await c.app.request(`http://test.local/api/stations/${photoStation}/photo`, { method: 'PUT', body: jpegWithGps(64, 48) as BodyInit, headers: { 'content-type': 'image/jpeg', ...auth.admin } });
+    expect(put.status).toBe(200);
     const enterpriseName = (await t.store.read((db) => rows<{ name: string }>(db, sql`SELECT name FROM enterprises ORDER BY id LIMIT 1`)))[0]?.name ?? '';
 
     const queries: Record<string, string> = {
@@ -128,6 +133,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
       '/api/wall/tour': `scope=street:${STREET}`,
       '/api/export/:collection': 'format=geojson',
       '/ogc/collections/:collectionId/items': 'limit=1000',
+      '/api/stations': `streetCode=${STREET}`,
     };
     const fill = (template: string): string[] => {
       if (template.includes(':collectionId') || template.includes(':collection')) {
@@ -140,6 +146,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
         .replace(/^\/api\/coverage\/buildings\/:id$/, `/api/coverage/buildings/${building}`)
         .replace(/^\/api\/coverage\/stations\/:id\/bands$/, `/api/coverage/stations/${station}/bands`)
         .replace(/^\/api\/publications\/:id/, `/api/publications/${publicationId}`)
+        .replace(/^\/api\/stations\/:id/, `/api/stations/${photoStation}`)
         .replace(/grid-history\/:id/, `grid-history/${gridChange ?? 1}`)
         .replace(':file', 'enterprises.xlsx')
         .replace(':name', 'swagger-ui.css')
@@ -161,7 +168,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
   it('walks every GET route the app has, and admin gets 200 on each', async () => {
     const templates = new Set(walked.map((w) => w.template));
     // The main routes of every router, so an empty walk cannot pass.
-    for (const must of ['/api/coverage/buildings/:id', '/api/search', '/api/export/:collection', '/api/events', '/api/wall/summary', '/ogc/collections/:collectionId/items/:featureId', '/ogc/collections/:collectionId/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol']) {
+    for (const must of ['/api/stations', '/api/stations/:id/photo', '/api/coverage/buildings/:id', '/api/search', '/api/export/:collection', '/api/events', '/api/wall/summary', '/ogc/collections/:collectionId/items/:featureId', '/ogc/collections/:collectionId/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol']) {
       expect(templates).toContain(must);
     }
     const failures: string[] = [];

@@ -210,7 +210,7 @@ describe.each(storeKinds())('import (%s)', (kind) => {
     const stCsv = `阵地名称,阵地类型,加挂牌子,所在楼宇,楼层,面积(平方米),服务内容,开放对象\r\n导入白领驿家,白领驿家,职工之家、妈咪小屋,恒隆广场,5F,120.5,政策咨询、志愿服务,本楼宇\r\n`;
     expect((await (await accept('stations', stCsv, 's.csv')).json()) as Result).toMatchObject({ inserted: 1 });
     const [st] = await q<{ also_types: string[]; services: string[]; street_code: string; grid_id: number | null; area_m2: string }>(sql`SELECT also_types, services, street_code, grid_id, area_m2::text FROM stations WHERE name = '导入白领驿家'`);
-    expect(st).toMatchObject({ also_types: ['workers_home', 'mothers_room'], services: ['政策咨询', '志愿服务'], street_code: street, area_m2: '120.5' });
+    expect(st).toMatchObject({ also_types: ['workers_home', 'mothers_room'], services: ['policy_advice', 'volunteering'], street_code: street, area_m2: '120.5' });
     expect(st?.grid_id).not.toBeNull();
     expect((await (await accept('stations', stCsv, 's.csv')).json()) as Result).toMatchObject({ unchanged: 1 });
 

@@ -50,3 +50,13 @@ export function serviceCodesOf(tags: readonly string[]): ServiceCode[] {
   }
   return SERVICE_CODES.filter((c) => found.has(c));
 }
+
+/**
+ * What an import stores for a station's services: the codes its tags map to (in the list's order, each once),
+ * then the tags that map to nothing, as written, so nothing typed is lost; the import reports those.
+ */
+export function mapServiceTags(tags: readonly string[]): { services: string[]; unknown: string[] } {
+  const unknown: string[] = [];
+  for (const tag of tags) if (serviceCodesOf([tag]).length === 0 && !unknown.includes(tag)) unknown.push(tag);
+  return { services: [...serviceCodesOf(tags), ...unknown], unknown };
+}

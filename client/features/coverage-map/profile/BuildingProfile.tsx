@@ -4,6 +4,7 @@ import type { BuildingFile } from '../../../api/types';
 import { useI18n, useLabel } from '../../../i18n/I18n';
 import { RateCards } from './RateCards';
 import { ExportLinks } from './ExportLinks';
+import { StationCards } from './StationCards';
 import { classifyNoOrgReason } from '../../../../server/domain/vocabulary';
 
 /** 一楼一档: a building's file. */
@@ -45,6 +46,7 @@ export function BuildingProfile({ id }: { id: number }) {
       </dl>
       <ExportLinks level="building" id={String(id)} />
       <RateCards node={file.summary} />
+      <StationCards buildingId={id} />
       {actions.length > 0 && (
         <section>
           <h3>{t('suggestedAction')}</h3>

@@ -284,6 +284,19 @@ function StationDetails({ s, locale, t, now, walk, onBack }: { s: PublicStation;
         {walk && <> · {formatDistance(walk.metres, locale)}</>}
         <WalkNote w={walk} t={t} />
       </p>
+      {s.photo && (
+        <figure className="pm-photo">
+          <img
+            src={s.photo.src}
+            srcSet={`${s.photo.thumb} 400w, ${s.photo.src} ${s.photo.width}w`}
+            sizes="(max-width: 640px) 100vw, 440px"
+            width={s.photo.width}
+            height={s.photo.height}
+            alt={`${t('photo')}：${s.name}`}
+            decoding="async"
+          />
+        </figure>
+      )}
       <p><OpenBadge open={openNow(s, now)} t={t} /> <span className="pm-aud">{s.openTo === 'public' ? t('openToPublic') : t('openToBuilding')}</span></p>
       <div className="pm-go">
         {s.phone && <a className="pm-btn" href={telHref(s.phone)} data-testid="call-link">{t('call')} {s.phone}</a>}
