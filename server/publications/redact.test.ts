@@ -42,7 +42,7 @@ describe('redact', () => {
     const { public: p, redacted } = redact(facts(), DEFAULT_CONFIG);
     expect(p.stations.map((s) => s.id)).toEqual(['1', '3']);
     const s = p.stations[0] as unknown as Record<string, unknown>;
-    expect(Object.keys(s).sort()).toEqual(['accessibility', 'activities', 'address', 'alsoTypes', 'bd09', 'buildingName', 'floor', 'gcj02', 'hours', 'id', 'lat', 'lon', 'name', 'openTo', 'phone', 'services', 'type', 'week']);
+    expect(Object.keys(s).sort()).toEqual(['accessibility', 'activities', 'address', 'alsoTypes', 'bd09', 'buildingName', 'floor', 'gcj02', 'hours', 'id', 'lat', 'lon', 'name', 'openTo', 'phone', 'photo', 'services', 'type', 'week']);
     // The public line is published; the internal contact (a mobile) never is.
     expect(s.phone).toBe('021-5550 0101');
     expect(s.services).toEqual(['party_education']);

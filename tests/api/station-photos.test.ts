@@ -60,7 +60,7 @@ describe.each(storeKinds())('station photos on %s', (kind) => {
     await t?.dispose();
   });
 
-  it('only admins and editors of the street upload; the others are refused before anything is stored', async () => {
+  it('only admins and editors of the street upload; the others are refused before anything is stored', { timeout: 240_000 }, async () => {
     const src = jpegWithGps(120, 80);
     expect((await upload(station.id, src, {})).status).toBe(401);
     expect((await upload(station.id, src, officialAuth)).status).toBe(403);
@@ -73,7 +73,7 @@ describe.each(storeKinds())('station photos on %s', (kind) => {
     expect(await r.json()).toMatchObject({ width: 120, height: 80 });
   });
 
-  it('refuses what is not an image (422), formats it cannot read (415) and files over the budget (413)', async () => {
+  it('refuses what is not an image (422), formats it cannot read (415) and files over the budget (413)', { timeout: 240_000 }, async () => {
     const status = async (body: Uint8Array | string) => (await upload(station.id, body, admin)).status;
     expect(await status('this is a text file, not a photo of the station')).toBe(422);
     expect(await status(jpegWithGps(64, 64).subarray(0, 300))).toBe(422);
@@ -84,7 +84,7 @@ describe.each(storeKinds())('station photos on %s', (kind) => {
     expect(body.error.code).toBe('unprocessable');
   });
 
-  it('stores a photo shrunk to 1600 px with a thumbnail, serves it with an ETag, and no EXIF (GPS, camera) is in what is served', async () => {
+  it('stores a photo shrunk to 1600 px with a thumbnail, serves it with an ETag, and no EXIF (GPS, camera) is in what is served', { timeout: 240_000 }, async () => {
     const src = jpegWithGps(2400, 1200, 1);
     expect(contains(src, CAMERA_MAKE)).toBe(true);
     const r = await upload(station.id, src, admin);
@@ -107,7 +107,7 @@ describe.each(storeKinds())('station photos on %s', (kind) => {
     expect(stored?.n).toBe(0);
   });
 
-  it('the internal profile lists the building\'s stations with their photo; the internal phone only for staff', async () => {
+  it('the internal profile lists the building\'s stations with their photo; the internal phone only for staff', { timeout: 240_000 }, async () => {
     const staff = (await (await c.get(`/api/stations?buildingId=${station.buildingId}`, officialAuth)).json()) as { stations: { id: number; photo: unknown; editable: boolean }[] };
     const mine = staff.stations.find((s) => s.id === station.id);
     expect(mine?.photo).toMatchObject({ width: 1600, height: 800 });
@@ -120,7 +120,7 @@ describe.each(storeKinds())('station photos on %s', (kind) => {
     expect((await c.get('/api/stations', admin)).status).toBe(400);
   });
 
-  it('the published page shows the photo beside it (no EXIF), the export carries it, and a later photo does not change a published version', async () => {
+  it('the published page shows the photo beside it (no EXIF), the export carries it, and a later photo does not change a published version', { timeout: 240_000 }, async () => {
     const pub = (await (await c.send('POST', '/api/publications', { title: '照片', scope: `street:${STREET}` }, admin)).json()) as { id: number; slug: string };
     const published0 = await c.send('POST', `/api/publications/${pub.id}/publish`, undefined, admin);
     expect(published0.status, await published0.text()).toBe(200);
