@@ -46,8 +46,9 @@ export class MapController {
   private readonly map: maplibregl.Map;
   private readonly overlay: MapboxOverlay;
   private basemapId: string | null = null;
+  private layers: Layer[] = [];
 
-  constructor(container: HTMLElement, private readonly opts: MapControllerOptions) {
+  constructor(private readonly container: HTMLElement, private readonly opts: MapControllerOptions) {
     this.map = createMap({
       container,
       style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#0b1220' } }] },
@@ -63,6 +64,9 @@ export class MapController {
     this.overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
+      // The map says when what it was given is on screen (data-drawn on its container): software WebGL compiles
+      // each shader on first use for seconds, and tests and wall monitors should not mistake that for lateness.
+      onAfterRender: () => this.markDrawn(),
       onClick: (info: PickingInfo) => opts.onPick(info.object ? { layerId: info.layer?.id ?? '', object: info.object } : null),
       getTooltip,
     });
@@ -70,6 +74,7 @@ export class MapController {
     window.__coverageMap = { map: this.map };
     // Hover picking reads pixels back from the GPU on every pointer move; while the camera moves it only
     // costs frame time (and on software WebGL, long tasks), so tooltips wait until the map is still.
+    this.map.on('idle', () => this.markDrawn());
     this.map.on('movestart', () => this.overlay.setProps({ getTooltip: null }));
     this.map.on('moveend', () => {
       this.overlay.setProps({ getTooltip });
@@ -91,11 +96,21 @@ export class MapController {
     const key = `${b.id}:${boundaries.districts.features.length}:${boundaries.streets.features.length}`;
     if (this.basemapId === key) return;
     this.basemapId = key;
+    this.container.dataset.drawn = 'false';
     this.map.setStyle(b.kind === 'builtin' ? builtinStyle(b.theme, boundaries.districts, boundaries.streets) : rasterStyle(b), { diff: false });
   }
 
   setLayers(specs: LayerSpec[]): void {
-    this.overlay.setProps({ layers: specs.map((s) => new CLASSES[s.type](s.props as never)) });
+    this.layers = specs.map((s) => new CLASSES[s.type](s.props as never) as Layer);
+    this.container.dataset.drawn = 'false';
+    this.overlay.setProps({ layers: this.layers });
+  }
+
+  /** Drawn: the basemap is idle (style and tiles loaded, no transition) and every deck.gl layer has its data. */
+  private markDrawn(): void {
+    const drawn = this.map.loaded() && this.layers.every((l) => l.isLoaded);
+    const value = String(drawn);
+    if (this.container.dataset.drawn !== value) this.container.dataset.drawn = value;
   }
 
   flyTo(c: Partial<Camera>): void {
