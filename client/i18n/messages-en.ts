@@ -101,6 +101,7 @@ export const en: Messages = {
   reasons: 'Recorded reasons',
   organisations: 'Organisations',
   members: 'members',
+  stationsCluster: '{n} service stations (click to zoom in)',
   stationsInReach: 'Stations serving this building',
   stationsHere: 'Stations in this building',
   stationPhoto: 'Station photo',

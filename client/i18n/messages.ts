@@ -106,6 +106,7 @@ export const zhCN = {
   reasons: '未建原因',
   organisations: '组织',
   members: '人',
+  stationsCluster: '{n} 个党群阵地（点击展开）',
   stationsInReach: '服务本楼的阵地',
   stationsHere: '本楼阵地',
   stationPhoto: '站点照片',

@@ -14,6 +14,17 @@ export function tileMatrixSetPaths(): Record<string, object> {
   };
 }
 
+/** OGC API – Features Part 6's property selection: a layer that reads two fields need not download twenty. */
+const PROPERTIES = {
+  name: 'properties',
+  in: 'query',
+  required: false,
+  description: 'Comma-separated property names: only these in the tile (unknown names are 400; fields the reader may not read stay out).',
+  schema: { type: 'string' },
+  style: 'form',
+  explode: false,
+};
+
 export function collectionTilePaths(def: CollectionDef, filterParameters: object[]): Record<string, object> {
   const op = def.id.replace(/-/g, '_');
   const int = (name: string, description: string, max?: number) => ({ name, in: 'path', required: true, description, schema: { type: 'integer', minimum: 0, ...(max !== undefined ? { maximum: max } : {}) } });
@@ -39,7 +50,7 @@ export function collectionTilePaths(def: CollectionDef, filterParameters: object
           `Empty tiles are 204. At most ${BUDGETS.tileFeatures.toLocaleString('en')} features per tile (413 past that: zoom in or filter). ` +
           'ETag / If-None-Match (304); gzip with Accept-Encoding.',
         operationId: `getTile_${op}`,
-        parameters: [int('tileMatrix', `Zoom level, 0..${MAX_ZOOM}`, MAX_ZOOM), int('tileRow', 'Row (y), from the top'), int('tileCol', 'Column (x), from the left'), ...filterParameters],
+        parameters: [int('tileMatrix', `Zoom level, 0..${MAX_ZOOM}`, MAX_ZOOM), int('tileRow', 'Row (y), from the top'), int('tileCol', 'Column (x), from the left'), ...filterParameters, PROPERTIES],
         responses: {
           200: { description: 'The tile', content: { 'application/vnd.mapbox-vector-tile': { schema: { type: 'string', format: 'binary' } } } },
           204: { description: 'No feature in this tile' },

@@ -65,16 +65,35 @@ function withheldFor(c: Context<AppEnv>, def: CollectionDef): Set<string> {
 }
 
 /** The items filters (and datetime) narrow a tileset too; paging and bbox mean nothing for a tile. */
-function tileQuery(def: CollectionDef, query: Record<string, string[]>): { q: TileQuery; canonical: string } {
+function tileQuery(def: CollectionDef, query: Record<string, string[]>): { q: TileQuery; canonical: string; only: Set<string> | null } {
   for (const k of ['limit', 'offset', 'bbox']) if (k in query) throw badRequest(`${k} does not apply to a tile: the tile is the box`);
-  const { limit: _l, offset: _o, ...q } = parseItemsQuery(def, query);
+  const { properties, ...rest } = query;
+  const { limit: _l, offset: _o, ...q } = parseItemsQuery(def, rest);
   const canonical = new URLSearchParams(
     Object.keys(query)
       .filter((k) => k !== 'f')
       .sort()
       .map((k) => [k, query[k]?.[0] ?? '']),
   ).toString();
-  return { q, canonical };
+  return { q, canonical, only: properties ? propertyList(def, properties) : null };
+}
+
+/** `properties=a,b`: only these properties in the tile (OGC API – Features Part 6's parameter), so a layer that
+ *  reads two of twenty fields does not download the rest. Unknown names are 400. */
+function propertyList(def: CollectionDef, values: string[]): Set<string> {
+  if (values.length > 1) throw badRequest('Query parameter properties is given more than once');
+  const names = (values[0] ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const known = new Set([...def.properties, ...(DERIVED[def.id]?.properties ?? [])].map((p) => p.name));
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length) throw badRequest(`Unknown propert${unknown.length > 1 ? 'ies' : 'y'} of ${def.id}: ${unknown.join(', ')}`, { unknown, allowed: [...known] });
+  return new Set(names);
+}
+
+/** What the reader may not read, plus what the request left out (`properties`). */
+function leftOut(withheld: Set<string>, def: CollectionDef, only: Set<string> | null): Set<string> {
+  if (!only) return withheld;
+  const all = [...def.properties, ...(DERIVED[def.id]?.properties ?? [])].map((p) => p.name);
+  return new Set([...withheld, ...all.filter((n) => !only.has(n))]);
 }
 
 const geometryDimension: Record<string, number> = {
@@ -170,8 +189,8 @@ export function registerTileRoutes(app: Hono<AppEnv>): void {
   app.get(`/collections/:collectionId/tiles/${TMS_ID}/:tileMatrix/:tileRow/:tileCol`, async (c) => {
     const def = readable(c, c.req.param('collectionId'));
     const tile = parseTile(c.req.param('tileMatrix'), c.req.param('tileRow'), c.req.param('tileCol'));
-    const { q, canonical } = tileQuery(def, c.req.queries());
-    const withheld = withheldFor(c, def);
+    const { q, canonical, only } = tileQuery(def, c.req.queries());
+    const withheld = leftOut(withheldFor(c, def), def, only);
     const store = c.get('store');
     const services = c.get('services');
     const { cache, clock } = tilesOf(store);

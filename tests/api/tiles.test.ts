@@ -253,7 +253,29 @@ describe.each(storeKinds())('OGC API – Tiles on %s', (kind) => {
     expect([...all.values()].filter((f) => f.props.streetCode === street).length).toBe(some.size);
   });
 
+  it('properties= keeps only the named properties (derived ones too), never what the reader may not read', async () => {
+    const tile = await tileWithData('enterprises');
+    const all = decode(await (await c.get(tileUrl('enterprises', tile), officialAuth)).arrayBuffer(), 'enterprises');
+    const res = await c.get(tileUrl('enterprises', tile, '?properties=employees,partyCoverage'), officialAuth);
+    expect(res.status).toBe(200);
+    const some = decode(await res.arrayBuffer(), 'enterprises');
+    expect([...some.keys()].sort()).toEqual([...all.keys()].sort());
+    for (const [id, f] of some) {
+      const full = all.get(id)?.props ?? {};
+      expect(f.props).toEqual(Object.fromEntries(Object.entries(full).filter(([k]) => k === 'employees' || k === 'partyCoverage')));
+    }
+    expect([...some.values()].some((f) => typeof f.props.partyCoverage === 'string')).toBe(true);
+    // A display token reads stations without their phone, whatever it asks for.
+    const st = await tileWithData('stations');
+    const shown = decode(await (await c.get(tileUrl('stations', st, '?properties=name,phone'), displayAuth)).arrayBuffer(), 'stations');
+    expect(shown.size).toBeGreaterThan(0);
+    for (const f of shown.values()) expect(Object.keys(f.props)).toEqual(['name']);
+    // And still no enterprise tiles at all.
+    expect((await c.get(tileUrl('enterprises', tile, '?properties=employees'), displayAuth)).status).toBe(403);
+  });
+
   it.each([
+    ['/ogc/collections/enterprises/tiles/WebMercatorQuad/14/0/0?properties=employees,salary', 400],
     ['/ogc/collections/buildings/tiles/WebMercatorQuad/abc/0/0', 400],
     ['/ogc/collections/buildings/tiles/WebMercatorQuad/-1/0/0', 400],
     ['/ogc/collections/buildings/tiles/WebMercatorQuad/1.5/0/0', 400],

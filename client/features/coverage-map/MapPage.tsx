@@ -88,6 +88,8 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     const o = e.object as { id?: number | string; properties?: Record<string, unknown> };
     if (e.layerId === 'buildings') patch({ selection: { level: 'building', id: String(o.id) } });
     else if (e.layerId === 'stations' && (o.id ?? o.properties?.id) != null) patch({ selection: { level: 'station', id: String(o.id ?? o.properties?.id) } });
+    // A badge of several stations frames them (they come apart a level or two deeper).
+    else if (e.layerId === 'stations-clusters' && o && 'bbox' in o) controller.current?.fitBounds((o as { bbox: [number, number, number, number] }).bbox, 17);
     else if (e.layerId === 'boundaries-grids') patch({ selection: { level: 'grid', id: String(o.id) } });
     else if (e.layerId === 'boundaries-business-districts') patch({ selection: { level: 'businessDistrict', id: String(o.id) } });
   }, [patch]);
@@ -100,6 +102,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
       const rate = p.partyOrgRate as number | null;
       return `${p.name}\n${t('rate.partyOrg')} ${rate === null || rate === undefined ? '—' : `${(rate * 100).toFixed(1)}%`} · ${t('enterprises')} ${p.enterprises}`;
     }
+    if (e.layerId === 'stations-clusters') return t('stationsCluster').replace('{n}', String((o as { count?: number }).count ?? ''));
     if (e.layerId === 'stations') return `${p.name}\n${label('station', String(p.type))}${p.hours ? ` · ${hoursText(String(p.hours), locale)}` : ''}`;
     if (e.layerId === 'alliances') return `${o.name}\n${label('alliance', String(o.kind))}`;
     if (e.layerId === 'boundaries-grids' || e.layerId === 'boundaries-business-districts') return String(p.name ?? '');
@@ -150,6 +153,8 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     controller.current?.setBasemap(basemap, { districts: data.districts, streets: data.streets });
   }, [basemap, data.districts, data.streets]);
 
+  // Stations group and labels give way by the whole zoom level: the layers are rebuilt when it changes, not per frame.
+  const zoomLevel = Math.floor(view.camera.zoom);
   const style = useMemo<StyleState>(() => {
     const end = view.activityEnd ?? today;
     const endNext = new Date(new Date(`${end}T00:00:00Z`).getTime() + 86_400_000);
@@ -166,10 +171,11 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
       bandsMinutes: reach?.bandsMinutes ?? [5, 10, 15],
       toMap: toMapCoords(basemap.crs),
       tiles: tileSource(),
+      zoom: zoomLevel,
       label,
     };
     // label changes with the locale only
-  }, [view.colorBy, view.reachMode, view.uncoveredOnly, view.activityEnd, view.activityDays, view.selection, basemap, reach, today, locale]);
+  }, [view.colorBy, view.reachMode, view.uncoveredOnly, view.activityEnd, view.activityDays, view.selection, basemap, reach, today, locale, zoomLevel]);
 
   useEffect(() => {
     controller.current?.setLayers(buildLayers(view.layers, data, style));

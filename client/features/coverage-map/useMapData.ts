@@ -4,7 +4,18 @@ import { useEffect, useRef, useState } from 'react';
 import type { Feature, FeatureCollection } from 'geojson';
 import { api, COMPUTING_RETRY_MS, isComputing } from '../../api/http';
 import { getFeatures, getGaps } from '../../api/endpoints';
-import { EMPTY_DATA, type ColorBy, type LayerId, type MapData } from '../../map/layers/types';
+import { numberOrNull, jsonArray, tilePoints } from '../../api/tile-points';
+import { pointTileLevel } from '../../api/tile-grid';
+import { EMPTY_DATA, type ColorBy, type LayerId, type MapData, type StationProps } from '../../map/layers/types';
+
+type Props = Record<string, unknown>;
+/** Tile properties as the layers read them (MVT: no nulls, arrays as JSON text). */
+export const stationOfTile = (p: Props): StationProps & Props => ({
+  ...p, name: String(p.name ?? ''), type: String(p.type ?? ''), alsoTypes: jsonArray(p.alsoTypes), services: jsonArray(p.services),
+  openTo: (p.openTo ?? 'public') as StationProps['openTo'], reachM: numberOrNull(p.reachM),
+});
+const enterpriseOfTile = (p: Props) => ({ employees: Number(p.employees ?? 0), partyCoverage: typeof p.partyCoverage === 'string' ? p.partyCoverage : null });
+const activityOfTile = (p: Props) => ({ ...p, participants: Number(p.participants ?? 0), heldAt: String(p.heldAt ?? ''), title: String(p.title ?? '') });
 
 export interface ReachSettings {
   reachByType: Record<string, number>;
@@ -67,7 +78,8 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
   const wantDensity = view.layers.includes('density');
   const wantActivity = view.layers.includes('activity');
   const wantStations = view.layers.includes('stations') || view.layers.includes('reach');
-  const what = [wantBuildings, wantDensity, wantActivity, wantStations, zoom >= MIN_DETAIL_ZOOM].join();
+  // Points come from tiles of the zoom's level: a new level is a new load.
+  const what = [wantBuildings, wantDensity, wantActivity, wantStations, zoom >= MIN_DETAIL_ZOOM, pointTileLevel(zoom)].join();
   useEffect(() => {
     if (!bounds || zoom < MIN_DETAIL_ZOOM - 2) return;
     const prev = loaded.current;
@@ -82,15 +94,18 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
     const ctrl = new AbortController();
     const signal = ctrl.signal;
     const bbox = bboxKey.split('|')[0] as string;
+    const box = bbox.split(',').map(Number) as BBox;
     const timer = setTimeout(() => {
       const detail = zoom >= MIN_DETAIL_ZOOM;
       const since = new Date(new Date(`${today}T00:00:00Z`).getTime() - 366 * 86_400_000).toISOString().slice(0, 10);
       const none = Promise.resolve(null);
       Promise.all([
         wantBuildings && detail ? getFeatures('buildings', { bbox }, { signal }) : none,
-        wantStations ? getFeatures('stations', { bbox }, { signal }) : none,
-        wantDensity && detail ? getFeatures('enterprises', { bbox }, { signal, maxFeatures: 50_000 }) : none,
-        wantActivity ? getFeatures('activities', { bbox, datetime: `${since}/..` }, { signal }) : none,
+        // Points come from the vector tiles: every one in the box, no cap (issue 14).
+        wantStations ? tilePoints('stations', box, zoom, { props: stationOfTile, signal }) : none,
+        // Enterprises are many: only the properties the density layer reads.
+        wantDensity && detail ? tilePoints('enterprises', box, zoom, { query: { properties: 'employees,partyCoverage' }, props: enterpriseOfTile, signal }) : none,
+        wantActivity ? tilePoints('activities', box, zoom, { query: { datetime: `${since}/..` }, props: activityOfTile, signal }) : none,
       ])
         .then(([buildings, stations, enterprises, activities]) => {
           setData((d) => ({

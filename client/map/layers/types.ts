@@ -78,6 +78,8 @@ export interface StyleState {
   walkingSpeedKmh: number;
   bandsMinutes: number[];
   toMap: ToMap;
+  /** The view's zoom, where the page follows it: stations group and labels give way to each other by it. */
+  zoom?: number;
   /** Multiplies label sizes (a wall across the room wants bigger names). */
   textScale?: number;
   /** Set where the page reads large collections as vector tiles (complete at every zoom, no caps); the

@@ -6,6 +6,7 @@ import { bboxOf, labelPoint } from '../geometry';
 import { fnKey, memoOn } from '../memo';
 import type { LayerSpec, MapData, StyleState } from '../types';
 import type { RGBA } from '../../colors';
+import { placeLabels } from '../labels';
 
 interface Label {
   text: string;
@@ -13,7 +14,13 @@ interface Label {
   size: number;
   offset: [number, number];
   color: RGBA;
+  /** Placement order where labels collide: streets, then grids, then business districts. */
+  priority: number;
+  minZoom: number;
 }
+
+/** Grid names from this zoom, business districts' from the next (a city at zoom 12 holds 2,000 grids). */
+export const GRID_LABEL_MIN_ZOOM = 13;
 
 export const LABEL_FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
@@ -32,11 +39,14 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
   const labels: Label[] = memoOn(data.streets.features, `${k}:${data.grids.features.length}:${data.businessDistricts.features.length}:${s.theme}`, () => [
     ...data.streets.features.map((f) => {
       const [w, , e, n] = bboxOf(f.geometry);
-      return { text: String(f.properties?.name ?? ''), at: s.toMap([(w + e) / 2, n]), size: 20, offset: [0, -18] as [number, number], color: [255, 120, 110, 255] as RGBA };
+      return { text: String(f.properties?.name ?? ''), at: s.toMap([(w + e) / 2, n]), size: 20, offset: [0, -18] as [number, number], color: [255, 120, 110, 255] as RGBA, priority: 3, minZoom: 0 };
     }),
-    ...data.grids.features.map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 14, offset: [0, -10] as [number, number], color: ink })),
-    ...data.businessDistricts.features.map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 12, offset: [0, 14] as [number, number], color: gold })),
+    ...data.grids.features.map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 14, offset: [0, -10] as [number, number], color: ink, priority: 2, minZoom: GRID_LABEL_MIN_ZOOM })),
+    ...data.businessDistricts.features.map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 12, offset: [0, 14] as [number, number], color: gold, priority: 1, minZoom: GRID_LABEL_MIN_ZOOM + 1 })),
   ]);
+  // Limited by zoom and collision at the view's zoom level (the wall, with no zoom, names everything in its street).
+  const zoom = s.zoom === undefined ? null : Math.floor(s.zoom);
+  const shown = zoom === null ? labels : memoOn(labels, `placed:${zoom}:${s.textScale ?? 1}`, () => placeLabels(labels.map((l) => ({ ...l, size: l.size * (s.textScale ?? 1) })), zoom));
   return [
     {
       type: 'GeoJsonLayer',
@@ -87,10 +97,10 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
       type: 'TextLayer',
       props: {
         id: 'boundaries-labels',
-        data: labels,
+        data: shown,
         getText: (d: { text: string }) => d.text,
         getPosition: (d: { at: [number, number] }) => d.at,
-        getSize: (d: Label) => d.size * (s.textScale ?? 1),
+        getSize: (d: Label) => (zoom === null ? d.size * (s.textScale ?? 1) : d.size),
         getColor: (d: Label) => d.color,
         getPixelOffset: (d: Label) => d.offset,
         characterSet: 'auto',

@@ -14,3 +14,12 @@ export function stationIconUrl(type: string): string {
     `font-family="PingFang SC, Microsoft YaHei, Noto Sans CJK SC, sans-serif">${glyph}</text></svg>`;
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
+
+/** Several stations in one place: a party-red badge (the count is drawn over it). */
+export function clusterIconUrl(): string {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${ICON_SIZE}" height="${ICON_SIZE}" viewBox="0 0 64 64">` +
+    `<circle cx="32" cy="32" r="30" fill="rgba(200,22,29,0.35)"/>` +
+    `<circle cx="32" cy="32" r="23" fill="rgb(200,22,29)" stroke="#fff" stroke-width="3"/></svg>`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
