@@ -1,6 +1,7 @@
-// The coverage map draws buildings from the server's vector tiles (OGC API – Tiles), not from paged
-// GeoJSON: at a district-like zoom the buildings come from tile requests, and the building last in id order
-// (the one a lowest-ids cap would drop first) is drawn and opens its file when clicked.
+// The coverage map draws buildings, stations, enterprises (density) and activities from the server's vector tiles
+// (OGC API – Tiles), not from paged GeoJSON: at a district-like zoom they come from tile requests, the building last
+// in id order (the one a lowest-ids cap would drop first) is drawn and opens its file when clicked, and so does the
+// last station (its building's file).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
@@ -35,9 +36,10 @@ describe.runIf(HAS_CHROMIUM)('coverage map buildings from vector tiles', () => {
     await t?.dispose();
   });
 
-  const goTo = async (lng: number, lat: number, zoom: number) => {
+  const goTo = async (lng: number, lat: number, zoom: number, layers?: string) => {
     const u = new URL(page.url());
     u.searchParams.set('at', [lng.toFixed(5), lat.toFixed(5), zoom.toFixed(2), '0', '0'].join(','));
+    if (layers) u.searchParams.set('layers', layers);
     await page.goto(u.toString());
     await page.waitForSelector('[data-testid=map] canvas');
     await idle();
@@ -72,6 +74,38 @@ describe.runIf(HAS_CHROMIUM)('coverage map buildings from vector tiles', () => {
     await page.mouse.click(mid.x, mid.y);
     await page.waitForSelector(`.profile.building[data-building="${last.id}"]`);
     await page.screenshot({ path: `${ARTIFACTS}/map-tiles-last-building.png` });
+    expect(errors).toEqual([]);
+  });
+
+  it('stations, enterprises and activities come from tile requests, none from items; enterprises with two properties', async () => {
+    requests.length = 0;
+    await goTo(121.4555, 31.2285, 14, 'boundaries,buildings,stations,density,activity');
+    for (const id of ['stations', 'enterprises', 'activities']) {
+      expect(requests.filter((p) => p.startsWith(`/ogc/collections/${id}/tiles/WebMercatorQuad/14/`)).length, id).toBeGreaterThan(0);
+      expect(requests.filter((p) => p.startsWith(`/ogc/collections/${id}/items`)), id).toEqual([]);
+    }
+    expect(requests.filter((p) => p.startsWith('/ogc/collections/enterprises/tiles/')).every((p) => p.includes('properties=employees%2CpartyCoverage'))).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/map-tiles-points-z14.png` });
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the last station (by id) from its tile at zoom 17: a click opens its building', async () => {
+    const [last] = await t.store.read((db) =>
+      rows<{ id: number; name: string; building: number; lng: number; lat: number }>(db, sql`SELECT id, name, building_id AS building, ST_X(geom) AS lng, ST_Y(geom) AS lat FROM stations WHERE building_id IS NOT NULL ORDER BY id DESC LIMIT 1`),
+    );
+    if (!last) throw new Error('no stations');
+    await goTo(last.lng, last.lat, 17, 'boundaries,buildings,stations');
+    expect(requests.some((p) => p.startsWith('/ogc/collections/stations/tiles/WebMercatorQuad/16/'))).toBe(true);
+    const mid = await visibleMiddle(page);
+    // The station's building lies under it: the tooltip tells the icon from the building (a station's name and type).
+    await page.mouse.move(mid.x - 40, mid.y);
+    await page.mouse.move(mid.x, mid.y);
+    const tip = page.locator('.map-tooltip');
+    await tip.waitFor();
+    expect(await tip.innerText()).toContain(last.name);
+    await page.mouse.click(mid.x, mid.y);
+    await page.waitForSelector(`.profile.building[data-building="${last.building}"]`);
+    await page.screenshot({ path: `${ARTIFACTS}/map-tiles-last-station.png` });
     expect(errors).toEqual([]);
   });
 });

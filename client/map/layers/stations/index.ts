@@ -12,7 +12,7 @@ import { ICON_SIZE, clusterIconUrl, stationIconUrl } from './icons';
 type S = Feature<Point, StationProps>;
 
 /** Icons closer than this many pixels at the zoom level are one badge. */
-export const CLUSTER_RADIUS_PX = 48;
+export const CLUSTER_RADIUS_PX = 56;
 /** From this zoom on every station is its own icon (a few sharing one building may touch). */
 export const UNCLUSTERED_FROM_ZOOM = 17;
 /** Names from this zoom on (below it the icons say enough). */
@@ -45,7 +45,7 @@ export function stationGroups(stations: S[], zoom: number): { singles: S[]; clus
 }
 
 /** Badge size in pixels: grows with the count, slowly. */
-export const clusterSize = (n: number): number => Math.min(64, 30 + 6 * Math.log2(n));
+export const clusterSize = (n: number): number => Math.min(50, 28 + 4 * Math.log2(n));
 
 const icon = (f: S) => ({ id: f.properties.type, url: stationIconUrl(f.properties.type), width: ICON_SIZE, height: ICON_SIZE });
 
