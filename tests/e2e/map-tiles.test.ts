@@ -98,14 +98,12 @@ describe.runIf(HAS_CHROMIUM)('coverage map buildings from vector tiles', () => {
     expect(requests.some((p) => p.startsWith('/ogc/collections/stations/tiles/WebMercatorQuad/16/'))).toBe(true);
     const mid = await visibleMiddle(page);
     // The station's building lies under it: the tooltip tells the icon from the building (a station's name and type).
+    await page.screenshot({ path: `${ARTIFACTS}/map-tiles-last-station.png` });
     await page.mouse.move(mid.x - 40, mid.y);
     await page.mouse.move(mid.x, mid.y);
-    const tip = page.locator('.map-tooltip');
-    await tip.waitFor();
-    expect(await tip.innerText()).toContain(last.name);
+    await page.waitForFunction((name) => document.querySelector('.map-tooltip')?.textContent?.includes(name), last.name, { timeout: 10_000 });
     await page.mouse.click(mid.x, mid.y);
     await page.waitForSelector(`.profile.building[data-building="${last.building}"]`);
-    await page.screenshot({ path: `${ARTIFACTS}/map-tiles-last-station.png` });
     expect(errors).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { buildingLayers } from './buildings';
 import { densityLayers } from './density';
 import { gapLayers } from './gaps';
 import { reachLayers } from './reach';
-import { stationLayers } from './stations';
+import { stationLayers, stationMarks } from './stations';
 import type { LayerSpec, MapData, StyleState } from './types';
 
 const BUILDERS: [LayerId, (d: MapData, s: StyleState) => LayerSpec[]][] = [
@@ -25,6 +25,8 @@ const BUILDERS: [LayerId, (d: MapData, s: StyleState) => LayerSpec[]][] = [
 const onTop = (s: LayerSpec) => s.type === 'TextLayer' || s.type === 'IconLayer';
 
 export function buildLayers(on: LayerId[], data: MapData, style: StyleState): LayerSpec[] {
-  const specs = BUILDERS.filter(([id]) => on.includes(id)).flatMap(([, build]) => build(data, style));
+  // Area names give way to the station icons and badges drawn over them.
+  const s = on.includes('stations') && style.zoom !== undefined ? { ...style, labelMarks: stationMarks(data, style) } : style;
+  const specs = BUILDERS.filter(([id]) => on.includes(id)).flatMap(([, build]) => build(data, s));
   return [...specs.filter((s) => !onTop(s)), ...specs.filter(onTop)];
 }

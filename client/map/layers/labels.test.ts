@@ -36,6 +36,13 @@ describe('label placement', () => {
     );
   });
 
+  it('keeps clear of marks already on the map (station icons and badges)', () => {
+    const l: Placeable = { text: '南京东路街道', at: [121.45, 31.23], size: 20, priority: 3 };
+    const b = labelBox(l, 12);
+    expect(placeLabels([l], 12, [[b[0] + 5, b[1] + 5, b[0] + 20, b[1] + 20]])).toEqual([]);
+    expect(placeLabels([l], 12, [[b[2] + 1, b[1], b[2] + 30, b[3]]])).toEqual([l]);
+  });
+
   it('measures CJK at one em a character and Latin at about half', () => {
     expect(textWidth('网格', 10)).toBe(20);
     expect(textWidth('ab', 10)).toBe(12);

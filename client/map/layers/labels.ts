@@ -36,11 +36,15 @@ export function labelBox(l: Placeable, zoom: number): [number, number, number, n
 
 const overlaps = (a: number[], b: number[]) => (a[0] as number) < (b[2] as number) && (b[0] as number) < (a[2] as number) && (a[1] as number) < (b[3] as number) && (b[1] as number) < (a[3] as number);
 
-export function placeLabels<T extends Placeable>(labels: readonly T[], zoom: number): T[] {
+export type Box = [number, number, number, number];
+
+/** `marks`: boxes (world pixels at the zoom level) already taken by icons, which labels keep clear of. */
+export function placeLabels<T extends Placeable>(labels: readonly T[], zoom: number, marks: readonly Box[] = []): T[] {
   const level = Math.floor(zoom);
   const order = labels.map((l, i) => ({ l, i })).filter(({ l }) => l.text && (l.minZoom ?? 0) <= zoom);
   order.sort((a, b) => b.l.priority - a.l.priority || a.i - b.i);
-  const index = new CellIndex<[number, number, number, number]>(128);
+  const index = new CellIndex<Box>(128);
+  for (const m of marks) index.add(m, m);
   const out: T[] = [];
   for (const { l } of order) {
     const box = labelBox(l, level);

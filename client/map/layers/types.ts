@@ -80,6 +80,8 @@ export interface StyleState {
   toMap: ToMap;
   /** The view's zoom, where the page follows it: stations group and labels give way to each other by it. */
   zoom?: number;
+  /** Boxes (world pixels at the zoom level) that labels keep clear of: the station marks, set by buildLayers. */
+  labelMarks?: [number, number, number, number][];
   /** Multiplies label sizes (a wall across the room wants bigger names). */
   textScale?: number;
   /** Set where the page reads large collections as vector tiles (complete at every zoom, no caps); the

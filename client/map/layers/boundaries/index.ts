@@ -46,7 +46,9 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
   ]);
   // Limited by zoom and collision at the view's zoom level (the wall, with no zoom, names everything in its street).
   const zoom = s.zoom === undefined ? null : Math.floor(s.zoom);
-  const shown = zoom === null ? labels : memoOn(labels, `placed:${zoom}:${s.textScale ?? 1}`, () => placeLabels(labels.map((l) => ({ ...l, size: l.size * (s.textScale ?? 1) })), zoom));
+  // They keep clear of the station icons and badges when those are drawn (s.labelMarks, from buildLayers).
+  const marks = s.labelMarks ?? [];
+  const shown = zoom === null ? labels : memoOn(marks, `placed:${fnKey(labels)}:${zoom}:${s.textScale ?? 1}`, () => placeLabels(labels.map((l) => ({ ...l, size: l.size * (s.textScale ?? 1) })), zoom, marks));
   return [
     {
       type: 'GeoJsonLayer',

@@ -4,7 +4,8 @@
 import type { Feature, Point } from 'geojson';
 import type { LayerSpec, MapData, StationProps, StyleState } from '../types';
 import { LABEL_FONT } from '../boundaries';
-import { placeLabels, type Placeable } from '../labels';
+import { placeLabels, type Box, type Placeable } from '../labels';
+import { worldPixel } from '../screen';
 import { fnKey, memoOn } from '../memo';
 import { clusterPoints } from './cluster';
 import { ICON_SIZE, clusterIconUrl, stationIconUrl } from './icons';
@@ -46,6 +47,20 @@ export function stationGroups(stations: S[], zoom: number): { singles: S[]; clus
 
 /** Badge size in pixels: grows with the count, slowly. */
 export const clusterSize = (n: number): number => Math.min(50, 28 + 4 * Math.log2(n));
+
+/** Where the station icons and badges are at the zoom level (world pixels): other labels keep clear of them. */
+export function stationMarks(data: MapData, s: StyleState): Box[] {
+  if (s.zoom === undefined) return [];
+  const zoom = Math.floor(s.zoom);
+  const { singles, clusters } = memoOn(data.stations, `groups:${zoom}`, () => stationGroups(data.stations.features as S[], zoom));
+  return memoOn(data.stations, `marks:${zoom}:${fnKey(s.toMap)}`, () => {
+    const box = (at: [number, number], size: number): Box => {
+      const [x, y] = worldPixel(s.toMap(at), zoom);
+      return [x - size / 2, y - size / 2, x + size / 2, y + size / 2];
+    };
+    return [...singles.map((f) => box(f.geometry.coordinates as [number, number], ICON_PX)), ...clusters.map((c) => box(c.at, clusterSize(c.count)))];
+  });
+}
 
 const icon = (f: S) => ({ id: f.properties.type, url: stationIconUrl(f.properties.type), width: ICON_SIZE, height: ICON_SIZE });
 
