@@ -1,7 +1,7 @@
 // The coverage map draws buildings, stations, enterprises (density) and activities from the server's vector tiles
 // (OGC API – Tiles), not from paged GeoJSON: at a district-like zoom they come from tile requests, the building last
 // in id order (the one a lowest-ids cap would drop first) is drawn and opens its file when clicked, and so does the
-// last station (its building's file).
+// last station (its profile).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
@@ -89,7 +89,7 @@ describe.runIf(HAS_CHROMIUM)('coverage map buildings from vector tiles', () => {
     expect(errors).toEqual([]);
   });
 
-  it('draws the last station (by id) from its tile at zoom 17: a click opens its building', async () => {
+  it('draws the last station (by id) from its tile at zoom 17: a click opens its profile', async () => {
     const [last] = await t.store.read((db) =>
       rows<{ id: number; name: string; building: number; lng: number; lat: number }>(db, sql`SELECT id, name, building_id AS building, ST_X(geom) AS lng, ST_Y(geom) AS lat FROM stations WHERE building_id IS NOT NULL ORDER BY id DESC LIMIT 1`),
     );
@@ -103,7 +103,7 @@ describe.runIf(HAS_CHROMIUM)('coverage map buildings from vector tiles', () => {
     await page.mouse.move(mid.x, mid.y);
     await page.waitForFunction((name) => document.querySelector('.map-tooltip')?.textContent?.includes(name), last.name, { timeout: 10_000 });
     await page.mouse.click(mid.x, mid.y);
-    await page.waitForSelector(`.profile.building[data-building="${last.building}"]`);
+    await page.waitForSelector(`.profile.station[data-station="${last.id}"]`);
     expect(errors).toEqual([]);
   });
 });
