@@ -15,6 +15,7 @@ import { coverageRoutes } from './coverage/routes.js';
 import { bandRoutes } from './coverage/band-routes.js';
 import { configRoutes } from './config/routes.js';
 import { searchRoutes } from './search/routes.js';
+import { densityRoutes } from './density/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { wallRoutes } from './wall/routes.js';
 import { exportRoutes } from './export/routes.js';
@@ -88,6 +89,7 @@ export function createApp(services: AppServices, options: AppOptions = {}): Open
   app.route('/api/coverage', bandRoutes);
   app.route('/api/config', configRoutes);
   app.route('/api/search', searchRoutes);
+  app.route('/api/density', densityRoutes);
   app.route('/api/events', eventRoutes);
   app.route('/api/wall', wallRoutes);
   app.route('/api/export', exportRoutes);

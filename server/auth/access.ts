@@ -63,6 +63,8 @@ export const RESOURCES = {
   'coverage.settings': { kind: 'aggregate' },
   // Buildings and workers by walking band, an area's or a station's: counts only.
   'coverage.bands': { kind: 'aggregate' },
+  // Enterprises counted per hexagon (at least ~75 m across): figures, like a building's enterprise count.
+  density: { kind: 'aggregate' },
   'coverage.gaps': { kind: 'aggregate', fields: { 'gaps[].reasons': 'enterprise' } },
   // 一楼一档: the building's figures for every internal reader, its enterprises, organisations and people for staff.
   'coverage.building': {

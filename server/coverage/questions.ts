@@ -12,6 +12,8 @@ import { areaTrend } from './trend.js';
 import { warningsOf } from './warnings.js';
 import { buildingFigures, type BuildingFigures } from './building-file.js';
 import type { Trend, Warnings } from './contract.js';
+import { densityHexes } from './density.js';
+import type { HexCount } from '../domain/density/hexbin.js';
 
 export interface DerivedBuilding {
   node: Pick<SummaryNode, 'enterprises' | 'employees' | 'rates'> | null;
@@ -44,7 +46,8 @@ export type Question =
   | { q: 'scopeCounts'; streetCodes: string[] }
   | { q: 'streetCounts'; streetCode: string }
   | { q: 'bands'; level: Level; id: string }
-  | { q: 'stationBands'; id: number };
+  | { q: 'stationBands'; id: number }
+  | { q: 'density'; bbox: [number, number, number, number]; size: number };
 
 export interface Answers {
   summary: SummaryNode | null;
@@ -63,6 +66,8 @@ export interface Answers {
   bands: Bands | null;
   /** A station's own bands (null: no such station). */
   stationBands: (StationBands & { name: string; type: string; buildingId: number | null }) | null;
+  /** Operating enterprises (and those without a party organisation) per hexagon of the box, at their buildings. */
+  density: { asOf: string; hexes: HexCount[] };
 }
 
 /** What answers need beyond the view: the reach setting (bands, speed) and today's walking network. */
@@ -137,5 +142,7 @@ export function answer<Q extends Question>(v: CoverageView, question: Q, ctx: An
       const s = v.stationById(q.id);
       return (s ? { ...stationBandsIn(v, s, cfg, ctx.network), name: s.name, type: s.type, buildingId: s.buildingId } : null) as Answer<Q>;
     }
+    case 'density':
+      return { asOf: v.asOf, hexes: densityHexes(v, q.bbox, q.size) } as Answer<Q>;
   }
 }

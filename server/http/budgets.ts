@@ -20,6 +20,8 @@ export const BUDGETS = {
   tileFeatures: 50_000,
   /** Bytes of rendered tiles kept in memory (server/tiles/cache.ts), least recently used dropped first. */
   tileCacheBytes: 64 * 1024 * 1024,
+  /** Hexagons a density box may span at its zoom (server/density): about four full-HD screens of them. */
+  densityHexes: 50_000,
 } as const;
 
 export function overBudget(what: string, actual: number, budget: number, advice: string): ApiError {

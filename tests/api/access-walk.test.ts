@@ -128,6 +128,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
       '/api/coverage/warnings': `level=street&id=${STREET}`,
       '/api/coverage/gaps': `level=building&kind=party&streetCode=${STREET}&limit=50`,
       '/api/coverage/bands': `level=street&id=${STREET}`,
+      '/api/density/hexagons': 'bbox=121.40,31.19,121.52,31.26&zoom=13',
       '/api/search': `q=${encodeURIComponent(enterpriseName.slice(0, 4))}`,
       '/api/wall/summary': `scope=street:${STREET}`,
       '/api/wall/tour': `scope=street:${STREET}`,
@@ -168,7 +169,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
   it('walks every GET route the app has, and admin gets 200 on each', async () => {
     const templates = new Set(walked.map((w) => w.template));
     // The main routes of every router, so an empty walk cannot pass.
-    for (const must of ['/api/stations', '/api/stations/:id/photo', '/api/coverage/buildings/:id', '/api/search', '/api/export/:collection', '/api/events', '/api/wall/summary', '/ogc/collections/:collectionId/items/:featureId', '/ogc/collections/:collectionId/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol']) {
+    for (const must of ['/api/stations', '/api/stations/:id/photo', '/api/coverage/buildings/:id', '/api/density/hexagons', '/api/search', '/api/export/:collection', '/api/events', '/api/wall/summary', '/ogc/collections/:collectionId/items/:featureId', '/ogc/collections/:collectionId/tiles/WebMercatorQuad/:tileMatrix/:tileRow/:tileCol']) {
       expect(templates).toContain(must);
     }
     const failures: string[] = [];
