@@ -5,6 +5,7 @@ import * as gridEditor from '../features/grid-editor/messages';
 import * as importer from '../features/import/messages';
 import * as publish from '../features/publish/messages';
 import * as walk from '../features/coverage-map/walk-messages';
+import * as coverageMap from '../features/coverage-map/messages';
 
 export const en: Messages = {
   title: 'Party-Building Territory Map',
@@ -64,7 +65,6 @@ export const en: Messages = {
   band15: '15-minute walk',
   unserved: 'Not served',
   weightedByEmployees: 'weighted by employees',
-  densityUnit: 'operating enterprises per {m} m square',
   histogram: 'Activities over the year (one bar ≈ a week)',
   peakPerBin: 'tallest bar {n}',
   speed: 'Speed',
@@ -219,4 +219,5 @@ export const en: Messages = {
   ...importer.en,
   ...publish.en,
   ...walk.en,
+  ...coverageMap.en,
 };

@@ -5,6 +5,7 @@ import * as gridEditor from '../features/grid-editor/messages';
 import * as importer from '../features/import/messages';
 import * as publish from '../features/publish/messages';
 import * as walk from '../features/coverage-map/walk-messages';
+import * as coverageMap from '../features/coverage-map/messages';
 
 export const zhCN = {
   title: '党建版图',
@@ -66,7 +67,6 @@ export const zhCN = {
   band15: '步行15分钟',
   unserved: '服务空白',
   weightedByEmployees: '按职工人数加权',
-  densityUnit: '每{m}米见方的在营企业数（家）',
   histogram: '活动数分布（每格约一周）',
   peakPerBin: '最高一格 {n} 场',
   speed: '速度',
@@ -225,6 +225,7 @@ export const zhCN = {
   ...importer.zhCN,
   ...publish.zhCN,
   ...walk.zhCN,
+  ...coverageMap.zhCN,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

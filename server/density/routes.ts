@@ -1,11 +1,15 @@
 // Enterprise density (mounted at /api/density): the map's aggregate at low zoom, counted in hexagons by the
 // coverage worker (server/coverage/density.ts), never on the request thread.
+import { promisify } from 'node:util';
+import { gzip as gzipCb } from 'node:zlib';
 import { createRoute } from '@hono/zod-openapi';
 import { newRouter, errorResponses } from '../http/router.js';
 import { guard } from '../auth/access.js';
 import { BUDGETS, overBudget } from '../http/budgets.js';
 import { hexAreaKm2, hexRing, hexSize, hexesInBox, HEX_MAX_ZOOM } from '../domain/density/hexbin.js';
 import { DensityQuerySchema, DensitySchema, type Density } from './contract.js';
+
+const gzip = promisify(gzipCb);
 
 export const densityRoutes = newRouter();
 densityRoutes.use('/hexagons', guard('density'));
@@ -38,6 +42,13 @@ densityRoutes.openapi(
         properties: { i: h.i, j: h.j, enterprises: h.enterprises, uncovered: h.uncovered, areaKm2: Math.round(hexAreaKm2(h.i, h.j, size) * 1e4) / 1e4 },
       })),
     };
-    return c.json(body, 200);
+    // A street-sized view at zoom 14 is thousands of hexagons (~1.7 MB of GeoJSON, 9% of that gzipped); zlib
+    // runs on libuv's pool, not this thread.
+    const json = JSON.stringify(body);
+    const headers = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
+    if (json.length > 1024 && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      return c.body(new Uint8Array(await gzip(json)), 200, { ...headers, 'Content-Encoding': 'gzip' }) as never;
+    }
+    return c.body(json, 200, headers) as never;
   },
 );

@@ -1,6 +1,7 @@
 // Enterprise density in hexagons (/api/density/hexagons): every operating enterprise of the box is counted once,
 // in the hexagon PostGIS's ST_HexagonGrid would put its building in (same lattice, same numbering, same ring, on
 // both drivers); bad boxes are 400, boxes past the budget 413, and only internal readers get figures.
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
@@ -41,6 +42,10 @@ describe.each(storeKinds())('enterprise density hexagons on %s', (kind) => {
     expect(z14.features.length).toBeGreaterThan(z10.features.length);
     expect(z14.features.reduce((s, f) => s + f.properties.enterprises, 0)).toBe(z10.features.reduce((s, f) => s + f.properties.enterprises, 0));
     expect(z14.hexSize).toBeCloseTo(hexSize(14), 6);
+    // Gzipped when the client takes it, the same document.
+    const gz = await c.get(`/api/density/hexagons?bbox=${SHANGHAI}&zoom=14`, { ...admin, 'accept-encoding': 'gzip' });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(JSON.parse(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString('utf8'))).toEqual(z14);
   });
 
   it("puts each building's enterprises in the hexagon ST_HexagonGrid holds it in, with ST_HexagonGrid's ring", async () => {

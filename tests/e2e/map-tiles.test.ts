@@ -77,14 +77,16 @@ describe.runIf(HAS_CHROMIUM)('coverage map buildings from vector tiles', () => {
     expect(errors).toEqual([]);
   });
 
-  it('stations, enterprises and activities come from tile requests, none from items; enterprises with two properties', async () => {
+  it('stations and activities come from tile requests, enterprise density from the server\'s hexagons; no items', async () => {
     requests.length = 0;
     await goTo(121.4555, 31.2285, 14, 'boundaries,buildings,stations,density,activity');
-    for (const id of ['stations', 'enterprises', 'activities']) {
+    for (const id of ['stations', 'activities']) {
       expect(requests.filter((p) => p.startsWith(`/ogc/collections/${id}/tiles/WebMercatorQuad/14/`)).length, id).toBeGreaterThan(0);
-      expect(requests.filter((p) => p.startsWith(`/ogc/collections/${id}/items`)), id).toEqual([]);
     }
-    expect(requests.filter((p) => p.startsWith('/ogc/collections/enterprises/tiles/')).every((p) => p.includes('properties=employees%2CpartyCoverage'))).toBe(true);
+    for (const id of ['stations', 'enterprises', 'activities']) expect(requests.filter((p) => p.startsWith(`/ogc/collections/${id}/items`)), id).toEqual([]);
+    // Enterprises are counted where they are (no points sent at all).
+    expect(requests.some((p) => p.startsWith('/api/density/hexagons'))).toBe(true);
+    expect(requests.filter((p) => p.startsWith('/ogc/collections/enterprises/'))).toEqual([]);
     await page.screenshot({ path: `${ARTIFACTS}/map-tiles-points-z14.png` });
     expect(errors).toEqual([]);
   });

@@ -7,10 +7,15 @@ export interface Crumb {
   name: string;
 }
 
-export function Breadcrumb({ trail, onOpen }: { trail: Crumb[]; onOpen: (c: Crumb) => void }) {
+export function Breadcrumb({ trail, onOpen, tree }: { trail: Crumb[]; onOpen: (c: Crumb) => void; tree?: { open: boolean; toggle: () => void } }) {
   const { t } = useI18n();
   return (
     <nav className="breadcrumb" aria-label={t('breadcrumb')}>
+      {tree && (
+        <button type="button" className="tree-toggle" onClick={tree.toggle} aria-expanded={tree.open} aria-label={t('tree.open')} title={t('tree.open')} data-control="area-tree">
+          ☰
+        </button>
+      )}
       {trail.map((c, i) => (
         <span key={`${c.level}:${c.id}`}>
           {i > 0 && <span className="sep">›</span>}

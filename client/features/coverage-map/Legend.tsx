@@ -6,7 +6,6 @@ import { stationIconUrl } from '../../map/layers/stations/icons';
 import type { ViewState } from './view-state';
 import { BAND_COLORS } from '../../map/layers/reach';
 import { DENSITY_BREAKS, DENSITY_RAMP } from '../../map/layers/density/cells';
-import { DENSITY_CELL_M } from '../../map/layers/density';
 
 const css = (c: RGBA) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
 
@@ -89,10 +88,10 @@ export function Legend({ view, walk }: { view: ViewState; walk: Walk }) {
           <h4>{t('layer.density')}</h4>
           <ul className="ramp density" data-legend="density">
             {DENSITY_BREAKS.map((b, i) => (
-              <Swatch key={b} color={DENSITY_RAMP[i] as RGBA} label={i === DENSITY_BREAKS.length - 1 ? `≥${b}` : `${b}–${(DENSITY_BREAKS[i + 1] as number) - 1}`} />
+              <Swatch key={b} color={DENSITY_RAMP[i] as RGBA} label={i === DENSITY_BREAKS.length - 1 ? `≥${num(b)}` : `${num(b)}–${num((DENSITY_BREAKS[i + 1] as number) - 1)}`} />
             ))}
           </ul>
-          <p className="hint">{t('densityUnit').replace('{m}', String(DENSITY_CELL_M))}{view.uncoveredOnly ? ` · ${t('uncoveredOnly')}` : ''}</p>
+          <p className="hint">{t('densityUnitKm2')}{view.uncoveredOnly ? ` · ${t('uncoveredOnly')}` : ''}</p>
         </section>
       )}
       {on('activity') && (

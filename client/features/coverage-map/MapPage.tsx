@@ -23,6 +23,14 @@ import { DEFAULT_VIEW, decodeView, encodeView, type AreaLevel, type ViewState } 
 import { panelPadding } from './padding';
 import { searchZoom } from './search-zoom';
 import { LanguageButton } from '../../i18n/LanguageButton';
+import { CHILD_LEVEL } from './summaries';
+import { useThematic } from './useThematic';
+import { useDensity } from './useDensity';
+import { ThematicLegend, fill } from './ThematicLegend';
+import { AreaTree } from './AreaTree';
+import { currentThematic, THEMATIC_LAYER_ID, THEMATIC_MAX_ZOOM } from '../../map/layers/thematic';
+import { pct } from '../../map/layers/thematic/classes';
+import type { ThematicArea } from '../../map/layers/thematic/model';
 import type { Geometry } from 'geojson';
 
 /** The whole territory's area id (server/domain/coverage/model.ts CITY_ID). */
@@ -92,6 +100,8 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     else if (e.layerId === 'stations-clusters' && o && 'bbox' in o) controller.current?.fitBounds((o as { bbox: [number, number, number, number] }).bbox, 17);
     else if (e.layerId === 'boundaries-grids') patch({ selection: { level: 'grid', id: String(o.id) } });
     else if (e.layerId === 'boundaries-business-districts') patch({ selection: { level: 'businessDistrict', id: String(o.id) } });
+    // A thematic area drills down to it, as its crumb or its row in the area tree would.
+    else if (e.layerId === THEMATIC_LAYER_ID && o.properties) openRef.current(o.properties.level as Level, String(o.properties.id));
   }, [patch]);
 
   const tooltipRef = useRef<(e: PickEvent) => string | null>(() => null);
@@ -106,6 +116,14 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     if (e.layerId === 'stations') return `${p.name}\n${label('station', String(p.type))}${p.hours ? ` · ${hoursText(String(p.hours), locale)}` : ''}`;
     if (e.layerId === 'alliances') return `${o.name}\n${label('alliance', String(o.kind))}`;
     if (e.layerId === 'boundaries-grids' || e.layerId === 'boundaries-business-districts') return String(p.name ?? '');
+    if (e.layerId === THEMATIC_LAYER_ID) {
+      const a = p as unknown as ThematicArea;
+      return fill(t('thematic.tooltip'), { name: a.name, rate: t(`rate.${view.rate}`), value: a.value === null ? '—' : pct(a.value), num: a.numerator, den: a.denominator });
+    }
+    if (e.layerId.startsWith('density')) {
+      const n = Number(view.uncoveredOnly ? p.uncovered : p.enterprises);
+      return `${t(view.uncoveredOnly ? 'uncoveredOnly' : 'layer.density')}: ${n} · ${Math.round(n / Number(p.areaKm2 || 1))}/km²`;
+    }
     return null;
   };
 
@@ -155,6 +173,8 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
 
   // Stations group and labels give way by the whole zoom level: the layers are rebuilt when it changes, not per frame.
   const zoomLevel = Math.floor(view.camera.zoom);
+  // Strong below zoom 12, faint under the first buildings (12–13), gone closer in: only crossing those changes the style.
+  const thematicStrength = view.camera.zoom < 12 ? 'strong' : view.camera.zoom < THEMATIC_MAX_ZOOM ? 'light' : 'off';
   const style = useMemo<StyleState>(() => {
     const end = view.activityEnd ?? today;
     const endNext = new Date(new Date(`${end}T00:00:00Z`).getTime() + 86_400_000);
@@ -173,13 +193,12 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
       tiles: tileSource(),
       zoom: zoomLevel,
       label,
+      thematic: { rate: view.rate, method: view.classes, strength: thematicStrength },
+      labelZoom: zoomLevel,
     };
     // label changes with the locale only
-  }, [view.colorBy, view.reachMode, view.uncoveredOnly, view.activityEnd, view.activityDays, view.selection, basemap, reach, today, locale, zoomLevel]);
+  }, [view.colorBy, view.reachMode, view.uncoveredOnly, view.activityEnd, view.activityDays, view.selection, basemap, reach, today, locale, zoomLevel, view.rate, view.classes, thematicStrength]);
 
-  useEffect(() => {
-    controller.current?.setLayers(buildLayers(view.layers, data, style));
-  }, [view.layers, data, style]);
 
   const chooseBasemap = (id: string) => {
     const b = basemaps.find((x) => x.id === id);
@@ -218,6 +237,22 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     return crumbs;
   }, [view.focus, data.streets, data.districts, data.grids, data.businessDistricts, t]);
 
+  // The thematic map colours the focus's children (a grid's or business district's street's grids).
+  const thematicParent = useMemo(() => {
+    if (CHILD_LEVEL[view.focus.level as Level]) return view.focus as { level: Level; id: string };
+    const street = trail.find((c) => c.level === 'street');
+    return street ? { level: 'street' as Level, id: street.id } : null;
+  }, [view.focus, trail]);
+  const thematic = useThematic(thematicParent, view.layers.includes('thematic'));
+  const densityHexes = useDensity(view.layers.includes('density'), bounds, view.camera.zoom);
+  const mapData = useMemo(() => ({ ...data, thematic, densityHexes: densityHexes as unknown as typeof data.densityHexes }), [data, thematic, densityHexes]);
+
+  useEffect(() => {
+    controller.current?.setLayers(buildLayers(view.layers, mapData, style));
+  }, [view.layers, mapData, style]);
+  const thematicModel = currentThematic(mapData, style);
+  const [treeOpen, setTreeOpen] = useState(false);
+
   const geometryOf = (level: AreaLevel, id: string): Geometry | undefined => {
     // The whole city: the extent of every street.
     if (level === 'city') {
@@ -244,6 +279,9 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     const g = geometryOf(level, id);
     if (g) controller.current?.fitBounds(bboxOf(g));
   };
+
+  const openRef = useRef(open);
+  openRef.current = open;
 
   const onSearch = (r: SearchResult) => {
     // An area: drill to it (breadcrumb, profile and URL follow the focus) and frame its extent.
@@ -277,10 +315,10 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   };
 
   // The panel sees the view without the camera, so panning does not re-render it.
-  const { layers, colorBy, reachMode, uncoveredOnly, activityEnd, activityDays, focus, selection, basemap: basemapId } = view;
+  const { layers, colorBy, rate, classes, reachMode, uncoveredOnly, activityEnd, activityDays, focus, selection, basemap: basemapId } = view;
   const panelView = useMemo<ViewState>(
-    () => ({ layers, colorBy, reachMode, uncoveredOnly, activityEnd, activityDays, focus, selection, basemap: basemapId, camera: DEFAULT_VIEW.camera }),
-    [layers, colorBy, reachMode, uncoveredOnly, activityEnd, activityDays, focus, selection, basemapId],
+    () => ({ layers, colorBy, rate, classes, reachMode, uncoveredOnly, activityEnd, activityDays, focus, selection, basemap: basemapId, camera: DEFAULT_VIEW.camera }),
+    [layers, colorBy, rate, classes, reachMode, uncoveredOnly, activityEnd, activityDays, focus, selection, basemapId],
   );
 
   const shown = view.selection ?? view.focus;
@@ -291,7 +329,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     <div className="map-page">
       <header className="topbar">
         <h1>{t('title')}</h1>
-        <Breadcrumb trail={trail} onOpen={(c) => open(c.level, c.id)} />
+        <Breadcrumb trail={trail} onOpen={(c) => open(c.level, c.id)} tree={{ open: treeOpen, toggle: () => setTreeOpen((o) => !o) }} />
         <SearchBox onPick={onSearch} />
         <div className="tools">
           <select value={basemap.id} onChange={(e) => chooseBasemap(e.target.value)} aria-label={t('basemap')} data-control="basemap">
@@ -332,6 +370,22 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
           />
         )}
       </aside>
+      {treeOpen && (
+        <AreaTree
+          trail={trail}
+          rate={view.rate}
+          onOpen={(level, id) => {
+            open(level, id);
+            setTreeOpen(false);
+            document.querySelector<HTMLElement>('[data-control="area-tree"]')?.focus();
+          }}
+          onClose={() => {
+            setTreeOpen(false);
+            document.querySelector<HTMLElement>('[data-control="area-tree"]')?.focus();
+          }}
+        />
+      )}
+      {view.layers.includes('thematic') && <ThematicLegend model={thematicModel} zoom={view.camera.zoom} rate={view.rate} method={view.classes} onChange={patch} besidePanel={!layersFolded} />}
       {(notice || error || computing) && <div className="notice" role="status">{notice ?? (error ? t('errorLoading') : t('computing'))}</div>}
       {basemap.approval && <div className="approval">{basemap.approval}</div>}
     </div>

@@ -14,7 +14,6 @@ export const stationOfTile = (p: Props): StationProps & Props => ({
   ...p, name: String(p.name ?? ''), type: String(p.type ?? ''), alsoTypes: jsonArray(p.alsoTypes), services: jsonArray(p.services),
   openTo: (p.openTo ?? 'public') as StationProps['openTo'], reachM: numberOrNull(p.reachM),
 });
-const enterpriseOfTile = (p: Props) => ({ employees: Number(p.employees ?? 0), partyCoverage: typeof p.partyCoverage === 'string' ? p.partyCoverage : null });
 const activityOfTile = (p: Props) => ({ ...p, participants: Number(p.participants ?? 0), heldAt: String(p.heldAt ?? ''), title: String(p.title ?? '') });
 
 export interface ReachSettings {
@@ -75,11 +74,10 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
   const [bboxKey, setBboxKey] = useState<string | null>(null);
   // With tiles the buildings layer reads its own tiles; only the top gaps' outlines need GeoJSON (below).
   const wantBuildings = !view.tiled && (view.layers.includes('buildings') || view.layers.includes('gaps'));
-  const wantDensity = view.layers.includes('density');
   const wantActivity = view.layers.includes('activity');
   const wantStations = view.layers.includes('stations') || view.layers.includes('reach');
   // Points come from tiles of the zoom's level: a new level is a new load.
-  const what = [wantBuildings, wantDensity, wantActivity, wantStations, zoom >= MIN_DETAIL_ZOOM, pointTileLevel(zoom)].join();
+  const what = [wantBuildings, wantActivity, wantStations, zoom >= MIN_DETAIL_ZOOM, pointTileLevel(zoom)].join();
   useEffect(() => {
     if (!bounds || zoom < MIN_DETAIL_ZOOM - 2) return;
     const prev = loaded.current;
@@ -103,16 +101,13 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
         wantBuildings && detail ? getFeatures('buildings', { bbox }, { signal }) : none,
         // Points come from the vector tiles: every one in the box, no cap (issue 14).
         wantStations ? tilePoints('stations', box, zoom, { props: stationOfTile, signal }) : none,
-        // Enterprises are many: only the properties the density layer reads.
-        wantDensity && detail ? tilePoints('enterprises', box, zoom, { query: { properties: 'employees,partyCoverage' }, props: enterpriseOfTile, signal }) : none,
         wantActivity ? tilePoints('activities', box, zoom, { query: { datetime: `${since}/..` }, props: activityOfTile, signal }) : none,
       ])
-        .then(([buildings, stations, enterprises, activities]) => {
+        .then(([buildings, stations, activities]) => {
           setData((d) => ({
             ...d,
             ...(buildings ? { buildings } : {}),
             ...(stations ? { stations } : {}),
-            ...(enterprises ? { enterprises } : {}),
             ...(activities ? { activities } : {}),
           } as MapData));
           setError(null);
@@ -125,7 +120,7 @@ export function useMapData(view: { layers: LayerId[]; colorBy: ColorBy; focusStr
       ctrl.abort();
     };
     // zoom is read at fetch time; a new bboxKey (or a retry while computing) is what triggers a load.
-  }, [bboxKey, wantBuildings, wantStations, wantDensity, wantActivity, today, retryTick]);
+  }, [bboxKey, wantBuildings, wantStations, wantActivity, today, retryTick]);
 
   const wantGaps = view.layers.includes('gaps');
   const gapKind = view.colorBy === 'combined' ? 'party' : view.colorBy;

@@ -1,6 +1,7 @@
 // The view a user sees, and its round trip through the URL so a copied link opens the same view.
 import type { Camera } from '../../map/create-map';
 import { COLOR_BY, LAYER_IDS, type ColorBy, type LayerId } from '../../map/layers/types';
+import { CLASS_METHODS, THEMATIC_RATES, type ClassMethod, type ThematicRate } from '../../map/layers/thematic/classes';
 
 export type AreaLevel = 'city' | 'district' | 'street' | 'grid' | 'businessDistrict' | 'building';
 /** What a profile can show: an area, or a station (its own walking bands). */
@@ -9,6 +10,9 @@ export type SelectionLevel = AreaLevel | 'station';
 export interface ViewState {
   layers: LayerId[];
   colorBy: ColorBy;
+  /** The thematic map's rate and how its classes are cut. */
+  rate: ThematicRate;
+  classes: ClassMethod;
   reachMode: 'circles' | 'bands';
   uncoveredOnly: boolean;
   /** Activity heat window: the last `activityDays` days up to `activityEnd` (YYYY-MM-DD), or up to today. */
@@ -22,8 +26,10 @@ export interface ViewState {
 }
 
 export const DEFAULT_VIEW: ViewState = {
-  layers: ['boundaries', 'buildings', 'stations'],
+  layers: ['thematic', 'boundaries', 'buildings', 'stations'],
   colorBy: 'party',
+  rate: 'partyOrg',
+  classes: 'fixed',
   reachMode: 'circles',
   uncoveredOnly: false,
   activityEnd: null,
@@ -53,6 +59,8 @@ export function encodeView(v: ViewState): URLSearchParams {
   const p = new URLSearchParams();
   p.set('layers', v.layers.join(','));
   p.set('color', v.colorBy);
+  if (v.rate !== DEFAULT_VIEW.rate) p.set('rate', v.rate);
+  if (v.classes !== DEFAULT_VIEW.classes) p.set('classes', v.classes);
   if (v.reachMode !== 'circles') p.set('reach', v.reachMode);
   if (v.uncoveredOnly) p.set('uncovered', '1');
   if (v.activityEnd) p.set('until', v.activityEnd);
@@ -72,6 +80,10 @@ export function decodeView(p: URLSearchParams): ViewState {
   if (layers !== null) v.layers = layers.split(',').filter((l): l is LayerId => (LAYER_IDS as readonly string[]).includes(l));
   const color = p.get('color');
   if (color && (COLOR_BY as readonly string[]).includes(color)) v.colorBy = color as ColorBy;
+  const rate = p.get('rate');
+  if (rate && (THEMATIC_RATES as readonly string[]).includes(rate)) v.rate = rate as ThematicRate;
+  const classes = p.get('classes');
+  if (classes && (CLASS_METHODS as readonly string[]).includes(classes)) v.classes = classes as ClassMethod;
   if (p.get('reach') === 'bands') v.reachMode = 'bands';
   v.uncoveredOnly = p.get('uncovered') === '1';
   const until = p.get('until');

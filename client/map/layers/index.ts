@@ -8,9 +8,11 @@ import { densityLayers } from './density';
 import { gapLayers } from './gaps';
 import { reachLayers } from './reach';
 import { stationLayers, stationMarks } from './stations';
+import { thematicLayers } from './thematic';
 import type { LayerSpec, MapData, StyleState } from './types';
 
 const BUILDERS: [LayerId, (d: MapData, s: StyleState) => LayerSpec[]][] = [
+  ['thematic', thematicLayers],
   ['density', densityLayers],
   ['activity', activityLayers],
   ['reach', reachLayers],

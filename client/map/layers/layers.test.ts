@@ -5,6 +5,7 @@ import { buildLayers } from './index';
 import { buildingColor, REACH_COLORS } from './buildings';
 import { reachLayers, reachRadiusM } from './reach';
 import { densityLayers } from './density';
+import { DENSITY_RAMP } from './density/cells';
 import { activityLayers, inWindow } from './activity';
 import { arcsOf } from './alliances';
 import { gapLayers } from './gaps';
@@ -38,11 +39,18 @@ const data: MapData = {
   ]),
   alliances: fc([{ type: 'Feature', geometry: { type: 'MultiLineString', coordinates: [[[1, 2], [3, 4]], [[1, 2], [5, 6]], [[9, 9]]] }, properties: { name: 'A', kind: 'pairing' } }]),
   gapBuildingIds: [3, 1],
+  // Two hexagons of 0.5 km²: 3 enterprises (2 without an organisation), and 600 with none uncovered.
+  densityHexes: fc([
+    { type: 'Feature', geometry: square(121.45, 31.23), properties: { enterprises: 3, uncovered: 2, areaKm2: 0.5 } },
+    { type: 'Feature', geometry: square(121.46, 31.23), properties: { enterprises: 600, uncovered: 0, areaKm2: 0.5 } },
+  ]),
+  thematic: { level: 'grid', parent: 'street:310106012', figures: [] },
 };
 
 const style: StyleState = {
   colorBy: 'party', reachMode: 'circles', uncoveredOnly: false, activityWindow: ['2026-04-01T00:00:00Z', '2026-06-01T00:00:00Z'], theme: 'dark', selection: null,
   reachByType: { party_service_point: 300, party_service_centre: 1000 }, walkingSpeedKmh: 4.5, bandsMinutes: [5, 10, 15], toMap: identity, label: (_p, c) => c,
+  thematic: { rate: 'partyOrg', method: 'fixed', strength: 'strong' },
 };
 
 describe('layer functions', () => {
@@ -76,10 +84,15 @@ describe('layer functions', () => {
     expect(bands.map((b) => b.props.id)).toEqual(['reach-band-15', 'reach-band-10', 'reach-band-5']);
   });
 
-  it('filter the density layer to uncovered enterprises (no organisation, or only an instructor)', () => {
-    const total = (cells: unknown) => (cells as { properties: { count: number } }[]).reduce((n, c) => n + c.properties.count, 0);
-    expect(total(densityLayers(data, style)[0]?.props.data)).toBe(3);
-    expect(total(densityLayers(data, { ...style, uncoveredOnly: true })[0]?.props.data)).toBe(2);
+  it("draw the server's density hexagons, only those with uncovered enterprises when asked, coloured per km²", () => {
+    type Hex = { properties: { enterprises: number; uncovered: number; areaKm2: number } };
+    const all = densityLayers(data, style)[0]?.props;
+    expect((all?.data as Hex[]).length).toBe(2);
+    const only = densityLayers(data, { ...style, uncoveredOnly: true })[0]?.props;
+    expect((only?.data as Hex[]).map((h) => h.properties.uncovered)).toEqual([2]);
+    // 3 / 0.5 km² = 6 per km² (first class); 600 / 0.5 = 1,200 per km² (fourth class).
+    const colour = all?.getFillColor as (h: Hex) => unknown;
+    expect((all?.data as Hex[]).map(colour)).toEqual([DENSITY_RAMP[0], DENSITY_RAMP[3]]);
   });
 
   it('keep only activities inside the time window', () => {

@@ -2,9 +2,11 @@
 // deck.gl layer class name + props out; the map controller instantiates them.
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { ToMap } from '../coords';
+import type { ThematicData } from './thematic/model';
+import type { ClassMethod, ThematicRate } from './thematic/classes';
 
 /** The map's layers, in drawing order, and what the buildings can be coloured by. */
-export const LAYER_IDS = ['boundaries', 'buildings', 'stations', 'reach', 'density', 'activity', 'alliances', 'gaps'] as const;
+export const LAYER_IDS = ['thematic', 'boundaries', 'buildings', 'stations', 'reach', 'density', 'activity', 'alliances', 'gaps'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 export const COLOR_BY = ['party', 'union', 'work', 'reach', 'combined'] as const;
 export type ColorBy = (typeof COLOR_BY)[number];
@@ -63,6 +65,10 @@ export interface MapData {
   alliances: FC<MultiLineString, { name: string; kind: string }>;
   /** Building ids of the top gaps, in rank order. */
   gapBuildingIds: number[];
+  /** Operating enterprises per hexagon from the server (/api/density/hexagons), sized for the zoom. */
+  densityHexes: FC<Polygon, { enterprises: number; uncovered: number; areaKm2: number }>;
+  /** The focus's children and their rates, for the thematic map (null until loaded, or where there is none). */
+  thematic: ThematicData | null;
 }
 
 export interface StyleState {
@@ -89,6 +95,11 @@ export interface StyleState {
   tiles?: TileSource;
   /** Localised labels for station types and alliance kinds (tooltips, icons). */
   label: (prefix: string, code: string) => string;
+  /** The map's zoom, whole levels only (so the layers are rebuilt only when it crosses one): labels thin out
+   *  below it. Unset (the wall): every label. */
+  labelZoom?: number;
+  /** The thematic map's rate and class breaks, and how strongly it is drawn at the current zoom. */
+  thematic?: { rate: ThematicRate; method: ClassMethod; strength: 'strong' | 'light' | 'off' };
 }
 
 export const EMPTY_FC = { type: 'FeatureCollection', features: [] } as const;
@@ -99,5 +110,5 @@ const emptyCollection = <T,>() => ({ type: 'FeatureCollection', features: [] }) 
 /** Stable empty collections while loading, so layers never see undefined. */
 export const EMPTY_DATA: MapData = {
   districts: emptyCollection(), streets: emptyCollection(), grids: emptyCollection(), businessDistricts: emptyCollection(), buildings: emptyCollection(), stations: emptyCollection(),
-  enterprises: emptyCollection(), activities: emptyCollection(), alliances: emptyCollection(), gapBuildingIds: [],
+  enterprises: emptyCollection(), activities: emptyCollection(), alliances: emptyCollection(), gapBuildingIds: [], densityHexes: emptyCollection(), thematic: null,
 };

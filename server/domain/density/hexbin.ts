@@ -86,11 +86,12 @@ export interface HexCount {
 /** Sums weighted points (WGS84) in the box into hexagons of `size`; empty hexagons are left out. */
 export function binPoints(points: Iterable<{ lon: number; lat: number; enterprises: number; uncovered: number }>, box: [number, number, number, number], size: number): HexCount[] {
   const [w, s, e, n] = box;
-  const bins = new Map<string, HexCount>();
+  // A number per hexagon, not a string: a city's 100k buildings are binned on every request.
+  const bins = new Map<number, HexCount>();
   for (const p of points) {
     if (p.enterprises <= 0 || p.lon < w || p.lon > e || p.lat < s || p.lat > n) continue;
     const [i, j] = hexOf(mercX(p.lon), mercY(p.lat), size);
-    const key = `${i}:${j}`;
+    const key = (i + KEY_OFFSET) * KEY_SPAN + (j + KEY_OFFSET);
     const bin = bins.get(key);
     if (bin) {
       bin.enterprises += p.enterprises;
@@ -99,3 +100,7 @@ export function binPoints(points: Iterable<{ lon: number; lat: number; enterpris
   }
   return [...bins.values()].sort((a, b) => a.i - b.i || a.j - b.j);
 }
+
+/** Columns and rows stay within ±2^20 at the smallest hexagons (zoom 15: the world is ~310k columns wide). */
+const KEY_OFFSET = 2 ** 20;
+const KEY_SPAN = 2 ** 21;

@@ -36,12 +36,16 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
   const isSelected = (level: string, id: unknown) => !!sel && sel.level === level && sel.id === String(id);
   // Grid names sit at the grid's centre, business-district names just below theirs, so the two rarely collide.
   // Street names ride on the street's northern edge, clear of its grids' labels.
-  const labels: Label[] = memoOn(data.streets.features, `${k}:${data.grids.features.length}:${data.businessDistricts.features.length}:${s.theme}`, () => [
-    ...data.streets.features.map((f) => {
+  // Areas the thematic map labels (name and value) are not named twice.
+  const thematicIds = s.thematic && s.thematic.strength !== 'off' && data.thematic ? { level: data.thematic.level, ids: new Set(data.thematic.figures.map((f) => f.id)) } : null;
+  const named = (level: 'street' | 'grid', f: { id?: unknown }) => !(thematicIds && thematicIds.level === level && thematicIds.ids.has(String(f.id)));
+  const labelKey = `${k}:${data.grids.features.length}:${data.businessDistricts.features.length}:${s.theme}:${thematicIds ? `${thematicIds.level}${thematicIds.ids.size}:${data.thematic?.parent}` : ''}`;
+  const labels: Label[] = memoOn(data.streets.features, labelKey, () => [
+    ...data.streets.features.filter((f) => named('street', f)).map((f) => {
       const [w, , e, n] = bboxOf(f.geometry);
       return { text: String(f.properties?.name ?? ''), at: s.toMap([(w + e) / 2, n]), size: 20, offset: [0, -18] as [number, number], color: [255, 120, 110, 255] as RGBA, priority: 3, minZoom: 0 };
     }),
-    ...data.grids.features.map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 14, offset: [0, -10] as [number, number], color: ink, priority: 2, minZoom: GRID_LABEL_MIN_ZOOM })),
+    ...data.grids.features.filter((f) => named('grid', f)).map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 14, offset: [0, -10] as [number, number], color: ink, priority: 2, minZoom: GRID_LABEL_MIN_ZOOM })),
     ...data.businessDistricts.features.map((f) => ({ text: String(f.properties?.name ?? ''), at: s.toMap(labelPoint(f.geometry)), size: 12, offset: [0, 14] as [number, number], color: gold, priority: 1, minZoom: GRID_LABEL_MIN_ZOOM + 1 })),
   ]);
   // Limited by zoom and collision at the view's zoom level (the wall, with no zoom, names everything in its street).

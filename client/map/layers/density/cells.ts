@@ -1,12 +1,10 @@
-// Enterprise density as counts in square cells of a fixed size on the ground (not one hexagon per
-// building: a cell gathers the buildings around it), with fixed class breaks so the legend can say
-// how many enterprises a colour means.
+// Enterprise density classes: enterprises per km² of a hexagon (the server counts them per hexagon sized for
+// the zoom; dividing by the hexagon's ground area keeps a colour meaning the same density at every zoom),
+// with fixed class breaks so the legend can say what a colour means.
 import type { RGBA } from '../../colors';
 
-export interface Cell { polygon: [number, number][]; count: number }
-
-/** Class breaks (enterprises per cell): a colour for 1–4, 5–9, 10–19, 20–49, 50+. */
-export const DENSITY_BREAKS = [1, 5, 10, 20, 50] as const;
+/** Class breaks (operating enterprises per km²): a colour for 1–49, 50–199, 200–999, 1,000–2,999, 3,000+ (the demo streets reach ~1,000, the synthetic city ~1,800 on average). */
+export const DENSITY_BREAKS = [1, 50, 200, 1000, 3000] as const;
 /** Its own ramp (blue to violet), so density never reads as coverage (red→green). */
 export const DENSITY_RAMP: RGBA[] = [
   [198, 219, 239, 150],
@@ -16,34 +14,17 @@ export const DENSITY_RAMP: RGBA[] = [
   [90, 20, 150, 220],
 ];
 
-export function densityClass(count: number): number {
+/** The class of a density (per km²): -1 below the first break (nothing there). */
+export function densityClass(perKm2: number): number {
   let k = -1;
   DENSITY_BREAKS.forEach((b, i) => {
-    if (count >= b) k = i;
+    if (perKm2 >= b) k = i;
   });
   return k;
 }
 
-const M_PER_DEG_LAT = 111_320;
-
-/** Counts of points per cell of `sizeM` metres; cells are aligned to a grid anchored at the origin
- *  (so panning never moves them) and sized in degrees at the points' mean latitude. */
-export function densityCells(points: [number, number][], sizeM: number): Cell[] {
-  if (points.length === 0) return [];
-  const lat0 = points.reduce((s, p) => s + p[1], 0) / points.length;
-  const dLat = sizeM / M_PER_DEG_LAT;
-  const dLon = sizeM / (M_PER_DEG_LAT * Math.cos((lat0 * Math.PI) / 180));
-  const counts = new Map<string, { i: number; j: number; n: number }>();
-  for (const [lon, lat] of points) {
-    const i = Math.floor(lon / dLon);
-    const j = Math.floor(lat / dLat);
-    const key = `${i}:${j}`;
-    const c = counts.get(key);
-    if (c) c.n++;
-    else counts.set(key, { i, j, n: 1 });
-  }
-  return [...counts.values()].map(({ i, j, n }) => {
-    const [w, s, e, no] = [i * dLon, j * dLat, (i + 1) * dLon, (j + 1) * dLat];
-    return { polygon: [[w, s], [e, s], [e, no], [w, no], [w, s]], count: n };
-  });
+/** Enterprises per km² of a hexagon; a hexagon holding any enterprise is at least in the first class. */
+export function perKm2(count: number, areaKm2: number): number {
+  if (count <= 0) return 0;
+  return Math.max(DENSITY_BREAKS[0], areaKm2 > 0 ? count / areaKm2 : Infinity);
 }
