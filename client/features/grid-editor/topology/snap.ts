@@ -5,6 +5,18 @@
 import type { Polygon, Position } from 'geojson';
 import { latticeOnSegment, roundPos, samePos } from './geom';
 
+/** The point of screen segment pa–pb nearest the cursor, and its distance; null for a zero-length segment. */
+function closestOnSegment(cursor: { x: number; y: number }, pa: { x: number; y: number }, pb: { x: number; y: number }): { x: number; y: number; d: number } | null {
+  const dx = pb.x - pa.x;
+  const dy = pb.y - pa.y;
+  const len2 = dx * dx + dy * dy;
+  if (len2 === 0) return null;
+  const s = Math.max(0, Math.min(1, ((cursor.x - pa.x) * dx + (cursor.y - pa.y) * dy) / len2));
+  const x = pa.x + s * dx;
+  const y = pa.y + s * dy;
+  return { x, y, d: Math.hypot(x - cursor.x, y - cursor.y) };
+}
+
 export type Project = (p: Position) => { x: number; y: number };
 export type Unproject = (x: number, y: number) => Position;
 
@@ -46,19 +58,10 @@ function snapToRings(cursor: { x: number; y: number }, t: SnapTargets, project: 
       const a = ring[i] as Position;
       const b = ring[i + 1] as Position;
       if (skip(a) || skip(b)) continue;
-      const pa = project(a);
-      const pb = project(b);
-      const dx = pb.x - pa.x;
-      const dy = pb.y - pa.y;
-      const len2 = dx * dx + dy * dy;
-      if (len2 === 0) continue;
-      const s = Math.max(0, Math.min(1, ((cursor.x - pa.x) * dx + (cursor.y - pa.y) * dy) / len2));
-      const x = pa.x + s * dx;
-      const y = pa.y + s * dy;
-      const d = Math.hypot(x - cursor.x, y - cursor.y);
-      if (d < bestD) {
-        bestD = d;
-        best = latticeOnSegment(unproject(x, y), a, b);
+      const c = closestOnSegment(cursor, project(a), project(b));
+      if (c && c.d < bestD) {
+        bestD = c.d;
+        best = latticeOnSegment(unproject(c.x, c.y), a, b);
       }
     }
   return best;
@@ -81,19 +84,10 @@ export function snapToLines(cursor: { x: number; y: number }, lines: Position[][
   bestD = tolerancePx;
   for (const line of lines)
     for (let i = 0; i + 1 < line.length; i++) {
-      const pa = project(line[i] as Position);
-      const pb = project(line[i + 1] as Position);
-      const dx = pb.x - pa.x;
-      const dy = pb.y - pa.y;
-      const len2 = dx * dx + dy * dy;
-      if (len2 === 0) continue;
-      const s = Math.max(0, Math.min(1, ((cursor.x - pa.x) * dx + (cursor.y - pa.y) * dy) / len2));
-      const x = pa.x + s * dx;
-      const y = pa.y + s * dy;
-      const d = Math.hypot(x - cursor.x, y - cursor.y);
-      if (d < bestD) {
-        bestD = d;
-        best = unproject(x, y);
+      const c = closestOnSegment(cursor, project(line[i] as Position), project(line[i + 1] as Position));
+      if (c && c.d < bestD) {
+        bestD = c.d;
+        best = unproject(c.x, c.y);
       }
     }
   return best && roundPos(best);

@@ -5,7 +5,8 @@
 import type { PublicSnapshot } from '../../../../server/publications/contract';
 import { labelPoint, projectionFor, rateColor, RATE_STEPS } from './geo';
 import { PUBLIC_MESSAGES, STATION_TYPES, typeLabel, type PublicLocale } from './i18n';
-import { posterEntries, qrMatrix, weekLine, type PosterEntry } from './poster-content';
+import { posterEntries, qrMatrix } from './poster-content';
+import { drawList, POSTER_FONT } from './poster-list';
 
 export type PaperSize = 'A3' | 'A1';
 /** Paper in millimetres (portrait) and the pixels at 300 dpi (print shops ask for 300; mm ÷ 25.4 × 300, rounded up). */
@@ -14,7 +15,6 @@ export const PAPER: Record<PaperSize, { mm: [number, number]; px: [number, numbe
   A1: { mm: [594, 841], px: [7016, 9933] },
 };
 
-const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
 function niceLength(m: number): number {
   const p = 10 ** Math.floor(Math.log10(m));
@@ -38,7 +38,7 @@ export function drawPoster(canvas: HTMLCanvasElement, data: PublicSnapshot, size
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   const u = W / 1754; // one unit = one pixel of A3 at 150 dpi (the layout's design size)
-  const font = (px: number, weight = 400) => `${weight} ${Math.round(px * u)}px ${FONT}`;
+  const font = (px: number, weight = 400) => `${weight} ${Math.round(px * u)}px ${POSTER_FONT}`;
   const margin = 80 * u;
   const entries = posterEntries(data.stations);
 
@@ -338,45 +338,6 @@ function lineLength(lines: number[][][]): number {
 
 function longestPart(lines: number[][][]): number[][] {
   return lines.reduce((best, l) => (lineLength([l]) > lineLength([best]) ? l : best), lines[0] ?? []);
-}
-
-/** The numbered list: number badge, name, then address · phone and the week, shrinking to fit its box; two columns when long. */
-function drawList(ctx: CanvasRenderingContext2D, entries: PosterEntry[], box: { x: number; y: number; w: number; h: number }, u: number, locale: PublicLocale, heading: string, tel: string): void {
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'middle';
-  ctx.fillStyle = '#212529';
-  ctx.font = `700 ${Math.round(30 * u)}px ${FONT}`;
-  ctx.fillText(heading, box.x, box.y + 14 * u);
-  const y0 = box.y + 56 * u;
-  const avail = box.h - 56 * u;
-  const columns = entries.length * 96 * u > avail * 1.25 ? 2 : 1;
-  const perColumn = Math.ceil(entries.length / columns);
-  const s = Math.min(1, avail / Math.max(1, perColumn * 96 * u));
-  const rowH = 96 * u * s;
-  const colW = box.w / columns;
-  entries.forEach(({ n, station: st }, i) => {
-    const col = Math.floor(i / perColumn);
-    const x = box.x + col * colW, y = y0 + (i % perColumn) * rowH;
-    ctx.beginPath();
-    ctx.arc(x + 19 * u * s, y + 18 * u * s, 18 * u * s, 0, Math.PI * 2);
-    ctx.fillStyle = STATION_TYPES[st.type]?.color ?? '#495057';
-    ctx.fill();
-    ctx.fillStyle = '#ffffff';
-    ctx.textAlign = 'center';
-    ctx.font = `700 ${Math.round(20 * u * s)}px ${FONT}`;
-    ctx.fillText(String(n), x + 19 * u * s, y + 19 * u * s);
-    ctx.textAlign = 'left';
-    const tx = x + 50 * u * s, tw = colW - 60 * u * s;
-    ctx.fillStyle = '#212529';
-    ctx.font = `700 ${Math.round(24 * u * s)}px ${FONT}`;
-    ctx.fillText(st.name, tx, y + 18 * u * s, tw);
-    ctx.fillStyle = '#495057';
-    ctx.font = `400 ${Math.round(19 * u * s)}px ${FONT}`;
-    const where = [st.address ?? st.buildingName, st.floor, st.phone ? `${tel} ${st.phone}` : null].filter(Boolean).join(' · ');
-    ctx.fillText(where || typeLabel(st.type, locale), tx, y + 48 * u * s, tw);
-    const hours = weekLine(st.week, locale) ?? st.hours;
-    if (hours) ctx.fillText(hours, tx, y + 74 * u * s, tw);
-  });
 }
 
 export function posterBlob(data: PublicSnapshot, size: PaperSize, locale: PublicLocale): Promise<Blob> {
