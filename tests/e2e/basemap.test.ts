@@ -2,14 +2,12 @@
 // dark and light themes, their names placed along the lines; the grid editor draws the same roads, and with
 // "snap to road centre lines" on, a split line clicked a few pixels beside a road runs on the road's centre
 // line, and the saved grids still tile the street exactly.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerType } from '@hono/node-server';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import * as turf from '@turf/turf';
-import { closeNow } from '../helpers/serve.js';
-import { openTestStore, type TestStore } from '../helpers/stores.js';
-import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, watchConsole } from '../helpers/browser.js';
+import { ARTIFACTS, HAS_CHROMIUM, signInAsAdmin } from '../helpers/browser.js';
+import { browserSession } from '../helpers/browser-session.js';
 import { screenOfOn, selectGridOn, type Pt } from '../helpers/grid-editor-page.js';
 
 const STREET = '310106012';
@@ -51,36 +49,19 @@ function partitionError(street: Polygon | MultiPolygon, grids: Polygon[]): { gap
 }
 
 describe.runIf(HAS_CHROMIUM)('offline basemap roads and the editor snap in Chromium', () => {
-  let t: TestStore;
-  let server: ServerType;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  let idle: ReturnType<typeof trackNetwork>;
+  const s = browserSession();
   const tileRequests: string[] = [];
 
   beforeAll(async () => {
-    t = await openTestStore('pglite');
-    ({ server, base } = await serveApp(t));
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    errors = watchConsole(page);
-    idle = trackNetwork(page);
-    page.on('request', (r) => {
+    s.page.on('request', (r) => {
       const p = new URL(r.url()).pathname;
       if (p.startsWith('/ogc/collections/roads/tiles/')) tileRequests.push(p);
     });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await closeNow(server);
-    await t?.dispose();
-  });
 
   /** Moves a page's map and resolves once it has loaded its tiles and drawn them (MapLibre's idle). */
   const settle = (hook: '__coverageMap' | '__gridEditor', camera?: { center: [number, number]; zoom: number }) =>
-    page.evaluate(
+    s.page.evaluate(
       ([h, c]) =>
         new Promise<void>((resolve) => {
           const map = (window as unknown as Record<string, { map: import('maplibre-gl').Map } | undefined>)[h as string]?.map;
@@ -93,18 +74,18 @@ describe.runIf(HAS_CHROMIUM)('offline basemap roads and the editor snap in Chrom
     );
 
   it('draws the roads and their names at zoom 13, 15 and 17, dark and light', { timeout: 300_000 }, async () => {
-    await signInAsAdmin(page, base);
+    await signInAsAdmin(s.page, s.base);
     const seen: Record<string, Drawn> = {};
     for (const theme of ['dark', 'light'] as const) {
       // One page load per theme; the zooms by moving the camera, as a user would.
       const q = new URLSearchParams({ layers: '', at: '121.4555,31.2285,13,0,0', focus: `street:${STREET}`, ...(theme === 'light' ? { base: 'light' } : {}) });
-      await page.goto(`${base}/?${q}`);
-      await page.waitForSelector('[data-testid=map] canvas');
-      await idle();
+      await s.page.goto(`${s.base}/?${q}`);
+      await s.page.waitForSelector('[data-testid=map] canvas');
+      await s.idle();
       for (const [zoom, at] of [[13, [121.4555, 31.2285]], [15, [121.4555, 31.2285]], [17, [121.4575, 31.2265]]] as const) {
         await settle('__coverageMap', { center: [at[0], at[1]], zoom });
-        seen[`${theme}${zoom}`] = await drawnOn(page, '__coverageMap');
-        await page.screenshot({ path: `${ARTIFACTS}/basemap-${theme}-z${zoom}.png` });
+        seen[`${theme}${zoom}`] = await drawnOn(s.page, '__coverageMap');
+        await s.page.screenshot({ path: `${ARTIFACTS}/basemap-${theme}-z${zoom}.png` });
       }
     }
     expect(tileRequests.length).toBeGreaterThan(0);
@@ -119,55 +100,55 @@ describe.runIf(HAS_CHROMIUM)('offline basemap roads and the editor snap in Chrom
     }
     // Each theme its own road colours.
     expect(seen.dark15?.arterialColor).not.toEqual(seen.light15?.arterialColor);
-    expect(errors).toEqual([]);
+    expect(s.errors).toEqual([]);
   });
 
   it('the editor draws the roads, and with the toggle on a split clicked beside 石门一路 runs on its centre line', { timeout: 300_000 }, async () => {
-    await page.goto(`${base}/edit?street=${STREET}`);
-    await page.waitForSelector('[data-testid=editor-map] canvas');
-    await page.waitForSelector('.grid-label');
-    await page.waitForSelector('.ge-problems[data-count="0"]');
-    await idle();
+    await s.page.goto(`${s.base}/edit?street=${STREET}`);
+    await s.page.waitForSelector('[data-testid=editor-map] canvas');
+    await s.page.waitForSelector('.grid-label');
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.idle();
     await settle('__gridEditor');
-    const inEditor = await drawnOn(page, '__gridEditor');
+    const inEditor = await drawnOn(s.page, '__gridEditor');
     expect(inEditor.roads).toEqual(expect.arrayContaining(['南京西路', '威海路', '石门一路']));
     expect(inEditor.labels.length).toBeGreaterThan(0);
 
-    await page.check('[data-control=snap-roads]');
-    await page.waitForSelector('[data-roads]:not([data-roads=""]):not([data-roads=loading])');
-    expect(Number(await page.getAttribute('[data-roads]', 'data-roads'))).toBeGreaterThanOrEqual(10);
+    await s.page.check('[data-control=snap-roads]');
+    await s.page.waitForSelector('[data-roads]:not([data-roads=""]):not([data-roads=loading])');
+    expect(Number(await s.page.getAttribute('[data-roads]', 'data-roads'))).toBeGreaterThanOrEqual(10);
 
-    await selectGridOn(page, 3);
+    await selectGridOn(s.page, 3);
     // Zoom 15 (MapLibre’s 512 px tiles: about 2 m a pixel) over 石门一路, so a click 4 px beside the road is ~8 m off.
-    await page.evaluate((lon) => window.__gridEditor?.map.jumpTo({ center: [lon, 31.2252], zoom: 15 }), SHIMEN_LON);
-    await page.waitForTimeout(600);
+    await s.page.evaluate((lon) => window.__gridEditor?.map.jumpTo({ center: [lon, 31.2252], zoom: 15 }), SHIMEN_LON);
+    await s.page.waitForTimeout(600);
     // The road's southern end (its vertex at 延安中路, outside the street) and a point of it inside 第二网格.
-    const south = await screenOfOn(page, [SHIMEN_LON, 31.2199]);
-    const north = await screenOfOn(page, [SHIMEN_LON, 31.2315]);
+    const south = await screenOfOn(s.page, [SHIMEN_LON, 31.2199]);
+    const north = await screenOfOn(s.page, [SHIMEN_LON, 31.2315]);
     const click = async (at: Pt) => {
-      await page.mouse.move(at.x, at.y);
-      await page.waitForTimeout(80);
-      await page.mouse.down();
-      await page.mouse.up();
-      await page.waitForTimeout(250);
+      await s.page.mouse.move(at.x, at.y);
+      await s.page.waitForTimeout(80);
+      await s.page.mouse.down();
+      await s.page.mouse.up();
+      await s.page.waitForTimeout(250);
     };
-    await page.click('[data-tool=split]');
+    await s.page.click('[data-tool=split]');
     const a = { x: south.x + 4, y: south.y };
     const b = { x: north.x - 4, y: north.y };
     await click(a);
     await click(b);
     await click(b);
-    await page.waitForSelector('.grid-list [data-grid="n:1"]');
-    await page.waitForSelector('.ge-problems[data-count="0"]');
-    await page.screenshot({ path: `${ARTIFACTS}/basemap-editor-snap.png` });
+    await s.page.waitForSelector('.grid-list [data-grid="n:1"]');
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.screenshot({ path: `${ARTIFACTS}/basemap-editor-snap.png` });
 
-    await page.waitForSelector('[data-testid=impact]', { timeout: 30_000 });
-    await page.fill('.ge-save textarea', 'e2e: 沿石门一路分割');
-    await page.click('[data-control=save]');
-    await page.waitForSelector('.notice', { timeout: 30_000 });
-    await page.waitForSelector('.ge-save[data-state=idle]');
+    await s.page.waitForSelector('[data-testid=impact]', { timeout: 30_000 });
+    await s.page.fill('.ge-save textarea', 'e2e: 沿石门一路分割');
+    await s.page.click('[data-control=save]');
+    await s.page.waitForSelector('.notice', { timeout: 30_000 });
+    await s.page.waitForSelector('.ge-save[data-state=idle]');
 
-    const after = (await (await page.request.get(`${base}/api/streets/${STREET}/grid-editor`)).json()) as { street: { geometry: Polygon | MultiPolygon }; grids: { id: number; geometry: Polygon }[] };
+    const after = (await (await s.page.request.get(`${s.base}/api/streets/${STREET}/grid-editor`)).json()) as { street: { geometry: Polygon | MultiPolygon }; grids: { id: number; geometry: Polygon }[] };
     expect(after.grids).toHaveLength(5);
     const e = partitionError(after.street.geometry, after.grids.map((g) => g.geometry));
     expect(e.gap).toBeLessThan(1);
@@ -181,6 +162,6 @@ describe.runIf(HAS_CHROMIUM)('offline basemap roads and the editor snap in Chrom
     expect(shared.length).toBeGreaterThanOrEqual(2);
     const metresEast = (p: Position) => ((p[0] as number) - SHIMEN_LON) * 111_320 * Math.cos(((p[1] as number) * Math.PI) / 180);
     for (const p of shared) expect(Math.abs(metresEast(p))).toBeLessThan(0.5);
-    expect(errors).toEqual([]);
+    expect(s.errors).toEqual([]);
   });
 });

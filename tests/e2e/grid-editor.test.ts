@@ -1,17 +1,15 @@
 // The grid editor in a real browser: a shared vertex dragged with the mouse moves in both grids, a
 // problem shows on the map and in the list (and undo clears it), the preview shows the impact, the save
 // lands, and after a reload the API has the same new coordinate in both grids. No console errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerType } from '@hono/node-server';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as turf from '@turf/turf';
-import { closeNow } from '../helpers/serve.js';
-import { openTestStore, type TestStore } from '../helpers/stores.js';
-import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, watchConsole } from '../helpers/browser.js';
+import { ARTIFACTS, HAS_CHROMIUM, signInAsAdmin, watchConsole } from '../helpers/browser.js';
+import { browserSession } from '../helpers/browser-session.js';
 import { dragOn, screenOfOn, selectGridOn, type Pt } from '../helpers/grid-editor-page.js';
 
 const STREET = '310106012';
@@ -25,45 +23,25 @@ const same = (a: Position, b: Position) => a[0] === b[0] && a[1] === b[1];
 const ringOf = (g: { geometry: Polygon }) => (g.geometry.coordinates[0] ?? []).slice(0, -1);
 
 describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
-  let t: TestStore;
-  let server: ServerType;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  let idle: ReturnType<typeof trackNetwork>;
+  const s = browserSession();
   let before: EditorGrids;
   let pair: { a: number; b: number; vertex: Position };
 
-  const editorData = async (): Promise<EditorGrids> => (await (await page.request.get(`${base}/api/streets/${STREET}/grid-editor`)).json()) as EditorGrids;
+  const editorData = async (): Promise<EditorGrids> => (await (await s.page.request.get(`${s.base}/api/streets/${STREET}/grid-editor`)).json()) as EditorGrids;
 
-  const screenOf = (pos: Position) => screenOfOn(page, pos);
-  const drag = (from: Pt, dx: number, dy: number) => dragOn(page, from, dx, dy);
-  const selectGrid = (id: number) => selectGridOn(page, id);
-
-  beforeAll(async () => {
-    t = await openTestStore('pglite');
-    ({ server, base } = await serveApp(t));
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    errors = watchConsole(page);
-    idle = trackNetwork(page);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await closeNow(server);
-    await t?.dispose();
-  });
+  const screenOf = (pos: Position) => screenOfOn(s.page, pos);
+  const drag = (from: Pt, dx: number, dy: number) => dragOn(s.page, from, dx, dy);
+  const selectGrid = (id: number) => selectGridOn(s.page, id);
 
   it('opens the street with its grids labelled and the partition clean', async () => {
-    await signInAsAdmin(page, base);
-    await page.goto(`${base}/edit?street=${STREET}`);
-    await page.waitForSelector('[data-testid=editor-map] canvas');
-    await page.waitForSelector('.grid-label');
-    await page.waitForSelector('.ge-problems[data-count="0"]');
-    await idle();
+    await signInAsAdmin(s.page, s.base);
+    await s.page.goto(`${s.base}/edit?street=${STREET}`);
+    await s.page.waitForSelector('[data-testid=editor-map] canvas');
+    await s.page.waitForSelector('.grid-label');
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.idle();
     before = await editorData();
-    expect(await page.locator('.grid-label').count()).toBe(before.grids.length);
+    expect(await s.page.locator('.grid-label').count()).toBe(before.grids.length);
     // A vertex shared by exactly two grids and not on the street outline.
     const outline = JSON.stringify(before.street.geometry.coordinates);
     for (const a of before.grids)
@@ -72,7 +50,7 @@ describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
         if (holders.length === 2 && !outline.includes(`[${v[0]},${v[1]}]`) && !pair) pair = { a: a.id, b: (holders.find((g) => g.id !== a.id) as { id: number }).id, vertex: v };
       }
     expect(pair).toBeTruthy();
-    expect(new URL(page.url()).searchParams.get('street')).toBe(STREET);
+    expect(new URL(s.page.url()).searchParams.get('street')).toBe(STREET);
   });
 
   it('shows a problem when a grid leaves the street, and undo (Ctrl+Z) clears it', async () => {
@@ -87,38 +65,38 @@ describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
     // Pull the outline vertex away from the grid's centre: part of the grid now lies outside the street.
     const len = Math.hypot(from.x - centre.x, from.y - centre.y);
     await drag(from, ((from.x - centre.x) / len) * 60, ((from.y - centre.y) / len) * 60);
-    await page.waitForSelector('.ge-problems .problem[data-kind=outside]');
-    expect(await page.isDisabled('[data-control=save]')).toBe(true);
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: `${ARTIFACTS}/grid-editor-problem.png` });
-    await page.keyboard.press('Control+z');
-    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.waitForSelector('.ge-problems .problem[data-kind=outside]');
+    expect(await s.page.isDisabled('[data-control=save]')).toBe(true);
+    await s.page.waitForTimeout(500);
+    await s.page.screenshot({ path: `${ARTIFACTS}/grid-editor-problem.png` });
+    await s.page.keyboard.press('Control+z');
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
   });
 
   it('drags a shared vertex, previews the impact and saves', async () => {
     await selectGrid(pair.a);
     const from = await screenOf(pair.vertex);
     await drag(from, 45, 30);
-    await page.waitForSelector('.ge-problems[data-count="0"]');
-    await page.waitForSelector('[data-testid=impact]', { timeout: 30_000 });
-    expect(await page.locator('.ge-save').innerText()).toMatch(/1|2/);
-    await page.fill('.ge-save textarea', 'e2e: 移动共用顶点');
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `${ARTIFACTS}/grid-editor-preview.png` });
-    expect(await page.isEnabled('[data-control=save]')).toBe(true);
-    await page.click('[data-control=save]');
-    await page.waitForSelector('.notice', { timeout: 30_000 });
-    await page.waitForSelector('.ge-save[data-state=idle]');
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.waitForSelector('[data-testid=impact]', { timeout: 30_000 });
+    expect(await s.page.locator('.ge-save').innerText()).toMatch(/1|2/);
+    await s.page.fill('.ge-save textarea', 'e2e: 移动共用顶点');
+    await s.page.waitForTimeout(400);
+    await s.page.screenshot({ path: `${ARTIFACTS}/grid-editor-preview.png` });
+    expect(await s.page.isEnabled('[data-control=save]')).toBe(true);
+    await s.page.click('[data-control=save]');
+    await s.page.waitForSelector('.notice', { timeout: 30_000 });
+    await s.page.waitForSelector('.ge-save[data-state=idle]');
     // No outline of the boundary as it was before the drag is left drawn (it stayed as a white line).
-    await page.waitForSelector('[data-testid=editor-map][data-focus=off]');
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `${ARTIFACTS}/grid-editor-saved.png` });
+    await s.page.waitForSelector('[data-testid=editor-map][data-focus=off]');
+    await s.page.waitForTimeout(400);
+    await s.page.screenshot({ path: `${ARTIFACTS}/grid-editor-saved.png` });
   });
 
   it('after a reload, the boundary moved in both grids (the same new coordinate in each)', async () => {
-    await page.reload();
-    await page.waitForSelector('.grid-label');
-    await idle();
+    await s.page.reload();
+    await s.page.waitForSelector('.grid-label');
+    await s.idle();
     const after = await editorData();
     const a = after.grids.find((g) => g.id === pair.a) as EditorGrids['grids'][number];
     const b = after.grids.find((g) => g.id === pair.b) as EditorGrids['grids'][number];
@@ -130,7 +108,7 @@ describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
     expect(ringOf(b).some((q) => same(q, fresh[0] as Position))).toBe(true);
     expect(a.version).toBeGreaterThan((before.grids.find((g) => g.id === pair.a) as { version: number }).version);
     // The OGC API sees the same.
-    const ogc = (await (await page.request.get(`${base}/ogc/collections/grids/items?limit=100`)).json()) as { features: { id: number | string; geometry: Polygon }[] };
+    const ogc = (await (await s.page.request.get(`${s.base}/ogc/collections/grids/items?limit=100`)).json()) as { features: { id: number | string; geometry: Polygon }[] };
     for (const id of [pair.a, pair.b]) {
       const f = ogc.features.find((x) => Number(x.id) === id || String(x.id).endsWith(`.${id}`));
       if (f) expect(JSON.stringify(f.geometry.coordinates)).toContain(`[${fresh[0]?.[0]},${fresh[0]?.[1]}]`);
@@ -138,13 +116,13 @@ describe.runIf(HAS_CHROMIUM)('grid editor in Chromium', () => {
   });
 
   it('lists the save in the history and shows that version on the map', async () => {
-    await page.waitForSelector('.ge-history [data-history]');
-    expect(await page.locator('.ge-history').innerText()).toContain('e2e: 移动共用顶点');
-    await page.locator('.ge-history [data-history] button.link').first().click();
-    await page.waitForSelector('.ge-history li.open [data-control=revert]');
-    await page.waitForTimeout(800);
-    await page.screenshot({ path: `${ARTIFACTS}/grid-editor-history.png` });
-    expect(errors).toEqual([]);
+    await s.page.waitForSelector('.ge-history [data-history]');
+    expect(await s.page.locator('.ge-history').innerText()).toContain('e2e: 移动共用顶点');
+    await s.page.locator('.ge-history [data-history] button.link').first().click();
+    await s.page.waitForSelector('.ge-history li.open [data-control=revert]');
+    await s.page.waitForTimeout(800);
+    await s.page.screenshot({ path: `${ARTIFACTS}/grid-editor-history.png` });
+    expect(s.errors).toEqual([]);
   });
 });
 
@@ -172,16 +150,11 @@ function partitionError(street: Polygon | MultiPolygon, grids: Polygon[]): { gap
 }
 
 describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
-  let t: TestStore;
-  let server: ServerType;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
+  const s = browserSession();
   let seeded: FullEditor;
 
-  const editorOf = async (p: Page = page): Promise<FullEditor> => (await (await p.request.get(`${base}/api/streets/${STREET}/grid-editor`)).json()) as FullEditor;
-  const historyOf = async (): Promise<History> => (await (await page.request.get(`${base}/api/streets/${STREET}/grid-history`)).json()) as History;
+  const editorOf = async (p: Page = s.page): Promise<FullEditor> => (await (await p.request.get(`${s.base}/api/streets/${STREET}/grid-editor`)).json()) as FullEditor;
+  const historyOf = async (): Promise<History> => (await (await s.page.request.get(`${s.base}/api/streets/${STREET}/grid-history`)).json()) as History;
   const grid = (d: EditorGrids, id: number): Grid => {
     const g = d.grids.find((x) => x.id === id);
     if (!g) throw new Error(`no grid ${id}`);
@@ -194,9 +167,9 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     expect(Math.abs(e.overlap)).toBeLessThan(1);
   };
 
-  const login = (p: Page) => signInAsAdmin(p, base);
-  const openEditor = async (p: Page = page) => {
-    await p.goto(`${base}/edit?street=${STREET}`);
+  const login = (p: Page) => signInAsAdmin(p, s.base);
+  const openEditor = async (p: Page = s.page) => {
+    await p.goto(`${s.base}/edit?street=${STREET}`);
     await p.waitForSelector('[data-testid=editor-map] canvas');
     await p.waitForSelector('.grid-label');
     await p.waitForSelector('.ge-problems[data-count="0"]');
@@ -208,9 +181,9 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     const { items } = await historyOf();
     const first = items[items.length - 1];
     if (first) {
-      const session = (await (await page.request.get(`${base}/api/auth/session`)).json()) as { user: { csrfToken: string } };
+      const session = (await (await s.page.request.get(`${s.base}/api/auth/session`)).json()) as { user: { csrfToken: string } };
       const { grids } = await editorData();
-      const r = await page.request.post(`${base}/api/streets/${STREET}/grid-history/${first.id}/revert`, {
+      const r = await s.page.request.post(`${s.base}/api/streets/${STREET}/grid-history/${first.id}/revert`, {
         data: { state: 'before', note: 'e2e reset', base: grids.map((g) => ({ id: g.id, version: g.version })) },
         headers: { 'x-csrf-token': session.user.csrfToken },
       });
@@ -220,20 +193,20 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     expect(now.grids.map((g) => [g.id, JSON.stringify(g.geometry.coordinates)])).toEqual(seeded.grids.map((g) => [g.id, JSON.stringify(g.geometry.coordinates)]));
     await openEditor();
   };
-  const editorData = (p: Page = page) => editorOf(p);
+  const editorData = (p: Page = s.page) => editorOf(p);
 
-  const screenOf = (pos: Position, p: Page = page) => screenOfOn(p, pos);
-  const drag = (from: Pt, dx: number, dy: number, p: Page = page) => dragOn(p, from, dx, dy);
+  const screenOf = (pos: Position, p: Page = s.page) => screenOfOn(p, pos);
+  const drag = (from: Pt, dx: number, dy: number, p: Page = s.page) => dragOn(p, from, dx, dy);
   const click = async (at: Pt) => {
-    await page.mouse.move(at.x, at.y);
-    await page.waitForTimeout(60);
-    await page.mouse.down();
-    await page.mouse.up();
-    await page.waitForTimeout(200);
+    await s.page.mouse.move(at.x, at.y);
+    await s.page.waitForTimeout(60);
+    await s.page.mouse.down();
+    await s.page.mouse.up();
+    await s.page.waitForTimeout(200);
   };
-  const selectGrid = (id: number | string, p: Page = page) => selectGridOn(p, id);
-  const gridCount = () => page.locator('.grid-list [data-grid]').count();
-  const saveWith = async (note: string, p: Page = page) => {
+  const selectGrid = (id: number | string, p: Page = s.page) => selectGridOn(p, id);
+  const gridCount = () => s.page.locator('.grid-list [data-grid]').count();
+  const saveWith = async (note: string, p: Page = s.page) => {
     await p.waitForSelector('.ge-problems[data-count="0"]');
     await p.waitForSelector('[data-testid=impact]', { timeout: 30_000 });
     await p.fill('.ge-save textarea', note);
@@ -243,32 +216,22 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     await p.waitForSelector('.ge-save[data-state=idle]');
   };
   const shot = async (name: string) => {
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: `${ARTIFACTS}/grid-editor-${name}.png` });
+    await s.page.waitForTimeout(500);
+    await s.page.screenshot({ path: `${ARTIFACTS}/grid-editor-${name}.png` });
   };
 
   beforeAll(async () => {
-    t = await openTestStore('pglite');
-    ({ server, base } = await serveApp(t));
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    errors = watchConsole(page);
-    await login(page);
+    await login(s.page);
     seeded = await editorData();
     expect(seeded.grids.map((g) => g.id)).toEqual([1, 2, 3, 4]);
     expectExactPartition(seeded);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await closeNow(server);
-    await t?.dispose();
   });
 
   it('draws a new grid across a shared boundary: carved from both, the partition stays exact, saves', async () => {
     await reset();
     // Around the middle of the boundary between grids 1 and 2.
     const c = await screenOf([121.4557, 31.2332]);
-    await page.click('[data-tool=draw]');
+    await s.page.click('[data-tool=draw]');
     const corners: Pt[] = [
       { x: c.x - 70, y: c.y - 60 },
       { x: c.x + 70, y: c.y - 60 },
@@ -277,10 +240,10 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     ];
     for (const p of corners) await click(p);
     await click(corners[0] as Pt);
-    await page.waitForSelector('.grid-list [data-grid="n:1"]');
-    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.waitForSelector('.grid-list [data-grid="n:1"]');
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
     expect(await gridCount()).toBe(5);
-    expect(await page.locator('[data-tool=select].active').count()).toBe(1);
+    expect(await s.page.locator('[data-tool=select].active').count()).toBe(1);
     await shot('draw');
     await saveWith('e2e: 新网格');
     const after = await editorData();
@@ -299,7 +262,7 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     // beyond its east edge (shared with grid 2).
     const west = await screenOf([121.44425, 31.2335]);
     const east = await screenOf([121.4557, 31.2335]);
-    await page.click('[data-tool=split]');
+    await s.page.click('[data-tool=split]');
     const a = { x: west.x - 30, y: west.y };
     const m = { x: (west.x + east.x) / 2, y: west.y + 15 };
     const b = { x: east.x + 30, y: east.y };
@@ -307,18 +270,18 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     await click(m);
     await click(b);
     await click(b); // clicking the last point again finishes the line
-    await page.waitForSelector('.grid-list [data-grid="n:1"]');
+    await s.page.waitForSelector('.grid-list [data-grid="n:1"]');
     // The finishing click (over grid 2) does not select grid 2: the split grid stays selected.
-    await page.waitForTimeout(300);
-    expect(await page.locator('.selected-grid').getAttribute('data-selected')).toBe('g:1');
-    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.waitForTimeout(300);
+    expect(await s.page.locator('.selected-grid').getAttribute('data-selected')).toBe('g:1');
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
     expect(await gridCount()).toBe(5);
     await shot('split');
     // The split is one undo step (Ctrl+Z), and comes back with Ctrl+Shift+Z.
-    await page.keyboard.press('Control+z');
-    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 4);
-    await page.keyboard.press('Control+Shift+z');
-    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 5);
+    await s.page.keyboard.press('Control+z');
+    await s.page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 4);
+    await s.page.keyboard.press('Control+Shift+z');
+    await s.page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 5);
     await saveWith('e2e: 分割网格');
     const after = await editorData();
     expect(after.grids).toHaveLength(5);
@@ -336,11 +299,11 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     const in4 = seeded.buildings.filter((b) => b.gridId === 4).map((b) => b.id);
     expect(in4.length).toBeGreaterThan(0);
     await selectGrid(1);
-    await page.selectOption('.selected-grid select', 'g:4');
-    await page.click('[data-control=merge]');
-    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 3);
-    expect(await page.locator('.grid-list [data-grid="g:4"]').count()).toBe(0);
-    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.selectOption('.selected-grid select', 'g:4');
+    await s.page.click('[data-control=merge]');
+    await s.page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 3);
+    expect(await s.page.locator('.grid-list [data-grid="g:4"]').count()).toBe(0);
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
     await shot('merge');
     await saveWith('e2e: 合并网格');
     const after = await editorData();
@@ -355,11 +318,11 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
   it('deletes a grid giving its area to a neighbour, then reverts that from the history panel', async () => {
     await reset();
     await selectGrid(2);
-    await page.selectOption('.selected-grid select', 'g:3');
-    await page.click('[data-control=delete]');
-    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 3);
-    expect(await page.locator('.grid-list [data-grid="g:2"]').count()).toBe(0);
-    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.selectOption('.selected-grid select', 'g:3');
+    await s.page.click('[data-control=delete]');
+    await s.page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 3);
+    expect(await s.page.locator('.grid-list [data-grid="g:2"]').count()).toBe(0);
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
     await shot('delete');
     await saveWith('e2e: 删除网格');
     const after = await editorData();
@@ -371,22 +334,22 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     expect(del.changes.find((c) => c.gridId === 2)).toMatchObject({ action: 'delete', giveTo: 3 });
 
     // Revert: open that change set in the history panel and restore the version before it.
-    await page.waitForSelector(`.ge-history [data-history="${del.id}"]`);
-    await page.locator(`.ge-history [data-history="${del.id}"] button.link`).first().click();
-    await page.waitForSelector(`.ge-history li.open[data-history="${del.id}"] [data-control=revert-before]`);
-    await page.waitForTimeout(600);
+    await s.page.waitForSelector(`.ge-history [data-history="${del.id}"]`);
+    await s.page.locator(`.ge-history [data-history="${del.id}"] button.link`).first().click();
+    await s.page.waitForSelector(`.ge-history li.open[data-history="${del.id}"] [data-control=revert-before]`);
+    await s.page.waitForTimeout(600);
     await shot('history-ghost');
-    await page.click(`.ge-history li.open [data-control=revert-before]`);
-    await page.waitForSelector('.notice');
-    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 4);
-    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.click(`.ge-history li.open [data-control=revert-before]`);
+    await s.page.waitForSelector('.notice');
+    await s.page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 4);
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
     await shot('revert');
     const back = await editorData();
     expect(back.grids.map((g) => g.id)).toEqual([1, 2, 3, 4]);
     for (const g of seeded.grids) expect(JSON.stringify(grid(back, g.id).geometry.coordinates)).toBe(JSON.stringify(g.geometry.coordinates));
     const h = await historyOf();
     expect(h.items[0]?.revertOf).toBe(del.id);
-    expect(await page.locator('.ge-history').innerText()).toContain(`#${h.items[0]?.id}`);
+    expect(await s.page.locator('.ge-history').innerText()).toContain(`#${h.items[0]?.id}`);
   });
 
   it('right-click removes a shared vertex from both grids; Ctrl+Z puts it back', async () => {
@@ -394,15 +357,15 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     await selectGrid(1);
     const v14: Position = [121.45, 31.2242];
     const at = await screenOf(v14);
-    await page.mouse.move(at.x, at.y);
-    await page.waitForTimeout(150);
-    await page.mouse.click(at.x, at.y, { button: 'right' });
-    await page.waitForFunction(() => document.querySelector('.ge-save p.small')?.textContent?.includes('2') === true);
-    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.mouse.move(at.x, at.y);
+    await s.page.waitForTimeout(150);
+    await s.page.mouse.click(at.x, at.y, { button: 'right' });
+    await s.page.waitForFunction(() => document.querySelector('.ge-save p.small')?.textContent?.includes('2') === true);
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
     await shot('remove-vertex');
-    await page.keyboard.press('Control+z');
-    await page.waitForFunction(() => document.querySelector('.ge-save [data-control=save]')?.hasAttribute('disabled') === true);
-    await page.keyboard.press('Control+Shift+z');
+    await s.page.keyboard.press('Control+z');
+    await s.page.waitForFunction(() => document.querySelector('.ge-save [data-control=save]')?.hasAttribute('disabled') === true);
+    await s.page.keyboard.press('Control+Shift+z');
     await saveWith('e2e: 删除共用顶点');
     const after = await editorData();
     for (const id of [1, 4]) expect(JSON.stringify(grid(after, id).geometry.coordinates)).not.toContain('[121.45,31.2242]');
@@ -415,16 +378,16 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     // The top corner where grids 1 and 2 meet the outline: shared, so dragging it out moves it in both.
     const corner = await screenOf([121.4556, 31.2366]);
     await drag(corner, 0, -50);
-    await page.waitForSelector('.ge-problems .problem[data-kind=outside]');
-    expect(await page.locator('.ge-problems .problem[data-kind=outside]').count()).toBe(2);
-    expect(await page.isDisabled('[data-control=save]')).toBe(true);
+    await s.page.waitForSelector('.ge-problems .problem[data-kind=outside]');
+    expect(await s.page.locator('.ge-problems .problem[data-kind=outside]').count()).toBe(2);
+    expect(await s.page.isDisabled('[data-control=save]')).toBe(true);
     await shot('fix-clip-before');
-    await page.locator('.ge-problems .problem[data-kind=outside] [data-fix=clip]').first().click();
-    await page.waitForFunction(() => document.querySelectorAll('.ge-problems .problem[data-kind=outside]').length === 1);
-    await page.locator('.ge-problems .problem[data-kind=outside] [data-fix=clip]').first().click();
+    await s.page.locator('.ge-problems .problem[data-kind=outside] [data-fix=clip]').first().click();
+    await s.page.waitForFunction(() => document.querySelectorAll('.ge-problems .problem[data-kind=outside]').length === 1);
+    await s.page.locator('.ge-problems .problem[data-kind=outside] [data-fix=clip]').first().click();
     // No sliver of gap is left along the outline where the shared boundary now meets it.
-    await page.waitForSelector('.ge-problems[data-count="0"]');
-    await page.waitForSelector('[data-control=save]:not([disabled])', { timeout: 30_000 });
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.waitForSelector('[data-control=save]:not([disabled])', { timeout: 30_000 });
     await shot('fix-clip');
     await saveWith('e2e: 裁剪到街道');
     const after = await editorData();
@@ -437,15 +400,15 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     // The outline corner shared by grids 1 and 4, pulled into the street: a gap along the outline between them.
     const corner = await screenOf([121.4433, 31.224]);
     await drag(corner, 40, -40);
-    await page.waitForSelector('.ge-problems .problem[data-kind=gap]');
-    expect(await page.locator('.ge-problems .problem').count()).toBe(1);
-    const gap = page.locator('.ge-problems .problem[data-kind=gap]');
+    await s.page.waitForSelector('.ge-problems .problem[data-kind=gap]');
+    expect(await s.page.locator('.ge-problems .problem').count()).toBe(1);
+    const gap = s.page.locator('.ge-problems .problem[data-kind=gap]');
     expect(await gap.locator('select option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).sort())).toEqual(['g:1', 'g:4']);
     await shot('fix-gap-before');
     await gap.locator('select').selectOption('g:4');
     await gap.locator('[data-fix=give]').click();
-    await page.waitForSelector('.ge-problems[data-count="0"]');
-    await page.waitForSelector('[data-control=save]:not([disabled])', { timeout: 30_000 });
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.waitForSelector('[data-control=save]:not([disabled])', { timeout: 30_000 });
     await shot('fix-gap');
     await saveWith('e2e: 缝隙并入相邻网格');
     const after = await editorData();
@@ -455,7 +418,7 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
 
   it('uploads a GeoJSON with an overlap; "subtract from neighbour" fixes it; saves', async () => {
     await reset();
-    const exported = (await (await page.request.get(`${base}/api/streets/${STREET}/grids.geojson`)).json()) as FeatureCollection<Polygon>;
+    const exported = (await (await s.page.request.get(`${s.base}/api/streets/${STREET}/grids.geojson`)).json()) as FeatureCollection<Polygon>;
     // Grid 1 bulges into grid 2: a new vertex east of their shared edge.
     const f1 = exported.features.find((f) => f.properties?.id === 1) as Feature<Polygon>;
     const ring = f1.geometry.coordinates[0] as Position[];
@@ -464,17 +427,17 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     ring.splice(i + 1, 0, [121.4566, 31.2332]);
     const file = join(mkdtempSync(join(tmpdir(), 'ge-upload-')), 'grids.geojson');
     writeFileSync(file, JSON.stringify(exported));
-    await page.setInputFiles('.ge-io input[type=file]', file);
-    await page.waitForSelector('.notice');
-    await page.waitForSelector('.ge-problems .problem[data-kind=overlap]');
-    expect(await page.locator('.ge-problems .problem').count()).toBe(1);
+    await s.page.setInputFiles('.ge-io input[type=file]', file);
+    await s.page.waitForSelector('.notice');
+    await s.page.waitForSelector('.ge-problems .problem[data-kind=overlap]');
+    expect(await s.page.locator('.ge-problems .problem').count()).toBe(1);
     expect(await gridCount()).toBe(4);
     await shot('import-overlap');
     // Two buttons: keep grid 1 (subtract from grid 2) or keep grid 2. Keep grid 1.
     const name2 = grid(seeded, 2).name;
-    await page.locator('.ge-problems .problem[data-kind=overlap] [data-fix=subtract]', { hasText: name2 }).click();
-    await page.waitForSelector('.ge-problems[data-count="0"]');
-    await page.waitForSelector('[data-control=save]:not([disabled])', { timeout: 30_000 });
+    await s.page.locator('.ge-problems .problem[data-kind=overlap] [data-fix=subtract]', { hasText: name2 }).click();
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.waitForSelector('[data-control=save]:not([disabled])', { timeout: 30_000 });
     await shot('fix-subtract');
     await saveWith('e2e: 上传并消除重叠');
     const after = await editorData();
@@ -486,7 +449,7 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
 
   it('uploads a GeoJSON without grid 4 and grid 1 covering its area: grid 4 is deleted, its area given to 1', async () => {
     await reset();
-    const exported = (await (await page.request.get(`${base}/api/streets/${STREET}/grids.geojson`)).json()) as FeatureCollection<Polygon>;
+    const exported = (await (await s.page.request.get(`${s.base}/api/streets/${STREET}/grids.geojson`)).json()) as FeatureCollection<Polygon>;
     const f1 = exported.features.find((f) => f.properties?.id === 1) as Feature<Polygon>;
     const f4 = exported.features.find((f) => f.properties?.id === 4) as Feature<Polygon>;
     const joined = turf.union(turf.featureCollection([turf.polygon(f1.geometry.coordinates), turf.polygon(f4.geometry.coordinates)]));
@@ -495,10 +458,10 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
     exported.features = exported.features.filter((f) => f !== f4);
     const file = join(mkdtempSync(join(tmpdir(), 'ge-upload-')), 'grids.geojson');
     writeFileSync(file, JSON.stringify(exported));
-    await page.setInputFiles('.ge-io input[type=file]', file);
-    await page.waitForSelector('.notice');
-    await page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 3);
-    await page.waitForSelector('.ge-problems[data-count="0"]');
+    await s.page.setInputFiles('.ge-io input[type=file]', file);
+    await s.page.waitForSelector('.notice');
+    await s.page.waitForFunction(() => document.querySelectorAll('.grid-list [data-grid]').length === 3);
+    await s.page.waitForSelector('.ge-problems[data-count="0"]');
     await shot('import');
     await saveWith('e2e: 上传合并');
     const after = await editorData();
@@ -510,7 +473,7 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
 
   it('two editors: the second save is stale (412); "reload and re-apply" keeps its edit and saves', async () => {
     await reset();
-    const ctx = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const ctx = await s.browser.newContext({ viewport: { width: 1600, height: 900 } });
     const other = await ctx.newPage();
     const otherErrors = watchConsole(other);
     try {
@@ -527,29 +490,29 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
       // This editor, on the old versions, renames grid 2 (which the other save changed: a conflict) and
       // moves the vertex shared by grids 1 and 4 (which it did not).
       await selectGrid(2);
-      await page.fill('.selected-grid input', 'e2e 改名');
-      await page.locator('.selected-grid input').blur();
-      await page.waitForSelector('.grid-list [data-grid="g:2"]:text("e2e 改名")');
+      await s.page.fill('.selected-grid input', 'e2e 改名');
+      await s.page.locator('.selected-grid input').blur();
+      await s.page.waitForSelector('.grid-list [data-grid="g:2"]:text("e2e 改名")');
       const v14: Position = [121.45, 31.2242];
       await selectGrid(1);
       await drag(await screenOf(v14), 35, 30);
-      expect(await page.locator('.ge-save p.small').first().innerText()).toMatch(/3/);
-      await page.waitForSelector('.ge-problems[data-count="0"]');
-      await page.waitForSelector('[data-testid=impact]', { timeout: 30_000 });
-      await page.fill('.ge-save textarea', 'e2e: 重新应用');
-      await page.click('[data-control=save]');
-      await page.waitForSelector('.ge-save .stale [data-control=reapply]', { timeout: 30_000 });
+      expect(await s.page.locator('.ge-save p.small').first().innerText()).toMatch(/3/);
+      await s.page.waitForSelector('.ge-problems[data-count="0"]');
+      await s.page.waitForSelector('[data-testid=impact]', { timeout: 30_000 });
+      await s.page.fill('.ge-save textarea', 'e2e: 重新应用');
+      await s.page.click('[data-control=save]');
+      await s.page.waitForSelector('.ge-save .stale [data-control=reapply]', { timeout: 30_000 });
       await shot('stale');
-      await page.click('[data-control=reapply]');
-      await page.waitForSelector('.ge-save .conflicts');
+      await s.page.click('[data-control=reapply]');
+      await s.page.waitForSelector('.ge-save .conflicts');
       // The rename of grid 2 could not be re-applied; the move of the 1|4 vertex was.
-      expect(await page.locator('.ge-save .conflicts li').allInnerTexts()).toEqual([grid(seeded, 2).name]);
-      expect(await page.locator('.grid-list [data-grid="g:2"]').innerText()).toBe(grid(seeded, 2).name);
-      expect(await page.locator('.ge-save p.small').first().innerText()).toMatch(/2/);
+      expect(await s.page.locator('.ge-save .conflicts li').allInnerTexts()).toEqual([grid(seeded, 2).name]);
+      expect(await s.page.locator('.grid-list [data-grid="g:2"]').innerText()).toBe(grid(seeded, 2).name);
+      expect(await s.page.locator('.ge-save p.small').first().innerText()).toMatch(/2/);
       // The history panel now lists the other editor's save.
-      await page.waitForSelector('.ge-history li:has-text("e2e: 另一位编辑")');
+      await s.page.waitForSelector('.ge-history li:has-text("e2e: 另一位编辑")');
       await shot('reapply');
-      await saveWith('e2e: 重新应用', page);
+      await saveWith('e2e: 重新应用', s.page);
       await shot('reapplied');
       const after = await editorData();
       expectExactPartition(after);
@@ -569,6 +532,6 @@ describe.runIf(HAS_CHROMIUM)('grid editor tools in Chromium', () => {
   });
 
   it('had no console errors (but the expected 412 of the stale save)', () => {
-    expect(errors.filter((e) => !/status of 412/.test(e))).toEqual([]);
+    expect(s.errors.filter((e) => !/status of 412/.test(e))).toEqual([]);
   });
 });

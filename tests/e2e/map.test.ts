@@ -1,23 +1,16 @@
 // The coverage map in a real browser: loads clean, every layer draws, profiles show the database's
 // numbers, the language switch, shareable URLs, and panning without errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerType } from '@hono/node-server';
-import { closeNow } from '../helpers/serve.js';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
-import { openTestStore, type TestStore } from '../helpers/stores.js';
-import { ARTIFACTS, HAS_CHROMIUM, launch, serveApp, signInAsAdmin, trackNetwork, visibleMiddle, watchConsole } from '../helpers/browser.js';
+import { ARTIFACTS, HAS_CHROMIUM, signInAsAdmin, trackNetwork, visibleMiddle } from '../helpers/browser.js';
+import { browserSession } from '../helpers/browser-session.js';
 
 const LAYERS = ['reach', 'density', 'activity', 'alliances', 'gaps'] as const;
 
 describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
-  let t: TestStore;
-  let server: ServerType;
-  let base: string;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
+  const s = browserSession();
 
   const idle = new Map<Page, ReturnType<typeof trackNetwork>>();
   const settle = async (p: Page, ms = 1500) => {
@@ -36,47 +29,37 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
   };
 
   beforeAll(async () => {
-    t = await openTestStore('pglite');
-    ({ server, base } = await serveApp(t));
-    browser = await launch();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    errors = watchConsole(page);
-    idle.set(page, trackNetwork(page));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await closeNow(server);
-    await t?.dispose();
+    idle.set(s.page, s.idle);
   });
 
   it('signs in and shows the territory with no console errors', async () => {
-    await signInAsAdmin(page, base);
-    await page.waitForSelector('.profile [data-rate=partyOrg]');
-    await settle(page, 2500);
-    await page.screenshot({ path: `${ARTIFACTS}/map-default.png` });
-    expect(errors).toEqual([]);
+    await signInAsAdmin(s.page, s.base);
+    await s.page.waitForSelector('.profile [data-rate=partyOrg]');
+    await settle(s.page, 2500);
+    await s.page.screenshot({ path: `${ARTIFACTS}/map-default.png` });
+    expect(s.errors).toEqual([]);
     // The street summary on screen equals the API's.
-    const api = (await (await page.request.get(`${base}/api/coverage/summary?level=street&id=310106012`)).json()) as { enterprises: number; rates: { partyOrg: { numerator: number; denominator: number } } };
-    expect(await page.locator('.profile [data-figure=enterprises]').first().innerText()).toBe(api.enterprises.toLocaleString('zh-CN'));
-    expect(await page.locator('.profile [data-rate=partyOrg] .fraction').innerText()).toBe(`${api.rates.partyOrg.numerator.toLocaleString('zh-CN')} / ${api.rates.partyOrg.denominator.toLocaleString('zh-CN')}`);
+    const api = (await (await s.page.request.get(`${s.base}/api/coverage/summary?level=street&id=310106012`)).json()) as { enterprises: number; rates: { partyOrg: { numerator: number; denominator: number } } };
+    expect(await s.page.locator('.profile [data-figure=enterprises]').first().innerText()).toBe(api.enterprises.toLocaleString('zh-CN'));
+    expect(await s.page.locator('.profile [data-rate=partyOrg] .fraction').innerText()).toBe(`${api.rates.partyOrg.numerator.toLocaleString('zh-CN')} / ${api.rates.partyOrg.denominator.toLocaleString('zh-CN')}`);
   });
 
   it.each(LAYERS)('turning on the %s layer changes the map', async (layer) => {
-    const before = await mapShot(page);
-    await page.check(`input[data-layer=${layer}]`);
-    await settle(page);
-    const after = await mapShot(page, `layer-${layer}`);
+    const before = await mapShot(s.page);
+    await s.page.check(`input[data-layer=${layer}]`);
+    await settle(s.page);
+    const after = await mapShot(s.page, `layer-${layer}`);
     expect(after.equals(before)).toBe(false);
-    await page.uncheck(`input[data-layer=${layer}]`);
-    await settle(page, 800);
+    await s.page.uncheck(`input[data-layer=${layer}]`);
+    await settle(s.page, 800);
   });
 
   it('recolours buildings by union, work, reach and party × union', async () => {
-    let previous = await mapShot(page);
+    let previous = await mapShot(s.page);
     for (const c of ['union', 'work', 'reach', 'combined', 'party']) {
-      await page.selectOption('select[data-control=color-by]', c);
-      await settle(page, 800);
-      const now = await mapShot(page, `color-${c}`);
+      await s.page.selectOption('select[data-control=color-by]', c);
+      await settle(s.page, 800);
+      const now = await mapShot(s.page, `color-${c}`);
       expect(now.equals(previous), c).toBe(false);
       previous = now;
     }
@@ -84,12 +67,12 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
 
   it('finds a building by search and opens its file with the database numbers on click', async () => {
     // The building's full name: it comes before 恒隆广场商圈, which merely starts with it.
-    await page.fill('.search input', '恒隆广场');
-    await page.waitForSelector('.search .results li.active .kind.building');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.profile.building');
-    await settle(page, 2000);
-    const [b] = await t.store.read((db) =>
+    await s.page.fill('.search input', '恒隆广场');
+    await s.page.waitForSelector('.search .results li.active .kind.building');
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForSelector('.profile.building');
+    await settle(s.page, 2000);
+    const [b] = await s.t.store.read((db) =>
       rows<{ id: number; operating: number; employees: number }>(
         db,
         sql`SELECT b.id, count(e.id)::int AS operating, coalesce(sum(e.employees), 0)::int AS employees
@@ -99,41 +82,41 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
     );
     // Close the file, then click the building where the map flew to: the middle of the map left visible by
     // the panels (the camera pads for them).
-    await page.click('.profile-panel .close');
-    await page.waitForSelector('.profile.area');
-    await settle(page, 1000);
-    const mid = await visibleMiddle(page);
-    await page.mouse.click(mid.x, mid.y);
+    await s.page.click('.profile-panel .close');
+    await s.page.waitForSelector('.profile.area');
+    await settle(s.page, 1000);
+    const mid = await visibleMiddle(s.page);
+    await s.page.mouse.click(mid.x, mid.y);
     // 恒隆广场 houses a station whose icon sits on it: the click opens that station's own file, which links to the
     // building (before walking bands, a station click opened its building directly).
-    await page.waitForSelector('.profile.station, .profile.building');
-    if (await page.locator('.profile.station').count()) await page.click('.profile.station [data-open=building]');
-    await page.waitForSelector(`.profile.building[data-building="${b?.id}"] [data-figure=enterprises]`);
-    await page.screenshot({ path: `${ARTIFACTS}/building-profile.png` });
-    expect(await page.locator('.profile.building [data-figure=enterprises]').innerText()).toBe(String(b?.operating));
-    expect(await page.locator('.profile.building [data-figure=employees]').innerText()).toBe((b?.employees ?? 0).toLocaleString('zh-CN'));
+    await s.page.waitForSelector('.profile.station, .profile.building');
+    if (await s.page.locator('.profile.station').count()) await s.page.click('.profile.station [data-open=building]');
+    await s.page.waitForSelector(`.profile.building[data-building="${b?.id}"] [data-figure=enterprises]`);
+    await s.page.screenshot({ path: `${ARTIFACTS}/building-profile.png` });
+    expect(await s.page.locator('.profile.building [data-figure=enterprises]').innerText()).toBe(String(b?.operating));
+    expect(await s.page.locator('.profile.building [data-figure=employees]').innerText()).toBe((b?.employees ?? 0).toLocaleString('zh-CN'));
   });
 
   it('switches to English with no Chinese left in the interface chrome', async () => {
-    await page.click('[data-control=language]');
-    await settle(page, 800);
-    const chrome = await page.locator('.layer-panel').innerText();
+    await s.page.click('[data-control=language]');
+    await settle(s.page, 800);
+    const chrome = await s.page.locator('.layer-panel').innerText();
     expect(chrome).toContain('Layers');
     expect(chrome).not.toMatch(/[\u4e00-\u9fff]/);
-    const headings = await page.locator('.profile h3, .profile .rate .label, .profile .counts span, .profile thead').allInnerTexts();
+    const headings = await s.page.locator('.profile h3, .profile .rate .label, .profile .counts span, .profile thead').allInnerTexts();
     expect(headings.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
-    await page.screenshot({ path: `${ARTIFACTS}/map-english.png` });
-    await page.click('[data-control=language]');
+    await s.page.screenshot({ path: `${ARTIFACTS}/map-english.png` });
+    await s.page.click('[data-control=language]');
   });
 
   it('restores the whole view from a shared URL', async () => {
-    await page.check('input[data-layer=density]');
-    await page.selectOption('select[data-control=color-by]', 'union');
-    await settle(page, 1000);
-    const url = page.url();
-    const selected = await page.locator('.profile.building').getAttribute('data-building');
-    const other = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-    await other.context().addCookies(await page.context().cookies());
+    await s.page.check('input[data-layer=density]');
+    await s.page.selectOption('select[data-control=color-by]', 'union');
+    await settle(s.page, 1000);
+    const url = s.page.url();
+    const selected = await s.page.locator('.profile.building').getAttribute('data-building');
+    const other = await s.browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await other.context().addCookies(await s.page.context().cookies());
     idle.set(other, trackNetwork(other));
     await other.goto(url);
     await other.waitForSelector(`.profile.building[data-building="${selected}"]`);
@@ -147,19 +130,19 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
 
   // How long panning takes is measured by a benchmark, not asserted here (tests never assert on time).
   it('pans the demo territory with no console errors', async () => {
-    const box = await page.locator('[data-testid=map]').boundingBox();
+    const box = await s.page.locator('[data-testid=map]').boundingBox();
     if (!box) throw new Error('no map box');
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
     for (const [dx, dy] of [[250, 0], [-250, 120], [0, -200], [-150, 80]] as const) {
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      for (let i = 1; i <= 15; i++) await page.mouse.move(cx + (dx * i) / 15, cy + (dy * i) / 15);
-      await page.mouse.up();
-      await page.waitForTimeout(600);
+      await s.page.mouse.move(cx, cy);
+      await s.page.mouse.down();
+      for (let i = 1; i <= 15; i++) await s.page.mouse.move(cx + (dx * i) / 15, cy + (dy * i) / 15);
+      await s.page.mouse.up();
+      await s.page.waitForTimeout(600);
     }
-    await settle(page, 1000);
-    expect((await mapShot(page, 'map-panned')).length).toBeGreaterThan(10_000);
-    expect(errors).toEqual([]);
+    await settle(s.page, 1000);
+    expect((await mapShot(s.page, 'map-panned')).length).toBeGreaterThan(10_000);
+    expect(s.errors).toEqual([]);
   });
 });
