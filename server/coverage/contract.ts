@@ -1,7 +1,7 @@
 // The coverage API's contract (/api/coverage/…): request and response schemas, defined once. The server
 // validates with them; the client imports only the types inferred from them.
 import { z } from '@hono/zod-openapi';
-import type { Agree, Expect } from '../http/agree.js';
+import type { Agree, Expect, Fits } from '../http/agree.js';
 import type { AreaFigures, SummaryNode } from '../domain/coverage/model.js';
 import type { Gap as ModelGap } from '../domain/coverage/gaps.js';
 import type { Rate as ModelRate } from '../domain/coverage/types.js';
@@ -9,6 +9,7 @@ import type { Rates as ModelRates } from '../domain/coverage/rates.js';
 import { ACTION_CODES } from '../domain/coverage/suggest.js';
 import type { ReachConfig as ModelReachConfig } from '../domain/coverage/reach.js';
 import type { Bands as ModelBands } from '../domain/coverage/bands.js';
+import type { BandAreas as ModelBandAreas } from './band-areas.js';
 import type { Thresholds as ModelThresholds } from '../domain/coverage/warnings.js';
 import { STATION_TYPES, type StationType } from '../domain/vocabulary/index.js';
 
@@ -104,6 +105,26 @@ export const StationBandsSchema = BandsSchema.extend({
   buildingId: z.number().int().nullable().openapi({ description: 'The building the station is in, if any' }),
   network: z.boolean().openapi({ description: 'The station joins the road network (its walks are on roads)' }),
 }).openapi('StationWalkBands');
+
+const BandAreaFeatureSchema = z.object({
+  type: z.literal('Feature'),
+  properties: z.object({ minutes: z.number().int(), metres: z.number().int() }),
+  geometry: z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.array(z.number())))) }),
+});
+
+export const BandAreasSchema = z
+  .object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(BandAreaFeatureSchema).openapi({ description: 'One feature per band, narrowest first: where a building would be within that walk of the nearest public station, merged over stations (one outline per band). A place joins the road network at its nearest road within 250 m and walks from there; stations and places off the network are measured in straight line' }),
+    speedKmh: z.number(),
+    cellM: z.number().openapi({ description: 'Side of the sampling grid in metres (10 m, more for a large area): outlines are within a cell of the exact walk' }),
+    stations: z.number().int().openapi({ description: 'Public stations drawn' }),
+    stationsOnRoads: z.number().int().openapi({ description: 'Of them, those that join the road network; the others are straight-line circles' }),
+    method: z.enum(['network', 'straight', 'mixed']).openapi({ description: "'network': every station walks on roads; 'straight': none (no roads loaded there); 'mixed': some" }),
+  })
+  .openapi('WalkBandAreas');
+
+export const StationBandAreasSchema = BandAreasSchema.extend({ stationId: z.number().int(), name: z.string() }).openapi('StationWalkBandAreas');
 
 export const BandsQuerySchema = z.object({ level: LevelSchema, id: z.string().min(1).max(64) }).strict();
 export const StationParamSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1).openapi({ param: { name: 'id', in: 'path' } }) });
@@ -228,6 +249,8 @@ export type Summary = z.infer<typeof SummarySchema>;
 export type Gap = z.infer<typeof GapSchema>;
 export type WalkBands = z.infer<typeof BandsSchema>;
 export type StationWalkBands = z.infer<typeof StationBandsSchema>;
+export type WalkBandAreas = z.infer<typeof BandAreasSchema>;
+export type StationWalkBandAreas = z.infer<typeof StationBandAreasSchema>;
 export type GapAction = z.infer<typeof GapActionSchema>;
 export type BuildingFile = z.infer<typeof BuildingFileSchema>;
 export type Trend = z.infer<typeof TrendSchema>;
@@ -243,5 +266,6 @@ type _FiguresAgree = Expect<Agree<AreaFigures, z.infer<typeof AreaFiguresSchema>
 type _SummaryAgrees = Expect<Agree<SummaryNode, Summary>>;
 type _GapAgrees = Expect<Agree<ModelGap, Gap>>;
 type _BandsAgree = Expect<Agree<ModelBands, WalkBands>>;
+type _BandAreasFit = Expect<Fits<ModelBandAreas, WalkBandAreas>>;
 type _ThresholdsAgree = Expect<Agree<ModelThresholds, Thresholds>>;
 type _ReachConfigAgrees = Expect<Agree<ModelReachConfig, ReachConfig>>;

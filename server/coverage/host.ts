@@ -11,7 +11,7 @@ import { DEFAULT_REACH_CONFIG, type ReachConfig } from '../domain/coverage/reach
 import { viewAsOf } from '../domain/coverage/view.js';
 import { ReachConfigSchema } from './contract.js';
 import { forEachEnterpriseSlice, loadAreas, loadBuildings, loadEnterprises, loadGround, loadRoads, loadStations } from './facts.js';
-import { answer, needsEnterprises, type Answer, type Question } from './questions.js';
+import { answer, BAND_AREA_QUESTIONS, needsEnterprises, type Answer, type Question } from './questions.js';
 import { ByteCache, estimatedBytes } from './byte-cache.js';
 import { loadSnapshot, saveSnapshot } from './snapshot.js';
 
@@ -22,6 +22,10 @@ const MODEL_TABLES = ['districts', 'streets', 'grids', 'business_districts', 'bu
 const INCREMENTAL_LIMIT = 20_000;
 /** Past-date answers kept, in bytes (their JSON size). */
 export const PAST_CACHE_BYTES = 32 * 1024 * 1024;
+/** Band areas kept (issue 16: drawn from today's walks), in bytes. A street's three bands are 50–300 kB. */
+export const BAND_AREA_CACHE_BYTES = 16 * 1024 * 1024;
+/** Changes that move a band area: the walking graph, the stations, an area's buildings (its extent). */
+const BAND_AREA_TABLES = ['roads', 'stations', 'buildings', 'streets', 'grids', 'business_districts', 'settings'];
 /** The snapshot is written again after this many changes applied since the last one, or this long after it. */
 const SNAPSHOT_EVERY_ROWS = 2_000;
 const SNAPSHOT_EVERY_MS = 10 * 60_000;
@@ -34,6 +38,8 @@ export interface HostStats {
   snapshotSaves: number;
   /** Past-date views derived (each one pass over today's model). */
   pastViews: number;
+  /** Band areas drawn (a cached one is not drawn again until a road, station, building or area changes). */
+  bandAreaDraws: number;
   pastCacheBytes: number;
   pastCacheEntries: number;
   /** The V8 heap of the thread the host runs in (the coverage worker's own isolate), in MiB. */
@@ -50,10 +56,11 @@ export class CoverageHost {
   private current: CoverageModel | null = null;
   private seen = 0;
   private readonly past: ByteCache<unknown>;
+  private readonly bandAreas = new ByteCache<unknown>(BAND_AREA_CACHE_BYTES);
   private readonly lock = new Mutex();
   private savedSeen = -1;
   private savedAt = 0;
-  private readonly counters = { fullBuilds: 0, incrementalUpdates: 0, rowsApplied: 0, snapshotLoads: 0, snapshotSaves: 0, pastViews: 0 };
+  private readonly counters = { fullBuilds: 0, incrementalUpdates: 0, rowsApplied: 0, snapshotLoads: 0, snapshotSaves: 0, pastViews: 0, bandAreaDraws: 0 };
 
   constructor(
     private readonly store: Store,
@@ -83,7 +90,16 @@ export class CoverageHost {
       await this.catchUp(today);
       const model = this.current as CoverageModel;
       const asOf = 'asOf' in q ? q.asOf : undefined;
-      const ctx = { config: model.config, network: model.network };
+      const ctx = { config: model.config, network: model.network, today: { stations: model.stationList(), network: model.network } };
+      if (BAND_AREA_QUESTIONS.has(q.q)) {
+        const key = JSON.stringify(q);
+        const hit = this.bandAreas.get(key);
+        if (hit !== undefined) return hit as Answer<Q>;
+        const a = answer(model, q, ctx);
+        this.counters.bandAreaDraws++;
+        this.bandAreas.set(key, a, estimatedBytes(a));
+        return a;
+      }
       if (!asOf || asOf === today) return answer(model, q, ctx);
       const key = JSON.stringify(q);
       const hit = this.past.get(key);
@@ -119,6 +135,7 @@ export class CoverageHost {
       return model;
     });
     this.past.clear();
+    this.bandAreas.clear();
     this.seen = latest;
     this.counters.fullBuilds++;
     await this.persist(true);
@@ -133,6 +150,7 @@ export class CoverageHost {
     // Written against another change log (a restore), or the log was pruned past it: not usable.
     if ((r?.hi ?? 0) < snap.changeId || (r?.lo != null && r.lo > snap.changeId + 1)) return false;
     this.current = snap.model;
+    this.bandAreas.clear();
     this.seen = snap.changeId;
     this.savedSeen = snap.changeId;
     this.savedAt = Date.now();
@@ -183,6 +201,7 @@ export class CoverageHost {
     await this.applyChanges(this.current, changes);
     this.seen = latest;
     this.past.clear();
+    if (changes.some((c) => BAND_AREA_TABLES.includes(c.table_name))) this.bandAreas.clear();
     this.counters.incrementalUpdates++;
     this.counters.rowsApplied += changes.length;
     await this.persist(false);

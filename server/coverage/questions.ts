@@ -13,6 +13,9 @@ import { warningsOf } from './warnings.js';
 import { buildingFigures, type BuildingFigures } from './building-file.js';
 import type { Trend, Warnings } from './contract.js';
 import { densityHexes } from './density.js';
+import { areaBandAreas, stationBandAreas, type BandAreas } from './band-areas.js';
+import type { NetworkReach } from '../domain/network/network-reach.js';
+import type { StationFacts } from '../domain/coverage/types.js';
 import type { HexCount } from '../domain/density/hexbin.js';
 
 export interface DerivedBuilding {
@@ -47,6 +50,8 @@ export type Question =
   | { q: 'streetCounts'; streetCode: string }
   | { q: 'bands'; level: Level; id: string }
   | { q: 'stationBands'; id: number }
+  | { q: 'bandAreas'; level: Level; id: string }
+  | { q: 'stationBandAreas'; id: number }
   | { q: 'density'; bbox: [number, number, number, number]; size: number };
 
 export interface Answers {
@@ -66,6 +71,10 @@ export interface Answers {
   bands: Bands | null;
   /** A station's own bands (null: no such station). */
   stationBands: (StationBands & { name: string; type: string; buildingId: number | null }) | null;
+  /** An area's walking bands as areas, merged over the stations that reach it (null: no such area). */
+  bandAreas: BandAreas | null;
+  /** A station's own walking bands as areas (null: no such station). */
+  stationBandAreas: (BandAreas & { stationId: number; name: string }) | null;
   /** Operating enterprises (and those without a party organisation) per hexagon of the box, at their buildings. */
   density: { asOf: string; hexes: HexCount[] };
 }
@@ -74,7 +83,12 @@ export interface Answers {
 export interface AnswerContext {
   config: ReachConfig;
   network?: ReachNetwork & { walkOf?(s: { id: number; lon: number; lat: number }): unknown };
+  /** Today's stations and walking network, for the bands drawn as areas (today's model only). */
+  today?: { stations: readonly StationFacts[]; network: NetworkReach };
 }
+
+/** Questions answered from today's walks alone, kept until a road, station, building or area changes (host.ts). */
+export const BAND_AREA_QUESTIONS: ReadonlySet<Question['q']> = new Set(['bandAreas', 'stationBandAreas']);
 
 export type Answer<Q extends Question> = Answers[Q['q']];
 
@@ -142,7 +156,15 @@ export function answer<Q extends Question>(v: CoverageView, question: Q, ctx: An
       const s = v.stationById(q.id);
       return (s ? { ...stationBandsIn(v, s, cfg, ctx.network), name: s.name, type: s.type, buildingId: s.buildingId } : null) as Answer<Q>;
     }
+    case 'bandAreas':
+      return (ctx.today ? areaBandAreas({ ...pick(v), stationList: () => ctx.today?.stations ?? [] }, q.level, q.id, cfg, ctx.today.network) : null) as Answer<Q>;
+    case 'stationBandAreas': {
+      const s = v.stationById(q.id);
+      return (s && ctx.today ? { ...stationBandAreas(v, s, cfg, ctx.today.network), stationId: s.id, name: s.name } : null) as Answer<Q>;
+    }
     case 'density':
       return { asOf: v.asOf, hexes: densityHexes(v, q.bbox, q.size) } as Answer<Q>;
   }
 }
+
+const pick = (v: CoverageView) => ({ asOf: v.asOf, areas: v.areas, children: v.children, buildings: v.buildings });

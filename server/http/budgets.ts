@@ -22,6 +22,9 @@ export const BUDGETS = {
   tileCacheBytes: 64 * 1024 * 1024,
   /** Hexagons a density box may span at its zoom (server/density): about four full-HD screens of them. */
   densityHexes: 50_000,
+  /** Samples of the walk drawn for one answer of walking bands as areas (server/coverage/band-areas.ts): past it
+   *  the grid's cells grow from 10 m (the answer states its cellM), so a district costs what a street does. */
+  isochroneSamples: 1_000_000,
 } as const;
 
 export function overBudget(what: string, actual: number, budget: number, advice: string): ApiError {

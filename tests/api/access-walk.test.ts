@@ -128,6 +128,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
       '/api/coverage/warnings': `level=street&id=${STREET}`,
       '/api/coverage/gaps': `level=building&kind=party&streetCode=${STREET}&limit=50`,
       '/api/coverage/bands': `level=street&id=${STREET}`,
+      '/api/coverage/bands/polygons': `level=street&id=${STREET}`,
       '/api/density/hexagons': 'bbox=121.40,31.19,121.52,31.26&zoom=13',
       '/api/search': `q=${encodeURIComponent(enterpriseName.slice(0, 4))}`,
       '/api/wall/summary': `scope=street:${STREET}`,
@@ -146,6 +147,7 @@ describe.each(storeKinds())('every GET route as every reader, on %s', (kind) => 
         .replace(':streetCode', STREET)
         .replace(/^\/api\/coverage\/buildings\/:id$/, `/api/coverage/buildings/${building}`)
         .replace(/^\/api\/coverage\/stations\/:id\/bands$/, `/api/coverage/stations/${station}/bands`)
+        .replace(/^\/api\/coverage\/stations\/:id\/bands\/polygons$/, `/api/coverage/stations/${station}/bands/polygons`)
         .replace(/^\/api\/publications\/:id/, `/api/publications/${publicationId}`)
         .replace(/^\/api\/stations\/:id/, `/api/stations/${photoStation}`)
         .replace(/grid-history\/:id/, `grid-history/${gridChange ?? 1}`)

@@ -7,7 +7,8 @@ import { rows } from '../../server/db/store.js';
 import { makeUscc } from '../../geodata/generate/uscc.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 import { client, displayAuth, type Client } from '../helpers/client.js';
-import type { StationWalkBands, WalkBands } from '../../server/coverage/contract.js';
+import type { StationWalkBandAreas, StationWalkBands, WalkBandAreas, WalkBands } from '../../server/coverage/contract.js';
+import { inRing } from '../../server/domain/network/contour.js';
 
 const STREET = '310106012';
 // A place of its own, far from the demo's streets (metres east/north of it): the river runs between y = 0 and
@@ -17,6 +18,10 @@ const LON0 = 121.62;
 const LAT0 = 31.12;
 const M_LON = 111_320 * Math.cos((LAT0 * Math.PI) / 180);
 const pt = (x: number, y: number) => `${LON0 + x / M_LON} ${LAT0 + y / 110_574}`;
+const lonLat = (x: number, y: number): [number, number] => [LON0 + x / M_LON, LAT0 + y / 110_574];
+/** Whether a place is inside a band's MultiPolygon (in an outer ring, not in one of its holes). */
+const within = (f: WalkBandAreas['features'][number] | undefined, [lon, lat]: [number, number]) =>
+  (f?.geometry.coordinates ?? []).some(([outer, ...holes]) => inRing(outer as [number, number][], lon, lat) && !holes.some((h) => inRing(h as [number, number][], lon, lat)));
 const line = (pts: [number, number][]) => `SRID=4326;MULTILINESTRING((${pts.map(([x, y]) => pt(x, y)).join(', ')}))`;
 
 describe.each(storeKinds())('walking bands and road edits (%s)', (kind) => {
@@ -67,6 +72,28 @@ describe.each(storeKinds())('walking bands and road edits (%s)', (kind) => {
     expect((await c.get(`/api/coverage/bands?level=street&id=${STREET}`)).status).toBe(401);
   }, 120_000);
 
+  it("draws an area's bands and a station's own as one MultiPolygon per band, walked over the bridge, drawn once until a change", async () => {
+    const res = await c.get(`/api/coverage/bands/polygons?level=street&id=${STREET}`, displayAuth);
+    expect(res.status).toBe(200);
+    const area = (await res.json()) as WalkBandAreas;
+    expect(area.features.map((f) => f.properties.minutes)).toEqual([5, 10, 15]);
+    expect(area.stations).toBeGreaterThan(0);
+    expect(area.features[2]!.geometry.coordinates.length).toBeGreaterThan(0);
+    const draws = (await engine().stats()).bandAreaDraws;
+    const own = (await (await c.get(`/api/coverage/stations/${ids.station}/bands/polygons`, displayAuth)).json()) as StationWalkBandAreas;
+    expect(own).toMatchObject({ stationId: ids.station, stations: 1, stationsOnRoads: 1, method: 'network', cellM: 10 });
+    // 280 m over the bridge: the house is in the 5-minute band; 400 m along the far bank is not (280 + 400 > 375).
+    expect(own.features[0]!.geometry.coordinates).toHaveLength(1);
+    expect(within(own.features[0], lonLat(0, 170))).toBe(true);
+    expect(within(own.features[0], lonLat(-400, 170))).toBe(false);
+    // Asked again with nothing changed: the cached drawing.
+    await c.get(`/api/coverage/stations/${ids.station}/bands/polygons`, displayAuth);
+    expect((await engine().stats()).bandAreaDraws).toBe(draws + 1);
+    expect((await c.get('/api/coverage/stations/999999/bands/polygons', displayAuth)).status).toBe(404);
+    expect((await c.get('/api/coverage/bands/polygons?level=street&id=nowhere', displayAuth)).status).toBe(404);
+    expect((await c.get(`/api/coverage/bands/polygons?level=street&id=${STREET}`)).status).toBe(401);
+  }, 120_000);
+
   it('deleting the only bridge makes the building unserved, incrementally, and its gap says no station within 15 minutes\' walk', async () => {
     expect(await reachOf(ids.building)).toMatchObject({ served: true, band: 5 });
     const before = await engine().stats();
@@ -82,5 +109,9 @@ describe.each(storeKinds())('walking bands and road edits (%s)', (kind) => {
     const own = (await (await c.get(`/api/coverage/stations/${ids.station}/bands`, displayAuth)).json()) as StationWalkBands;
     expect(own.bands.map((x) => x.workers)).toEqual([0, 0, 0]);
     expect(own.bands[2]?.workersUnserved).toBe(50);
+    // And its drawn bands, drawn again after the road change: the far bank is out of every band, though 200 m away.
+    const drawn = (await (await c.get(`/api/coverage/stations/${ids.station}/bands/polygons`, displayAuth)).json()) as StationWalkBandAreas;
+    for (const f of drawn.features) expect(within(f, lonLat(0, 170)), `${f.properties.minutes} min`).toBe(false);
+    expect(within(drawn.features[0], lonLat(0, -10))).toBe(true);
   }, 120_000);
 });
