@@ -33,6 +33,9 @@ const EnvSchema = z.object({
   SERVE_CLIENT: z.enum(['true', 'false']).default('true'),
   // Only for running behind a TLS-terminating proxy: marks cookies Secure.
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  // The address the public reaches this server at (https://map.example.gov.cn, or with a path behind a
+  // proxy): share cards of /p/* name their image by it. Without it, the request's own origin is used.
+  PUBLIC_BASE_URL: z.string().url().refine((u) => /^https?:/.test(u), 'PUBLIC_BASE_URL is an http(s) address').optional(),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, 'DATA_DIR'> & { DATA_DIR: string };

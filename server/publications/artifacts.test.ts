@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { artifactsFor, setPublicShellRoot, ShellMissingError, withShareCard } from './artifacts.js';
+import { artifactsFor, publicPageUrl, setPublicShellRoot, ShellMissingError, withShareCard } from './artifacts.js';
 
 // Count the shell's disk reads: /p/* is unauthenticated, so a request must normally be served from memory.
 vi.mock('node:fs', async (importOriginal) => {
@@ -80,5 +80,18 @@ describe('artifacts', () => {
     const files = artifactsFor(7, '{"title":"x","stations":[]}');
     expect(text(files, 'index.html')).toContain('<meta property="og:title" content="x" />');
     expect([...(files.get('share.png') ?? [])].slice(0, 4)).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('names the share image absolutely once the page\'s address is known (card readers need it)', () => {
+    const snap = JSON.stringify({ title: 't', stations: [] });
+    const page = publicPageUrl('https://map.example.gov.cn/dj/', '/p/njxl/');
+    expect(page).toBe('https://map.example.gov.cn/dj/p/njxl/');
+    const html = withShareCard('<title>x</title>', snap, page);
+    expect(html).toContain('<meta property="og:image" content="https://map.example.gov.cn/dj/p/njxl/share.png" />');
+    expect(html).toContain('<meta property="og:url" content="https://map.example.gov.cn/dj/p/njxl/" />');
+    expect(publicPageUrl('http://127.0.0.1:8080', '/p/a-b/')).toBe('http://127.0.0.1:8080/p/a-b/');
+    expect(publicPageUrl('https://cdn.example.org/maps/njxl?x=1#y', '')).toBe('https://cdn.example.org/maps/njxl/');
+    expect(publicPageUrl('javascript:alert(1)', '/p/x/')).toBeUndefined();
+    expect(publicPageUrl('not a url', '/p/x/')).toBeUndefined();
   });
 });

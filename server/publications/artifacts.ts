@@ -117,9 +117,11 @@ const escapeHtml = (t: string) => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * index.html with the publication's share card: Open Graph title, summary and image (WeChat, chat apps
  * and search engines read these without running the page's script). The texts are the snapshot's own
  * title and intro (or a summary made of its scope and station count), which the leak guard has already
- * checked; the image is `share.png` beside the page, so the card works from any host.
+ * checked. Share cards need an absolute image URL: with the page's own address (`pageUrl`, ending in
+ * "/") the image is `share.png` beside it and `og:url` names the page; without one (an export for a host
+ * not yet known) the image stays relative, which browsers follow but most card scrapers do not.
  */
-export function withShareCard(html: string, snapshotJson: string): string {
+export function withShareCard(html: string, snapshotJson: string, pageUrl?: string): string {
   const snap = JSON.parse(snapshotJson) as { title?: string; scope?: { name?: string }; texts?: { intro?: string }; stations?: unknown[] };
   const title = snap.title ?? '';
   const n = Array.isArray(snap.stations) ? snap.stations.length : 0;
@@ -128,7 +130,8 @@ export function withShareCard(html: string, snapshotJson: string): string {
     ['og:type', 'website'],
     ['og:title', title],
     ['og:description', summary],
-    ['og:image', 'share.png'],
+    ...(pageUrl ? [['og:url', pageUrl]] : []),
+    ['og:image', pageUrl ? new URL('share.png', pageUrl).href : 'share.png'],
     ['og:image:width', '600'],
     ['og:image:height', '600'],
   ]
@@ -138,6 +141,30 @@ export function withShareCard(html: string, snapshotJson: string): string {
   if (/<title>[^<]*<\/title>/.test(html)) return html.replace(/<title>[^<]*<\/title>/, head);
   // A shell without a title (not the Vite build's): the tags go right after the doctype.
   return html.replace(/^(<!doctype html>)?/i, (d) => `${d}${head}`);
+}
+
+/**
+ * The page's public address for its share card: `base` (PUBLIC_BASE_URL, or what an export is told it will
+ * be served at) joined with the page's path. Only http(s) bases; anything else gives no address.
+ */
+export function publicPageUrl(base: string, path: string): string | undefined {
+  try {
+    const u = new URL(base);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
+    u.search = '';
+    u.hash = '';
+    u.pathname = `${u.pathname.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+    return u.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The same files with index.html's share card made absolute for the page at `pageUrl` (not cached: one string replacement). */
+export function withPageUrl(files: Map<string, Uint8Array>, snapshotJson: string, pageUrl: string | undefined): Map<string, Uint8Array> {
+  if (!pageUrl) return files;
+  const shellHtml = strFromU8(currentShell().files.get('index.html') as Uint8Array);
+  return new Map(files).set('index.html', strToU8(withShareCard(shellHtml, snapshotJson, pageUrl)));
 }
 
 /**

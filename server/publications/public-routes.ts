@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../http/context.js';
 import { notFound } from '../http/errors.js';
 import { livePublication } from './service.js';
-import { artifactsFor, contentTypeOf, PUBLIC_HEADERS, ShellMissingError } from './artifacts.js';
+import { artifactsFor, contentTypeOf, PUBLIC_HEADERS, publicPageUrl, ShellMissingError, withPageUrl } from './artifacts.js';
 import { photoOfPath, readPublishedPhoto } from './photos.js';
 
 const SLUG_IN_PATH = /^\/p\/([a-z0-9][a-z0-9-]{1,62}[a-z0-9])(\/.*)?$/;
@@ -44,7 +44,9 @@ publicPageRoutes.on(['GET', 'HEAD'], ['/:slug', '/:slug/*'], async (c) => {
   }
   let files: Map<string, Uint8Array>;
   try {
-    files = artifactsFor(live.versionId, live.json);
+    // The share card names its image by an absolute address: PUBLIC_BASE_URL's, else this request's origin.
+    const base = c.get('services').env.PUBLIC_BASE_URL ?? new URL(c.req.url).origin;
+    files = withPageUrl(artifactsFor(live.versionId, live.json), live.json, publicPageUrl(base, `/p/${slug}/`));
   } catch (e) {
     if (e instanceof ShellMissingError) return publicText(503, e.message);
     throw e;

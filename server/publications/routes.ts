@@ -10,7 +10,7 @@ import type { AppEnv } from '../http/context.js';
 import {
   createPublication, currentSnapshot, getPublication, listPublications, listVersions, patchPublication, previewOf, publish, rollback, unpublish,
 } from './service.js';
-import { artifactsFor, ShellMissingError, zipArtifacts } from './artifacts.js';
+import { artifactsFor, publicPageUrl, ShellMissingError, withPageUrl, zipArtifacts } from './artifacts.js';
 import { photoFiles } from './photos.js';
 import {
   CreateSchema, IdParamSchema, IfMatchOptionalSchema, IfMatchRequiredSchema, PatchSchema, PreviewSchema, PublicationDetailSchema, PublicationSchema, RollbackSchema,
@@ -142,7 +142,10 @@ publicationRoutes.openapi(
   createRoute({
     method: 'get', path: '/{id}/export.zip', tags: ['Publications'],
     summary: 'The current version as static files (index.html, assets, data/publication.json, photos/) for any static file server or CDN',
-    request: { params: IdParamSchema },
+    request: {
+      params: IdParamSchema,
+      query: z.object({ base: z.string().url().max(500).optional().openapi({ description: 'The address the files will be served at (https://host/path/): the share card then names its image absolutely, as WeChat and other card readers need' }) }),
+    },
     responses: { 200: { description: 'Zip', content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses(400, 401, 403, 404, 409, 503) },
   }),
   async (c) => {
@@ -153,7 +156,10 @@ publicationRoutes.openapi(
       return current && { ...current, photos: await photoFiles(db, current.json) };
     });
     if (!snap) throw new ApiError(409, 'conflict', 'Nothing published yet: publish first, then export');
-    const zip = zipArtifacts(snap.slug, new Map([...shellFiles(snap.versionId, snap.json), ...snap.photos]));
+    const { base } = c.req.valid('query');
+    const pageUrl = base ? publicPageUrl(base, '') : undefined;
+    if (base && !pageUrl) throw new ApiError(400, 'bad_request', 'base must be an http(s) address');
+    const zip = zipArtifacts(snap.slug, new Map([...withPageUrl(shellFiles(snap.versionId, snap.json), snap.json, pageUrl), ...snap.photos]));
     c.header('Content-Type', 'application/zip');
     c.header('Content-Disposition', `attachment; filename="${snap.slug}-v${snap.number}.zip"`);
     return c.body(zip as unknown as ArrayBuffer, 200) as never;

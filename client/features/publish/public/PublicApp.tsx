@@ -1,17 +1,15 @@
 // The published territory map (/p/{slug}/ and the static export): reads ./data/publication.json only.
 // No API, no session, no third-party requests. Mobile first; ?embed=1 hides the page chrome.
 import { useEffect, useMemo, useState } from 'react';
-import type { PublicArea, PublicSnapshot, PublicStation, PublicStats } from '../../../../server/publications/contract';
+import type { PublicSnapshot, PublicStation } from '../../../../server/publications/contract';
 import { distanceM, formatDistance } from './geo';
-import { openNow as openNowByText, openNowByWeek } from './hours';
-import { activityLabel, initialPublicLocale, PUBLIC_MESSAGES, serviceIcon, serviceLabel, STATION_TYPES, typeLabel, type PublicKey, type PublicLocale } from './i18n';
-import { navLinks, telHref, walkMinutes } from './directions';
+import { initialPublicLocale, PUBLIC_MESSAGES, serviceLabel, STATION_TYPES, typeLabel, type PublicKey, type PublicLocale } from './i18n';
+import { walkMinutes } from './directions';
 import { walkingDistances, type WalkEstimate } from './walking';
 import { SvgMap } from './SvgMap';
 import { downloadPoster, printPoster, type PaperSize } from './poster';
-
-/** Open now by the station's week where the publication has one, else by its plaque text. */
-const openNow = (s: PublicStation, now: Date): boolean | null => (s.week ? openNowByWeek(s.week, now) : openNowByText(s.hours, now));
+import { OpenBadge, openNow, StationDetails, WalkNote } from './StationDetails';
+import { Areas, Legend } from './Areas';
 
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; data: PublicSnapshot };
 type Locate = { state: 'idle' } | { state: 'locating' } | { state: 'denied' } | { state: 'found'; lon: number; lat: number };
@@ -239,172 +237,5 @@ function Publication({ data, locale, setLocale, embed, t }: PageProps) {
         <p className="pm-embed-foot">示意 · <a href={location.pathname} target="_blank" rel="noopener">{data.title}</a>{data.texts.approvalNumber ? ` · ${data.texts.approvalNumber}` : ''}</p>
       )}
     </div>
-  );
-}
-
-function OpenBadge({ open, t }: { open: boolean | null; t: (k: PublicKey) => string }) {
-  if (open === null) return <span className="pm-open pm-unknown">{t('hoursUnknown')}</span>;
-  return <span className={`pm-open ${open ? 'pm-yes' : 'pm-no'}`}>{open ? t('openNow') : t('closedNow')}</span>;
-}
-
-function WalkNote({ w, t }: { w: WalkEstimate | null; t: (k: PublicKey) => string }) {
-  if (!w) return null;
-  return (
-    <span className="pm-walk">
-      {' · '}{t('walk')} {walkMinutes(w.metres)} {t('minutes')}（{w.byRoad ? t('byRoad') : t('straightLine')}）
-    </span>
-  );
-}
-
-function WeekTable({ week, t }: { week: [string, string][][]; t: (k: PublicKey) => string }) {
-  const days = t('days').split(',');
-  return (
-    <table className="pm-week">
-      <tbody>
-        {week.map((ranges, i) => (
-          <tr key={i}>
-            <th scope="row">{days[i]}</th>
-            <td>{ranges.length ? ranges.map(([a, b]) => `${a}–${b}`).join('，') : t('closed')}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function StationDetails({ s, locale, t, now, walk, onBack }: { s: PublicStation; locale: PublicLocale; t: (k: PublicKey) => string; now: Date; walk: WalkEstimate | null; onBack: () => void }) {
-  const fmt = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
-  const links = navLinks(s);
-  return (
-    <article className="pm-details" aria-labelledby="pm-station-name">
-      <button type="button" className="pm-link" onClick={onBack} autoFocus>← {t('back')}</button>
-      <h2 id="pm-station-name">{s.name}</h2>
-      <p className="pm-meta">
-        {[s.type, ...s.alsoTypes].map((x) => typeLabel(x, locale)).join(' · ')}
-        {walk && <> · {formatDistance(walk.metres, locale)}</>}
-        <WalkNote w={walk} t={t} />
-      </p>
-      {s.photo && (
-        <figure className="pm-photo">
-          <img
-            src={s.photo.src}
-            srcSet={`${s.photo.thumb} 400w, ${s.photo.src} ${s.photo.width}w`}
-            sizes="(max-width: 640px) 100vw, 440px"
-            width={s.photo.width}
-            height={s.photo.height}
-            alt={`${t('photo')}：${s.name}`}
-            decoding="async"
-          />
-        </figure>
-      )}
-      <p><OpenBadge open={openNow(s, now)} t={t} /> <span className="pm-aud">{s.openTo === 'public' ? t('openToPublic') : t('openToBuilding')}</span></p>
-      <div className="pm-go">
-        {s.phone && <a className="pm-btn" href={telHref(s.phone)} data-testid="call-link">{t('call')} {s.phone}</a>}
-        <details className="pm-nav">
-          <summary className="pm-btn pm-primary-btn">{t('navigate')}</summary>
-          <ul aria-label={`${t('navigateTo')} ${s.name}`}>
-            {links.map((l) => (
-              <li key={l.id}><a href={l.href} target="_blank" rel="noopener noreferrer" data-nav={l.id}>{locale === 'en' ? l.en : l.zh}</a></li>
-            ))}
-          </ul>
-        </details>
-      </div>
-      <dl>
-        {s.address && <><dt>{t('address')}</dt><dd>{s.address}</dd></>}
-        {s.buildingName && <><dt>{t('building')}</dt><dd>{s.buildingName}{s.floor ? ` · ${s.floor}` : ''}</dd></>}
-        {s.phone && <><dt>{t('phone')}</dt><dd><a href={telHref(s.phone)}>{s.phone}</a></dd></>}
-        <dt>{t('hours')}</dt>
-        <dd>{s.week ? <WeekTable week={s.week} t={t} /> : s.hours ?? '—'}</dd>
-        {s.accessibility && <><dt>{t('accessibility')}</dt><dd>{s.accessibility}</dd></>}
-        <dt>{t('services')}</dt>
-        <dd>
-          <ul className="pm-tags">
-            {s.services.map((x) => {
-              const icon = serviceIcon(x);
-              return <li key={x}>{icon && <span className="pm-icon" aria-hidden="true">{icon}</span>}{serviceLabel(x, locale)}</li>;
-            })}
-          </ul>
-        </dd>
-      </dl>
-      <h3>{t('upcoming')}</h3>
-      {s.activities.length === 0 ? (
-        <p className="pm-note">{t('noUpcoming')}</p>
-      ) : (
-        <ul className="pm-acts">
-          {s.activities.map((a, i) => (
-            <li key={i}>
-              <time dateTime={a.heldAt}>{fmt.format(new Date(a.heldAt))}</time> <strong>{a.title ?? activityLabel(a.type, locale)}</strong>
-              {a.signup && <span className="pm-signup">{t('signup')}：{a.signup}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-    </article>
-  );
-}
-
-function Legend({ data, locale, t }: { data: PublicSnapshot; locale: PublicLocale; t: (k: PublicKey) => string }) {
-  const types = [...new Set(data.stations.map((s) => s.type))];
-  return (
-    <div className="pm-legend" aria-label={t('legend')}>
-      {types.map((x) => (
-        <span key={x}><span className="pm-dot" style={{ background: STATION_TYPES[x]?.color ?? '#495057' }} aria-hidden="true" />{typeLabel(x, locale)}</span>
-      ))}
-      {data.businessDistricts.length > 0 && <span><span className="pm-swatch pm-bd" aria-hidden="true" />{t('businessDistricts')}</span>}
-      {data.layers.coverage && data.grids.length > 0 && <span><span className="pm-swatch pm-cov" aria-hidden="true" />{t('partyOrg')}（{t('grids')}）</span>}
-    </div>
-  );
-}
-
-function Stat({ label, v, pct, t }: { label: string; v: number | null; pct?: boolean; t: (k: PublicKey) => string }) {
-  return (
-    <div className="pm-stat">
-      <dt>{label}</dt>
-      <dd>{v === null ? <span className="pm-supp" title={t('suppressed')}>— <small>{t('suppressed')}</small></span> : pct ? `${v}%` : v}</dd>
-    </div>
-  );
-}
-
-function StatsBlock({ s, t }: { s: PublicStats; t: (k: PublicKey) => string }) {
-  return (
-    <dl className="pm-stats">
-      <Stat label={t('partyOrg')} v={s.rates.partyOrg} pct t={t} />
-      <Stat label={t('work')} v={s.rates.work} pct t={t} />
-      <Stat label={t('union')} v={s.rates.union} pct t={t} />
-      <Stat label={t('workersServed')} v={s.rates.workersServed} pct t={t} />
-      <Stat label={t('enterprises')} v={s.enterprises} t={t} />
-      <Stat label={t('organisations')} v={s.organisations} t={t} />
-    </dl>
-  );
-}
-
-function Areas({ data, t }: { data: PublicSnapshot; t: (k: PublicKey) => string }) {
-  const block = (title: string, areas: PublicArea[]) =>
-    areas.length > 0 && (
-      <>
-        <h3>{title}</h3>
-        <div className="pm-cards">
-          {areas.map((a) => (
-            <article key={a.id} className="pm-card">
-              <h4>{a.name}</h4>
-              {a.stats ? <StatsBlock s={a.stats} t={t} /> : null}
-            </article>
-          ))}
-        </div>
-      </>
-    );
-  return (
-    <section className="pm-areas" aria-labelledby="pm-areas-title">
-      <h2 id="pm-areas-title">{t('areas')}</h2>
-      {data.layers.coverage && data.totals && (
-        <article className="pm-card pm-total">
-          <h4>{t('totals')} · {data.scope.name}</h4>
-          <StatsBlock s={data.totals} t={t} />
-        </article>
-      )}
-      {block(t('businessDistricts'), data.businessDistricts)}
-      {block(t('grids'), data.grids)}
-      {data.layers.coverage && <p className="pm-note">{t('formulaNote').replace('{n}', String(data.minCount))}</p>}
-    </section>
   );
 }
