@@ -1,7 +1,8 @@
 // The published map in a real browser: the export zip unpacked and served by a plain node:http static
 // server (not our app), geolocation at a demo place → the nearest station; every exported byte scanned;
-// the same page from the app at /p/{slug}/ (CSP clean), embedded from another origin; screenshots of
-// the public page (mobile, desktop), the admin page and an A3 poster.
+// the same page from the app at /p/{slug}/ (CSP clean, absolute share card), embedded from another origin;
+// the A3 poster as a PNG (size, its QR code decoded) and as a vector PDF; screenshots of the public page
+// (390×844 and 1440×900, Chinese and English), the admin page and the poster.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 import type { ServerType } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
 import { setPublicShellRoot } from '../../server/publications/artifacts.js';
 import type { PublicSnapshot } from '../../server/publications/types.js';
 import { adminSession, client } from '../helpers/client.js';
@@ -135,33 +138,78 @@ describe.runIf(HAS_CHROMIUM)('published map in Chromium', () => {
     expect(await page.getAttribute('[data-testid=call-link]', 'href')).toMatch(/^tel:0\d{9,11}$/);
     expect(await page.locator('[data-nav]').count()).toBe(5);
     await page.screenshot({ path: `${ARTIFACTS}/publish-mobile-details.png` });
+    await page.click('text=English');
+    await page.waitForSelector('summary:has-text("Directions")');
+    await page.screenshot({ path: `${ARTIFACTS}/publish-mobile-details-en.png` });
     expect(errors).toEqual([]);
     expect(requests.every((u) => u.startsWith(files.base))).toBe(true);
     await ctx.close();
   });
 
-  it('serves the same page at /p/{slug}/ with no CSP violation, switches to English, and draws an A3 poster', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+  it('serves the same page at /p/{slug}/ with no CSP violation and an absolute share card, in both languages at 1440×900', async () => {
+    // Share cards (WeChat, chat apps) need an absolute image address; the image is there.
+    const html = await (await fetch(`${app.base}/p/${slug}/`)).text();
+    expect(/<meta property="og:image" content="([^"]+)"/.exec(html)?.[1]).toBe(`${app.base}/p/${slug}/share.png`);
+    expect(/<meta property="og:url" content="([^"]+)"/.exec(html)?.[1]).toBe(`${app.base}/p/${slug}/`);
+    const card = await fetch(`${app.base}/p/${slug}/share.png`);
+    expect([card.status, card.headers.get('content-type')]).toEqual([200, 'image/png']);
+
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const page = await ctx.newPage();
     const errors = watchConsole(page);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(`${app.base}/p/${slug}/`);
     await page.waitForSelector('[data-testid=station-item]');
+    await page.screenshot({ path: `${ARTIFACTS}/publish-desktop-zh.png` });
     await page.click('text=English');
     await page.waitForSelector('h2:has-text("Service stations")');
-    await page.screenshot({ path: `${ARTIFACTS}/publish-desktop-en.png`, fullPage: true });
-    await page.click('text=中文');
-    await page.click('summary');
+    await page.screenshot({ path: `${ARTIFACTS}/publish-desktop-en.png` });
+    expect(errors).toEqual([]);
+    expect(requests.filter((p) => p.startsWith('/api') || p.startsWith('/ogc'))).toEqual([]);
+    await ctx.close();
+  });
+
+  it('draws the A3 poster as a 300 dpi PNG whose QR code opens the page, and prints it as a vector PDF on A3', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    const errors = watchConsole(page);
+    await page.goto(`${app.base}/p/${slug}/`);
+    await page.waitForSelector('[data-testid=station-item]');
+    await page.click('.pm-poster summary');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=A3 PNG')]);
     const poster = join(ARTIFACTS, 'publish-poster-A3.png');
     await download.saveAs(poster);
-    const png = readFileSync(poster);
-    // PNG header: width and height at bytes 16..24.
+    const png = PNG.sync.read(readFileSync(poster));
     // A3 at 300 dpi (issue 17): at least 3508 × 4961 px.
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([3508, 4961]);
+    expect(png.width).toBeGreaterThanOrEqual(3508);
+    expect(png.height).toBeGreaterThanOrEqual(4961);
+    // The QR code, read off the whole sheet by an independent decoder, is the page's own address.
+    const qr = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+    expect(qr?.data).toBe(`${app.base}/p/${slug}/`);
+
+    // The PDF: the same drawing recorded as SVG and printed on one A3 page (window.print is the test's own
+    // page.pdf here). Vector: paths and fonts, no raster image anywhere in the file.
+    await page.evaluate(() => { window.print = () => undefined; });
+    await page.click('text=A3 PDF');
+    await page.waitForSelector('.pm-print svg', { state: 'attached' });
+    const texts = await page.locator('.pm-print svg text').allTextContents();
+    for (const st of data.stations) expect(texts).toContain(st.name);
+    expect(texts).toContain('审图号：沪S(2026)001号');
+    // One 示意图 mark on the sheet (the old footer read "示意图 · 示意图").
+    expect(texts.filter((x) => x.includes('示意图'))).toHaveLength(1);
+    const pdf = Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    writeFileSync(join(ARTIFACTS, 'publish-poster-A3.pdf'), pdf);
+    const raw = pdf.toString('latin1');
+    expect(raw.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(raw);
+    // 297 × 420 mm is 841.9 × 1190.6 pt; Chromium rounds the page to whole CSS pixels.
+    expect(Math.abs(Number(box?.[1]) - 841.9)).toBeLessThan(1.5);
+    expect(Math.abs(Number(box?.[2]) - 1190.6)).toBeLessThan(1.5);
+    expect(raw).not.toMatch(/\/Subtype\s*\/Image/);
+    expect(raw).toMatch(/\/Type\s*\/Font/);
+    expect(pdf.length).toBeGreaterThan(100_000);
     expect(errors).toEqual([]);
-    expect(requests.filter((p) => p.startsWith('/api') || p.startsWith('/ogc'))).toEqual([]);
     await ctx.close();
   });
 

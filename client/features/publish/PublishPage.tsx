@@ -10,7 +10,8 @@ import type { MessageKey } from '../../i18n/messages';
 import type {
   InternalArea, Publication, PublicationConfig, PublicationDetail, PublicationPreview, PublicArea, PublicSnapshot,
 } from '../../../server/publications/contract';
-import { downloadPoster, printPoster, type PaperSize } from './public/poster';
+import type { PaperSize } from './public/poster';
+import { downloadPoster, printPoster } from './public/poster-output';
 import { typeLabel } from './public/i18n';
 import './publish.css';
 import { LanguageButton } from '../../i18n/LanguageButton';
@@ -164,7 +165,7 @@ function Editor({ id, onChanged, onError }: { id: number; onChanged: () => Promi
     }
     return (preview as Preview).public;
   };
-  const poster = (size: PaperSize, print: boolean) => void posterData().then((data) => (print ? printPoster(data, size, locale) : downloadPoster(data, size, locale)));
+  const poster = (size: PaperSize, print: boolean) => void posterData().then((data) => (print ? printPoster(data, size, locale, publicUrl) : downloadPoster(data, size, locale, publicUrl)));
   const audiences = draft.config.redaction.stationAudiences;
 
   return (

@@ -7,7 +7,8 @@ import { initialPublicLocale, PUBLIC_MESSAGES, serviceLabel, STATION_TYPES, type
 import { walkMinutes } from './directions';
 import { walkingDistances, type WalkEstimate } from './walking';
 import { SvgMap } from './SvgMap';
-import { downloadPoster, printPoster, type PaperSize } from './poster';
+import type { PaperSize } from './poster';
+import { downloadPoster, printPoster } from './poster-output';
 import { OpenBadge, openNow, StationDetails, WalkNote } from './StationDetails';
 import { Areas, Legend } from './Areas';
 

@@ -1,12 +1,13 @@
 // The poster's numbered station list (poster.ts draws the rest of the sheet): the numbers match the map's markers.
 import { STATION_TYPES, typeLabel, type PublicLocale } from './i18n';
 import { weekLine, type PosterEntry } from './poster-content';
+import type { PosterCtx } from './poster';
 
 /** CJK faces a printer's or browser's system is likely to have (the poster ships no font). */
 export const POSTER_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 
 /** The numbered list: number badge, name, then address · phone and the week, shrinking to fit its box; two columns when long. */
-export function drawList(ctx: CanvasRenderingContext2D, entries: PosterEntry[], box: { x: number; y: number; w: number; h: number }, u: number, locale: PublicLocale, heading: string, tel: string): void {
+export function drawList(ctx: PosterCtx, entries: PosterEntry[], box: { x: number; y: number; w: number; h: number }, u: number, locale: PublicLocale, heading: string, tel: string): void {
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#212529';
@@ -16,7 +17,8 @@ export function drawList(ctx: CanvasRenderingContext2D, entries: PosterEntry[], 
   const avail = box.h - 56 * u;
   const columns = entries.length * 96 * u > avail * 1.25 ? 2 : 1;
   const perColumn = Math.ceil(entries.length / columns);
-  const s = Math.min(1, avail / Math.max(1, perColumn * 96 * u));
+  // Shrinks a long list to fit; a short one grows (to 1.2×) so the box is filled, not left blank below it.
+  const s = Math.min(1.2, avail / Math.max(1, perColumn * 96 * u));
   const rowH = 96 * u * s;
   const colW = box.w / columns;
   entries.forEach(({ n, station: st }, i) => {

@@ -1,12 +1,56 @@
 // The poster: the publication drawn onto a 2D canvas at A3 or A1 (300 dpi): title, the map (water, roads with
 // names, streets, grids, numbered station markers), the numbered station list with addresses, phones and hours,
-// legend, QR code to the page, scale bar, north arrow, dates, data source, the 审图号 line and one 示意图 note. PNG download, or print to
-// PDF through the browser (@page size set to the paper).
+// legend, QR code to the page, scale bar, north arrow, dates, data source, the 审图号 line and one 示意图 note.
+// It draws through the few 2D-context calls in PosterCtx, so the same code paints the PNG's canvas and
+// records the vector SVG the PDF is printed from (poster-svg.ts; poster-output.ts saves and prints).
 import type { PublicSnapshot } from '../../../../server/publications/contract';
-import { labelPoint, projectionFor, rateColor, RATE_STEPS } from './geo';
-import { PUBLIC_MESSAGES, STATION_TYPES, typeLabel, type PublicLocale } from './i18n';
+import { labelPoint, projectionFor, rateColor } from './geo';
+import { PUBLIC_MESSAGES, STATION_TYPES, type PublicLocale } from './i18n';
 import { posterEntries, qrMatrix } from './poster-content';
 import { drawList, POSTER_FONT } from './poster-list';
+import { drawLegend } from './poster-legend';
+import { placeAreaLabel, placeRoadLabels, type Box } from './poster-labels';
+
+/** The 2D-context calls the poster makes: a canvas's context has them all, and so does SvgContext. */
+export interface PosterCtx {
+  fillStyle: string | CanvasGradient | CanvasPattern;
+  strokeStyle: string | CanvasGradient | CanvasPattern;
+  lineWidth: number;
+  font: string;
+  textAlign: CanvasTextAlign;
+  textBaseline: CanvasTextBaseline;
+  lineCap: CanvasLineCap;
+  lineJoin: CanvasLineJoin;
+  globalAlpha: number;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  strokeRect(x: number, y: number, w: number, h: number): void;
+  fillText(text: string, x: number, y: number, maxWidth?: number): void;
+  strokeText(text: string, x: number, y: number, maxWidth?: number): void;
+  measureText(text: string): { width: number };
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+  arc(x: number, y: number, r: number, start: number, end: number): void;
+  rect(x: number, y: number, w: number, h: number): void;
+  fill(rule?: CanvasFillRule): void;
+  stroke(): void;
+  clip(): void;
+  save(): void;
+  restore(): void;
+  translate(x: number, y: number): void;
+  rotate(a: number): void;
+  setLineDash(segments: number[]): void;
+}
+
+/** Where the QR code was drawn (pixels), for tests that decode it. */
+export interface QrPlace {
+  x: number;
+  y: number;
+  cell: number;
+  quiet: number;
+  modules: number;
+}
 
 export type PaperSize = 'A3' | 'A1';
 /** Paper in millimetres (portrait) and the pixels at 300 dpi (print shops ask for 300; mm ÷ 25.4 × 300, rounded up). */
@@ -22,21 +66,11 @@ function niceLength(m: number): number {
   return p;
 }
 
-/** The page's own address (without query or fragment): what the QR code opens. */
-export function pageUrl(): string {
-  const u = new URL(window.location.href);
-  u.search = '';
-  u.hash = '';
-  return u.href;
-}
-
-export function drawPoster(canvas: HTMLCanvasElement, data: PublicSnapshot, size: PaperSize, locale: PublicLocale, url: string = pageUrl()): void {
+/** Draws the whole sheet (PAPER[size].px) on ctx; returns where the QR code is, or null when it did not fit. */
+export function drawPoster(ctx: PosterCtx, data: PublicSnapshot, size: PaperSize, locale: PublicLocale, url: string): QrPlace | null {
   const t = PUBLIC_MESSAGES[locale];
   const [W, H] = PAPER[size].px;
-  canvas.width = W;
-  canvas.height = H;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
+  let qrPlace: QrPlace | null = null;
   const u = W / 1754; // one unit = one pixel of A3 at 150 dpi (the layout's design size)
   const font = (px: number, weight = 400) => `${weight} ${Math.round(px * u)}px ${POSTER_FONT}`;
   const margin = 80 * u;
@@ -141,22 +175,43 @@ export function drawPoster(canvas: HTMLCanvasElement, data: PublicSnapshot, size
     ctx.fillStyle = fill;
     ctx.fillText(text, x, y);
   };
+  // Names, placed so none covers another, a station marker, the north arrow or the scale bar (boxes below).
+  const nx = mx + mw - 70 * u, ny = my + 36 * u;
+  const target = niceLength((mw * 0.2) / k); // projected units are metres, so k is pixels per metre
+  const barPx = target * k;
+  const bx = mx + mw - barPx - 40 * u, by = my + mh - 44 * u;
+  const taken: Box[] = [
+    [nx - 40 * u, ny - 14 * u, nx + 40 * u, ny + 124 * u],
+    [bx - 16 * u, by - 44 * u, bx + barPx + 16 * u, by + 28 * u],
+    ...entries.map(({ station: st }): Box => {
+      const [x, y] = P(st.lon, st.lat);
+      return [x - 25 * u, y - 25 * u, x + 25 * u, y + 25 * u];
+    }),
+  ];
+  const frame: Box = [mx + 12 * u, my + 12 * u, mx + mw - 12 * u, my + mh - 12 * u];
+  ctx.font = font(26, 700);
+  const areaNames = data.businessDistricts.flatMap((b) => {
+    const [x, y] = P(...labelPoint(b.geometry.coordinates));
+    const spot = placeAreaLabel(b.name, x, y, ctx.measureText(b.name).width + 16 * u, 36 * u, frame, taken);
+    return spot ? [{ name: b.name, ...spot }] : [];
+  });
   // Road names along the longest roads, once per name.
-  ctx.font = font(19);
-  const named = new Set<string>();
+  ctx.font = font(21);
+  const byName = new Map<string, [number, number][]>();
   for (const r of [...(data.roads ?? [])].sort((a, b) => lineLength(b.geometry.coordinates) - lineLength(a.geometry.coordinates))) {
-    if (!r.name || named.has(r.name) || named.size >= 14) continue;
-    const line = longestPart(r.geometry.coordinates).map(([x, y]) => P(x as number, y as number));
-    const mid = line[Math.floor(line.length / 2)];
-    if (!mid || mid[0] < mx + 40 * u || mid[0] > mx + mw - 40 * u || mid[1] < my + 30 * u || mid[1] > my + mh - 30 * u) continue;
-    named.add(r.name);
-    halo(r.name, mid[0], mid[1], '#6c5a3c');
+    if (r.name && !byName.has(r.name)) byName.set(r.name, longestPart(r.geometry.coordinates).map(([x, y]) => P(x as number, y as number)));
+  }
+  const roadNames = placeRoadLabels([...byName].map(([text, line]) => ({ text, line })), (text) => ctx.measureText(text).width, 21 * u, frame, taken);
+  for (const l of roadNames) {
+    ctx.save();
+    ctx.translate(l.x, l.y);
+    ctx.rotate(l.angle);
+    const chars = l.vertical ? [...l.text] : [l.text];
+    chars.forEach((c, i) => halo(c, 0, l.vertical ? (i - (chars.length - 1) / 2) * 21 * u * 1.05 : 0, '#6c5a3c'));
+    ctx.restore();
   }
   ctx.font = font(26, 700);
-  for (const b of data.businessDistricts) {
-    const [x, y] = P(...labelPoint(b.geometry.coordinates));
-    halo(b.name, x, y - 40 * u, '#3b2a85');
-  }
+  for (const l of areaNames) halo(l.name, l.x, l.y, '#3b2a85');
   // Numbered markers, keyed to the list below.
   for (const { n, station: s } of [...entries].reverse()) {
     const [x, y] = P(s.lon, s.lat);
@@ -177,7 +232,6 @@ export function drawPoster(canvas: HTMLCanvasElement, data: PublicSnapshot, size
   ctx.strokeRect(mx, my, mw, mh);
 
   // North arrow (the projection keeps north up).
-  const nx = mx + mw - 70 * u, ny = my + 36 * u;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.fillRect(nx - 40 * u, ny - 14 * u, 80 * u, 138 * u);
   ctx.beginPath();
@@ -193,10 +247,7 @@ export function drawPoster(canvas: HTMLCanvasElement, data: PublicSnapshot, size
   ctx.textBaseline = 'top';
   ctx.fillText('N', nx, ny + 80 * u);
 
-  // Scale bar: projected units are metres, so k is pixels per metre.
-  const target = niceLength((mw * 0.2) / k);
-  const barPx = target * k;
-  const bx = mx + mw - barPx - 40 * u, by = my + mh - 44 * u;
+  // Scale bar.
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.fillRect(bx - 16 * u, by - 44 * u, barPx + 32 * u, 72 * u);
   ctx.fillStyle = '#212529';
@@ -216,77 +267,18 @@ export function drawPoster(canvas: HTMLCanvasElement, data: PublicSnapshot, size
   const rx = W - margin - rightW;
   drawList(ctx, entries, { x: listX, y: top, w: listW, h: footerTop - top - 20 * u }, u, locale, t.posterStations, t.posterTel);
 
-  // Legend.
-  let ly = top;
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'middle';
-  ctx.font = font(30, 700);
-  ctx.fillStyle = '#212529';
-  ctx.fillText(t.legend, rx, ly + 14 * u);
-  ly += 56 * u;
-  ctx.font = font(22);
-  const legendRow = (draw: (x: number, y: number) => void, label: string) => {
-    draw(rx, ly);
-    ctx.fillStyle = '#212529';
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'middle';
-    ctx.font = font(22);
-    ctx.fillText(label, rx + 44 * u, ly, rightW - 44 * u);
-    ly += 38 * u;
-  };
-  for (const type of [...new Set(data.stations.map((s) => s.type))]) {
-    legendRow((x, y) => {
-      ctx.beginPath();
-      ctx.arc(x + 16 * u, y, 14 * u, 0, Math.PI * 2);
-      ctx.fillStyle = STATION_TYPES[type]?.color ?? '#495057';
-      ctx.fill();
-    }, typeLabel(type, locale));
-  }
-  legendRow((x, y) => {
-    ctx.fillStyle = '#ffe3a3';
-    ctx.fillRect(x, y - 6 * u, 32 * u, 12 * u);
-    ctx.strokeStyle = '#c9bfae';
-    ctx.lineWidth = 2 * u;
-    ctx.strokeRect(x, y - 6 * u, 32 * u, 12 * u);
-  }, locale === 'en' ? 'Road' : '道路');
-  if ((data.water ?? []).length) legendRow((x, y) => { ctx.fillStyle = '#b9d7ee'; ctx.fillRect(x, y - 11 * u, 32 * u, 22 * u); }, locale === 'en' ? 'Water' : '水系');
-  if (data.businessDistricts.length) legendRow((x, y) => { ctx.strokeStyle = '#5f3dc4'; ctx.lineWidth = 4 * u; ctx.strokeRect(x + 2 * u, y - 11 * u, 28 * u, 22 * u); }, t.businessDistricts);
-  legendRow((x, y) => {
-    ctx.setLineDash([10 * u, 5 * u]);
-    ctx.strokeStyle = '#6c757d';
-    ctx.lineWidth = 3 * u;
-    ctx.strokeRect(x + 2 * u, y - 11 * u, 28 * u, 22 * u);
-    ctx.setLineDash([]);
-  }, locale === 'en' ? 'Street (approximate)' : '街道（示意范围）');
-  if (data.layers.coverage) {
-    ly += 6 * u;
-    ctx.font = font(22);
-    ctx.fillStyle = '#212529';
-    ctx.fillText(`${t.partyOrg}（${t.grids}）`, rx, ly, rightW);
-    ly += 34 * u;
-    const steps = [...RATE_STEPS, ['#e9ecef', t.suppressed] as [string, string]];
-    const sw = rightW / steps.length;
-    steps.forEach(([c, label], i) => {
-      ctx.fillStyle = c;
-      ctx.fillRect(rx + i * sw, ly - 12 * u, sw - 4 * u, 24 * u);
-      ctx.fillStyle = '#212529';
-      ctx.font = font(15);
-      ctx.textAlign = 'center';
-      ctx.fillText(label, rx + i * sw + (sw - 4 * u) / 2, ly + 28 * u, sw);
-    });
-    ctx.textAlign = 'left';
-    ly += 60 * u;
-  }
+  const ly = drawLegend(ctx, data, rx, top, rightW, u, locale);
 
-  // QR code to the page, in the right column's lower part.
+  // QR code to the page, in the right column's lower part, down beside the footer (as large as fits there).
   const matrix = qrMatrix(url);
   const quiet = 4;
-  const qrSize = Math.min(rightW * 0.72, footerTop - ly - 130 * u);
+  const qrBottom = H - 120 * u;
+  const qrSize = Math.min(rightW * 0.8, qrBottom - ly - 30 * u);
   if (qrSize > 120 * u) {
     const cell = Math.floor(qrSize / (matrix.length + 2 * quiet));
     const side = cell * (matrix.length + 2 * quiet);
     const qx = Math.round(rx + (rightW - side) / 2);
-    const qy = Math.round(footerTop - 110 * u - side);
+    const qy = Math.round(qrBottom - side);
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(qx, qy, side, side);
     ctx.fillStyle = '#000000';
@@ -294,7 +286,7 @@ export function drawPoster(canvas: HTMLCanvasElement, data: PublicSnapshot, size
     ctx.strokeStyle = '#adb5bd';
     ctx.lineWidth = 2 * u;
     ctx.strokeRect(qx, qy, side, side);
-    canvas.dataset.qr = JSON.stringify({ x: qx, y: qy, cell, quiet, modules: matrix.length });
+    qrPlace = { x: qx, y: qy, cell, quiet, modules: matrix.length };
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     ctx.fillStyle = '#212529';
@@ -310,22 +302,24 @@ export function drawPoster(canvas: HTMLCanvasElement, data: PublicSnapshot, size
   ctx.lineWidth = 2 * u;
   ctx.beginPath();
   ctx.moveTo(margin, footerTop);
-  ctx.lineTo(W - margin, footerTop);
+  ctx.lineTo(listX + listW, footerTop);
   ctx.stroke();
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
   ctx.font = font(22);
   ctx.fillStyle = '#343a40';
+  const colon = locale === 'en' ? ': ' : '：';
   const lines = [
-    `${t.dataSource}：${data.texts.dataSource || '—'}`,
-    `${t.published}：${(data.publishedAt ?? '').slice(0, 10) || '—'}${data.version ? `  ·  ${t.version} ${data.version}` : ''}  ·  ${t.asOf} ${data.asOf}`,
-    `${t.approval}：${data.texts.approvalNumber || '—'}`,
+    `${t.dataSource}${colon}${data.texts.dataSource || '—'}`,
+    `${t.published}${colon}${(data.publishedAt ?? '').slice(0, 10) || '—'}${data.version ? `  ·  ${t.version} ${data.version}` : ''}  ·  ${t.asOf} ${data.asOf}`,
+    `${t.approval}${colon}${data.texts.approvalNumber || '—'}`,
     // One 示意图 mark: the sentence starts with it (zh) or says "Illustrative map" (en).
     t.illustrative,
   ];
-  lines.forEach((line, i) => ctx.fillText(line, margin, footerTop + 44 * u + i * 36 * u, W - 2 * margin));
+  lines.forEach((line, i) => ctx.fillText(line, margin, footerTop + 44 * u + i * 36 * u, listW));
   ctx.fillStyle = '#b3261e';
   ctx.fillRect(0, H - 14 * u, W, 14 * u);
+  return qrPlace;
 }
 
 const ROAD_W: Record<string, number> = { arterial: 7, secondary: 5, branch: 3, footway: 2 };
@@ -338,49 +332,4 @@ function lineLength(lines: number[][][]): number {
 
 function longestPart(lines: number[][][]): number[][] {
   return lines.reduce((best, l) => (lineLength([l]) > lineLength([best]) ? l : best), lines[0] ?? []);
-}
-
-export function posterBlob(data: PublicSnapshot, size: PaperSize, locale: PublicLocale): Promise<Blob> {
-  const canvas = document.createElement('canvas');
-  drawPoster(canvas, data, size, locale);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas.toBlob failed'))), 'image/png'));
-}
-
-export async function downloadPoster(data: PublicSnapshot, size: PaperSize, locale: PublicLocale): Promise<void> {
-  const blob = await posterBlob(data, size, locale);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${data.slug}-${size}.png`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Prints the poster on one page of the chosen paper (the browser's "save as PDF" makes the PDF). */
-export async function printPoster(data: PublicSnapshot, size: PaperSize, locale: PublicLocale): Promise<void> {
-  const blob = await posterBlob(data, size, locale);
-  const url = URL.createObjectURL(blob);
-  const [w, h] = PAPER[size].mm;
-  const style = document.createElement('style');
-  style.textContent = `@page { size: ${size} portrait; margin: 0 } @media print { body > *:not(.pm-print) { display: none !important } .pm-print { display: block !important } .pm-print img { width: ${w}mm; height: ${h}mm; display: block } }`;
-  const holder = document.createElement('div');
-  holder.className = 'pm-print';
-  holder.style.display = 'none';
-  const img = document.createElement('img');
-  img.alt = data.title;
-  img.src = url;
-  holder.append(img);
-  document.head.append(style);
-  document.body.append(holder);
-  await img.decode().catch(() => undefined);
-  const done = () => {
-    style.remove();
-    holder.remove();
-    URL.revokeObjectURL(url);
-    window.removeEventListener('afterprint', done);
-  };
-  window.addEventListener('afterprint', done);
-  window.print();
 }
