@@ -5,6 +5,7 @@ import type { PublicSnapshot, PublicStation } from '../../../../server/publicati
 import { labelPoint, projectionFor, rateColor, ringsPath, type Projection } from './geo';
 import { STATION_TYPES } from './i18n';
 import { clusterPoints, placeLabels, roadLabelAt, textWidth, type Point } from './labels';
+import { overlaps, placeAreaLabel, type Box } from './poster-labels';
 
 /** Road widths in CSS pixels by class, and the smallest zoom (map units per pixel) at which a class is named. */
 const ROAD_PX: Record<string, number> = { arterial: 7, secondary: 5, branch: 3.5, footway: 2 };
@@ -95,24 +96,38 @@ export function SvgMap({ data, stations, selectedId, user, onSelect, labels, sta
   );
   const clusters = useMemo(() => clusterPoints(points, unit * CLUSTER_PX), [points, unit]);
   const singles = useMemo(() => new Set(clusters.filter((c) => c.ids.length === 1).map((c) => c.ids[0] as string)), [clusters]);
-  const stationLabels = useMemo(() => {
-    const keepOut = clusters.filter((c) => c.ids.length > 1).map((c): [number, number, number, number] => [c.x - unit * 14, c.y - unit * 14, c.x + unit * 14, c.y + unit * 14]);
-    // Business-district and road names are written first: station labels keep off them.
-    for (const b of data.businessDistricts) {
+  // Every name placed once per view, none over another, a station symbol, a cluster or the map's edge (or
+  // the zoom buttons): area names first (moved off a symbol, or left out), then road names (left out where
+  // they would cover something), then station labels around their symbols.
+  const placed = useMemo(() => {
+    const taken: Box[] = clusters.map((c): Box => {
+      const r = unit * (c.ids.length > 1 ? 14 : 8);
+      return [c.x - r, c.y - r, c.x + r, c.y + r];
+    });
+    const frame: Box = [view.x + unit * 2, view.y + unit * 2, view.x + view.w - unit * 2, view.y + view.h - unit * 2];
+    taken.push([view.x + view.w - unit * 44, view.y, view.x + view.w, view.y + unit * 130]);
+    const areas = data.businessDistricts.flatMap((b) => {
       const [x, y] = proj.project(...labelPoint(b.geometry.coordinates));
-      const w = textWidth(b.name, unit * 11) / 2;
-      keepOut.push([x - w, y - unit * 10, x + w, y + unit * 4]);
-    }
-    for (const [name, at] of roadLabels) {
-      if (at.length <= unit * 12 * (name.length + 2)) continue;
+      const spot = placeAreaLabel(b.name, x, y - unit * 3.5, textWidth(b.name, unit * 11), unit * 14, frame, taken);
+      return spot ? [{ id: b.id, name: b.name, x: spot.x, y: spot.y + unit * 3.5 }] : [];
+    });
+    const roadNames = roadLabels.filter(([name, at]) => {
+      if (at.length <= unit * 12 * (name.length + 2)) return false;
       const half = textWidth(name, unit * 11) / 2;
       const a = (at.angle * Math.PI) / 180;
       const dx = Math.abs(Math.cos(a)) * half + unit * 6 * Math.abs(Math.sin(a));
       const dy = Math.abs(Math.sin(a)) * half + unit * 6 * Math.abs(Math.cos(a));
-      keepOut.push([at.x - dx, at.y - dy, at.x + dx, at.y + dy]);
-    }
-    return placeLabels(points.filter((p) => singles.has(p.id) || p.id === selectedId), unit * 12, unit * 7, keepOut);
-  }, [points, singles, clusters, unit, selectedId, data.businessDistricts, proj, roadLabels]);
+      const box: Box = [at.x - dx, at.y - dy, at.x + dx, at.y + dy];
+      if (box[0] < frame[0] || box[1] < frame[1] || box[2] > frame[2] || box[3] > frame[3] || taken.some((t) => overlaps(t, box))) return false;
+      taken.push(box);
+      return true;
+    });
+    // Outside the frame counts as taken, so no station label runs off the map.
+    const far = Math.max(view.w, view.h) * 10;
+    const edges: Box[] = [[frame[0] - far, frame[1] - far, frame[0], frame[3] + far], [frame[2], frame[1] - far, frame[2] + far, frame[3] + far], [frame[0] - far, frame[1] - far, frame[2] + far, frame[1]], [frame[0] - far, frame[3], frame[2] + far, frame[3] + far]];
+    const stationNames = placeLabels(points.filter((p) => singles.has(p.id) || p.id === selectedId), unit * 12, unit * 7, [...taken, ...edges]);
+    return { areas, roadNames, stationNames };
+  }, [points, singles, clusters, unit, selectedId, data.businessDistricts, proj, roadLabels, view]);
   const byId = useMemo(() => new Map(stations.map((s) => [s.id, s])), [stations]);
   return (
     <div className="pm-map">
@@ -144,7 +159,7 @@ export function SvgMap({ data, stations, selectedId, user, onSelect, labels, sta
         {roads.map((r, i) => (
           <path key={`r${i}`} d={linePath(r.geometry.coordinates, proj)} fill="none" stroke={r.barrier ? '#e9ecef' : '#fff'} strokeWidth={unit * (ROAD_PX[r.class] ?? 3)} strokeLinecap="round" strokeLinejoin="round" strokeDasharray={r.class === 'footway' ? `${unit * 4} ${unit * 2}` : undefined} />
         ))}
-        {roadLabels.map(([name, at]) => at.length > unit * 12 * (name.length + 2) && (
+        {placed.roadNames.map(([name, at]) => (
           <text key={`rl${name}`} x={at.x} y={at.y} transform={`rotate(${at.angle} ${at.x} ${at.y})`} dy={unit * 4} fontSize={unit * 11} textAnchor="middle" fill="#495057" stroke="#fff" strokeWidth={unit * 3} paintOrder="stroke" pointerEvents="none">
             {name}
           </text>
@@ -157,14 +172,11 @@ export function SvgMap({ data, stations, selectedId, user, onSelect, labels, sta
         {data.businessDistricts.map((b) => (
           <path key={`b${b.id}`} d={ringsPath(b.geometry.coordinates, proj)} fill="none" stroke="#5f3dc4" strokeWidth={unit * 2} />
         ))}
-        {data.businessDistricts.map((b) => {
-          const [x, y] = proj.project(...labelPoint(b.geometry.coordinates));
-          return (
-            <text key={`bl${b.id}`} x={x} y={y} fontSize={unit * 11} textAnchor="middle" fill="#3b2a85" stroke="#fff" strokeWidth={unit * 3} paintOrder="stroke" pointerEvents="none">
-              {b.name}
-            </text>
-          );
-        })}
+        {placed.areas.map((b) => (
+          <text key={`bl${b.id}`} x={b.x} y={b.y} fontSize={unit * 11} textAnchor="middle" fill="#3b2a85" stroke="#fff" strokeWidth={unit * 3} paintOrder="stroke" pointerEvents="none">
+            {b.name}
+          </text>
+        ))}
         {clusters.map((c) => {
           if (c.ids.length > 1) {
             const names = c.ids.map((id) => byId.get(id)?.name ?? '').join(labels.listSep);
@@ -186,7 +198,7 @@ export function SvgMap({ data, stations, selectedId, user, onSelect, labels, sta
             </g>
           );
         })}
-        {stationLabels.map((l) => (
+        {placed.stationNames.map((l) => (
           <text key={`sl${l.id}`} x={l.x} y={l.y} fontSize={unit * 12} fontWeight={l.id === selectedId ? 700 : 500} textAnchor={l.anchor} fill="#1f2328" stroke="#fff" strokeWidth={unit * 3} paintOrder="stroke" pointerEvents="none">
             {points.find((p) => p.id === l.id)?.text}
           </text>
