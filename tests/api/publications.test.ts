@@ -15,7 +15,7 @@ import type { PublicSnapshot } from '../../server/publications/contract.js';
 import { SERVICE_CODES } from '../../server/domain/vocabulary/index.js';
 import { formatExport, publishExport, PublishExportError } from '../../server/cli/publish-export.js';
 import { addUpcomingActivities, leaks, privateStrings, type PrivateStrings } from './publications-scan.js';
-import { adminSession, client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
+import { adminSession, BASE, client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 
 /** A stand-in for the Vite build (the browser test uses the real one): an entry importing a chunk. */
@@ -174,6 +174,12 @@ describe.each(storeKinds())('publications on %s', (kind) => {
     expect(names).toEqual([`${slug}/_headers`, `${slug}/assets/chunk-def.js`, `${slug}/assets/public-abc.css`, `${slug}/assets/public-abc.js`, `${slug}/data/publication.json`, `${slug}/index.html`, `${slug}/share.png`]);
     expect(strFromU8(entries[`${slug}/index.html`] as Uint8Array)).toContain('src="./assets/public-abc.js"');
     expect(strFromU8(entries[`${slug}/index.html`] as Uint8Array)).toContain('<meta property="og:title" content="南京西路街道党建版图" />');
+    // Share cards need an absolute image address: an export names it when told where it will be served
+    // (?base=), and /p/{slug}/ by its own address, so the served page is the export made for that address.
+    expect(strFromU8(entries[`${slug}/index.html`] as Uint8Array)).toContain('<meta property="og:image" content="share.png" />');
+    const servedHere = unzipSync(new Uint8Array(await (await c.get(`/api/publications/${id}/export.zip?base=${encodeURIComponent(`${BASE}/p/${slug}/`)}`, admin)).arrayBuffer()));
+    expect(strFromU8(servedHere[`${slug}/index.html`] as Uint8Array)).toContain(`<meta property="og:image" content="${BASE}/p/${slug}/share.png" />`);
+    expect((await c.get(`/api/publications/${id}/export.zip?base=javascript:alert(1)`, admin)).status).toBe(400);
 
     // Every exported byte, and every public response (with and without an admin cookie: no difference).
     for (const [name, bytes] of Object.entries(entries)) {
@@ -185,7 +191,8 @@ describe.each(storeKinds())('publications on %s', (kind) => {
         const res = await c.get(`/p/${slug}/${path === 'index.html' ? '' : path}`, headers);
         expect(res.status, path).toBe(200);
         const served = new Uint8Array(await res.arrayBuffer());
-        expect(Buffer.from(served).equals(Buffer.from(bytes)), `${path} is the exported file`).toBe(true);
+        const exported = path === 'index.html' ? (servedHere[name] as Uint8Array) : bytes;
+        expect(Buffer.from(served).equals(Buffer.from(exported)), `${path} is the exported file`).toBe(true);
         expect(leaks(new TextDecoder().decode(served), priv), path).toEqual([]);
         expect(res.headers.get('set-cookie')).toBeNull();
         expect(res.headers.get('content-security-policy')).toContain("frame-ancestors *");
