@@ -37,8 +37,9 @@ export interface MapControllerOptions {
 
 declare global {
   interface Window {
-    /** Test hook: the coverage map's MapLibre map (to ask which basemap features are drawn). */
-    __coverageMap?: { map: maplibregl.Map };
+    /** Test hook: the coverage map's MapLibre map (to ask which basemap features are drawn) and its deck.gl layers
+     *  (which are there and which have their data: what a benchmark's "drawn" means). */
+    __coverageMap?: { map: maplibregl.Map; layers: () => { id: string; loaded: boolean }[] };
   }
 }
 
@@ -71,7 +72,7 @@ export class MapController {
       getTooltip,
     });
     this.map.addControl(this.overlay);
-    window.__coverageMap = { map: this.map };
+    window.__coverageMap = { map: this.map, layers: () => this.layers.map((l) => ({ id: l.id, loaded: l.isLoaded })) };
     // Hover picking reads pixels back from the GPU on every pointer move; while the camera moves it only
     // costs frame time (and on software WebGL, long tasks), so tooltips wait until the map is still.
     this.map.on('idle', () => this.markDrawn());

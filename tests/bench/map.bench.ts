@@ -1,12 +1,14 @@
-// npm run bench:map [-- scale] — what the map costs on the synthetic city (scale 1: 200 streets, 100,000 buildings,
+// npm run bench:map [-- scale] [--no-browser] [--shots=DIR] — what the map costs on the synthetic city (scale 1: 200 streets, 100,000 buildings,
 // 500,000 enterprises): a 1280×800 viewport at zoom 12 and zoom 14 over the densest street, fetched as
 //   1. the product's vector tiles (/ogc/collections/{id}/tiles, gzip, in-process requests, cold then kept),
 //   2. a bare geojson-vt over the same rows in the same process (rows with the same properties, one index, the same
 //      tiles, vt-pbf, gzip): the peer the tiles are held to (goal: product ≤ 1.5×),
 //   3. the GeoJSON paging of /ogc items (1,000 per page, bbox of the viewport), as the map fetched until now.
 // Requests, bytes and time of each, and their ratios, on PGlite and (when TEST_DATABASE_URL or DATABASE_URL is set)
-// PostgreSQL. Machines are shared and noisy: compare the ratios, not absolute times.
-import { mkdtempSync, rmSync } from 'node:fs';
+// PostgreSQL. Then in Chromium (map-browser.ts; `--no-browser` skips it): the time to first drawn buildings at zoom
+// 12 over the densest street and the longest main-thread task while panning, on the city (PGlite) and on the demo
+// territory, as ratios city/demo. Machines are shared and noisy: compare the ratios, not absolute times.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -30,9 +32,19 @@ import { tilesOf } from '../../server/tiles/routes.js';
 import { BUFFER, EXTENT, tileBboxWgs84, type TileAddress } from '../../server/tiles/tms.js';
 import type { AppServices } from '../../server/http/context.js';
 import { CITY_100K, syntheticCity, type SyntheticCity } from '../../geodata/synthetic/city.js';
+import { loadDemoTerritory } from '../../server/demo.js';
+import { buildClient, densestStreet, launchBrowser, measureInBrowser, printBrowserRatios, type BrowserFigures } from './map-browser.js';
+import { CHROMIUM } from '../helpers/browser-flags.js';
+import type { Browser } from 'playwright-core';
 
 const TODAY = '2026-06-30';
-const scale = Number(process.argv[2] ?? 1);
+const args = process.argv.slice(2);
+const scale = Number(args.find((a) => !a.startsWith('--')) ?? 1);
+const withBrowser = !args.includes('--no-browser');
+/** --shots=DIR: screenshots of the city's map at zoom 10, 12 and 14, in Chinese and English. */
+const shots = args.find((a) => a.startsWith('--shots='))?.slice('--shots='.length);
+/** The pan's drags: two at the CI's smallest sizes (the bench must only run there), four otherwise. */
+const drags = scale < 0.05 ? 2 : 4;
 const VIEW = { width: 1280, height: 800, tileSize: 512 };
 const CASES: { zoom: number; layers: string[] }[] = [
   { zoom: 12, layers: ['buildings'] },
@@ -93,7 +105,11 @@ async function bareGeojsonVt(store: Store, services: AppServices, id: string, ti
   return { requests, bytes, ms: performance.now() - t0 };
 }
 
-async function measure(label: string, store: Store, city: SyntheticCity): Promise<void> {
+function servicesOf(store: Store): AppServices {
+  return { store, env: loadEnv(), loginLimiter: new LoginLimiter(store), coverage: new CoverageEngine(store, () => TODAY), events: new EventHub(store) };
+}
+
+async function measure(label: string, store: Store, city: SyntheticCity): Promise<AppServices> {
   let t = performance.now();
   await store.write(async (tx) => {
     await tx.execute(sql`SET LOCAL session_replication_role = replica`);
@@ -102,8 +118,7 @@ async function measure(label: string, store: Store, city: SyntheticCity): Promis
   });
   await store.write((tx) => tx.execute(sql`ANALYZE`));
   console.log(`[${label}] loaded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const env = loadEnv();
-  const services: AppServices = { store, env, loginLimiter: new LoginLimiter(store), coverage: new CoverageEngine(store, () => TODAY), events: new EventHub(store) };
+  const services = servicesOf(store);
   t = performance.now();
   await services.coverage.warmUp();
   console.log(`[${label}] coverage model in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -117,16 +132,7 @@ async function measure(label: string, store: Store, city: SyntheticCity): Promis
     return body;
   };
 
-  // The densest street: most buildings per area.
-  const [dense] = await store.read((db) =>
-    rows<{ code: string; n: number; lon: number; lat: number }>(
-      db,
-      sql`SELECT s.code, count(b.id)::int AS n, ST_X(ST_Centroid(s.geom)) AS lon, ST_Y(ST_Centroid(s.geom)) AS lat
-          FROM streets s JOIN buildings b ON b.street_code = s.code GROUP BY s.code, s.geom
-          ORDER BY count(b.id) / greatest(ST_Area(s.geom::geography), 1) DESC LIMIT 1`,
-    ),
-  );
-  if (!dense) throw new Error('no street');
+  const dense = await densestStreet(store);
   console.log(`[${label}] densest street ${dense.code}: ${dense.n} buildings`);
 
   for (const { zoom, layers } of CASES) {
@@ -170,6 +176,22 @@ async function measure(label: string, store: Store, city: SyntheticCity): Promis
       console.log(`  ratio items-paging / product-cold: time ${(paging.ms / product.ms).toFixed(1)}, bytes ${(paging.bytes / Math.max(1, product.bytes)).toFixed(1)}, requests ${(paging.requests / product.requests).toFixed(1)}`);
     }
   }
+  return services;
+}
+
+/** The demo territory in a PGlite store of its own, for the browser's figures to be compared with. */
+async function demoInBrowser(browser: Browser, distDir: string): Promise<BrowserFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'pbmap-bench-map-demo-'));
+  const store = await openPglite(dir);
+  try {
+    await loadDemoTerritory(store, new Date(`${TODAY}T00:00:00Z`));
+    const services = servicesOf(store);
+    await services.coverage.warmUp();
+    return await measureInBrowser('demo territory', browser, services, distDir, { drags });
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -179,13 +201,26 @@ async function main(): Promise<void> {
   const city = syntheticCity(opts);
   console.log(`synthetic city: ${city.streets.length} streets, ${city.buildings.length} buildings, ${city.enterprises.length} enterprises (generated in ${((performance.now() - t) / 1000).toFixed(1)} s)`);
 
-  const dir = mkdtempSync(join(tmpdir(), 'pbmap-bench-map-'));
-  const lite = await openPglite(dir);
+  const hasChromium = existsSync(CHROMIUM);
+  const browserWanted = withBrowser && hasChromium;
+  if (withBrowser && !hasChromium) console.log(`[browser] skipped: no Chromium at ${CHROMIUM}`);
+  const client = browserWanted ? buildClient() : null;
+  const browser = client ? await launchBrowser() : null;
   try {
-    await measure('PGlite', lite, city);
+    const dir = mkdtempSync(join(tmpdir(), 'pbmap-bench-map-'));
+    const lite = await openPglite(dir);
+    let cityFigures: BrowserFigures | null = null;
+    try {
+      const services = await measure('PGlite', lite, city);
+      if (browser && client) cityFigures = await measureInBrowser('city', browser, services, client.dir, { drags, ...(shots ? { shots } : {}) });
+    } finally {
+      await lite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    if (browser && client && cityFigures) printBrowserRatios(cityFigures, await demoInBrowser(browser, client.dir));
   } finally {
-    await lite.close();
-    rmSync(dir, { recursive: true, force: true });
+    await browser?.close();
+    client?.dispose();
   }
 
   const url = env.TEST_DATABASE_URL ?? env.DATABASE_URL;
