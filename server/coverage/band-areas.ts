@@ -5,7 +5,7 @@
 // region so that one answer stays within BUDGETS.isochroneSamples.
 import type { MultiPolygon } from 'geojson';
 import { BUDGETS } from '../http/budgets.js';
-import { isochroneBands, sampleCount } from '../domain/network/isochrone.js';
+import { isochroneBands, sampleCount, type BandArea } from '../domain/network/isochrone.js';
 import { MAX_JOIN_M } from '../domain/network/walk.js';
 import type { NetworkReach } from '../domain/network/network-reach.js';
 import { openStations, type ReachConfig } from '../domain/coverage/reach.js';
@@ -40,6 +40,47 @@ function grow([w, s, e, n]: Box, m: number): Box {
   return [w - dLon, s - dLat, e + dLon, n + dLat];
 }
 
+/**
+ * Stations grouped so that stations whose bands could touch share a group (their boxes of `m` metres overlap), each
+ * group with the box its bands can cover, clipped to `clip`. Bands of different groups never overlap, so each band's
+ * MultiPolygon is the groups' polygons together.
+ */
+function clusters(stations: StationFacts[], m: number, clip: Box | null): { stations: StationFacts[]; box: Box }[] {
+  const boxes = stations.map((s) => grow([s.lon, s.lat, s.lon, s.lat], m));
+  const parent = stations.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i] as number)));
+  // Candidates by a hash of cells as large as a box: overlapping boxes lie in the same or neighbouring cells.
+  const cell = new Map<string, number[]>();
+  const size = Math.max(1e-9, ...boxes.map((b) => b[3] - b[1]));
+  const sizeLon = Math.max(1e-9, ...boxes.map((b) => b[2] - b[0]));
+  const key = (x: number, y: number) => `${x}:${y}`;
+  stations.forEach((s, i) => {
+    const x = Math.floor(s.lon / sizeLon);
+    const y = Math.floor(s.lat / size);
+    for (let dx = -1; dx <= 1; dx++) {
+      for (let dy = -1; dy <= 1; dy++) {
+        for (const j of cell.get(key(x + dx, y + dy)) ?? []) {
+          const [a, b] = [boxes[i] as Box, boxes[j] as Box];
+          if (a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3]) parent[root(i)] = root(j);
+        }
+      }
+    }
+    cell.set(key(x, y), [...(cell.get(key(x, y)) ?? []), i]);
+  });
+  const groups = new Map<number, { stations: StationFacts[]; box: Box }>();
+  stations.forEach((s, i) => {
+    const b = boxes[i] as Box;
+    const g = groups.get(root(i));
+    if (!g) groups.set(root(i), { stations: [s], box: [...b] });
+    else {
+      g.stations.push(s);
+      g.box = [Math.min(g.box[0], b[0]), Math.min(g.box[1], b[1]), Math.max(g.box[2], b[2]), Math.max(g.box[3], b[3])];
+    }
+  });
+  const out = [...groups.values()].map((g) => ({ stations: g.stations, box: clip ? ([Math.max(g.box[0], clip[0]), Math.max(g.box[1], clip[1]), Math.min(g.box[2], clip[2]), Math.min(g.box[3], clip[3])] as Box) : g.box }));
+  return out.filter((g) => g.box[0] < g.box[2] && g.box[1] < g.box[3]);
+}
+
 function draw(v: Pick<CoverageView, 'asOf'>, stations: StationFacts[], region: Box | null, cfg: ReachConfig, network: NetworkReach | undefined): BandAreas {
   const minutes = [...cfg.bandsMinutes].sort((a, b) => a - b);
   const perMinute = metresPerMinute(cfg);
@@ -48,24 +89,28 @@ function draw(v: Pick<CoverageView, 'asOf'>, stations: StationFacts[], region: B
   // Stations whose widest band reaches the region, and the box their bands can cover within it.
   const reach = region ? grow(region, widest) : null;
   const drawn = reach ? open.filter((s) => s.lon >= reach[0] && s.lon <= reach[2] && s.lat >= reach[1] && s.lat <= reach[3]) : [];
-  let box: Box | null = null;
-  for (const s of drawn) {
-    const [w, so, e, n] = grow([s.lon, s.lat, s.lon, s.lat], widest + MIN_CELL_M);
-    box = box ? [Math.min(box[0], w), Math.min(box[1], so), Math.max(box[2], e), Math.max(box[3], n)] : [w, so, e, n];
-  }
-  if (box && reach) box = [Math.max(box[0], reach[0]), Math.max(box[1], reach[1]), Math.min(box[2], reach[2]), Math.min(box[3], reach[3])];
+  // Stations far apart (two cities of one territory) are drawn on grids of their own: one box over both would be
+  // mostly empty and force coarse cells.
+  const groups = clusters(drawn, widest + MIN_CELL_M, reach);
   let cellM = MIN_CELL_M;
-  if (box) while (sampleCount(box, cellM) > BUDGETS.isochroneSamples) cellM *= 1.25;
+  const samples = (c: number) => groups.reduce((n, g) => n + sampleCount(g.box, c), 0);
+  while (samples(cellM) > BUDGETS.isochroneSamples) cellM *= 1.25;
   cellM = Math.round(cellM * 10) / 10;
-  const sources = drawn.map((s) => ({ lon: s.lon, lat: s.lat, walk: network?.walkOf(s) ?? null }));
-  const onRoads = sources.filter((s) => s.walk).length;
-  const areas = box ? isochroneBands({ graph: network?.walkGraph ?? null, sources, bandsM: minutes.map((m) => m * perMinute), bbox: box, cellM, joinM: MAX_JOIN_M }) : [];
+  const bandsM = minutes.map((m) => m * perMinute);
+  const polygons: BandArea['polygons'][] = minutes.map(() => []);
+  let onRoads = 0;
+  for (const g of groups) {
+    const sources = g.stations.map((s) => ({ lon: s.lon, lat: s.lat, walk: network?.walkOf(s) ?? null }));
+    onRoads += sources.filter((s) => s.walk).length;
+    const areas = isochroneBands({ graph: network?.walkGraph ?? null, sources, bandsM, bbox: g.box, cellM, joinM: MAX_JOIN_M });
+    areas.forEach((a, i) => polygons[i]?.push(...a.polygons));
+  }
   return {
     type: 'FeatureCollection',
     features: minutes.map((m, i) => ({
       type: 'Feature',
       properties: { minutes: m, metres: Math.round(m * perMinute) },
-      geometry: { type: 'MultiPolygon', coordinates: areas[i]?.polygons ?? [] },
+      geometry: { type: 'MultiPolygon', coordinates: polygons[i] ?? [] },
     })),
     speedKmh: cfg.walkingSpeedKmh,
     cellM,

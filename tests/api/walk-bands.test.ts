@@ -79,6 +79,10 @@ describe.each(storeKinds())('walking bands and road edits (%s)', (kind) => {
     expect(area.features.map((f) => f.properties.minutes)).toEqual([5, 10, 15]);
     expect(area.stations).toBeGreaterThan(0);
     expect(area.features[2]!.geometry.coordinates.length).toBeGreaterThan(0);
+    // The whole territory spans two cities far apart: each group of stations is drawn on its own grid, at 10 m.
+    const city = (await (await c.get('/api/coverage/bands/polygons?level=city&id=all', displayAuth)).json()) as WalkBandAreas;
+    expect(city.cellM).toBe(10);
+    expect(city.stations).toBeGreaterThan(area.stations);
     const draws = (await engine().stats()).bandAreaDraws;
     const own = (await (await c.get(`/api/coverage/stations/${ids.station}/bands/polygons`, displayAuth)).json()) as StationWalkBandAreas;
     expect(own).toMatchObject({ stationId: ids.station, stations: 1, stationsOnRoads: 1, method: 'network', cellM: 10 });

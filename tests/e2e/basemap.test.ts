@@ -1,7 +1,8 @@
 // The offline basemap in a real browser: roads drawn from the server's road tiles at zoom 13, 15 and 17 in the
 // dark and light themes, their names placed along the lines; the grid editor draws the same roads, and with
 // "snap to road centre lines" on, a split line clicked a few pixels beside a road runs on the road's centre
-// line, and the saved grids still tile the street exactly.
+// line, and the saved grids still tile the street exactly. The walking bands are drawn on the road network
+// (the server's polygons, one outline per band) and the legend says so; a station's own bands are outlined.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
@@ -100,6 +101,32 @@ describe.runIf(HAS_CHROMIUM)('offline basemap roads and the editor snap in Chrom
     }
     // Each theme its own road colours.
     expect(seen.dark15?.arterialColor).not.toEqual(seen.light15?.arterialColor);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('draws the walking bands on the road network, one outline per band, and outlines a selected station\'s own', { timeout: 300_000 }, async () => {
+    const asked: string[] = [];
+    const seen = (r: import('playwright-core').Response) => {
+      if (r.url().includes('/bands/polygons')) asked.push(`${new URL(r.url()).pathname} ${r.status()}`);
+    };
+    s.page.on('response', seen);
+    await s.page.goto(`${s.base}/?${new URLSearchParams({ layers: 'reach,stations,boundaries', reach: 'bands', focus: `street:${STREET}`, at: '121.4555,31.2280,14,0,0' })}`);
+    await s.page.waitForSelector('[data-legend=bands-method][data-method=network]', { timeout: 60_000 });
+    await s.page.waitForSelector('[data-testid=map][data-drawn=true]');
+    await s.idle();
+    await s.page.screenshot({ path: `${ARTIFACTS}/bands-network.png` });
+    expect(await s.page.textContent('[data-legend=bands-method]')).toContain('路网');
+    // The station's profile: its own bands, outlined over the map (the first public station of the street).
+    const items = (await (await s.page.request.get(`${s.base}/ogc/collections/stations/items?limit=100`)).json()) as { features: { id: number; properties: Record<string, unknown>; geometry: { coordinates: number[] } }[] };
+    const station = items.features.find((f) => f.properties.streetCode === STREET && f.properties.openTo === 'public');
+    expect(station).toBeDefined();
+    const [lon, lat] = station!.geometry.coordinates as [number, number];
+    await s.page.goto(`${s.base}/?${new URLSearchParams({ layers: 'stations,boundaries', focus: `street:${STREET}`, sel: `station:${station!.id}`, at: `${lon},${lat},14.6,0,0` })}`);
+    await s.page.waitForSelector('[data-section=station-walk]');
+    await s.idle();
+    await s.page.screenshot({ path: `${ARTIFACTS}/bands-station.png` });
+    s.page.off('response', seen);
+    expect(asked).toEqual(expect.arrayContaining([`/api/coverage/bands/polygons 200`, `/api/coverage/stations/${station!.id}/bands/polygons 200`]));
     expect(s.errors).toEqual([]);
   });
 

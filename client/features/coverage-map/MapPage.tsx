@@ -26,6 +26,7 @@ import { LanguageButton } from '../../i18n/LanguageButton';
 import { CHILD_LEVEL } from './summaries';
 import { useThematic } from './useThematic';
 import { useDensity } from './useDensity';
+import { useBandAreas } from './useBandAreas';
 import { ThematicLegend, fill } from './ThematicLegend';
 import { AreaTree } from './AreaTree';
 import { currentThematic, THEMATIC_LAYER_ID, THEMATIC_MAX_ZOOM } from '../../map/layers/thematic';
@@ -245,7 +246,10 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   }, [view.focus, trail]);
   const thematic = useThematic(thematicParent, view.layers.includes('thematic'));
   const densityHexes = useDensity(view.layers.includes('density'), bounds, view.camera.zoom);
-  const mapData = useMemo(() => ({ ...data, thematic, densityHexes: densityHexes as unknown as typeof data.densityHexes }), [data, thematic, densityHexes]);
+  const selectedStation = view.selection?.level === 'station' ? Number(view.selection.id) : null;
+  const bandAreas = useBandAreas(view.layers.includes('reach') && view.reachMode === 'bands', view.focus, selectedStation);
+  const { area: bandsOfArea, station: stationBands } = bandAreas;
+  const mapData = useMemo(() => ({ ...data, thematic, densityHexes: densityHexes as unknown as typeof data.densityHexes, bandAreas: bandsOfArea, stationBands }), [data, thematic, densityHexes, bandsOfArea, stationBands]);
 
   useEffect(() => {
     controller.current?.setLayers(buildLayers(view.layers, mapData, style));
@@ -323,7 +327,8 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
 
   const shown = view.selection ?? view.focus;
   const activityTimes = useMemo(() => data.activities.features.map((f) => String(f.properties?.heldAt ?? '')), [data.activities]);
-  const walk = useMemo(() => ({ speedKmh: reach?.walkingSpeedKmh ?? 4.5, minutes: reach?.bandsMinutes ?? [5, 10, 15] }), [reach]);
+  const { method: bandsMethod, offRoad } = bandAreas;
+  const walk = useMemo(() => ({ speedKmh: reach?.walkingSpeedKmh ?? 4.5, minutes: reach?.bandsMinutes ?? [5, 10, 15], method: bandsMethod, offRoad }), [reach, bandsMethod, offRoad]);
   const wallScope = `${view.focus.level === 'district' ? 'district' : 'street'}:${view.focus.level === 'district' ? view.focus.id : (trail.find((c) => c.level === 'street')?.id ?? '310106012')}`;
   return (
     <div className="map-page">

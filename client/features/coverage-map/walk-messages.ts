@@ -19,6 +19,9 @@ export const zhCN = {
   'walk.speed': '步速 {v} km/h',
   'walk.wallTitle': '15分钟步行圈',
   'walk.wallUnserved': '圈外',
+  'walk.bandsNetwork': '按路网步行范围绘制（离路250米外按直线）；各阵地合并为每档一条边界',
+  'walk.bandsMixed': '按路网步行范围绘制；{n}个阵地附近无路网，按直线距离绘制；各阵地合并为每档一条边界',
+  'walk.stationBandsOnMap': '地图上以轮廓线标出本阵地各档步行范围',
 };
 
 export const en: { [K in keyof typeof zhCN]: string } = {
@@ -40,4 +43,7 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'walk.speed': 'walking at {v} km/h',
   'walk.wallTitle': '15-minute walk',
   'walk.wallUnserved': 'outside',
+  'walk.bandsNetwork': 'Drawn as the walk on the road network (straight line beyond 250 m from a road); all stations merged, one outline per band',
+  'walk.bandsMixed': 'Drawn as the walk on the road network; {n} stations with no road nearby drawn in straight line; one outline per band',
+  'walk.stationBandsOnMap': "This station's bands are outlined on the map",
 };

@@ -6,7 +6,7 @@ import { boundaryLayers } from './boundaries';
 import { buildingLayers } from './buildings';
 import { densityLayers } from './density';
 import { gapLayers } from './gaps';
-import { reachLayers } from './reach';
+import { reachLayers, stationBandLayers } from './reach';
 import { stationLayers, stationMarks } from './stations';
 import { thematicLayers } from './thematic';
 import type { LayerSpec, MapData, StyleState } from './types';
@@ -30,5 +30,5 @@ export function buildLayers(on: LayerId[], data: MapData, style: StyleState): La
   // Area names give way to the station icons and badges drawn over them.
   const s = on.includes('stations') && style.zoom !== undefined ? { ...style, labelMarks: stationMarks(data, style) } : style;
   const specs = BUILDERS.filter(([id]) => on.includes(id)).flatMap(([, build]) => build(data, s));
-  return [...specs.filter((s) => !onTop(s)), ...specs.filter(onTop)];
+  return [...specs.filter((s) => !onTop(s)), ...stationBandLayers(data, s), ...specs.filter(onTop)];
 }

@@ -53,6 +53,14 @@ export interface StationProps {
   reachM: number | null;
 }
 
+/** Walking bands drawn by the server on the road network (/api/coverage/bands/polygons), narrowest first. */
+export interface BandAreasData {
+  method: 'network' | 'straight' | 'mixed';
+  stations: number;
+  stationsOnRoads: number;
+  bands: { minutes: number; metres: number; area: Feature<MultiPolygon> | null }[];
+}
+
 export interface MapData {
   districts: FC<MultiPolygon>;
   streets: FC<MultiPolygon>;
@@ -69,6 +77,10 @@ export interface MapData {
   densityHexes: FC<Polygon, { enterprises: number; uncovered: number; areaKm2: number }>;
   /** The focus's children and their rates, for the thematic map (null until loaded, or where there is none). */
   thematic: ThematicData | null;
+  /** The focus's walking bands from the server; 'loading' draws none yet; absent: straight-line circles. */
+  bandAreas?: BandAreasData | 'loading';
+  /** The selected station's own bands, outlined whatever the layers (its profile is open). */
+  stationBands?: BandAreasData | null;
 }
 
 export interface StyleState {

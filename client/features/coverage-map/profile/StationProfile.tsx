@@ -30,7 +30,7 @@ export function StationProfile({ id, onOpenBuilding }: { id: number; onOpenBuild
       )}
       <section data-section="station-walk">
         <h3>{t('walk.stationTitle')}</h3>
-        <WalkBandsTable bands={s} note={[widest ? fill(t('walk.nearBuildings'), { n: num(s.buildings), m: num(widest.metres) }) : '', s.network ? '' : t('walk.stationOffRoad')].filter(Boolean).join(' · ')} />
+        <WalkBandsTable bands={s} note={[widest ? fill(t('walk.nearBuildings'), { n: num(s.buildings), m: num(widest.metres) }) : '', s.network ? '' : t('walk.stationOffRoad'), t('walk.stationBandsOnMap')].filter(Boolean).join(' · ')} />
       </section>
     </div>
   );

@@ -1,7 +1,9 @@
-// Station reach: a circle of each station's reach in metres, or 5/10/15-minute walking bands.
+// Station reach: a circle of each station's reach in metres, or 5/10/15-minute walking bands — the server's, walked
+// on the road network (one MultiPolygon per band, merged over stations), or straight-line circles merged here when
+// the server's cannot be had. The selected station's own bands are outlined whatever the layers.
 import type { Feature, Point } from 'geojson';
 import { STATION_COLORS, type RGBA } from '../../colors';
-import type { LayerSpec, MapData, StationProps, StyleState } from '../types';
+import type { BandAreasData, LayerSpec, MapData, StationProps, StyleState } from '../types';
 import { mapGeometry } from '../../coords';
 import { fnKey, memoOn } from '../memo';
 import { mergedBands } from './bands';
@@ -37,8 +39,9 @@ export function reachLayers(data: MapData, s: StyleState): LayerSpec[] {
     ];
   }
   // Merged bands: one area and one outline per band, widest first so the narrower (darker) ones lie on top.
+  if (data.bandAreas === 'loading') return [];
   const key = `bands:${s.bandsMinutes.join(',')}:${s.walkingSpeedKmh}:${fnKey(s.toMap)}`;
-  const bands = memoOn(publicStations, key, () => mergedBands(publicStations.map((f) => f.geometry.coordinates as [number, number]), s.bandsMinutes, s.walkingSpeedKmh));
+  const bands = data.bandAreas ? data.bandAreas.bands : memoOn(publicStations, key, () => mergedBands(publicStations.map((f) => f.geometry.coordinates as [number, number]), s.bandsMinutes, s.walkingSpeedKmh));
   return [...bands].reverse().filter((b) => b.area).map((b) => {
     const i = bands.indexOf(b);
     const [r, g, bl, a] = BAND_COLORS[Math.min(i, BAND_COLORS.length - 1)] as RGBA;
@@ -52,6 +55,29 @@ export function reachLayers(data: MapData, s: StyleState): LayerSpec[] {
         getFillColor: [r, g, bl, a],
         getLineColor: [r, g, bl, 230],
         getLineWidth: 2,
+        lineWidthUnits: 'pixels',
+        pickable: false,
+      },
+    };
+  });
+}
+
+/** The selected station's own bands as outlines (no fill: they lie over whatever else is drawn). */
+export function stationBandLayers(data: MapData, s: StyleState): LayerSpec[] {
+  const own: BandAreasData | null | undefined = data.stationBands;
+  if (!own) return [];
+  return [...own.bands].reverse().filter((b) => b.area).map((b) => {
+    const i = own.bands.indexOf(b);
+    const [r, g, bl] = BAND_COLORS[Math.min(i, BAND_COLORS.length - 1)] as RGBA;
+    return {
+      type: 'GeoJsonLayer' as const,
+      props: {
+        id: `station-band-${b.minutes}`,
+        data: [{ ...b.area, geometry: mapGeometry((b.area as NonNullable<typeof b.area>).geometry, s.toMap) }],
+        filled: false,
+        stroked: true,
+        getLineColor: [r, g, bl, 255],
+        getLineWidth: 3,
         lineWidthUnits: 'pixels',
         pickable: false,
       },
