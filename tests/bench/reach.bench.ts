@@ -1,7 +1,8 @@
-// npm run bench:reach [-- scale] — walking reach over a synthetic street grid laid over the synthetic city
-// (scale 1: the 100k-building city, streets every 60 m, well over 200,000 edges; scale 0.05 for a CI smoke run).
+// npm run bench:reach [-- scale] (--help: usage) — walking reach over a synthetic street grid laid over the synthetic city
+// (scale 1: the 100k-building city, streets every 60 m, well over 200,000 edges; scale 0.01 for the CI smoke run).
 // Times building the graph, each station's walk (3 km cutoff) and all of them, the coverage model's reach for
-// every building on the network vs in straight line, the incremental update after moving one station, and the
+// every building on the network vs in straight line, the incremental update after moving one station, the walking
+// bands drawn as areas (isochrone polygons: one station's, and every station's at the sample budget), and the
 // same walks on pgRouting (when TEST_DATABASE_URL or DATABASE_URL is set), with the ratios JS : pgRouting.
 // Absolute times drift on shared machines; the ratios are the figures to compare.
 import { randomBytes } from 'node:crypto';
@@ -17,9 +18,22 @@ import { CoverageModel, type Territory } from '../../server/domain/coverage/mode
 import { DEFAULT_REACH_CONFIG } from '../../server/domain/coverage/reach.js';
 import type { BuildingFacts, StationFacts } from '../../server/domain/coverage/types.js';
 import { loadGraph, pgWalkDistances } from '../../server/reach/pgrouting.js';
+import { isochroneBands, sampleCount } from '../../server/domain/network/isochrone.js';
+import { BUDGETS } from '../../server/http/budgets.js';
 
 const TODAY = '2026-06-30';
+const USAGE = `npm run bench:reach [-- scale]
+  scale  share of the synthetic 100k-building city (default 1: well over 200,000 edges, minutes and GBs;
+         0.01: the CI smoke size, seconds). pgRouting is measured when TEST_DATABASE_URL or DATABASE_URL is set.`;
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const scale = Number(process.argv[2] ?? 1);
+if (!(scale > 0 && scale <= 1)) {
+  console.error(`scale must be a number in (0, 1], not "${process.argv[2]}"\n${USAGE}`);
+  process.exit(2);
+}
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const time = <T>(fn: () => T): [T, number] => {
   const t = performance.now();
@@ -71,6 +85,22 @@ console.log(`[JS] coverage reach of every building on the network: ${sec(netMode
 const moved = stations.map((s, i) => (i === 0 ? { ...s, lon: s.lon + 0.003, lat: s.lat + 0.002 } : s));
 const [, incMs] = time(() => model.setStations(moved, [stations[0] as StationFacts, moved[0] as StationFacts]));
 console.log(`[JS] one station moved 350 m: incremental update ${sec(incMs)} (${(netModelMs / incMs).toFixed(0)}× faster than the full build)`);
+
+// Walking bands drawn as areas (what /api/coverage/bands/polygons answers): one station's own at 10 m cells, and
+// every station's together on one grid whose cells grow to keep within the sample budget.
+const bandsM = DEFAULT_REACH_CONFIG.bandsMinutes.map((m) => (m * DEFAULT_REACH_CONFIG.walkingSpeedKmh * 1000) / 60);
+const isoSources = stations.map((s) => ({ lon: s.lon, lat: s.lat, walk: model.network.walkOf(s) }));
+const first = isoSources.find((s) => s.walk) ?? isoSources[0];
+if (first) {
+  const pad = (Math.max(...bandsM) + 20) / 100_000;
+  const own: [number, number, number, number] = [first.lon - pad / Math.cos((first.lat * Math.PI) / 180), first.lat - pad, first.lon + pad / Math.cos((first.lat * Math.PI) / 180), first.lat + pad];
+  const [, ownMs] = time(() => isochroneBands({ graph: model.network.walkGraph, sources: [first], bandsM, bbox: own, cellM: 10, joinM: MAX_JOIN_M }));
+  let cellM = 10;
+  while (sampleCount(bbox, cellM) > BUDGETS.isochroneSamples) cellM *= 1.25;
+  const [all, allMs] = time(() => isochroneBands({ graph: model.network.walkGraph, sources: isoSources, bandsM, bbox, cellM, joinM: MAX_JOIN_M }));
+  const parts = all.map((b) => b.polygons.length).join('/');
+  console.log(`[JS] band areas: one station's ${bandsM.length} bands at 10 m in ${sec(ownMs)}; all ${isoSources.length} stations' at ${cellM.toFixed(0)} m cells in ${sec(allMs)} (${parts} polygons per band)`);
+}
 
 const env = loadEnv();
 const url = env.TEST_DATABASE_URL ?? env.DATABASE_URL;
