@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store.js';
 import { openCliStore, serverAt } from './open-store.js';
 import { loadEnv } from '../env.js';
-import { artifactsFor, ShellMissingError } from '../publications/artifacts.js';
+import { artifactsFor, publicPageUrl, ShellMissingError, withPageUrl } from '../publications/artifacts.js';
 import { livePublication } from '../publications/service.js';
 
 /** A refusal to show as it is (no stack trace). */
@@ -42,8 +42,13 @@ function writeOrder(path: string): number {
   return 1;
 }
 
-/** Writes the current published version of publication <target> (slug or numeric id) into <dir>. */
-export async function publishExport(store: Store, target: string, dir: string): Promise<ExportResult> {
+/**
+ * Writes the current published version of publication <target> (slug or numeric id) into <dir>. With `base`
+ * (the address the files will be served at) the share card names its image absolutely, as WeChat needs.
+ */
+export async function publishExport(store: Store, target: string, dir: string, base?: string): Promise<ExportResult> {
+  const pageUrl = base === undefined ? undefined : publicPageUrl(base, '');
+  if (base !== undefined && !pageUrl) throw new PublishExportError(`"${base}" is not an http(s) address: nothing written`);
   const found = await store.read((db) =>
     rows<{ id: number; slug: string; status: string; version: number | null }>(
       db,
@@ -62,7 +67,7 @@ export async function publishExport(store: Store, target: string, dir: string): 
   if (!live) throw new PublishExportError(`Publication ${p.id} (${p.slug}) is not published: nothing written`);
   let files: Map<string, Uint8Array>;
   try {
-    files = artifactsFor(live.versionId, live.json);
+    files = withPageUrl(artifactsFor(live.versionId, live.json), live.json, pageUrl);
   } catch (e) {
     if (e instanceof ShellMissingError) throw new PublishExportError(`${e.message}; nothing written`);
     throw e;
@@ -99,15 +104,15 @@ export function formatExport(r: ExportResult): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [target, dir, ...extra] = argv;
+  const [target, dir, base, ...extra] = argv;
   if (!target || !dir || extra.length) {
-    console.error('usage: npm run publish:export -- <slug|id> <dir>');
+    console.error('usage: npm run publish:export -- <slug|id> <dir> [<https://address/it/is/served/at/>]');
     return 2;
   }
   const env = loadEnv();
   const store = await openCliStore(env, 'publish:export CLI', (h) => `Stop the server first, or download the same files from ${serverAt(h)}: GET /api/publications/{id}/export.zip.`);
   try {
-    console.log(formatExport(await publishExport(store, target, dir)));
+    console.log(formatExport(await publishExport(store, target, dir, base)));
     return 0;
   } catch (e) {
     if (e instanceof PublishExportError) {

@@ -262,6 +262,11 @@ describe.each(storeKinds())('publications on %s', (kind) => {
         expect(report).toContain('data/publication.json');
         expect(report).toContain(`${r.files.length} files, ${r.totalBytes} bytes`);
       }
+      // Told where the files will be served, the share card names its image there.
+      await publishExport(t.store, slug, join(out, 'with-base'), 'https://cdn.example.org/maps/njxl/');
+      expect(readFileSync(join(out, 'with-base', 'index.html'), 'utf8')).toContain('<meta property="og:image" content="https://cdn.example.org/maps/njxl/share.png" />');
+      rmSync(join(out, 'with-base'), { recursive: true, force: true });
+      await expect(publishExport(t.store, slug, join(out, 'bad-base'), 'ftp://x/')).rejects.toThrow(/not an http\(s\) address/);
       await expect(publishExport(t.store, 'no-such-map', join(out, 'x'))).rejects.toThrow(/No publication/);
       await expect(publishExport(t.store, draft.slug, join(out, 'draft'))).rejects.toThrow(/never been published: nothing written/);
       await expect(publishExport(t.store, String(draft.id), join(out, 'draft'))).rejects.toBeInstanceOf(PublishExportError);
