@@ -82,7 +82,9 @@ export function walkField(input: IsochroneInput): { frame: Frame; field: Float32
     const [i0, i1, j0, j1] = span(sx - widest, sx + widest, sy - widest, sy + widest, f);
     for (let j = j0; j <= j1; j++) {
       for (let i = i0; i <= i1; i++) {
-        const d = Math.hypot(i * cellM - sx, j * cellM - sy);
+        const ex = i * cellM - sx;
+        const ey = j * cellM - sy;
+        const d = Math.sqrt(ex * ex + ey * ey);
         const k = j * nx + i;
         if (d < (straightAll[k] as number)) straightAll[k] = d;
         if (!s.walk && d < (straightOff[k] as number)) straightOff[k] = d;
@@ -108,15 +110,20 @@ export function walkField(input: IsochroneInput): { frame: Frame; field: Float32
     const dx = bx - ax;
     const dy = by - ay;
     const l2 = dx * dx + dy * dy;
+    const pad2 = pad * pad;
+    // Squared distances in the loop (the hot one: every sample near every edge); the root only when kept.
     for (let j = j0; j <= j1; j++) {
       const py = j * cellM;
       for (let i = i0; i <= i1; i++) {
         const px = i * cellM;
         const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2));
-        const d = Math.hypot(ax + t * dx - px, ay + t * dy - py);
+        const ex = ax + t * dx - px;
+        const ey = ay + t * dy - py;
+        const d2 = ex * ex + ey * ey;
         const k = j * nx + i;
-        if (d <= pad && d < (joinOff[k] as number)) {
-          joinOff[k] = d;
+        const cur = joinOff[k] as number;
+        if (d2 <= pad2 && d2 < cur * cur) {
+          joinOff[k] = Math.sqrt(d2);
           joinEdge[k] = e;
           joinT[k] = t;
         }
