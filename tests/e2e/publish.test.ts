@@ -162,6 +162,24 @@ describe.runIf(HAS_CHROMIUM)('published map in Chromium', () => {
     await page.goto(`${app.base}/p/${slug}/`);
     await page.waitForSelector('[data-testid=station-item]');
     await page.screenshot({ path: `${ARTIFACTS}/publish-desktop-zh.png` });
+    // The map's names as the browser drew them: no two overlap, and none runs off the map (issue 17 point 3).
+    const boxes = await page.evaluate(() => {
+      const svg = document.querySelector('.pm-map svg') as SVGSVGElement;
+      const frame = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('text')].filter((t) => !t.getAttribute('transform') && !t.closest('[data-cluster]'));
+      return { frame: [frame.left, frame.top, frame.right, frame.bottom], texts: texts.map((t) => { const r = t.getBoundingClientRect(); return { text: t.textContent ?? '', box: [r.left, r.top, r.right, r.bottom] }; }) };
+    });
+    expect(boxes.texts.length).toBeGreaterThan(5);
+    const [fl, ft, fr, fb] = boxes.frame as [number, number, number, number];
+    for (const [i, a] of boxes.texts.entries()) {
+      const [l, t, r, b] = a.box as [number, number, number, number];
+      expect(l >= fl - 1 && t >= ft - 1 && r <= fr + 1 && b <= fb + 1, `${a.text} inside the map`).toBe(true);
+      for (const o of boxes.texts.slice(i + 1)) {
+        const [l2, t2, r2, b2] = o.box as [number, number, number, number];
+        // Glyph boxes include the font's line gap: allow 2 px of touching.
+        expect(l < r2 - 2 && l2 < r - 2 && t < b2 - 2 && t2 < b - 2, `${a.text} / ${o.text}`).toBe(false);
+      }
+    }
     await page.click('text=English');
     await page.waitForSelector('h2:has-text("Service stations")');
     await page.screenshot({ path: `${ARTIFACTS}/publish-desktop-en.png` });
