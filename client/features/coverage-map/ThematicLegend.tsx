@@ -43,7 +43,7 @@ export function ThematicLegend({ model, zoom, rate, method, onChange, besidePane
           <h4>{fill(t('thematic.title'), { rate: t(`rate.${rate}`), level: levelName })}</h4>
           <ul className="classes">
             {[...model.legend.classes].reverse().map((c) => (
-              <li key={`${c.from}-${c.to}`} data-class-count={c.count}>
+              <li key={`${c.from}-${c.to}`} data-class-count={c.count} data-from={c.from ?? ''} data-to={c.to ?? ''}>
                 <span className="swatch" style={{ background: css(c.color) }} />
                 <span className="range">{range(c.from, c.to)}</span>
                 <span className="count">{fill(t('thematic.areas'), { n: c.count })}</span>
