@@ -8,10 +8,6 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadEnv } from '../env.js';
 import { openCliStore, serverAt } from './open-store.js';
-import { CoverageEngine } from '../coverage/engine.js';
-import { EventHub } from '../events/hub.js';
-import { LoginLimiter } from '../auth/rate-limit.js';
-import type { AppServices } from '../http/context.js';
 import type { Principal } from '../auth/principal.js';
 import { BOUNDARY_KINDS, COORD_SYSTEMS, ROSTER_KINDS, isRosterKind, type CoordSystem, type ImportKind } from '../import/kinds.js';
 import { parseMappingArg } from '../import/mapping.js';
@@ -75,7 +71,6 @@ function printIssues(issues: Issue[], truncated: boolean): void {
 
 const env = loadEnv();
 const store = await openCliStore(env, 'import CLI', (h) => `Stop the server first, or import through ${serverAt(h)} (the admin's 导入 page, or POST /api/import/${kind} as in /api/docs).`);
-const services: AppServices = { store, env, loginLimiter: new LoginLimiter(store), coverage: new CoverageEngine(store), events: new EventHub(store) };
 const actor = `cli:${userInfo().username}`;
 const principal: Principal = { kind: 'token', userId: null, name: actor, role: 'admin', streetCodes: [], csrfToken: null };
 const filename = basename(file);
@@ -83,7 +78,7 @@ let exitCode = 0;
 try {
   const preview = isRosterKind(kind)
     ? await previewRoster(store, bytes, { kind, filename, coords: args.values.coords as CoordSystem, mapping })
-    : await previewBoundaries(services, bytes, { kind, filename, mapping });
+    : await previewBoundaries(store, bytes, { kind, filename, mapping });
   console.log(`${filename}: ${preview.file.format}${preview.file.encoding ? ` (${preview.file.encoding})` : ''}, ${kind}`);
   console.log('Mapping:');
   for (const m of preview.mapping) console.log(`  ${m.column} → ${m.field ?? '(ignored)'}`);
@@ -103,7 +98,7 @@ try {
   } else {
     const r = isRosterKind(kind)
       ? await acceptRoster(store, bytes, { kind, filename, coords: args.values.coords as CoordSystem, mapping, skipInvalid: args.values['skip-invalid'], actor, today: chinaToday() })
-      : await acceptBoundaries(services, principal, actor, bytes, { kind, filename, mapping, skipInvalid: args.values['skip-invalid'] });
+      : await acceptBoundaries(store, principal, actor, bytes, { kind, filename, mapping, skipInvalid: args.values['skip-invalid'] });
     console.log(`Written: ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped.`);
   }
 } catch (err) {

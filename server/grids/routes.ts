@@ -97,7 +97,7 @@ gridRoutes.openapi(
     const { streetCode } = c.req.valid('param');
     const p = editor(c, streetCode);
     withinVertexBudget(c.req.valid('json').changes);
-    const result = await commitGridChanges(c.get('services'), p, streetCode, c.req.valid('json'));
+    const result = await commitGridChanges(c.get('store'), p, streetCode, c.req.valid('json'));
     return c.json(result, 200);
   },
 );

@@ -3,7 +3,7 @@
 // audit recorded. The change log triggers then carry the edit to the coverage engine and /api/events.
 import { sql } from 'drizzle-orm';
 import type { MultiPolygon } from 'geojson';
-import { rows, type Db } from '../db/store.js';
+import { rows, type Db, type Store } from '../db/store.js';
 import { audit } from '../db/audit.js';
 import { assignGrids } from '../db/assign-grids.js';
 import { ApiError } from '../http/errors.js';
@@ -144,8 +144,19 @@ function rejectIfAny(problems: Problem[], stale: Stale[]): void {
   if (problems.length) throw new ApiError(409, 'not_a_partition', 'The grids would no longer tile the street exactly', { problems });
 }
 
-export async function commitGridChanges(services: AppServices, principal: Principal, streetCode: string, set: ChangeSet): Promise<CommitResult> {
-  return services.store.write(async (tx) => {
+/** The problems a change set would meet (stale versions included), without the coverage impact a preview adds:
+ *  what a grid-file import checks, in a thread that has the store but not the coverage engine. */
+export async function gridChangeProblems(store: Store, streetCode: string, set: ChangeSet): Promise<Problem[]> {
+  return store.read(async (db) => {
+    const street = await readStreet(db, streetCode);
+    const current = await readGrids(db, streetCode);
+    const plan = planChangeSet(current, set, await goneGridIds(db, streetCode, current));
+    return (await evaluate(db, street, current, fromPlan(plan), [...plan.problems, ...staleProblems(plan.stale)])).problems;
+  });
+}
+
+export async function commitGridChanges(store: Store, principal: Principal, streetCode: string, set: ChangeSet): Promise<CommitResult> {
+  return store.write(async (tx) => {
     // Locking the street serialises edits of one street: versions are checked and written atomically.
     const street = await readStreet(tx, streetCode, true);
     const current = await readGrids(tx, streetCode);

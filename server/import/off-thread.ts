@@ -1,5 +1,5 @@
-// The request thread's side of the import worker (worker.ts): one thread per store, started at the first roster or
-// road/water import and restarted after it dies; a request is a message, its answer a message. Errors come back as they were
+// The request thread's side of the import worker (worker.ts): one thread per store, started at the first roster,
+// road/water or boundary import and restarted after it dies; a request is a message, its answer a message. Errors come back as they were
 // thrown: an ImportFileError keeps its status and report, a database fault its SQLSTATE (answered 503/507).
 import type { MessagePort, Worker } from 'node:worker_threads';
 import type { Store } from '../db/store.js';
@@ -7,8 +7,11 @@ import { startTsWorker } from '../db/ts-worker.js';
 import { deserializeError } from '../db/port-protocol.js';
 import { stillWanted } from '../http/abandoned.js';
 import { ImportFileError } from './errors.js';
+import { ApiError } from '../http/errors.js';
 import type { AcceptOptions, AcceptResult, Preview, RosterOptions } from './run.js';
 import type { ContextOptions, ContextPreview, ContextResult } from './run-context.js';
+import type { BoundaryOptions, BoundaryPreview, BoundaryResult } from './run-boundaries.js';
+import type { Principal } from '../auth/principal.js';
 import type { ImportReply, ImportRequest, ImportWorkerData } from './thread-protocol.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -47,6 +50,15 @@ export class ImportThread {
     return this.call({ op: 'contextAccept', bytes, opts, actor }) as Promise<ContextResult>;
   }
 
+  previewBoundaries(bytes: Uint8Array, opts: BoundaryOptions, signal?: AbortSignal): Promise<BoundaryPreview> {
+    stillWanted(signal);
+    return this.call({ op: 'boundaryPreview', bytes, opts }, signal) as Promise<BoundaryPreview>;
+  }
+
+  acceptBoundaries(principal: Principal, actor: string, bytes: Uint8Array, opts: BoundaryOptions & { skipInvalid: boolean }): Promise<BoundaryResult> {
+    return this.call({ op: 'boundaryAccept', bytes, opts, principal, actor }) as Promise<BoundaryResult>;
+  }
+
   private call(req: DistributiveOmit<Exclude<ImportRequest, { op: 'cancel' }>, 'id'>, signal?: AbortSignal): Promise<unknown> {
     const { worker, pending } = this.started();
     const id = this.next++;
@@ -77,6 +89,7 @@ export class ImportThread {
       this.stats.answered++;
       if (r.ok) p.resolve(r.value);
       else if ('file' in r) p.reject(new ImportFileError(r.file.status, r.file.message, r.file.details));
+      else if ('api' in r) p.reject(new ApiError(r.api.status as ApiError['status'], r.api.code as ApiError['code'], r.api.message, r.api.details));
       else p.reject(deserializeError(r.error));
     });
     const gone = (why: string) => {

@@ -120,7 +120,7 @@ importRoutes.openapi(
         ? (thread ? thread.preview(bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal) : previewRoster(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal))
         : isContextKind(kind)
           ? (thread ? thread.previewContext(bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }, signal) : previewContext(c.get('store'), bytes, { kind, filename, coords: form.coords as CoordSystem, mapping }))
-          : previewBoundaries(c.get('services'), bytes, { kind, filename, mapping }, signal),
+          : thread ? thread.previewBoundaries(bytes, { kind, filename, mapping }, signal) : previewBoundaries(c.get('store'), bytes, { kind, filename, mapping }, signal),
     );
     return c.json(preview, 200);
   },
@@ -152,7 +152,9 @@ importRoutes.openapi(
         ? (thread ? thread.accept(bytes, { ...opts, kind }) : acceptRoster(c.get('store'), bytes, { ...opts, kind }))
         : isContextKind(kind)
           ? (thread ? thread.acceptContext(actorOf(principal), bytes, { ...contextOpts, kind }) : acceptContext(c.get('store'), actorOf(principal), bytes, { ...contextOpts, kind }))
-          : acceptBoundaries(c.get('services'), principal, actorOf(principal), bytes, { kind, filename, mapping, skipInvalid }),
+          : thread
+            ? thread.acceptBoundaries(principal, actorOf(principal), bytes, { kind, filename, mapping, skipInvalid })
+            : acceptBoundaries(c.get('store'), principal, actorOf(principal), bytes, { kind, filename, mapping, skipInvalid }),
     );
     return c.json(result, 200);
   },

@@ -9,9 +9,8 @@ import { rows, type Db, type Store } from '../db/store.js';
 import { audit } from '../db/audit.js';
 import { assignGrids } from '../db/assign-grids.js';
 import { refreshDerivedGeometry } from '../db/bulk-load.js';
-import type { AppServices } from '../http/context.js';
 import type { Principal } from '../auth/principal.js';
-import { GRID_RULES, commitGridChanges, previewGridChanges } from '../grids/service.js';
+import { GRID_RULES, commitGridChanges, gridChangeProblems } from '../grids/service.js';
 import { partitionProblems } from '../grids/geometry.js';
 import { readGrids } from '../grids/state.js';
 import type { Change } from '../domain/topology/change-set.js';
@@ -269,24 +268,23 @@ async function previewStreets(store: Store, preview: BoundaryPreview, items: Ite
   };
 }
 
-export async function previewBoundaries(services: AppServices, bytes: Uint8Array, opts: BoundaryOptions, signal?: AbortSignal): Promise<BoundaryPreview> {
-  const { preview, items } = await services.store.read((db) => {
+export async function previewBoundaries(store: Store, bytes: Uint8Array, opts: BoundaryOptions, signal?: AbortSignal): Promise<BoundaryPreview> {
+  const { preview, items } = await store.read((db) => {
     stillWanted(signal);
     return analyse(db, bytes, opts);
   });
-  if (opts.kind === 'streets') return previewStreets(services.store, preview, items);
+  if (opts.kind === 'streets') return previewStreets(store, preview, items);
   if (opts.kind !== 'grids' || preview.counts.invalid > 0) return preview;
   // The grid editor's own preview says whether the new grids would still tile their street.
-  const { street, set, items: inFile } = await gridChangeSet(services, bytes, opts);
-  preview.issues.push(...(await missingGrids(services, street, inFile)).issues);
+  const { street, set, items: inFile } = await gridChangeSet(store, bytes, opts);
+  preview.issues.push(...(await missingGrids(store, street, inFile)).issues);
   if (!set.changes.length) return preview;
-  const check = await previewGridChanges(services, street, set);
-  for (const p of check.problems) preview.issues.push({ row: 0, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: `${p.kind}: ${p.message}` });
+  for (const p of await gridChangeProblems(store, street, set)) preview.issues.push({ row: 0, column: 'geometry', field: 'geometry', code: 'bad_geometry', message: `${p.kind}: ${p.message}` });
   return preview;
 }
 
-async function gridChangeSet(services: AppServices, bytes: Uint8Array, opts: BoundaryOptions): Promise<{ street: string; set: { note: string; changes: Change[] }; items: Item[] }> {
-  const { items } = await services.store.read((db) => analyse(db, bytes, opts));
+async function gridChangeSet(store: Store, bytes: Uint8Array, opts: BoundaryOptions): Promise<{ street: string; set: { note: string; changes: Change[] }; items: Item[] }> {
+  const { items } = await store.read((db) => analyse(db, bytes, opts));
   const streets = [...new Set(items.map((it) => String(it.values.street_code)))];
   if (streets.length !== 1) throw new ImportFileError(422, `A grid file must hold the grids of exactly one street (this one has ${streets.length}); split it per street`);
   // New grids keep the file's codes, so the same file again finds them.
@@ -303,9 +301,9 @@ async function gridChangeSet(services: AppServices, bytes: Uint8Array, opts: Bou
  * The street's grids the file does not hold. A grid file replaces the street's whole grid set, and deleting a grid
  * needs a neighbour to take its area (the grid editor asks for one), so such a file is refused, saying which grids.
  */
-async function missingGrids(services: AppServices, street: string, items: Item[]): Promise<{ issues: Issue[]; message: string | null }> {
+async function missingGrids(store: Store, street: string, items: Item[]): Promise<{ issues: Issue[]; message: string | null }> {
   const inFile = new Set(items.map((it) => it.id));
-  const missing = (await services.store.read((db) => readGrids(db, street))).filter((g) => !inFile.has(g.id));
+  const missing = (await store.read((db) => readGrids(db, street))).filter((g) => !inFile.has(g.id));
   const issues: Issue[] = missing.map((g) => ({
     row: 0, column: 'code', field: 'code', code: 'missing_grid', value: g.code,
     message: `Grid ${g.code} ${g.name} of street ${street} is not in the file: the import will be refused. Add it to the file, or delete it in the grid editor first (giving its area to a neighbour)`,
@@ -316,15 +314,15 @@ async function missingGrids(services: AppServices, street: string, items: Item[]
 
 export interface BoundaryResult { kind: BoundaryKind; inserted: number; updated: number; unchanged: number; skipped: number; preview: BoundaryPreview }
 
-export async function acceptBoundaries(services: AppServices, principal: Principal, actor: string, bytes: Uint8Array, opts: BoundaryOptions & { skipInvalid: boolean }): Promise<BoundaryResult> {
+export async function acceptBoundaries(store: Store, principal: Principal, actor: string, bytes: Uint8Array, opts: BoundaryOptions & { skipInvalid: boolean }): Promise<BoundaryResult> {
   if (opts.kind === 'grids') {
-    const preview = await services.store.read(async (db) => (await analyse(db, bytes, opts)).preview);
+    const preview = await store.read(async (db) => (await analyse(db, bytes, opts)).preview);
     // A partial grid set cannot tile a street: grid files are all or nothing.
     if (preview.counts.invalid > 0) throw new ImportFileError(422, `${preview.counts.invalid} grids are invalid`, preview);
-    const { street, set, items } = await gridChangeSet(services, bytes, opts);
-    const missing = await missingGrids(services, street, items);
+    const { street, set, items } = await gridChangeSet(store, bytes, opts);
+    const missing = await missingGrids(store, street, items);
     if (missing.message) throw new ImportFileError(422, missing.message, { ...preview, issues: [...missing.issues, ...preview.issues].slice(0, MAX_ISSUES_LISTED) });
-    const written = set.changes.length ? (await commitGridChanges(services, principal, street, set)).grids.map((g) => g.id) : [];
+    const written = set.changes.length ? (await commitGridChanges(store, principal, street, set)).grids.map((g) => g.id) : [];
     const inserted = items.filter((it) => it.id === null).length;
     // A grid differing from the stored one only below the lattice is unchanged once snapped (ADR 0013): count what was written.
     const existing = new Set(items.flatMap((it) => (it.id === null ? [] : [it.id as number])));
@@ -332,7 +330,7 @@ export async function acceptBoundaries(services: AppServices, principal: Princip
     return { kind: 'grids', inserted, updated, unchanged: items.length - inserted - updated, skipped: 0, preview };
   }
   const kind = opts.kind;
-  return services.store.write(async (tx) => {
+  return store.write(async (tx) => {
     const { preview, items } = await analyse(tx, bytes, opts);
     if (preview.counts.invalid > 0 && !opts.skipInvalid) throw new ImportFileError(422, `${preview.counts.invalid} of ${preview.counts.rows} features are invalid; fix them or choose to skip them`, preview);
     if (preview.counts.valid === 0) throw new ImportFileError(422, 'The file has no valid features', preview);

@@ -1,4 +1,4 @@
-// The import's own thread: reading a spreadsheet of up to 50,000 rows (or a road network file), checking every cell
+// The import's own thread: reading a spreadsheet of up to 50,000 rows (or a road network or boundary file), checking every cell
 // and planning the write take seconds of JavaScript, which on the request thread froze every other request (issue 18 point 1).
 // Here the whole preview or accept runs against the same database (its own PostgreSQL client, or a port on the
 // embedded database's worker), and the request thread only waits for the answer.
@@ -8,7 +8,9 @@ import { storeOverPort } from '../db/store-port.js';
 import { serializeError } from '../db/port-protocol.js';
 import { acceptRoster, previewRoster, type AcceptOptions, type RosterOptions } from './run.js';
 import { acceptContext, previewContext } from './run-context.js';
+import { acceptBoundaries, previewBoundaries } from './run-boundaries.js';
 import { ImportFileError } from './errors.js';
+import { ApiError } from '../http/errors.js';
 import type { ImportReply, ImportRequest, ImportWorkerData } from './thread-protocol.js';
 
 const data = workerData as ImportWorkerData;
@@ -31,6 +33,10 @@ async function run(req: Exclude<ImportRequest, { op: 'cancel' }>): Promise<unkno
       return previewContext(s, req.bytes, req.opts);
     case 'contextAccept':
       return acceptContext(s, req.actor, req.bytes, req.opts);
+    case 'boundaryPreview':
+      return previewBoundaries(s, req.bytes, req.opts, cancels.get(req.id)?.signal);
+    case 'boundaryAccept':
+      return acceptBoundaries(s, req.principal, req.actor, req.bytes, req.opts);
   }
 }
 
@@ -46,7 +52,9 @@ port.on('message', (req: ImportRequest) => {
       (err: unknown): ImportReply =>
         err instanceof ImportFileError
           ? { id: req.id, ok: false, file: { status: err.status, message: err.message, details: err.details } }
-          : { id: req.id, ok: false, error: serializeError(err) },
+          : err instanceof ApiError
+            ? { id: req.id, ok: false, api: { status: err.status, code: err.code, message: err.message, details: err.details } }
+            : { id: req.id, ok: false, error: serializeError(err) },
     )
     .then((reply) => {
       cancels.delete(req.id);

@@ -90,6 +90,30 @@ describe.each(storeKinds())('roster imports in their own thread on %s', (kind) =
     expect(n?.n).toBe(1201);
   });
 
+  it('imports building footprints in the import thread: the file is parsed, checked and written there', { timeout: 300_000 }, async () => {
+    const thread = importThread(t.store, 30);
+    if (!thread) throw new Error('the store has no import thread');
+    const before = thread.stats.answered;
+    // 600 small squares inside 南京西路街道 (placed in their street by PostGIS), and one bow-tie that is refused.
+    const square = (x: number, y: number) => [[[x, y], [x + 0.00005, y], [x + 0.00005, y + 0.00005], [x, y + 0.00005], [x, y]]];
+    const features = Array.from({ length: 600 }, (_, i) => ({
+      type: 'Feature',
+      properties: { name: `线程测试楼${i}` },
+      geometry: { type: 'Polygon', coordinates: square(121.452 + (i % 30) * 0.0001, 31.2275 + Math.floor(i / 30) * 0.0001) },
+    }));
+    features.push({ type: 'Feature', properties: { name: '蝴蝶楼' }, geometry: { type: 'Polygon', coordinates: [[[121.452, 31.226], [121.4521, 31.2261], [121.4521, 31.226], [121.452, 31.2261], [121.452, 31.226]]] } });
+    const file = JSON.stringify({ type: 'FeatureCollection', features });
+    const pv = await c.upload('/api/import/buildings/preview', file, 'footprints.geojson', admin);
+    expect(pv.status, await pv.clone().text()).toBe(200);
+    expect(((await pv.json()) as { counts: { valid: number; invalid: number } }).counts).toMatchObject({ valid: 600, invalid: 1 });
+    const res = await c.upload('/api/import/buildings', file, 'footprints.geojson', admin, { skipInvalid: 'true' });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await res.json()).toMatchObject({ kind: 'buildings', inserted: 600, skipped: 1 });
+    expect(thread.stats.answered).toBe(before + 2);
+    const [n] = await t.store.read((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM buildings WHERE name LIKE '线程测试楼%' AND street_code = '310106012'`));
+    expect(n?.n).toBe(600);
+  });
+
   it('a file the importer refuses keeps its status and report across the thread', async () => {
     const r = await preview('统一社会信用代码,企业名称\n');
     expect(r.status).toBe(422);

@@ -1,4 +1,4 @@
-// npm run bench:responsive [-- seconds] [--short]: is the request thread free while the coverage engine works
+// npm run bench:responsive [-- seconds] [--short] [--city-only] [--driver pglite|postgres] [--city-streets N]: is the request thread free while the coverage engine works
 // (issue 18 point 1)? A real server process on the demo territory, on PGlite and (TEST_DATABASE_URL or DATABASE_URL)
 // a throwaway PostgreSQL database. The OGC landing page (no database) is timed by 10 connections, first idle,
 // then while a client keeps asking for (a) coverage figures of a new past date (each one a full model build),
@@ -21,7 +21,11 @@ import { makeUscc } from '../../geodata/generate/uscc.js';
 import { loadEnv } from '../../server/env.js';
 
 const short = process.argv.includes('--short');
-const args = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--city-streets');
+// --city-only: only the synthetic city's memory; --driver pglite|postgres: only that driver.
+const cityOnly = process.argv.includes('--city-only');
+const driverFlag = process.argv.indexOf('--driver');
+const only = driverFlag > 0 ? process.argv[driverFlag + 1] : undefined;
+const args = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--city-streets' && all[i - 1] !== '--driver');
 const SECONDS = Number(args[0] ?? (short ? 3 : 10));
 const cityFlag = process.argv.indexOf('--city-streets');
 const CITY_STREETS = cityFlag > 0 ? Number(process.argv[cityFlag + 1]) : short ? 4 : 200;
@@ -215,35 +219,41 @@ async function main(): Promise<void> {
   const env = loadEnv();
   console.log(`bench:responsive: 10 connections × ${SECONDS} s, idle then during coverage builds, grid previews, import previews`);
   const base = { ADMIN_PASSWORD: PASSWORD, DISPLAY_TOKEN: TOKEN };
-  const dir = mkdtempSync(join(tmpdir(), 'pbmap-responsive-'));
-  try {
-    const lite = await startServer({ ...base, DATA_DIR: dir, DATABASE_URL: '' }, 600_000);
-    try {
-      await run('pglite', lite, peakRss(lite.proc.pid));
-    } finally {
-      await lite.stop();
+  if (only !== 'postgres') {
+    if (!cityOnly) {
+      const dir = mkdtempSync(join(tmpdir(), 'pbmap-responsive-'));
+      try {
+        const lite = await startServer({ ...base, DATA_DIR: dir, DATABASE_URL: '' }, 600_000);
+        try {
+          await run('pglite', lite, peakRss(lite.proc.pid));
+        } finally {
+          await lite.stop();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  const cityDir = mkdtempSync(join(tmpdir(), 'pbmap-responsive-city-'));
-  try {
-    await cityMemory('pglite', { ...base, DATA_DIR: cityDir, DATABASE_URL: '' });
-  } finally {
-    rmSync(cityDir, { recursive: true, force: true });
+    const cityDir = mkdtempSync(join(tmpdir(), 'pbmap-responsive-city-'));
+    try {
+      await cityMemory('pglite', { ...base, DATA_DIR: cityDir, DATABASE_URL: '' });
+    } finally {
+      rmSync(cityDir, { recursive: true, force: true });
+    }
   }
   const url = env.TEST_DATABASE_URL ?? env.DATABASE_URL;
-  if (!url) return;
-  const db = await throwawayDatabase(url);
-  try {
-    const pg = await startServer({ ...base, DATABASE_URL: db.url }, 600_000);
+  if (!url || only === 'pglite') return;
+  if (!cityOnly) {
+    const db = await throwawayDatabase(url);
     try {
-      await run('postgres', pg, peakRss(pg.proc.pid));
+      const pg = await startServer({ ...base, DATABASE_URL: db.url }, 600_000);
+      try {
+        await run('postgres', pg, peakRss(pg.proc.pid));
+      } finally {
+        await pg.stop();
+      }
     } finally {
-      await pg.stop();
+      await db.drop();
     }
-  } finally {
-    await db.drop();
   }
   const cityDb = await throwawayDatabase(url);
   try {
