@@ -11,7 +11,7 @@
 // (summaries, gaps, a building's file); printed: the process's peak RSS (sampled every 100 ms from spawn; goal
 // ≤ 1 GiB), each thread's peak (its V8 heap and array buffers, MEMORY_LOG_MS), and the restart against the full
 // build. Loopback only.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -163,12 +163,12 @@ async function run(label: string, server: ServerProcess, peak: { stop: () => num
 
 /** The highest figures of each thread's `[memory]` lines (server/memory-log.ts) in a server's output. */
 function threadPeaks(output: string): string {
-  const peaks = new Map<string, { heap: number; buffers: number }>();
-  for (const m of output.matchAll(/\[memory\] (\S+?)#\d+ rss=\d+ heap=(\d+) external=\d+ buffers=(\d+)/g)) {
-    const p = peaks.get(m[1]!) ?? { heap: 0, buffers: 0 };
-    peaks.set(m[1]!, { heap: Math.max(p.heap, Number(m[2])), buffers: Math.max(p.buffers, Number(m[3])) });
+  const peaks = new Map<string, { heap: number; buffers: number; wasm: number }>();
+  for (const m of output.matchAll(/\[memory\] (\S+?)#\d+ rss=\d+ heap=(\d+) external=\d+ buffers=(\d+)(?: wasm=(\d+))?/g)) {
+    const p = peaks.get(m[1]!) ?? { heap: 0, buffers: 0, wasm: 0 };
+    peaks.set(m[1]!, { heap: Math.max(p.heap, Number(m[2])), buffers: Math.max(p.buffers, Number(m[3])), wasm: Math.max(p.wasm, Number(m[4] ?? 0)) });
   }
-  return [...peaks].map(([t, p]) => `${t} heap ${p.heap} MiB + buffers ${p.buffers} MiB`).join(', ');
+  return [...peaks].map(([t, p]) => `${t} heap ${p.heap} MiB + buffers ${p.buffers} MiB${p.wasm ? ` + WASM memory ${p.wasm} MiB` : ''}`).join(', ');
 }
 
 const computedMs = (output: string) => Number(/Coverage computed \((\d+) ms\)/.exec(output)?.[1] ?? NaN);
@@ -210,6 +210,8 @@ async function cityMemory(label: string, env: Record<string, string>): Promise<v
     const bad = statuses.filter((s) => s !== 200).length;
     console.log(`[${label} city] RSS ${rssMiB(server.proc.pid)} MiB after a wall session and ten as-of dates (${statuses.length - bad} answers 200, ${bad} not); peak ${peak.stop()} MiB (goal ≤ 1024)`);
     console.log(`[${label} city] thread peaks: ${threadPeaks(server.output())}`);
+    // The whole memory timeline, for finding what made a peak.
+    if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}-${label}.log`, server.output());
   } finally {
     await server.stop();
   }
