@@ -131,7 +131,8 @@ export class CoverageHost {
     this.current = null;
     this.current = await this.store.read(async (db) => {
       const model = new CoverageModel(await loadGround(db), config, today);
-      await forEachEnterpriseSlice(db, (part) => part.forEach((e) => model.upsertEnterprise(e)));
+      // Nobody has the model before it is returned: its counts may be added to in place.
+      await forEachEnterpriseSlice(db, (part) => model.bulk(() => part.forEach((e) => model.upsertEnterprise(e))));
       return model;
     });
     this.past.clear();

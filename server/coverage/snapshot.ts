@@ -86,7 +86,9 @@ export async function loadSnapshot(store: Store, config: ReachConfig, today: str
   for (; i <= parts; i++) {
     if (!p) p = await part(i);
     if (!p || !('enterprises' in p)) return null;
-    for (const e of p.enterprises) model.upsertEnterprise(e);
+    const list = p.enterprises;
+    // Nobody has the model yet: its counts may be added to in place.
+    model.bulk(() => list.forEach((e) => model.upsertEnterprise(e)));
     p = null;
   }
   return { model, changeId: first.changeId };

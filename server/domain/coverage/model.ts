@@ -3,7 +3,7 @@
 // touches only the enterprise, its buildings and their areas instead of recomputing the city.
 import { classify, type Classified } from './classify.js';
 import { computeReach, distanceM, type BuildingReach, type ReachConfig } from './reach.js';
-import { ZERO, add, contribution, type Counts } from './rates.js';
+import { ZERO, add, addInto, contribution, type Counts } from './rates.js';
 import type { AreaInfo, BuildingFacts, EnterpriseFacts, Level, StationFacts } from './types.js';
 import { NetworkReach } from '../network/network-reach.js';
 import { MAX_JOIN_M } from '../network/walk.js';
@@ -60,6 +60,9 @@ export class CoverageModel implements CoverageView {
   /** Each building's areas as its enterprises hold them; dropped when the building or the areas change. */
   private readonly buildingAreas = new Map<number, readonly string[]>();
   private readonly strings = new Interner();
+  /** While the model is being built (bulk()): the areas whose Counts object was made during the build, which is
+   *  then added to in place. Outside a build every change makes a new object: answers may hold the old one. */
+  private building: Set<string> | null = null;
 
   /** `reach`: every building's reach as computed before for this territory, config and date (a persisted
    *  snapshot, server/coverage/snapshot.ts): used as it is instead of walked again. */
@@ -77,7 +80,21 @@ export class CoverageModel implements CoverageView {
     this.network = new NetworkReach(territory.roads ?? [], config.searchRadiusM);
     for (const b of territory.buildings) this.placeBuilding(b);
     this.reach = reach ?? computeReach(territory.buildings, this.stations, config, asOf, this.network);
-    for (const e of territory.enterprises) this.upsertEnterprise(e);
+    this.bulk(() => {
+      for (const e of territory.enterprises) this.upsertEnterprise(e);
+    });
+  }
+
+  /** Runs `place` (enterprises placed in bulk, before anyone has asked the model anything) with counts added to
+   *  in place: a city build otherwise makes three million short-lived Counts objects. */
+  bulk(place: () => void): void {
+    const outer = this.building;
+    this.building ??= new Set();
+    try {
+      place();
+    } finally {
+      this.building = outer;
+    }
   }
 
   private addArea(a: AreaInfo): void {
@@ -160,7 +177,14 @@ export class CoverageModel implements CoverageView {
 
   private apply(areas: readonly string[], c: Counts, sign: 1 | -1): void {
     if (c === ZERO) return;
-    for (const k of areas) this.counts.set(k, add(this.counts.get(k) ?? ZERO, c, sign));
+    const own = this.building;
+    for (const k of areas) {
+      if (own?.has(k)) addInto(this.counts.get(k) as Counts, c, sign);
+      else {
+        this.counts.set(k, add(this.counts.get(k) ?? ZERO, c, sign));
+        own?.add(k);
+      }
+    }
   }
 
   removeEnterprise(id: number): void {

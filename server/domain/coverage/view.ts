@@ -6,7 +6,7 @@
 import type { Classified } from './classify.js';
 import { classify } from './classify.js';
 import { computeReach, distanceM, type BuildingReach, type ReachConfig } from './reach.js';
-import { ZERO, add, contribution, ratesOf, type Counts, type Rates } from './rates.js';
+import { ZERO, addInto, contribution, ratesOf, type Counts, type Rates } from './rates.js';
 import type { AreaInfo, BuildingFacts, EnterpriseFacts, Level, StationFacts } from './types.js';
 import type { ReachNetwork } from './reach.js';
 
@@ -90,14 +90,19 @@ export function viewAsOf(model: TodayModel, asOf: string, opts: { withEnterprise
   const changedReach = reachAsOf(model, asOf, opts.buildingIds);
   const reach: ReadonlyMap<number, BuildingReach> = changedReach.size ? overlay(model.reach, changedReach) : model.reach;
   const counts = new Map<string, Counts>();
-  for (const k of model.areas.keys()) counts.set(k, ZERO);
+  // This view's own objects, added to in place while it is derived (nobody holds them yet).
+  for (const k of model.areas.keys()) counts.set(k, { ...ZERO });
   const enterprises = new Map<number, EnterpriseView>();
   const only = opts.buildingIds ? new Set(opts.buildingIds) : null;
   for (const e of model.enterprises.values()) {
     const classified = classify(e.facts, asOf);
     const served = reach.get(e.facts.buildingId)?.served ?? false;
     const c = contribution(e.facts, classified, served);
-    if (c !== ZERO) for (const k of e.areas) counts.set(k, add(counts.get(k) ?? ZERO, c));
+    if (c !== ZERO) for (const k of e.areas) {
+      const into = counts.get(k);
+      if (into) addInto(into, c);
+      else counts.set(k, { ...c });
+    }
     if (opts.withEnterprises && (!only || only.has(e.facts.buildingId))) enterprises.set(e.facts.id, { facts: e.facts, classified, areas: e.areas });
   }
   const view: CoverageView = {
