@@ -14,7 +14,7 @@ export const stationOfTile = (p: Props): StationProps & Props => ({
   ...p, name: String(p.name ?? ''), type: String(p.type ?? ''), alsoTypes: jsonArray(p.alsoTypes), services: jsonArray(p.services),
   openTo: (p.openTo ?? 'public') as StationProps['openTo'], reachM: numberOrNull(p.reachM),
 });
-const activityOfTile = (p: Props) => ({ ...p, participants: Number(p.participants ?? 0), heldAt: String(p.heldAt ?? ''), title: String(p.title ?? '') });
+export const activityOfTile = (p: Props) => ({ ...p, participants: Number(p.participants ?? 0), heldAt: String(p.heldAt ?? ''), title: String(p.title ?? '') });
 
 export interface ReachSettings {
   reachByType: Record<string, number>;

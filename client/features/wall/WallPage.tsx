@@ -4,6 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { api, COMPUTING_RETRY_MS, isComputing } from '../../api/http';
 import { getFeatures, getSummary } from '../../api/endpoints';
+import { tilePoints } from '../../api/tile-points';
+import { tileSource } from '../../api/tiles';
+import { activityOfTile, stationOfTile } from '../coverage-map/useMapData';
 import type { SummaryNode } from '../../api/types';
 import { useI18n, useLabel } from '../../i18n/I18n';
 import { MapController } from '../../map/MapController';
@@ -25,6 +28,11 @@ import './wall.css';
 const INTERACTIONS = ['pointermove', 'pointerdown', 'touchstart', 'wheel', 'keydown'] as const;
 /** A failed load of the figures is retried after this long (the status shows 'stale' meanwhile). */
 const RETRY_MS = 10_000;
+
+/** The tile level at which a scope's box spans about two tiles across (a street ~15, a district ~12, a city ~10). */
+export function scopeTileZoom([w, , e]: [number, number, number, number]): number {
+  return Math.floor(Math.log2(360 / Math.max(e - w, 1e-4))) + 1;
+}
 
 function useFrame() {
   const [frame, setFrame] = useState(() => wallFrame(innerWidth, innerHeight));
@@ -87,15 +95,20 @@ export function WallPage({ scope, speed, tourLink = false }: { scope: string; sp
       const bbox = [w, so, e, n].map((v) => v.toFixed(5)).join(',');
       const since = new Date(new Date(`${s.asOf}T00:00:00Z`).getTime() - 30 * 86_400_000).toISOString().slice(0, 10);
       const inScope = (fc: FeatureCollection) => ({ ...fc, features: fc.features.filter((f) => s.scope.streetCodes.includes(String(f.properties?.streetCode ?? f.properties?.code ?? ''))) });
-      const [streets, grids, businessDistricts, buildings, stations, activities] = await Promise.all([
-        getFeatures('streets'), getFeatures('grids', { bbox }), getFeatures('business-districts', { bbox }), getFeatures('buildings', { bbox }),
-        getFeatures('stations', { bbox }), getFeatures('activities', { bbox, datetime: `${since}/..` }),
+      // Stations and activities from the same vector tiles as the map (complete at any scope: no 20k cap), at a level
+      // where the scope spans a few tiles; buildings are a tile layer of their own (style.tiles).
+      const box = [w, so, e, n] as [number, number, number, number];
+      const zoom = scopeTileZoom(box);
+      const [streets, grids, businessDistricts, stations, activities] = await Promise.all([
+        getFeatures('streets'), getFeatures('grids', { bbox }), getFeatures('business-districts', { bbox }),
+        tilePoints('stations', box, zoom, { props: stationOfTile }),
+        tilePoints('activities', box, zoom, { query: { datetime: `${since}/..` }, props: activityOfTile }),
       ]);
       if (seq !== loads.current) return;
       setData((d) => ({
         ...d,
-        streets: inScope(streets), grids: inScope(grids), businessDistricts: inScope(businessDistricts), buildings: buildings as MapData['buildings'],
-        stations: stations as MapData['stations'], activities: activities as MapData['activities'],
+        streets: inScope(streets), grids: inScope(grids), businessDistricts: inScope(businessDistricts),
+        stations: stations as MapData['stations'], activities: activities as unknown as MapData['activities'],
       } as MapData));
     } catch (e) {
       if (seq !== loads.current) return;
@@ -195,7 +208,7 @@ export function WallPage({ scope, speed, tourLink = false }: { scope: string; sp
     colorBy: 'party', reachMode: 'circles', uncoveredOnly: false,
     activityWindow: asOf ? [new Date(new Date(`${asOf}T00:00:00Z`).getTime() - 29 * 86_400_000).toISOString(), new Date(new Date(`${asOf}T00:00:00Z`).getTime() + 86_400_000).toISOString()] : ['', ''],
     theme: 'dark', selection: current ? { level: current.level, id: current.id } : null,
-    reachByType: {}, walkingSpeedKmh: 4.5, bandsMinutes: [5, 10, 15], toMap: identity, label, textScale: 1.5,
+    reachByType: {}, walkingSpeedKmh: 4.5, bandsMinutes: [5, 10, 15], toMap: identity, label, textScale: 1.5, tiles: tileSource(),
   }), [asOf, current, label]);
   // Layers follow the map data and style only: a new summary alone (KPIs) does not redraw the map.
   const mapReady = !!summary;
