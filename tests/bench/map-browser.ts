@@ -159,7 +159,8 @@ export async function measureInBrowser(label: string, browser: Browser, services
       `[${label}] browser, zoom 12 over ${dense.code}: buildings drawn ${figures.firstDrawnMs.toFixed(0)} ms after the page load started (${figures.buildingTiles} building tiles), ` +
         `longest task then ${figures.longestLoadTaskMs.toFixed(0)} ms; panning (${opts.drags} drags, ${(figures.panMs / 1000).toFixed(1)} s): longest task ${figures.longestPanTaskMs.toFixed(0)} ms, ${figures.panTasksOver50} tasks over 50 ms`,
     );
-    if (opts.shots) await screenshots(page, base, dense, opts.shots, label);
+    // Pictures are a by-product: one that fails (a page blocked for minutes) does not lose the figures.
+    if (opts.shots) await screenshots(page, base, dense, opts.shots, label).catch((e: unknown) => console.log(`[${label}] screenshots failed: ${String(e).split('\n')[0]}`));
     return figures;
   } finally {
     await page.close();
@@ -174,7 +175,7 @@ async function screenshots(page: Page, base: string, dense: { code: string; dist
   for (const lang of ['zh', 'en'] as const) {
     for (const z of [10, 12, 14]) {
       const focus = z === 10 ? `district:${dense.district}` : `street:${dense.code}`;
-      await page.goto(`${base}/?at=${at(z)}&focus=${focus}`);
+      await page.goto(`${base}/?at=${at(z)}&focus=${focus}`, { timeout: DRAWN_TIMEOUT_MS });
       await waitDrawn(page);
       await page.waitForTimeout(1500);
       await waitDrawn(page);
