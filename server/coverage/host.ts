@@ -1,17 +1,17 @@
 // Keeps the coverage model current and answers the named questions (questions.ts). Runs in the coverage worker
 // (worker.ts), off the request thread. Today's model is built once — or loaded from the persisted snapshot — and
 // afterwards each question first reads the change log (filled by triggers) and applies only what changed. Past
-// dates are views derived from today's model (domain/coverage/view.ts); their answers are kept in a cache capped
-// in bytes and dropped at the next change.
+// dates are views derived from today's model (domain/coverage/view.ts), one per date shared by its questions;
+// views and answers are kept in caches capped in bytes and dropped at the next change.
 import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store.js';
 import { Mutex } from '../db/mutex.js';
 import { CoverageModel } from '../domain/coverage/model.js';
 import { DEFAULT_REACH_CONFIG, type ReachConfig } from '../domain/coverage/reach.js';
-import { viewAsOf } from '../domain/coverage/view.js';
+import { pastView, type PastView } from '../domain/coverage/view.js';
 import { ReachConfigSchema } from './contract.js';
 import { forEachEnterpriseSlice, loadAreas, loadBuildings, loadEnterprises, loadGround, loadRoads, loadStations } from './facts.js';
-import { answer, BAND_AREA_QUESTIONS, needsEnterprises, type Answer, type Question } from './questions.js';
+import { answer, BAND_AREA_QUESTIONS, type Answer, type Question } from './questions.js';
 import { ByteCache, estimatedBytes } from './byte-cache.js';
 import { loadSnapshot, saveSnapshot } from './snapshot.js';
 
@@ -22,6 +22,9 @@ const MODEL_TABLES = ['districts', 'streets', 'grids', 'business_districts', 'bu
 const INCREMENTAL_LIMIT = 20_000;
 /** Past-date answers kept, in bytes (their JSON size). */
 export const PAST_CACHE_BYTES = 32 * 1024 * 1024;
+/** Past-date views kept (one per as-of date, shared by its questions), in bytes (view.ts's estimate). A city's view
+ *  is about 10 MiB (100k buildings' counts); the demo's a few kB. */
+export const PAST_VIEW_CACHE_BYTES = 48 * 1024 * 1024;
 /** Band areas kept (issue 16: drawn from today's walks), in bytes. A street's three bands are 50–300 kB. */
 export const BAND_AREA_CACHE_BYTES = 16 * 1024 * 1024;
 /** Changes that move a band area: the walking graph, the stations, an area's buildings (its extent). */
@@ -36,8 +39,10 @@ export interface HostStats {
   rowsApplied: number;
   snapshotLoads: number;
   snapshotSaves: number;
-  /** Past-date views derived (each one pass over today's model). */
+  /** Past-date views derived (each one pass over today's model), one per as-of date while it stays cached. */
   pastViews: number;
+  pastViewBytes: number;
+  pastViewEntries: number;
   /** Band areas drawn (a cached one is not drawn again until a road, station, building or area changes). */
   bandAreaDraws: number;
   pastCacheBytes: number;
@@ -48,6 +53,7 @@ export interface HostStats {
 
 export interface HostOptions {
   pastCacheBytes?: number;
+  pastViewBytes?: number;
   /** Persist the model (default true). */
   snapshots?: boolean;
 }
@@ -56,6 +62,7 @@ export class CoverageHost {
   private current: CoverageModel | null = null;
   private seen = 0;
   private readonly past: ByteCache<unknown>;
+  private readonly views: ByteCache<PastView>;
   private readonly bandAreas = new ByteCache<unknown>(BAND_AREA_CACHE_BYTES);
   private readonly lock = new Mutex();
   private savedSeen = -1;
@@ -67,11 +74,12 @@ export class CoverageHost {
     private readonly opts: HostOptions = {},
   ) {
     this.past = new ByteCache(opts.pastCacheBytes ?? PAST_CACHE_BYTES);
+    this.views = new ByteCache(opts.pastViewBytes ?? PAST_VIEW_CACHE_BYTES);
   }
 
   stats(): HostStats {
     const heapUsedMiB = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
-    return { ...this.counters, pastCacheBytes: this.past.bytes, pastCacheEntries: this.past.size, heapUsedMiB };
+    return { ...this.counters, pastCacheBytes: this.past.bytes, pastCacheEntries: this.past.size, pastViewBytes: this.views.bytes, pastViewEntries: this.views.size, heapUsedMiB };
   }
 
   async reachConfig(): Promise<ReachConfig> {
@@ -104,14 +112,24 @@ export class CoverageHost {
       const key = JSON.stringify(q);
       const hit = this.past.get(key);
       if (hit !== undefined) return hit as Answer<Q>;
-      // Derived, answered, dropped: only the answer stays, within the byte cap.
-      const view = viewAsOf(model, asOf, { withEnterprises: needsEnterprises(q), ...(q.q === 'building' ? { buildingIds: [q.id] } : {}) });
-      this.counters.pastViews++;
+      // One view per date, shared by the date's questions (counts only, view.ts), within its own byte cap.
+      let view = this.views.get(asOf);
+      if (!view) {
+        view = pastView(model, asOf);
+        this.counters.pastViews++;
+        this.views.set(asOf, view, view.bytes);
+      }
       // A past view walks no network of its own: station bands are today's (they take no date).
       const a = answer(view, q, { config: model.config });
       this.past.set(key, a, estimatedBytes(a));
       return a;
     });
+  }
+
+  /** Past views and answers hold today's model as it was: dropped at any change of it. */
+  private clearPast(): void {
+    this.past.clear();
+    this.views.clear();
   }
 
   /** Rebuilds everything from the store (the benchmark's full build). */
@@ -128,14 +146,15 @@ export class CoverageHost {
     const latest = await this.latestChange();
     const config = await this.reachConfig();
     // Enterprises are placed slice by slice as they are read: the rows of the whole city are never held at once.
+    // Nothing may hold the old model meanwhile (past views do): two city models do not fit.
     this.current = null;
+    this.clearPast();
     this.current = await this.store.read(async (db) => {
       const model = new CoverageModel(await loadGround(db), config, today);
       // Nobody has the model before it is returned: its counts may be added to in place.
       await forEachEnterpriseSlice(db, (part) => model.bulk(() => part.forEach((e) => model.upsertEnterprise(e))));
       return model;
     });
-    this.past.clear();
     this.bandAreas.clear();
     this.seen = latest;
     this.counters.fullBuilds++;
@@ -155,7 +174,7 @@ export class CoverageHost {
     this.seen = snap.changeId;
     this.savedSeen = snap.changeId;
     this.savedAt = Date.now();
-    this.past.clear();
+    this.clearPast();
     this.counters.snapshotLoads++;
     return true;
   }
@@ -201,7 +220,7 @@ export class CoverageHost {
     }
     await this.applyChanges(this.current, changes);
     this.seen = latest;
-    this.past.clear();
+    this.clearPast();
     if (changes.some((c) => BAND_AREA_TABLES.includes(c.table_name))) this.bandAreas.clear();
     this.counters.incrementalUpdates++;
     this.counters.rowsApplied += changes.length;

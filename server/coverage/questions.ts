@@ -92,11 +92,6 @@ export const BAND_AREA_QUESTIONS: ReadonlySet<Question['q']> = new Set(['bandAre
 
 export type Answer<Q extends Question> = Answers[Q['q']];
 
-/** What a past-date question needs of the view: counts only, or the enterprises' classification too. */
-export function needsEnterprises(q: Question): boolean {
-  return q.q === 'gaps' || q.q === 'building';
-}
-
 export function answer<Q extends Question>(v: CoverageView, question: Q, ctx: AnswerContext = { config: DEFAULT_REACH_CONFIG }): Answer<Q> {
   const q = question as Question;
   const cfg = ctx.config;

@@ -1,4 +1,4 @@
-// npm run bench:responsive [-- seconds] [--short] [--city-only] [--driver pglite|postgres] [--city-streets N]: is the request thread free while the coverage engine works
+// npm run bench:responsive [-- seconds] [--short] [--city-only] [--driver pglite|postgres] [--city-streets N] [--keep-db NAME]: is the request thread free while the coverage engine works
 // (issue 18 point 1)? A real server process on the demo territory, on PGlite and (TEST_DATABASE_URL or DATABASE_URL)
 // a throwaway PostgreSQL database. The OGC landing page (no database) is timed by 10 connections, first idle,
 // then while a client keeps asking for (a) coverage figures of a new past date (each one a full model build),
@@ -15,17 +15,36 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import postgres from 'postgres';
 import { signIn, startServer, throwawayDatabase, type ServerProcess } from '../helpers/processes.js';
 import { BUDGETS } from '../../server/http/budgets.js';
 import { makeUscc } from '../../geodata/generate/uscc.js';
 import { loadEnv } from '../../server/env.js';
 
+const USAGE = `npm run bench:responsive [-- seconds] [flags]
+  seconds              each /ogc landing measurement (default 10, 3 with --short)
+  --short              the demo's measurements shorter and a 4-street city
+  --city-only          only the synthetic city's memory (no demo latency runs)
+  --driver D           only pglite or only postgres (TEST_DATABASE_URL or DATABASE_URL's server)
+  --city-streets N     the city's size in streets (200 = 100k buildings, 500k enterprises)
+  --keep-db NAME       PostgreSQL: the city in database NAME, created and loaded if absent and kept afterwards, so
+                       the next run skips the load (its coverage snapshot is deleted first: the first start is
+                       still a full build); drop it yourself when done
+  BENCH_SERVER_LOG=p   write the measured server's output (memory timeline) to p-<driver>.log`;
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const short = process.argv.includes('--short');
 // --city-only: only the synthetic city's memory; --driver pglite|postgres: only that driver.
 const cityOnly = process.argv.includes('--city-only');
 const driverFlag = process.argv.indexOf('--driver');
 const only = driverFlag > 0 ? process.argv[driverFlag + 1] : undefined;
-const args = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--city-streets' && all[i - 1] !== '--driver');
+const VALUED = ['--city-streets', '--driver', '--keep-db'];
+const args = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !VALUED.includes(all[i - 1] ?? ''));
+const keepFlag = process.argv.indexOf('--keep-db');
+const KEEP_DB = keepFlag > 0 ? process.argv[keepFlag + 1] : undefined;
+if (KEEP_DB !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(KEEP_DB)) throw new Error('--keep-db NAME: a lower-case PostgreSQL identifier');
 const SECONDS = Number(args[0] ?? (short ? 3 : 10));
 const cityFlag = process.argv.indexOf('--city-streets');
 const CITY_STREETS = cityFlag > 0 ? Number(process.argv[cityFlag + 1]) : short ? 4 : 200;
@@ -179,7 +198,7 @@ async function cityMemory(label: string, env: Record<string, string>): Promise<v
   // First start: the city is loaded and the model built from scratch (and persisted).
   let t = performance.now();
   const first = await startServer(cityEnv, 3_600_000);
-  const loaded = /Loaded the synthetic city: (.*) \(/.exec(first.output())?.[1] ?? '?';
+  const loaded = /Loaded the synthetic city: (.*) \(/.exec(first.output())?.[1] ?? 'the city already loaded (--keep-db)';
   const fullMs = computedMs(first.output());
   await first.stop();
   console.log(`[${label} city] ${loaded}; first start ${((performance.now() - t) / 1000).toFixed(0)} s, full build ${fullMs} ms`);
@@ -215,6 +234,34 @@ async function cityMemory(label: string, env: Record<string, string>): Promise<v
   } finally {
     await server.stop();
   }
+}
+
+/** --keep-db: database `name` beside `url`'s, kept between runs (loading the full city into PostgreSQL takes a
+ *  quarter of an hour). A database that already holds a city of another size is refused. Its persisted model is
+ *  deleted so the first start is a full build, as on a fresh database. drop() keeps it. */
+async function keptDatabase(url: string, name: string, streets: number): Promise<{ url: string; drop(): Promise<void> }> {
+  const admin = postgres(url, { max: 1, onnotice: () => undefined });
+  try {
+    const [exists] = await admin<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_database WHERE datname = ${name}`;
+    if (!exists?.n) await admin.unsafe(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const dbUrl = new URL(url);
+  dbUrl.pathname = `/${name}`;
+  const db = postgres(dbUrl.toString(), { max: 1, onnotice: () => undefined });
+  try {
+    const [t] = await db<{ streets: string | null; snapshot: string | null }[]>`SELECT to_regclass('streets')::text AS streets, to_regclass('coverage_snapshot')::text AS snapshot`;
+    if (t?.streets) {
+      const [c] = await db<{ n: number }[]>`SELECT count(*)::int AS n FROM streets`;
+      if (c && c.n > 0 && c.n !== streets) throw new Error(`--keep-db ${name} holds ${c.n} streets, not ${streets}: drop it or name another`);
+      console.log(`[keep-db] ${name}: ${c?.n ?? 0} streets already loaded`);
+    }
+    if (t?.snapshot) await db.unsafe('DELETE FROM coverage_snapshot');
+  } finally {
+    await db.end();
+  }
+  return { url: dbUrl.toString(), drop: () => Promise.resolve() };
 }
 
 async function main(): Promise<void> {
@@ -257,7 +304,7 @@ async function main(): Promise<void> {
       await db.drop();
     }
   }
-  const cityDb = await throwawayDatabase(url);
+  const cityDb = KEEP_DB ? await keptDatabase(url, KEEP_DB, CITY_STREETS) : await throwawayDatabase(url);
   try {
     await cityMemory('postgres', { ...base, DATABASE_URL: cityDb.url });
   } finally {

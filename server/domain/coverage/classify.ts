@@ -17,19 +17,28 @@ const isUnionKind = (k: string) => (UNION_KINDS as readonly string[]).includes(k
 /** A joint organisation is either a joint kind (联合党支部, 联合工会, 楼宇工会联合会) or formed jointly. */
 const isJoint = (l: OrgLink) => l.formation === 'joint' || l.kind === 'joint_party_branch' || l.kind === 'joint_union' || l.kind === 'building_union_federation';
 
-/** own (单独组建) beats joint (联合组建) beats an instructor/liaison (工作覆盖 only) beats none. */
-export function partyCoverage(links: OrgLink[], assignments: Assignment[], asOf: string): PartyCoverage {
-  const active = links.filter((l) => isPartyKind(l.kind) && activeLink(l, asOf));
-  if (active.some((l) => !isJoint(l))) return 'own';
-  if (active.length > 0) return 'joint';
-  if (assignments.some((a) => within(asOf, a.since, a.until))) return 'instructor';
+/** own (单独组建) beats joint (联合组建) beats an instructor/liaison (工作覆盖 only) beats none. Loops rather than
+ *  filters: a city's past view classifies half a million enterprises and should leave nothing behind. */
+export function partyCoverage(links: readonly OrgLink[], assignments: readonly Assignment[], asOf: string): PartyCoverage {
+  let joint = false;
+  for (const l of links) {
+    if (!isPartyKind(l.kind) || !activeLink(l, asOf)) continue;
+    if (!isJoint(l)) return 'own';
+    joint = true;
+  }
+  if (joint) return 'joint';
+  for (const a of assignments) if (within(asOf, a.since, a.until)) return 'instructor';
   return 'none';
 }
 
-export function unionCoverage(links: OrgLink[], asOf: string): UnionCoverage {
-  const active = links.filter((l) => isUnionKind(l.kind) && activeLink(l, asOf));
-  if (active.some((l) => !isJoint(l))) return 'own';
-  return active.length > 0 ? 'joint' : 'none';
+export function unionCoverage(links: readonly OrgLink[], asOf: string): UnionCoverage {
+  let joint = false;
+  for (const l of links) {
+    if (!isUnionKind(l.kind) || !activeLink(l, asOf)) continue;
+    if (!isJoint(l)) return 'own';
+    joint = true;
+  }
+  return joint ? 'joint' : 'none';
 }
 
 export interface Classified {

@@ -4,7 +4,7 @@ import type { CoverageView, EnterpriseView } from './view.js';
 import { areaKey } from './model.js';
 import { ratesOf, ZERO } from './rates.js';
 import { ACTION_LABELS, partyActionFor, unionActionFor, type ActionCode } from './suggest.js';
-import type { Level, Rate } from './types.js';
+import type { AreaInfo, Level, Rate } from './types.js';
 import { DEFAULT_REACH_CONFIG, type ReachConfig } from './reach.js';
 import { reachReasonOf, type ReachReason } from './reach-reasons.js';
 
@@ -73,65 +73,91 @@ export interface GapFilter {
   businessDistrictId?: number;
 }
 
-/** `cfg`: the walking bands and speed the reach reasons speak of (the model's reach setting). */
+/** One place's affected enterprises, summed as they are met (nothing per enterprise is kept). */
+interface Tally {
+  workers: number;
+  enterprises: number;
+  partyMembers: number;
+  /** The building of the first affected enterprise met: a building-level gap's own street. */
+  firstBuildingId: number;
+  actions: Map<ActionCode, GapAction>;
+  reasons: Map<string, number>;
+  reachReasons: Map<string, ReachReason & { enterprises: number }>;
+}
+
+/**
+ * `cfg`: the walking bands and speed the reach reasons speak of (the model's reach setting).
+ * Two passes over the enterprises, keeping nothing of them: the first sums each place's affected workers (all the
+ * ranking needs), the second tallies the actions and reasons of the places ranked within `limit` only. A past
+ * view classifies its enterprises as they are read (view.ts), so holding them in per-place lists would keep a
+ * city's worth of objects alive for the length of the question.
+ */
 export function rankGaps(model: CoverageView, level: GapLevel, kind: GapKind, opts: GapFilter, cfg: Pick<ReachConfig, 'bandsMinutes' | 'walkingSpeedKmh'> = DEFAULT_REACH_CONFIG): Gap[] {
-  const groups = new Map<string, EnterpriseView[]>();
   const district = opts.districtCode === undefined ? null : areaKey('district', opts.districtCode);
-  for (const s of model.enterprises.values()) {
+  /** The place (of `level`) an affected enterprise of the filter counts towards, or null. */
+  const placeOf = (s: EnterpriseView): number | null => {
     const building = model.buildings.get(s.facts.buildingId);
-    if (!building || (opts.streetCode && building.streetCode !== opts.streetCode)) continue;
-    if (opts.districtCode !== undefined && model.areas.get(areaKey('street', building.streetCode))?.parentId !== district) continue;
-    if (opts.gridId !== undefined && building.gridId !== opts.gridId) continue;
-    if (opts.businessDistrictId !== undefined && building.businessDistrictId !== opts.businessDistrictId) continue;
+    if (!building || (opts.streetCode && building.streetCode !== opts.streetCode)) return null;
+    if (opts.districtCode !== undefined && model.areas.get(areaKey('street', building.streetCode))?.parentId !== district) return null;
+    if (opts.gridId !== undefined && building.gridId !== opts.gridId) return null;
+    if (opts.businessDistrictId !== undefined && building.businessDistrictId !== opts.businessDistrictId) return null;
     const served = model.reach.get(building.id)?.served ?? false;
-    if (!affected(kind, s, served)) continue;
-    const id = level === 'building' ? building.id : level === 'grid' ? building.gridId : building.businessDistrictId;
-    if (id === null) continue;
-    const key = areaKey(level, id);
-    const list = groups.get(key);
-    if (list) list.push(s);
-    else groups.set(key, [s]);
+    if (!affected(kind, s, served)) return null;
+    return level === 'building' ? building.id : level === 'grid' ? building.gridId : building.businessDistrictId;
+  };
+  const workers = new Map<number, number>();
+  for (const s of model.enterprises.values()) {
+    const id = placeOf(s);
+    if (id !== null) workers.set(id, (workers.get(id) ?? 0) + s.facts.employees);
   }
-  const gaps: Omit<Gap, 'rank'>[] = [];
-  for (const [key, list] of groups) {
-    const area = model.areas.get(key);
-    if (!area) continue;
-    const actions = new Map<ActionCode, GapAction>();
-    const reasons = new Map<string, number>();
-    const reachReasons = new Map<string, ReachReason & { enterprises: number }>();
-    for (const s of list) {
-      if (kind === 'reach') {
-        const r = reachReasonOf(model.reach.get(s.facts.buildingId), cfg);
-        const key = `${r.code}:${r.minutes}`;
-        const cur = reachReasons.get(key);
-        if (cur) cur.enterprises++;
-        else reachReasons.set(key, { ...r, enterprises: 1 });
-      }
-      const code = actionOf(kind, s);
-      const a = actions.get(code) ?? { code, label: ACTION_LABELS[code], enterprises: 0, workers: 0 };
-      a.enterprises++;
-      a.workers += s.facts.employees;
-      actions.set(code, a);
-      if (kind !== 'reach' && kind !== 'union' && s.facts.noOrgReason) reasons.set(s.facts.noOrgReason, (reasons.get(s.facts.noOrgReason) ?? 0) + 1);
+  const ranked = [...workers]
+    .map(([id, w]) => ({ id, workers: w, area: model.areas.get(areaKey(level, id)) }))
+    .filter((g): g is { id: number; workers: number; area: AreaInfo } => !!g.area)
+    .sort((a, b) => b.workers - a.workers || a.area.id.localeCompare(b.area.id, 'en', { numeric: true }))
+    .slice(0, opts.limit);
+  const tallies = new Map<number, Tally>(ranked.map((g) => [g.id, { workers: 0, enterprises: 0, partyMembers: 0, firstBuildingId: -1, actions: new Map(), reasons: new Map(), reachReasons: new Map() }]));
+  for (const s of model.enterprises.values()) {
+    const id = placeOf(s);
+    const t = id === null ? undefined : tallies.get(id);
+    if (!t) continue;
+    if (t.enterprises === 0) t.firstBuildingId = s.facts.buildingId;
+    t.workers += s.facts.employees;
+    t.enterprises++;
+    t.partyMembers += s.facts.partyMembers;
+    if (kind === 'reach') {
+      const r = reachReasonOf(model.reach.get(s.facts.buildingId), cfg);
+      const key = `${r.code}:${r.minutes}`;
+      const cur = t.reachReasons.get(key);
+      if (cur) cur.enterprises++;
+      else t.reachReasons.set(key, { ...r, enterprises: 1 });
     }
-    const sortedActions = [...actions.values()].sort((a, b) => b.workers - a.workers || a.code.localeCompare(b.code));
+    const code = actionOf(kind, s);
+    const a = t.actions.get(code) ?? { code, label: ACTION_LABELS[code], enterprises: 0, workers: 0 };
+    a.enterprises++;
+    a.workers += s.facts.employees;
+    t.actions.set(code, a);
+    if (kind !== 'reach' && kind !== 'union' && s.facts.noOrgReason) t.reasons.set(s.facts.noOrgReason, (t.reasons.get(s.facts.noOrgReason) ?? 0) + 1);
+  }
+  return ranked.map(({ id, area }, i): Gap => {
+    const t = tallies.get(id) as Tally;
+    const key = areaKey(level, id);
+    const sortedActions = [...t.actions.values()].sort((a, b) => b.workers - a.workers || a.code.localeCompare(b.code));
     const rates = ratesOf(model.counts.get(key) ?? ZERO);
     const rate = kind === 'party' ? rates.partyOrg : kind === 'work' ? rates.work : kind === 'union' ? rates.union : rates.workersServed;
-    const anyBuilding = model.buildings.get(list[0]?.facts.buildingId ?? -1);
+    const anyBuilding = model.buildings.get(t.firstBuildingId);
     // A grid's or business district's street is its own: a business district's buildings may lie in several streets.
     const ownStreet = area.level !== 'building' && area.parentId?.startsWith('street:') ? area.parentId.slice('street:'.length) : undefined;
-    gaps.push({
+    return {
+      rank: i + 1,
       level, id: area.id, name: area.name, streetCode: ownStreet ?? anyBuilding?.streetCode ?? '', kind,
-      workersAffected: list.reduce((a, s) => a + s.facts.employees, 0),
-      enterprisesAffected: list.length,
-      partyMembersAffected: list.reduce((a, s) => a + s.facts.partyMembers, 0),
+      workersAffected: t.workers,
+      enterprisesAffected: t.enterprises,
+      partyMembersAffected: t.partyMembers,
       rate,
       suggestion: sortedActions[0] as GapAction,
       actions: sortedActions,
-      reasons: [...reasons.entries()].map(([reason, enterprises]) => ({ reason, enterprises })).sort((a, b) => b.enterprises - a.enterprises || a.reason.localeCompare(b.reason)),
-      reachReasons: [...reachReasons.values()].sort((a, b) => b.enterprises - a.enterprises || a.code.localeCompare(b.code) || a.minutes - b.minutes),
-    });
-  }
-  gaps.sort((a, b) => b.workersAffected - a.workersAffected || a.id.localeCompare(b.id, 'en', { numeric: true }));
-  return gaps.slice(0, opts.limit).map((g, i) => ({ rank: i + 1, ...g }));
+      reasons: [...t.reasons.entries()].map(([reason, enterprises]) => ({ reason, enterprises })).sort((a, b) => b.enterprises - a.enterprises || a.reason.localeCompare(b.reason)),
+      reachReasons: [...t.reachReasons.values()].sort((a, b) => b.enterprises - a.enterprises || a.code.localeCompare(b.code) || a.minutes - b.minutes),
+    };
+  });
 }

@@ -7,7 +7,7 @@ import { partyCoverage, unionCoverage } from './classify.js';
 import { rankGaps } from './gaps.js';
 import { CoverageModel, type SummaryNode, type Territory } from './model.js';
 import { ratesOf, type Counts } from './rates.js';
-import { viewAsOf } from './view.js';
+import { pastView, viewAsOf, type CoverageView } from './view.js';
 import { DEFAULT_REACH_CONFIG, distanceM, type ReachConfig } from './reach.js';
 import { STATION_TYPES } from '../vocabulary/index.js';
 import { PARTY_KINDS, UNION_KINDS, type Assignment, type BuildingFacts, type EnterpriseFacts, type OrgLink, type Rate, type StationFacts } from './types.js';
@@ -377,64 +377,111 @@ describe('coverage properties', () => {
     }),
   );
 
+  /** Applies `ops` to model `m` built from `t`, as the engine applies edits; the territory they make. */
+  function applyOps(t: Territory, m: CoverageModel, ops: Op[]): Territory {
+    let buildings = [...t.buildings];
+    let enterprises = [...t.enterprises];
+    let stations = [...t.stations];
+    const maxId = (xs: { id: number }[]) => xs.reduce((a, x) => Math.max(a, x.id), 0);
+    for (const op of ops) {
+      if (op.t === 'upsertEnterprise') {
+        // An existing id (an edit), a removed one (re-added) or a new one.
+        const id = (op.idPick % (maxId(enterprises) + 2)) + 1;
+        const e = toEnterprise(op.raw, id, buildings);
+        enterprises = [...enterprises.filter((x) => x.id !== id), e];
+        m.upsertEnterprise(e);
+      } else if (op.t === 'removeEnterprise') {
+        const id = (op.idPick % (maxId(enterprises) + 2)) + 1;
+        enterprises = enterprises.filter((x) => x.id !== id);
+        m.removeEnterprise(id);
+      } else if (op.t === 'upsertBuilding') {
+        const old = op.isNew ? undefined : buildings[op.pick % buildings.length];
+        const b = toBuilding(op.raw, old ? old.id : maxId(buildings) + 1, t, false);
+        // An edit moves a building's outline a little at most (its stations stand in it); a new one goes anywhere.
+        if (old) {
+          b.lon = op.move ? old.lon + ((op.raw.x % 41) - 20) / 1e5 : old.lon;
+          b.lat = op.move ? old.lat + ((op.raw.y % 41) - 20) / 1e5 : old.lat;
+        }
+        buildings = [...buildings.filter((x) => x.id !== b.id), b];
+        m.upsertBuilding(b);
+      } else {
+        const next = [...stations];
+        for (const c of op.changes) {
+          if (c.action === 'add' || next.length === 0) next.push(toStation(c.raw, maxId([...stations, ...next]) + 1, buildings));
+          else if (c.action === 'remove') next.splice(c.pick % next.length, 1);
+          else {
+            const i = c.pick % next.length;
+            next[i] = toStation(c.raw, (next[i] as StationFacts).id, buildings);
+          }
+        }
+        // As the engine does: the old and new places of every station added, removed or changed.
+        const ids = new Set([...stations, ...next].map((s) => s.id));
+        const moved: { lon: number; lat: number }[] = [];
+        for (const id of ids) {
+          const a = stations.find((s) => s.id === id);
+          const b = next.find((s) => s.id === id);
+          if (JSON.stringify(a) === JSON.stringify(b)) continue;
+          for (const s of [a, b]) if (s) moved.push({ lon: s.lon, lat: s.lat });
+        }
+        stations = next;
+        m.setStations(stations, moved);
+      }
+    }
+    return { ...t, buildings, enterprises, stations };
+  }
+
   it('(d) after any sequence of updates the incremental model equals a model built from scratch', () => {
     fc.assert(
       fc.property(rawTerritoryArb(), asOfArb, fc.array(opArb, { minLength: 1, maxLength: 12 }), (raw, asOf, ops) => {
         const t = toTerritory(raw);
         const m = new CoverageModel(t, CFG, asOf);
-        let buildings = [...t.buildings];
-        let enterprises = [...t.enterprises];
-        let stations = [...t.stations];
-        const maxId = (xs: { id: number }[]) => xs.reduce((a, x) => Math.max(a, x.id), 0);
-        for (const op of ops) {
-          if (op.t === 'upsertEnterprise') {
-            // An existing id (an edit), a removed one (re-added) or a new one.
-            const id = (op.idPick % (maxId(enterprises) + 2)) + 1;
-            const e = toEnterprise(op.raw, id, buildings);
-            enterprises = [...enterprises.filter((x) => x.id !== id), e];
-            m.upsertEnterprise(e);
-          } else if (op.t === 'removeEnterprise') {
-            const id = (op.idPick % (maxId(enterprises) + 2)) + 1;
-            enterprises = enterprises.filter((x) => x.id !== id);
-            m.removeEnterprise(id);
-          } else if (op.t === 'upsertBuilding') {
-            const old = op.isNew ? undefined : buildings[op.pick % buildings.length];
-            const b = toBuilding(op.raw, old ? old.id : maxId(buildings) + 1, t, false);
-            // An edit moves a building's outline a little at most (its stations stand in it); a new one goes anywhere.
-            if (old) {
-              b.lon = op.move ? old.lon + ((op.raw.x % 41) - 20) / 1e5 : old.lon;
-              b.lat = op.move ? old.lat + ((op.raw.y % 41) - 20) / 1e5 : old.lat;
-            }
-            buildings = [...buildings.filter((x) => x.id !== b.id), b];
-            m.upsertBuilding(b);
-          } else {
-            const next = [...stations];
-            for (const c of op.changes) {
-              if (c.action === 'add' || next.length === 0) next.push(toStation(c.raw, maxId([...stations, ...next]) + 1, buildings));
-              else if (c.action === 'remove') next.splice(c.pick % next.length, 1);
-              else {
-                const i = c.pick % next.length;
-                next[i] = toStation(c.raw, (next[i] as StationFacts).id, buildings);
-              }
-            }
-            // As the engine does: the old and new places of every station added, removed or changed.
-            const ids = new Set([...stations, ...next].map((s) => s.id));
-            const moved: { lon: number; lat: number }[] = [];
-            for (const id of ids) {
-              const a = stations.find((s) => s.id === id);
-              const b = next.find((s) => s.id === id);
-              if (JSON.stringify(a) === JSON.stringify(b)) continue;
-              for (const s of [a, b]) if (s) moved.push({ lon: s.lon, lat: s.lat });
-            }
-            stations = next;
-            m.setStations(stations, moved);
-          }
-        }
-        const final: Territory = { ...t, buildings, enterprises, stations };
+        const final = applyOps(t, m, ops);
         const scratch = new CoverageModel(final, CFG, asOf);
         expect(snapshot(m)).toEqual(snapshot(scratch));
         const ref = refCounts(final, asOf);
         for (const [key, c] of ref) expect(countsOf(m, key), key).toEqual(c);
+      }),
+      RUNS,
+    );
+  });
+
+  /** Everything a past date's questions read of a view (summaries, counts, reach, each enterprise's classification
+   *  and its building's list, gaps ranked whole and cut to a few, in a street), whatever the view is made of. */
+  function pastAnswers(v: CoverageView, streets: readonly string[]) {
+    const keys = [...v.areas.keys()].sort();
+    const summaries = keys.map((k) => [k, v.summary(...(k.split(':') as [SummaryNode['level'], string]))] as const);
+    const counts = keys.map((k) => [k, v.counts.get(k) ?? zero()] as const);
+    const reach = [...v.buildings.keys()].sort((a, b) => a - b).map((id) => [id, v.reach.get(id) ?? null] as const);
+    const enterprises = [...v.enterprises.values()].map((e) => [e.facts.id, e.classified, e.facts, e.areas] as const).sort((a, b) => a[0] - b[0]);
+    // A building emptied by edits keeps an empty set in an edited model: the same as none.
+    const byId = [...v.byBuilding.entries()]
+      .filter(([, ids]) => ids.size > 0)
+      .map(([b, ids]) => [b, [...ids].sort((x, y) => x - y).map((id) => v.enterprises.get(id)?.classified ?? null)] as const)
+      .sort((a, b) => a[0] - b[0]);
+    const gaps = (['party', 'union', 'work', 'reach'] as const).flatMap((kind) =>
+      (['building', 'grid', 'businessDistrict'] as const).flatMap((level) => [
+        rankGaps(v, level, kind, { limit: 1000 }),
+        rankGaps(v, level, kind, { limit: 2 }),
+        ...streets.map((streetCode) => rankGaps(v, level, kind, { limit: 3, streetCode })),
+      ]),
+    );
+    return { asOf: v.asOf, summaries, counts, reach, enterprises, byId, gaps, size: v.enterprises.size };
+  }
+
+  it('a past date\'s shared view (counts only, enterprises classified as read) answers as a whole model built for the date, after random histories', () => {
+    fc.assert(
+      fc.property(rawTerritoryArb(), asOfArb, asOfArb, fc.array(opArb, { maxLength: 10 }), (raw, today, past, ops) => {
+        const t = toTerritory(raw);
+        const m = new CoverageModel(t, CFG, today);
+        const final = applyOps(t, m, ops);
+        const whole = new CoverageModel(final, CFG, past);
+        const view = pastView(m, past);
+        const streets = final.streets.map((s) => s.code);
+        expect(pastAnswers(view, streets)).toEqual(pastAnswers(whole, streets));
+        // The view keeps counts, not enterprises: its estimate grows with the areas, not with the enterprises.
+        expect(view.bytes).toBeLessThanOrEqual(200 * (whole.areas.size + final.buildings.length + 1));
+        // Asked twice, the same (nothing in it is consumed or changed by a question).
+        expect(pastAnswers(view, streets)).toEqual(pastAnswers(whole, streets));
       }),
       RUNS,
     );

@@ -66,6 +66,21 @@ export function addInto(a: Counts, b: Counts, sign: 1 | -1 = 1): void {
   a.employeesServed += sign * b.employeesServed;
 }
 
+/** a += contribution(e, c, served), without making the contribution (a past view adds one per enterprise of a
+ *  city); the same rule as contribution(). */
+export function addContribution(a: Counts, e: { employees: number; partyMembers: number }, c: Classified, served: boolean): void {
+  if (!c.operating) return;
+  a.enterprises += 1;
+  a.employees += e.employees;
+  a.partyMembers += e.partyMembers;
+  if (c.party === 'own') a.partyOwn += 1;
+  else if (c.party === 'joint') a.partyJoint += 1;
+  else if (c.party === 'instructor') a.partyInstructor += 1;
+  if (c.union === 'own') a.unionOwn += 1;
+  else if (c.union === 'joint') a.unionJoint += 1;
+  if (served) a.employeesServed += e.employees;
+}
+
 export function rate(numerator: number, denominator: number): Rate {
   return { numerator, denominator, value: denominator > 0 ? numerator / denominator : null };
 }

@@ -4,9 +4,9 @@
 // dated links and assignments hold the history, as trend.ts counts), and reach is walked again only for the
 // buildings near a station that opened since the date (every other building's reach is the same then and now).
 import type { Classified } from './classify.js';
-import { classify } from './classify.js';
+import { classifyShared } from './compact.js';
 import { computeReach, distanceM, type BuildingReach, type ReachConfig } from './reach.js';
-import { ZERO, addInto, contribution, ratesOf, type Counts, type Rates } from './rates.js';
+import { ZERO, addContribution, addInto, ratesOf, type Counts, type Rates } from './rates.js';
 import type { AreaInfo, BuildingFacts, EnterpriseFacts, Level, StationFacts } from './types.js';
 import type { ReachNetwork } from './reach.js';
 
@@ -32,12 +32,20 @@ export interface EnterpriseView {
   areas: readonly string[];
 }
 
+/** An area's enterprises by id, as a view reads them: today's model's map, or a past view's classification of it. */
+export interface EnterpriseList {
+  readonly size: number;
+  has(id: number): boolean;
+  get(id: number): EnterpriseView | undefined;
+  values(): Iterable<EnterpriseView>;
+}
+
 export interface CoverageView {
   readonly asOf: string;
   readonly areas: ReadonlyMap<string, AreaInfo>;
   readonly counts: ReadonlyMap<string, Counts>;
   readonly children: ReadonlyMap<string, string[]>;
-  readonly enterprises: ReadonlyMap<number, EnterpriseView>;
+  readonly enterprises: EnterpriseList;
   readonly buildings: ReadonlyMap<number, BuildingFacts>;
   readonly byBuilding: ReadonlyMap<number, ReadonlySet<number>>;
   readonly reach: ReadonlyMap<number, BuildingReach>;
@@ -81,31 +89,57 @@ export function reachAsOf(model: TodayModel, asOf: string, only?: readonly numbe
   return computeReach(affected, [...stations], model.config, asOf, model.network);
 }
 
+/** A past date's view and roughly what it keeps (for a cache capped in bytes). */
+export interface PastView extends CoverageView {
+  readonly bytes: number;
+}
+
+/** Bytes a view keeps, estimated (V8, 64-bit, pointer compression): a Map entry about 40 B, a Counts object of
+ *  nine small integers about 60 B (its own, where the area has operating enterprises), a building's reach as of
+ *  the date (walked again) about 400 B. Checked against heap figures on a synthetic city (ADR 0017). */
+const BYTES_PER_AREA = 40;
+const BYTES_PER_COUNTS = 60;
+const BYTES_PER_REACH = 400;
+
 /**
- * The model as of a past date. `withEnterprises`: also keep each enterprise's classification (gaps, a building's
- * file need them; a summary needs only the counts). `buildingIds`: only these buildings' enterprises (a building's file).
+ * The model as of a past date, one view shared by every question asked for the date (summary, gaps, a building's
+ * file). What it keeps is counts only: each area's counts as of the date, derived in one pass over today's
+ * enterprises that allocates nothing per enterprise (classifications are shared objects, contributions are added
+ * into one Counts per building's area list, then into each area), and the reach of the buildings whose reach
+ * differs. Its enterprises are classified as of the date when they are read, not kept: a question that walks them
+ * (gaps) classifies each again as it goes, and one that reads a building's (its file) classifies those few.
  */
-export function viewAsOf(model: TodayModel, asOf: string, opts: { withEnterprises: boolean; buildingIds?: readonly number[] } = { withEnterprises: false }): CoverageView {
-  if (asOf === model.asOf) return model;
-  const changedReach = reachAsOf(model, asOf, opts.buildingIds);
+export function viewAsOf(model: TodayModel, asOf: string): CoverageView {
+  return asOf === model.asOf ? model : pastView(model, asOf);
+}
+
+export function pastView(model: TodayModel, asOf: string): PastView {
+  const changedReach = reachAsOf(model, asOf);
   const reach: ReadonlyMap<number, BuildingReach> = changedReach.size ? overlay(model.reach, changedReach) : model.reach;
-  const counts = new Map<string, Counts>();
-  // This view's own objects, added to in place while it is derived (nobody holds them yet).
-  for (const k of model.areas.keys()) counts.set(k, { ...ZERO });
-  const enterprises = new Map<number, EnterpriseView>();
-  const only = opts.buildingIds ? new Set(opts.buildingIds) : null;
+  // Enterprises placed in one building at one time share their area list (compact.ts): sum per list first, so
+  // each enterprise is one addition, not one per area. Integer sums: the order does not change them.
+  const byAreas = new Map<readonly string[], Counts>();
   for (const e of model.enterprises.values()) {
-    const classified = classify(e.facts, asOf);
-    const served = reach.get(e.facts.buildingId)?.served ?? false;
-    const c = contribution(e.facts, classified, served);
-    if (c !== ZERO) for (const k of e.areas) {
-      const into = counts.get(k);
-      if (into) addInto(into, c);
-      else counts.set(k, { ...c });
-    }
-    if (opts.withEnterprises && (!only || only.has(e.facts.buildingId))) enterprises.set(e.facts.id, { facts: e.facts, classified, areas: e.areas });
+    const classified = classifyShared(e.facts, asOf);
+    if (!classified.operating) continue;
+    let into = byAreas.get(e.areas);
+    if (!into) byAreas.set(e.areas, (into = { ...ZERO }));
+    addContribution(into, e.facts, classified, reach.get(e.facts.buildingId)?.served ?? false);
   }
-  const view: CoverageView = {
+  const counts = new Map<string, Counts>();
+  for (const k of model.areas.keys()) counts.set(k, ZERO);
+  let own = 0;
+  for (const [areas, c] of byAreas) {
+    for (const k of areas) {
+      const into = counts.get(k);
+      if (into === undefined || into === ZERO) {
+        counts.set(k, { ...c });
+        own++;
+      } else addInto(into, c);
+    }
+  }
+  const enterprises = classifiedAsOf(model.enterprises, asOf);
+  const view: PastView = {
     asOf,
     areas: model.areas,
     counts,
@@ -116,8 +150,28 @@ export function viewAsOf(model: TodayModel, asOf: string, opts: { withEnterprise
     reach,
     stationById: (id) => model.stationById(id),
     summary: (level, id) => nodeOf(view, `${level}:${id}`, true),
+    bytes: BYTES_PER_AREA * counts.size + BYTES_PER_COUNTS * own + BYTES_PER_REACH * changedReach.size,
   };
   return view;
+}
+
+/** Today's enterprises as of `asOf`, classified when read (shared classification objects; the view object made
+ *  for each read is short-lived). */
+function classifiedAsOf(today: EnterpriseList, asOf: string): EnterpriseList {
+  const asOfDate = (e: EnterpriseView): EnterpriseView => ({ facts: e.facts, classified: classifyShared(e.facts, asOf), areas: e.areas });
+  return {
+    get size() {
+      return today.size;
+    },
+    has: (id) => today.has(id),
+    get: (id) => {
+      const e = today.get(id);
+      return e && asOfDate(e);
+    },
+    *values() {
+      for (const e of today.values()) yield asOfDate(e);
+    },
+  };
 }
 
 /** `base` with `over`'s entries in place of its own, without copying `base`. */
