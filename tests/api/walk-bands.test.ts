@@ -118,4 +118,23 @@ describe.each(storeKinds())('walking bands and road edits (%s)', (kind) => {
     for (const f of drawn.features) expect(within(f, lonLat(0, 170)), `${f.properties.minutes} min`).toBe(false);
     expect(within(drawn.features[0], lonLat(0, -10))).toBe(true);
   }, 120_000);
+
+  it('draws a station with no road near it as straight-line circles and says so, and an area with both as mixed', async () => {
+    const areaBands = async () => (await (await c.get(`/api/coverage/bands/polygons?level=street&id=${STREET}`, displayAuth)).json()) as WalkBandAreas;
+    const before = await areaBands();
+    // 1,040 m north of the far bank road: beyond the 250 m a walker is joined to the network from.
+    const offRoad = await t.store.write(async (tx) =>
+      (await rows<{ id: number }>(tx, sql`INSERT INTO stations (name, type, street_code, geom, source)
+        VALUES ('山上驿站', 'workers_post', ${STREET}, ST_GeomFromEWKT(${`SRID=4326;POINT(${pt(0, 1200)})`}), 'test') RETURNING id`))[0]?.id as number);
+    const own = (await (await c.get(`/api/coverage/stations/${offRoad}/bands/polygons`, displayAuth)).json()) as StationWalkBandAreas;
+    expect(own).toMatchObject({ stationId: offRoad, stations: 1, stationsOnRoads: 0, method: 'straight' });
+    // A circle: 350 m (inside 375 m, five minutes at 4.5 km/h) every way is in, 400 m is not.
+    for (const [dx, dy] of [[350, 0], [-350, 0], [0, 350], [0, -350]] as const) expect(within(own.features[0], lonLat(dx, 1200 + dy)), `${dx},${dy}`).toBe(true);
+    expect(within(own.features[0], lonLat(400, 1200))).toBe(false);
+    const area = await areaBands();
+    expect(area.stations).toBe(before.stations + 1);
+    expect(area.stationsOnRoads).toBe(before.stationsOnRoads);
+    expect(area.stationsOnRoads).toBeGreaterThan(0);
+    expect(area.method).toBe('mixed');
+  }, 120_000);
 });

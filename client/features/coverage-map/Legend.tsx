@@ -1,5 +1,4 @@
 import { useI18n, useLabel } from '../../i18n/I18n';
-import type { MessageKey } from '../../i18n/messages';
 import { BIVARIATE_LEGEND, NO_DATA, RATE_LEGEND, STATION_COLORS, type RGBA } from '../../map/colors';
 import { REACH_COLORS } from '../../map/layers/buildings';
 import { ALLIANCE_COLORS } from '../../map/layers/alliances';
@@ -7,6 +6,7 @@ import { stationIconUrl } from '../../map/layers/stations/icons';
 import type { ViewState } from './view-state';
 import { BAND_COLORS } from '../../map/layers/reach';
 import { DENSITY_BREAKS, DENSITY_RAMP } from '../../map/layers/density/cells';
+import { bandsMethodText, type BandsMethod } from './bands-method';
 
 const css = (c: RGBA) => `rgba(${c[0]},${c[1]},${c[2]},${(c[3] / 255).toFixed(2)})`;
 
@@ -22,18 +22,9 @@ function Swatch({ color, label }: { color: RGBA; label: string }) {
 export interface Walk {
   speedKmh: number;
   minutes: number[];
-  /** How the drawn bands were made: the server's walk on roads ('network', 'mixed', 'straight' where no roads are
-   *  loaded) or circles merged in the browser; null while they load. */
-  method?: 'network' | 'mixed' | 'straight' | 'circles' | null;
+  method?: BandsMethod;
   /** Stations drawn as straight-line circles (no road near them). */
   offRoad?: number;
-}
-
-function bandsMethodText(walk: Walk, t: (k: MessageKey) => string): string {
-  if (walk.method === 'network') return t('walk.bandsNetwork');
-  if (walk.method === 'mixed') return t('walk.bandsMixed').replace('{n}', String(walk.offRoad ?? 0));
-  if (walk.method === null) return t('loading');
-  return t('bandsStraight');
 }
 
 export function Legend({ view, walk }: { view: ViewState; walk: Walk }) {
@@ -96,7 +87,7 @@ export function Legend({ view, walk }: { view: ViewState; walk: Walk }) {
             </ul>
           )}
           {on('reach') && <p className="hint">{view.reachMode === 'bands' ? `${t('walkSpeed')} ${walk.speedKmh} km/h` : t('reachCircles')}</p>}
-          {on('reach') && view.reachMode === 'bands' && <p className="hint" data-legend="bands-method" data-method={walk.method ?? 'loading'}>{bandsMethodText(walk, t)}</p>}
+          {on('reach') && view.reachMode === 'bands' && <p className="hint" data-legend="bands-method" data-method={walk.method ?? 'loading'}>{bandsMethodText(walk.method, walk.offRoad, t)}</p>}
         </section>
       )}
       {on('density') && (
