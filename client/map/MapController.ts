@@ -11,6 +11,10 @@ import type { Basemap } from '../api/types';
 import { builtinStyle, rasterStyle } from './basemap';
 import { createMap, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
+import { RestTimer, type Point } from './rest-timer';
+
+/** How far from a thing (pixels) a click or rest still finds it: thin outlines and small icons. */
+const PICK_RADIUS_PX = 3;
 
 const CLASSES: Record<LayerType, new (props: never) => Layer> = {
   GeoJsonLayer: GeoJsonLayer as never,
@@ -38,8 +42,9 @@ export interface MapControllerOptions {
 declare global {
   interface Window {
     /** Test hook: the coverage map's MapLibre map (to ask which basemap features are drawn) and its deck.gl layers
-     *  (which are there and which have their data: what a benchmark's "drawn" means). */
-    __coverageMap?: { map: maplibregl.Map; layers: () => { id: string; loaded: boolean }[] };
+     *  (which are there and which have their data: what a benchmark's "drawn" means), and how many picking passes
+     *  it ran. */
+    __coverageMap?: { map: maplibregl.Map; layers: () => { id: string; loaded: boolean }[]; picks: () => number };
   }
 }
 
@@ -48,6 +53,12 @@ export class MapController {
   private readonly overlay: MapboxOverlay;
   private basemapId: string | null = null;
   private layers: Layer[] = [];
+  private readonly tooltipEl: HTMLDivElement;
+  private readonly rest: RestTimer;
+  /** A hover pick may have highlighted something (deck's autoHighlight) that a later move must clear. */
+  private highlighted = false;
+  /** Picking passes run so far (test hook: a drag must run none). */
+  private picks = 0;
 
   constructor(private readonly container: HTMLElement, private readonly opts: MapControllerOptions) {
     this.map = createMap({
@@ -57,30 +68,78 @@ export class MapController {
       navigation: { visualizePitch: true },
       options: { maxPitch: 70 },
     });
-    const getTooltip = (info: PickingInfo) => {
-      if (!info.object) return null;
-      const text = opts.tooltip({ layerId: info.layer?.id ?? '', object: info.object });
-      return text ? { text, className: 'map-tooltip' } : null;
-    };
     this.overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
+      // No picking of deck's own: it would read pixels back from the GPU on every pointer move and every mouse
+      // press, drags included — one synchronous GPU round trip each, seconds on software WebGL with a city's
+      // buildings drawn. The map picks itself, once per click and once per pointer rest (pick() below).
+      _pickable: false,
       // The map says when what it was given is on screen (data-drawn on its container): software WebGL compiles
       // each shader on first use for seconds, and tests and wall monitors should not mistake that for lateness.
       onAfterRender: () => this.markDrawn(),
-      onClick: (info: PickingInfo) => opts.onPick(info.object ? { layerId: info.layer?.id ?? '', object: info.object } : null),
-      getTooltip,
     });
     this.map.addControl(this.overlay);
-    window.__coverageMap = { map: this.map, layers: () => this.layers.map((l) => ({ id: l.id, loaded: l.isLoaded })) };
-    // Hover picking reads pixels back from the GPU on every pointer move; while the camera moves it only
-    // costs frame time (and on software WebGL, long tasks), so tooltips wait until the map is still.
+    this.tooltipEl = document.createElement('div');
+    this.tooltipEl.className = 'map-tooltip';
+    this.tooltipEl.setAttribute('role', 'tooltip');
+    Object.assign(this.tooltipEl.style, { position: 'absolute', left: '0', top: '0', zIndex: '2', pointerEvents: 'none', padding: '8px 10px', display: 'none' });
+    container.appendChild(this.tooltipEl);
+    this.rest = new RestTimer((p) => this.hoverAt(p));
+    window.__coverageMap = { map: this.map, layers: () => this.layers.map((l) => ({ id: l.id, loaded: l.isLoaded })), picks: () => this.picks };
     this.map.on('idle', () => this.markDrawn());
-    this.map.on('movestart', () => this.overlay.setProps({ getTooltip: null }));
-    this.map.on('moveend', () => {
-      this.overlay.setProps({ getTooltip });
-      this.opts.onViewChange(this.camera(), this.bounds());
+    // A click (MapLibre's: pressed and released without a drag) is the one pick a selection needs.
+    this.map.on('click', (e) => {
+      this.endHover();
+      const info = this.pick(e.point, 'query');
+      opts.onPick(info?.object ? { layerId: info.layer?.id ?? '', object: info.object } : null);
     });
+    // Tooltips and the pointer cursor come when the pointer rests over something; any move, press, wheel or
+    // camera move hides them, and nothing is picked while the map is dragged.
+    this.map.on('mousemove', (e) => {
+      if (e.originalEvent.buttons !== 0 || this.map.isMoving()) return this.endHover();
+      if (this.rest.move(e.point)) this.hideTooltip();
+    });
+    for (const ev of ['mousedown', 'mouseout', 'wheel', 'movestart', 'touchstart'] as const) this.map.on(ev, () => this.endHover());
+    this.map.on('moveend', () => this.opts.onViewChange(this.camera(), this.bounds()));
+  }
+
+  /** What is drawn under a point of the map, by one picking pass. 'hover' also moves deck's auto-highlight. */
+  private pick(p: { x: number; y: number }, mode: 'hover' | 'query'): PickingInfo | null {
+    this.picks++;
+    this.overlay.setProps({ _pickable: true });
+    try {
+      return this.overlay.pickObject({ x: p.x, y: p.y, radius: PICK_RADIUS_PX, mode } as Parameters<MapboxOverlay['pickObject']>[0]);
+    } finally {
+      this.overlay.setProps({ _pickable: false });
+    }
+  }
+
+  private hoverAt(p: Point): void {
+    if (this.map.isMoving()) return;
+    const info = this.pick(p, 'hover');
+    this.highlighted = true;
+    const text = info?.object ? this.opts.tooltip({ layerId: info.layer?.id ?? '', object: info.object }) : null;
+    this.map.getCanvas().style.cursor = info?.object ? 'pointer' : '';
+    if (!text) return this.hideTooltip();
+    this.tooltipEl.textContent = text;
+    this.tooltipEl.style.transform = `translate(${p.x + 12}px, ${p.y + 12}px)`;
+    this.tooltipEl.style.display = 'block';
+  }
+
+  private hideTooltip(): void {
+    if (this.tooltipEl.style.display !== 'none') this.tooltipEl.style.display = 'none';
+  }
+
+  /** Drops the pending look-up, the tooltip, the cursor and the highlight (an off-screen pick reads no pixels). */
+  private endHover(): void {
+    this.rest.cancel();
+    this.hideTooltip();
+    if (this.map.getCanvas().style.cursor) this.map.getCanvas().style.cursor = '';
+    if (this.highlighted) {
+      this.highlighted = false;
+      this.pick({ x: -100, y: -100 }, 'hover');
+    }
   }
 
   camera(): Camera {
@@ -143,6 +202,8 @@ export class MapController {
 
   destroy(): void {
     if (window.__coverageMap?.map === this.map) delete window.__coverageMap;
+    this.rest.cancel();
+    this.tooltipEl.remove();
     this.map.removeControl(this.overlay);
     this.map.remove();
   }

@@ -134,12 +134,16 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
     if (!box) throw new Error('no map box');
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
+    // Nothing is picked while dragging (a picking pass reads the GPU back, synchronously): only clicks and rests pick.
+    const picks = () => s.page.evaluate(() => window.__coverageMap?.picks() ?? -1);
     for (const [dx, dy] of [[250, 0], [-250, 120], [0, -200], [-150, 80]] as const) {
       await s.page.mouse.move(cx, cy);
       await s.page.mouse.down();
+      const before = await picks();
       for (let i = 1; i <= 15; i++) await s.page.mouse.move(cx + (dx * i) / 15, cy + (dy * i) / 15);
       await s.page.mouse.up();
       await s.page.waitForTimeout(600);
+      expect(await picks()).toBe(before);
     }
     await settle(s.page, 1000);
     expect((await mapShot(s.page, 'map-panned')).length).toBeGreaterThan(10_000);

@@ -6,6 +6,7 @@ import { CrossedList } from '../../warnings/CrossedList';
 import { ThresholdsEditor } from '../../warnings/ThresholdsEditor';
 import { TrendChart } from '../../trend/TrendChart';
 import { useI18n } from '../../../i18n/I18n';
+import { summaryOf } from '../summaries';
 import { RateCards } from './RateCards';
 import { reasonCounts } from './reasons';
 import { ExportLinks } from './ExportLinks';
@@ -41,7 +42,6 @@ export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen, a
     const ctrl = new AbortController();
     const signal = ctrl.signal;
     setNode(null);
-    setRank(null);
     setError(false);
     getSummary(level, id, signal).then(setNode).catch(() => !signal.aborted && setError(true));
     setTrend(null);
@@ -50,27 +50,39 @@ export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen, a
     setWarnings(null);
     const scope = level === 'street' || level === 'district' ? { level, id } : streetCode ? { level: 'street' as const, id: streetCode } : null;
     if (scope) getWarnings(scope.level, scope.id, signal).then(setWarnings).catch(() => undefined);
+    const where = level === 'grid' ? { gridId: id } : level === 'businessDistrict' ? { businessDistrictId: id } : level === 'street' ? { streetCode: id } : level === 'district' ? { districtCode: id } : streetCode ? { streetCode } : {};
+    getGaps({ level: 'building', kind: 'party', limit: 5, ...where }, signal).then((g) => setGaps(g.gaps)).catch(() => undefined);
+    return () => ctrl.abort();
+    // Not on the parent: it is known only once the boundaries have loaded, and asking the area's own figures
+    // again then would queue the same heavy requests twice on a busy server (a city's first view).
+  }, [level, id, streetCode, thresholdsVersion]);
+  // The rank among siblings, from the parent's children (or the listed siblings), when the parent is known; the
+  // parent's summary is shared with the thematic map and the area tree.
+  useEffect(() => {
+    const ctrl = new AbortController();
+    const signal = ctrl.signal;
+    setRank(null);
     if (siblingKey) {
-      Promise.all(siblingKey.split(',').map((sid) => getSummary(level, sid, signal)))
+      Promise.all(siblingKey.split(',').map((sid) => summaryOf(level, sid)))
         .then((nodes) => {
+          if (signal.aborted) return;
           const sorted = nodes.sort((a, b) => (b.rates.partyOrg.value ?? -1) - (a.rates.partyOrg.value ?? -1));
           const i = sorted.findIndex((c) => c.id === id);
           if (i >= 0) setRank({ rank: i + 1, of: sorted.length });
         })
         .catch(() => undefined);
     } else if (parentLevel && parentId) {
-      getSummary(parentLevel, parentId, signal)
+      summaryOf(parentLevel, parentId)
         .then((p) => {
+          if (signal.aborted) return;
           const sibs = (p.children ?? []).filter((c) => c.level === level).sort((a, b) => (b.rates.partyOrg.value ?? -1) - (a.rates.partyOrg.value ?? -1));
           const i = sibs.findIndex((c) => c.id === id);
           if (i >= 0) setRank({ rank: i + 1, of: sibs.length });
         })
         .catch(() => undefined);
     }
-    const where = level === 'grid' ? { gridId: id } : level === 'businessDistrict' ? { businessDistrictId: id } : level === 'street' ? { streetCode: id } : level === 'district' ? { districtCode: id } : streetCode ? { streetCode } : {};
-    getGaps({ level: 'building', kind: 'party', limit: 5, ...where }, signal).then((g) => setGaps(g.gaps)).catch(() => undefined);
     return () => ctrl.abort();
-  }, [level, id, parentLevel, parentId, siblingKey, streetCode, thresholdsVersion]);
+  }, [level, id, parentLevel, parentId, siblingKey]);
   if (error) return <p className="error">{t('errorLoading')}</p>;
   if (!node) return <p className="muted">{t('loading')}</p>;
   const zh = locale === 'zh-CN';
