@@ -11,7 +11,7 @@ import { isZip, unzipSafely } from './zip.js';
 import { dbfEncoding } from './dbf-encoding.js';
 import { MAX_JSON_DEPTH, jsonDepth } from '../http/json-guard.js';
 
-export interface RawFeature { geometry: Geometry | null; properties: Record<string, unknown> }
+export interface RawFeature { geometry: Geometry | null; properties: Record<string, unknown>; /** A GeoJSON feature's own id. */ id?: string | number }
 export interface BoundaryFile { format: 'geojson' | 'kml' | 'shapefile'; features: RawFeature[]; encoding?: string }
 
 function fromGeoJson(text: string): RawFeature[] {
@@ -24,8 +24,9 @@ function fromGeoJson(text: string): RawFeature[] {
   }
   const d = doc as { type?: string; features?: unknown; geometry?: unknown; properties?: unknown };
   const asFeature = (f: unknown): RawFeature => {
-    const x = f as { geometry?: Geometry | null; properties?: Record<string, unknown> | null };
-    return { geometry: x?.geometry ?? null, properties: x?.properties && typeof x.properties === 'object' ? x.properties : {} };
+    const x = f as { geometry?: Geometry | null; properties?: Record<string, unknown> | null; id?: unknown };
+    const id = typeof x?.id === 'string' || typeof x?.id === 'number' ? { id: x.id } : {};
+    return { geometry: x?.geometry ?? null, properties: x?.properties && typeof x.properties === 'object' ? x.properties : {}, ...id };
   };
   if (d?.type === 'FeatureCollection' && Array.isArray(d.features)) return d.features.map(asFeature);
   if (d?.type === 'Feature') return [asFeature(d)];

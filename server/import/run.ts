@@ -7,8 +7,9 @@ import { audit } from '../db/audit.js';
 import { assignGrids } from '../db/assign-grids.js';
 import { errorsOf, isBlank, type CellValue, type Issue } from './fields.js';
 import { ROSTER_FIELDS, type CoordSystem, type RosterKind } from './kinds.js';
-import { applyOverrides, detectMapping, findHeaderRow, type ColumnMapping, type MappingOverrides, type MappingProblem } from './mapping.js';
-import { readTable, type TextEncoding } from './tabular.js';
+import { applyOverrides, detectMapping, findHeaderRow, recognise, type ColumnMapping, type MappingOverrides, type MappingProblem } from './mapping.js';
+import type { Table } from './tabular.js';
+import { readRosterTable } from './roster-file.js';
 import { parseRows } from './rows.js';
 import { convertCoordinates, markDuplicateKeys, resolveRows } from './resolve.js';
 import { ImportFileError } from './errors.js';
@@ -29,7 +30,7 @@ export interface Counts { rows: number; valid: number; invalid: number; insert: 
 
 export interface Preview {
   kind: RosterKind;
-  file: { name: string; sha256: string; format: 'csv' | 'xlsx'; encoding: TextEncoding | null; headerRow: number };
+  file: { name: string; sha256: string; format: Table['format']; encoding: string | null; headerRow: number };
   fields: { key: string; label: string; labelEn: string; required: boolean }[];
   mapping: ColumnMapping[];
   /** Columns holding something that no field takes: listed, never dropped silently. */
@@ -63,9 +64,9 @@ export function unknownColumns(mapping: ColumnMapping[], rows: CellValue[][]): s
 
 async function analyse(db: Db, bytes: Uint8Array, opts: RosterOptions): Promise<Analysed> {
   const fields = ROSTER_FIELDS[opts.kind];
-  const table = await readTable(bytes, opts.filename);
+  const table = await readRosterTable(bytes, opts.filename, (h) => ['lon', 'lat'].includes(recognise(h, fields)?.field ?? ''));
   if (table.rows.length === 0) throw new ImportFileError(422, 'The file has no header row');
-  const headerIndex = findHeaderRow(table.rows, fields);
+  const headerIndex = table.headerFirst ? 0 : findHeaderRow(table.rows, fields);
   const { mapping, problems } = applyOverrides(detectMapping(table.rows[headerIndex] ?? [], fields), opts.mapping ?? {}, fields);
   if (problems.length) throw mappingError(problems, mapping, opts.kind);
   const data = table.rows.slice(headerIndex + 1);

@@ -8,12 +8,15 @@ import { isZip, unzipSafely } from './zip.js';
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'gb18030';
 
 export interface Table {
-  format: 'csv' | 'xlsx';
-  encoding: TextEncoding | null;
+  format: 'csv' | 'xlsx' | 'geojson' | 'kml' | 'shapefile';
+  /** The text's encoding (a CSV's, a Shapefile DBF's); null for a workbook. */
+  encoding: string | null;
   /** The rows that hold something, blank rows left out. */
   rows: CellValue[][];
   /** Each row's number in the spreadsheet (1-based, counting the blank rows left out), as Excel shows it. */
   rowNumbers: number[];
+  /** The first row is the header, made from the file's attribute names (a GIS layer), not found by looking. */
+  headerFirst?: true;
 }
 
 /** Decodes text: a BOM says what it is; otherwise strict UTF-8, else GB18030 (a superset of the GBK that

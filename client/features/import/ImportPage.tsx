@@ -12,6 +12,8 @@ const ROSTERS = ['enterprises', 'organisations', 'instructors', 'stations', 'act
 const BOUNDARIES = ['streets', 'grids', 'business-districts', 'buildings'] as const satisfies readonly ImportKind[];
 type Kind = (typeof ROSTERS)[number] | (typeof BOUNDARIES)[number];
 const isRoster = (k: Kind) => (ROSTERS as readonly string[]).includes(k);
+/** Rosters of placed things, which also import from a GIS point layer. */
+const POINT_ROSTERS: ReadonlySet<string> = new Set(['enterprises', 'stations', 'activities']);
 
 type Field = ImportField;
 type Mapping = ImportMapping;
@@ -139,7 +141,7 @@ export function ImportPage({ me }: { me: Me }) {
         <div className="row">
           {/* The browser's own file button speaks the browser's language, not the page's: a label stands in. */}
           <label className="file-pick">
-            <input type="file" aria-label={t('import.step.file')} accept={isRoster(kind) ? '.xlsx,.csv,.txt' : '.geojson,.json,.kml,.kmz,.zip'}
+            <input type="file" aria-label={t('import.step.file')} accept={isRoster(kind) ? `.xlsx,.csv,.txt${POINT_ROSTERS.has(kind) ? ',.geojson,.json,.kml,.kmz,.zip' : ''}` : '.geojson,.json,.kml,.kmz,.zip'}
               onChange={(e) => { setFile(e.target.files?.[0] ?? null); reset(); }} />
             <span className="file-button">{t('import.chooseFile')}</span>
             <span className="file-name" translate="no">{file ? file.name : t('import.noFile')}</span>
