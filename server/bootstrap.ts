@@ -43,7 +43,7 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
     : undefined;
   if (readStore) log('Read replica: the wall and the public pages read from DATABASE_READ_URL');
   // On PostgreSQL the model lives in a worker thread with its own connection (issue 18 point 1).
-  const coverage = new CoverageEngine(store, undefined, { databaseUrl: env.DATABASE_URL || undefined });
+  const coverage = new CoverageEngine(store, undefined, { databaseUrl: env.DATABASE_URL || undefined, heapMb: env.COVERAGE_HEAP_MB || undefined });
   // The server listens while the first build runs: figures are answered 503 "computing" until it is done.
   const t = Date.now();
   coverage.warmUp().then(

@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   // PostgreSQL: a statement running longer is cancelled and answered 503 (0 = no limit). Migrations and
   // bulk loads lift it for their own transactions.
   DATABASE_STATEMENT_TIMEOUT_S: z.coerce.number().min(0).max(3600).default(30),
+  // The coverage worker's V8 old generation, in MiB (0: V8's default, a few GiB): V8 collects within it instead
+  // of letting a city's garbage grow to several times the live model, and a model that outgrows it ends the
+  // worker (restarted, figures 503 meanwhile), never the server. The synthetic city (500k enterprises) lives in
+  // about 330 MiB; see ADR 0017 for the measurements behind the default.
+  COVERAGE_HEAP_MB: z.coerce.number().int().min(0).max(65_536).default(768),
   ADMIN_PASSWORD: z.string().min(8, 'ADMIN_PASSWORD must be at least 8 characters').optional(),
   DISPLAY_TOKEN: z.string().min(16, 'DISPLAY_TOKEN must be at least 16 characters').optional(),
   TEST_DATABASE_URL: z.string().url().optional(),

@@ -21,7 +21,7 @@ import type { Reply, Request, WorkerData } from './worker.js';
 /** Seconds a client is told to wait for figures being computed: soon enough to show them shortly after, rare enough not to load the server. */
 const RETRY_AFTER_S = 5;
 
-type Call = { op: 'ask'; q: Question; today: string } | { op: 'warm' | 'rebuild'; today: string } | { op: 'stats' };
+type Call = { op: 'ask'; q: Question; today: string } | { op: 'warm' | 'rebuild'; today: string } | { op: 'stats' } | { op: 'exhaust' };
 
 interface Backend {
   call(req: Call): Promise<unknown>;
@@ -44,6 +44,8 @@ class InThread implements Backend {
         return this.host.rebuildNow(req.today);
       case 'stats':
         return Promise.resolve(this.host.stats());
+      case 'exhaust':
+        return Promise.reject(new Error('exhaust: only a worker with a heap cap'));
     }
   }
   close(): Promise<void> {
@@ -51,20 +53,24 @@ class InThread implements Backend {
   }
 }
 
-/** The model in a worker thread. If the thread dies, every pending call is answered "computing" and onExit runs. */
+/** The model in a worker thread. If the thread dies (a crash, or its heap cap reached), every pending call is
+ *  answered "computing" and onExit runs. */
 class InWorker implements Backend {
   private readonly worker: Worker;
   private next = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   private closing = false;
 
-  constructor(data: Omit<WorkerData, 'entry'>, onExit: (err: unknown) => void) {
+  constructor(data: Omit<WorkerData, 'entry'>, heapMb: number | undefined, onExit: (err: unknown) => void) {
     const ts = import.meta.url.endsWith('.ts');
     const entry = new URL(ts ? './worker.ts' : './worker.js', import.meta.url).href;
     this.worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
       workerData: { ...data, entry } satisfies WorkerData,
       transferList: data.storePort ? [data.storePort] : [],
       name: 'coverage',
+      // The old generation capped: V8 collects within it instead of growing to a few times the live set, and a
+      // model that outgrows it ends this thread (ERR_WORKER_OUT_OF_MEMORY), not the process.
+      ...(heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {}),
     });
     this.worker.unref();
     this.worker.on('message', (reply: Reply) => {
@@ -94,9 +100,16 @@ class InWorker implements Backend {
     });
   }
 
-  /** Ends the thread as a crash would (the engine restarts it); for tests of that recovery. */
-  kill(): Promise<number> {
-    return this.worker.terminate();
+  /** Ends the thread as a crash would (the engine restarts it); for tests of that recovery. 'oom': it allocates
+   *  until its heap cap ends it (refused by a thread without a cap). */
+  async kill(how: 'terminate' | 'oom'): Promise<void> {
+    if (how === 'terminate') {
+      await this.worker.terminate();
+      return;
+    }
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.call({ op: 'exhaust' }).catch(() => undefined);
+    await exited;
   }
 
   async close(): Promise<void> {
@@ -115,12 +128,18 @@ function revive(e: { name: string; message: string; code?: string; errno?: numbe
   return err;
 }
 
+/** Restarts after a crash: at once the first time, then waiting twice as long after each crash that follows
+ *  without a completed build in between (a model that outgrows the heap cap would otherwise rebuild in a loop). */
+const RESTART_BACKOFF_MS = { first: 1_000, max: 5 * 60_000 };
+
 export interface EngineOptions extends HostOptions {
   /** PostgreSQL: the worker opens its own connection to this database. Without it, on a store that offers a port
    *  (PGlite in its worker) the worker reads over a port; otherwise the model stays in this thread. */
   databaseUrl?: string;
   /** Keep the model in this thread (a CLI that asks once and exits). */
   inThread?: boolean;
+  /** The coverage worker's old-generation cap in MiB (COVERAGE_HEAP_MB, env.ts); none: V8's default. */
+  heapMb?: number;
 }
 
 export class CoverageEngine {
@@ -131,6 +150,11 @@ export class CoverageEngine {
   private closed = false;
   /** Worker restarts after a crash, for tests and the health report. */
   restarts = 0;
+  /** Crashes since the last completed build (the restart backoff), and the pending restart. */
+  private crashes = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+  /** Why the worker last died ("out of memory" when its heap cap ended it), for the health report. */
+  lastCrash: string | null = null;
 
   constructor(
     private readonly store: Store,
@@ -143,24 +167,44 @@ export class CoverageEngine {
     return this.started;
   }
 
+  /** A call to the backend; while a crashed worker waits to be restarted, "computing" at once. */
+  private call(req: Call): Promise<unknown> {
+    if (this.restartTimer) return Promise.reject(new CoverageComputing(RETRY_AFTER_S));
+    return this.backend.call(req);
+  }
+
   /** Where the model lives. */
   get inWorker(): boolean {
     return !this.opts.inThread && (!!this.opts.databaseUrl || !!this.store.connectPort);
   }
 
   private start(): Backend {
-    const { databaseUrl, inThread, ...host } = this.opts;
+    const { databaseUrl, inThread, heapMb, ...host } = this.opts;
     if (inThread || (!databaseUrl && !this.store.connectPort)) return new InThread(this.store, host);
     const where = databaseUrl ? { databaseUrl } : { storePort: (this.store.connectPort as () => MessagePort)() };
-    return new InWorker({ ...where, ...host }, (err) => this.crashed(err));
+    return new InWorker({ ...where, ...host }, heapMb, (err) => this.crashed(err));
   }
 
   private crashed(err: unknown): void {
     if (this.closed) return;
-    console.error(`${err instanceof Error ? err.message : String(err)}: restarting the coverage worker`);
+    const oom = (err as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+    this.lastCrash = oom ? `out of memory (heap cap ${this.opts.heapMb} MiB)` : err instanceof Error ? err.message : String(err);
     this.restarts++;
-    this.started = this.start();
-    this.warmUp().catch(() => undefined);
+    this.started = null;
+    const delay = this.crashes === 0 ? 0 : Math.min(RESTART_BACKOFF_MS.max, RESTART_BACKOFF_MS.first * 2 ** (this.crashes - 1));
+    this.crashes++;
+    console.error(
+      `${err instanceof Error ? err.message : String(err)}: restarting the coverage worker${delay ? ` in ${delay / 1000} s` : ''}` +
+        (oom ? ` (its heap reached COVERAGE_HEAP_MB=${this.opts.heapMb}; figures are answered 503 until it is back)` : ''),
+    );
+    const restart = () => {
+      this.restartTimer = null;
+      if (this.closed) return;
+      this.started = this.start();
+      this.warmUp().catch(() => undefined);
+    };
+    if (delay === 0) restart();
+    else (this.restartTimer = setTimeout(restart, delay)).unref();
   }
 
   async reachConfig(): Promise<ReachConfig> {
@@ -175,22 +219,27 @@ export class CoverageEngine {
    * if it fails (the database is down at start), the next question builds as it would without this.
    */
   warmUp(): Promise<void> {
-    const warming = (this.backend.call({ op: 'warm', today: this.today() }) as Promise<void>).finally(() => {
-      if (this.warming === warming) this.warming = null;
-    });
+    const warming = (this.call({ op: 'warm', today: this.today() }) as Promise<void>)
+      .then(() => {
+        // A completed build: the next crash restarts at once again.
+        this.crashes = 0;
+      })
+      .finally(() => {
+        if (this.warming === warming) this.warming = null;
+      });
     this.warming = warming;
     return warming;
   }
 
-  /** Whether figures can be answered now (no first build running). */
+  /** Whether figures can be answered now (no first build running, no crashed worker waiting to restart). */
   get ready(): boolean {
-    return this.warming === null;
+    return this.warming === null && this.restartTimer === null;
   }
 
   /** A named question, answered from the model current with every committed write. */
   ask<Q extends Question>(q: Q): Promise<Answer<Q>> {
     if (this.warming) return Promise.reject(new CoverageComputing(RETRY_AFTER_S));
-    return this.backend.call({ op: 'ask', q, today: this.today() }) as Promise<Answer<Q>>;
+    return this.call({ op: 'ask', q, today: this.today() }) as Promise<Answer<Q>>;
   }
 
   summary(level: Level, id: string, asOf?: string) {
@@ -214,23 +263,26 @@ export class CoverageEngine {
   }
 
   stats(): Promise<HostStats> {
-    return this.backend.call({ op: 'stats' }) as Promise<HostStats>;
+    return this.call({ op: 'stats' }) as Promise<HostStats>;
   }
 
   /** A full rebuild now (the benchmark's). */
   rebuild(): Promise<void> {
-    return this.backend.call({ op: 'rebuild', today: this.today() }) as Promise<void>;
+    return this.call({ op: 'rebuild', today: this.today() }) as Promise<void>;
   }
 
-  /** Ends the worker as a crash would (tests of the recovery); false when the model is in this thread. */
-  async kill(): Promise<boolean> {
+  /** Ends the worker as a crash would, or (`oom`) by filling its heap (tests of the recovery); false when the
+   *  model is in this thread. */
+  async kill(how: 'terminate' | 'oom' = 'terminate'): Promise<boolean> {
     if (!(this.started instanceof InWorker)) return false;
-    await this.started.kill();
+    await this.started.kill(how);
     return true;
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
     await this.started?.close();
   }
 }

@@ -2,6 +2,7 @@
 // request thread's named questions (engine.ts is the client). A city build here never holds up a request that
 // does not ask for figures (issue 18 point 1).
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
 import type { Store } from '../db/store.js';
 import { CoverageHost, type HostOptions } from './host.js';
 import { openWorkerPostgres } from './worker-store.js';
@@ -19,7 +20,8 @@ export interface WorkerData extends HostOptions {
 export type Request =
   | { id: number; op: 'ask'; q: Question; today: string }
   | { id: number; op: 'warm' | 'rebuild'; today: string }
-  | { id: number; op: 'stats' };
+  | { id: number; op: 'stats' }
+  | { id: number; op: 'exhaust' };
 
 export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string; code?: string; errno?: number } };
 
@@ -52,7 +54,17 @@ async function run(req: Request): Promise<unknown> {
       return host.rebuildNow(req.today);
     case 'stats':
       return host.stats();
+    case 'exhaust':
+      return exhaust();
   }
+}
+
+/** Tests of the out-of-memory recovery: allocates until the heap cap ends this thread. Refused without a cap
+ *  (V8's default would take the process's memory with it). */
+function exhaust(): never {
+  if (getHeapStatistics().heap_size_limit > 2 ** 30) throw new Error('exhaust: only a worker with a heap cap under 1 GiB');
+  const hoard: number[][] = [];
+  for (;;) hoard.push(Array.from({ length: 100_000 }, (_, i) => i + 0.5));
 }
 
 port.on('message', (req: Request) => {

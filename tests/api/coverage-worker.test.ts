@@ -24,7 +24,7 @@ describe.each(storeKinds())('the coverage engine on %s', (kind) => {
   let t: TestStore;
   let url: string | undefined;
   const engines: CoverageEngine[] = [];
-  const engine = (opts: { snapshots?: boolean } = {}) => {
+  const engine = (opts: { snapshots?: boolean; heapMb?: number } = {}) => {
     const e = new CoverageEngine(t.store, () => TODAY, { databaseUrl: url, ...opts });
     engines.push(e);
     return e;
@@ -203,4 +203,15 @@ describe.each(storeKinds())('the coverage engine on %s', (kind) => {
     await expect.poll(() => e.ready, { timeout: 60_000 }).toBe(true);
     expect(await e.summary('district', '310106')).toEqual(before);
   });
+
+  it('a coverage worker that reaches its heap cap ends alone: 503 computing, restarted, answers again', async () => {
+    const e = engine({ heapMb: 192 });
+    const before = await e.summary('district', '310106');
+    expect(await e.kill('oom')).toBe(true);
+    await expect.poll(() => e.restarts).toBe(1);
+    expect(e.lastCrash).toMatch(/out of memory \(heap cap 192 MiB\)/);
+    if (!e.ready) await expect(e.summary('district', '310106')).rejects.toBeInstanceOf(CoverageComputing);
+    await expect.poll(() => e.ready, { timeout: 60_000 }).toBe(true);
+    expect(await e.summary('district', '310106')).toEqual(before);
+  }, 120_000);
 });

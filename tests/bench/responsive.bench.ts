@@ -190,6 +190,14 @@ function threadPeaks(output: string): string {
   return [...peaks].map(([t, p]) => `${t} heap ${p.heap} MiB + buffers ${p.buffers} MiB${p.wasm ? ` + WASM memory ${p.wasm} MiB` : ''}`).join(', ');
 }
 
+/** The highest process RSS the `[memory]` lines report (a start that was not sampled from outside). */
+const logPeakRss = (output: string) => Math.max(0, ...[...output.matchAll(/\[memory\] \S+ rss=(\d+)/g)].map((m) => Number(m[1])));
+/** Coverage worker restarts (a crash, or its heap cap reached), if any. */
+const crashes = (output: string) => {
+  const lines = output.split('\n').filter((l) => l.includes('restarting the coverage worker'));
+  return lines.length ? `; coverage worker restarted ${lines.length}×: ${lines[0]}` : '';
+};
+
 const computedMs = (output: string) => Number(/Coverage computed \((\d+) ms\)/.exec(output)?.[1] ?? NaN);
 
 /** Start, a wall session and ten different as-of dates on the synthetic city, with the peak RSS over all of it. */
@@ -201,7 +209,8 @@ async function cityMemory(label: string, env: Record<string, string>): Promise<v
   const loaded = /Loaded the synthetic city: (.*) \(/.exec(first.output())?.[1] ?? 'the city already loaded (--keep-db)';
   const fullMs = computedMs(first.output());
   await first.stop();
-  console.log(`[${label} city] ${loaded}; first start ${((performance.now() - t) / 1000).toFixed(0)} s, full build ${fullMs} ms`);
+  console.log(`[${label} city] ${loaded}; first start ${((performance.now() - t) / 1000).toFixed(0)} s, full build ${fullMs} ms; ` +
+    `its peak RSS ${logPeakRss(first.output())} MiB (memory log, every 250 ms), thread peaks: ${threadPeaks(first.output())}${crashes(first.output())}`);
   t = performance.now();
   const server = await startServer(cityEnv, 3_600_000, { untilComputed: false });
   const peak = peakRss(server.proc.pid);
@@ -228,7 +237,7 @@ async function cityMemory(label: string, env: Record<string, string>): Promise<v
     }
     const bad = statuses.filter((s) => s !== 200).length;
     console.log(`[${label} city] RSS ${rssMiB(server.proc.pid)} MiB after a wall session and ten as-of dates (${statuses.length - bad} answers 200, ${bad} not); peak ${peak.stop()} MiB (goal ≤ 1024)`);
-    console.log(`[${label} city] thread peaks: ${threadPeaks(server.output())}`);
+    console.log(`[${label} city] thread peaks: ${threadPeaks(server.output())}${crashes(server.output())}`);
     // The whole memory timeline, for finding what made a peak.
     if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}-${label}.log`, server.output());
   } finally {
