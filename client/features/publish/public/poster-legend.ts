@@ -3,8 +3,7 @@
 import type { PublicSnapshot } from '../../../../server/publications/contract';
 import { RATE_STEPS } from './geo';
 import { PUBLIC_MESSAGES, STATION_TYPES, typeLabel, type PublicLocale } from './i18n';
-import type { PosterCtx } from './poster';
-import { POSTER_FONT } from './poster-list';
+import { POSTER_FONT, type PosterCtx } from './poster-ctx';
 
 /** Draws the legend from (x0, top) within width w; returns the y below it. */
 export function drawLegend(ctx: PosterCtx, data: PublicSnapshot, x0: number, top: number, w: number, u: number, locale: PublicLocale): number {

@@ -1,10 +1,7 @@
 // The poster's numbered station list (poster.ts draws the rest of the sheet): the numbers match the map's markers.
 import { STATION_TYPES, typeLabel, type PublicLocale } from './i18n';
 import { weekLine, type PosterEntry } from './poster-content';
-import type { PosterCtx } from './poster';
-
-/** CJK faces a printer's or browser's system is likely to have (the poster ships no font). */
-export const POSTER_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
+import { POSTER_FONT, type PosterCtx } from './poster-ctx';
 
 /** The numbered list: number badge, name, then address · phone and the week, shrinking to fit its box; two columns when long. */
 export function drawList(ctx: PosterCtx, entries: PosterEntry[], box: { x: number; y: number; w: number; h: number }, u: number, locale: PublicLocale, heading: string, tel: string): void {

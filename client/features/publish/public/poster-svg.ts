@@ -3,7 +3,7 @@
 // any size and keeps its text selectable. Only what PosterCtx needs: paths of lines, rectangles and full
 // circles, fills and strokes, dashes, one clip at a time per save, translate/rotate, text with the
 // canvas's alignment and baselines (converted with the canvas's own font metrics, so both agree).
-import type { PosterCtx } from './poster';
+import type { PosterCtx } from './poster-ctx';
 
 /** Width and the em box above/below the alphabetic baseline of a text in a CSS font (from a real canvas). */
 export type Measure = (text: string, font: string) => { width: number; ascent: number; descent: number };

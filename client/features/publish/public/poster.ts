@@ -7,41 +7,10 @@ import type { PublicSnapshot } from '../../../../server/publications/contract';
 import { labelPoint, projectionFor, rateColor } from './geo';
 import { PUBLIC_MESSAGES, STATION_TYPES, type PublicLocale } from './i18n';
 import { posterEntries, qrMatrix } from './poster-content';
-import { drawList, POSTER_FONT } from './poster-list';
+import { drawList } from './poster-list';
+import { POSTER_FONT, type PosterCtx } from './poster-ctx';
 import { drawLegend } from './poster-legend';
 import { placeAreaLabel, placeRoadLabels, type Box } from './poster-labels';
-
-/** The 2D-context calls the poster makes: a canvas's context has them all, and so does SvgContext. */
-export interface PosterCtx {
-  fillStyle: string | CanvasGradient | CanvasPattern;
-  strokeStyle: string | CanvasGradient | CanvasPattern;
-  lineWidth: number;
-  font: string;
-  textAlign: CanvasTextAlign;
-  textBaseline: CanvasTextBaseline;
-  lineCap: CanvasLineCap;
-  lineJoin: CanvasLineJoin;
-  globalAlpha: number;
-  fillRect(x: number, y: number, w: number, h: number): void;
-  strokeRect(x: number, y: number, w: number, h: number): void;
-  fillText(text: string, x: number, y: number, maxWidth?: number): void;
-  strokeText(text: string, x: number, y: number, maxWidth?: number): void;
-  measureText(text: string): { width: number };
-  beginPath(): void;
-  moveTo(x: number, y: number): void;
-  lineTo(x: number, y: number): void;
-  closePath(): void;
-  arc(x: number, y: number, r: number, start: number, end: number): void;
-  rect(x: number, y: number, w: number, h: number): void;
-  fill(rule?: CanvasFillRule): void;
-  stroke(): void;
-  clip(): void;
-  save(): void;
-  restore(): void;
-  translate(x: number, y: number): void;
-  rotate(a: number): void;
-  setLineDash(segments: number[]): void;
-}
 
 /** Where the QR code was drawn (pixels), for tests that decode it. */
 export interface QrPlace {
