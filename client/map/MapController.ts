@@ -12,6 +12,7 @@ import { builtinStyle, rasterStyle } from './basemap';
 import { createMap, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
 import { RestTimer, type Point } from './rest-timer';
+import { mapDrawn } from './first-drawn';
 
 /** How far from a thing (pixels) a click or rest still finds it: thin outlines and small icons. */
 const PICK_RADIUS_PX = 3;
@@ -59,6 +60,8 @@ export class MapController {
   private highlighted = false;
   /** Picking passes run so far (test hook: a drag must run none). */
   private picks = 0;
+  /** Where the pointer is over the map with no button pressed (null when it left, or pressed). */
+  private pointer: Point | null = null;
 
   constructor(private readonly container: HTMLElement, private readonly opts: MapControllerOptions) {
     this.map = createMap({
@@ -95,13 +98,27 @@ export class MapController {
       opts.onPick(info?.object ? { layerId: info.layer?.id ?? '', object: info.object } : null);
     });
     // Tooltips and the pointer cursor come when the pointer rests over something; any move, press, wheel or
-    // camera move hides them, and nothing is picked while the map is dragged.
+    // camera move hides them, and nothing is picked while the map is dragged. A pointer resting while the camera
+    // glides (a fly, a wheel zoom) or while what is under it is still loading is looked at again afterwards.
     this.map.on('mousemove', (e) => {
-      if (e.originalEvent.buttons !== 0 || this.map.isMoving()) return this.endHover();
+      if (e.originalEvent.buttons !== 0) {
+        this.pointer = null;
+        return this.endHover();
+      }
+      this.pointer = e.point;
+      if (this.map.isMoving()) return this.endHover();
       if (this.rest.move(e.point)) this.hideTooltip();
     });
-    for (const ev of ['mousedown', 'mouseout', 'wheel', 'movestart', 'touchstart'] as const) this.map.on(ev, () => this.endHover());
-    this.map.on('moveend', () => this.opts.onViewChange(this.camera(), this.bounds()));
+    for (const ev of ['mousedown', 'mouseout', 'touchstart'] as const)
+      this.map.on(ev, () => {
+        this.pointer = null;
+        this.endHover();
+      });
+    for (const ev of ['wheel', 'movestart'] as const) this.map.on(ev, () => this.endHover());
+    this.map.on('moveend', () => {
+      if (this.pointer) this.rest.move(this.pointer, true);
+      this.opts.onViewChange(this.camera(), this.bounds());
+    });
   }
 
   /** What is drawn under a point of the map, by one picking pass. 'hover' also moves deck's auto-highlight. */
@@ -169,7 +186,10 @@ export class MapController {
   /** Drawn: the basemap is idle (style and tiles loaded, no transition) and every deck.gl layer has its data. */
   private markDrawn(): void {
     const drawn = this.map.loaded() && this.layers.every((l) => l.isLoaded);
+    if (drawn) mapDrawn();
     const value = String(drawn);
+    // What lies under a resting pointer may have just been drawn: look again.
+    if (drawn && this.container.dataset.drawn !== 'true' && this.pointer && !this.map.isMoving()) this.rest.move(this.pointer, true);
     if (this.container.dataset.drawn !== value) this.container.dataset.drawn = value;
   }
 

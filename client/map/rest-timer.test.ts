@@ -27,6 +27,11 @@ describe('pointer rest', () => {
     expect(r.move({ x: 11, y: 11 })).toBe(false);
     vi.advanceTimersByTime(REST_MS);
     expect(fired).toHaveLength(1);
+    // What lies under the still pointer changed (the camera glided, a tile arrived): look again.
+    expect(r.move({ x: 11, y: 11 }, true)).toBe(true);
+    vi.advanceTimersByTime(REST_MS);
+    expect(fired).toHaveLength(2);
+    fired.pop();
     expect(r.move({ x: 30, y: 10 })).toBe(true);
     vi.advanceTimersByTime(REST_MS);
     expect(fired).toEqual([{ x: 10, y: 10 }, { x: 30, y: 10 }]);

@@ -18,9 +18,10 @@ export class RestTimer {
 
   constructor(private readonly fire: (p: Point) => void, private readonly ms = REST_MS) {}
 
-  /** The pointer moved to `p`: wait for it to rest there. Returns false for a move too small to count. */
-  move(p: Point): boolean {
-    if (this.at && Math.hypot(p.x - this.at.x, p.y - this.at.y) < STILL_PX && this.timer === null) return false;
+  /** The pointer moved to `p`: wait for it to rest there. Returns false for a move too small to count, unless
+   *  `again` (what is under a still pointer changed: look again). */
+  move(p: Point, again = false): boolean {
+    if (!again && this.at && Math.hypot(p.x - this.at.x, p.y - this.at.y) < STILL_PX && this.timer === null) return false;
     this.at = p;
     this.clear();
     this.timer = setTimeout(() => {

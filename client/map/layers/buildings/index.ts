@@ -54,6 +54,10 @@ export const BUILDINGS_MIN_ZOOM = 12;
 const TILE_SIZE = 256;
 /** Deeper than this the level's tiles are drawn magnified: they already hold every building outline. */
 const TILE_MAX_ZOOM = 17;
+/** Buildings stand up in 3D from this zoom. Below it a city's view holds ~50,000 of them, each a few pixels wide:
+ *  their walls add nothing one can see but several times the vertices to every frame (seconds a frame on software
+ *  WebGL), so they are drawn as flat footprints. */
+export const EXTRUDED_FROM_ZOOM = 13;
 
 export function buildingLayers(data: MapData, s: StyleState): LayerSpec[] {
   const selected = s.selection?.level === 'building' ? Number(s.selection.id) : null;
@@ -74,7 +78,7 @@ export function buildingLayers(data: MapData, s: StyleState): LayerSpec[] {
           minZoom: BUILDINGS_MIN_ZOOM,
           visibleMinZoom: BUILDINGS_MIN_ZOOM,
           maxZoom: TILE_MAX_ZOOM,
-          extruded: true,
+          extruded: s.zoom === undefined || s.zoom >= EXTRUDED_FROM_ZOOM,
           filled: true,
           stroked: false,
           wireframe: false,
