@@ -115,7 +115,7 @@ function tileset(c: Context<AppEnv>, def: CollectionDef, bbox: [number, number, 
     dataType: 'vector',
     crs: 'http://www.opengis.net/def/crs/EPSG/0/3857',
     tileMatrixSetURI: TMS_URI,
-    // Where the definition is (GDAL reads this member rather than the tiling-scheme link).
+    // Where the definition is: GDAL's OGCAPI driver before 3.6 reads this member, later ones the tiling-scheme link.
     tileMatrixSetDefinition: `${b}/tileMatrixSets/${TMS_ID}`,
     tileMatrixSetLimits: [],
     ...(bbox ? { boundingBox: { lowerLeft: [bbox[0], bbox[1]], upperRight: [bbox[2], bbox[3]], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84' } } : {}),
