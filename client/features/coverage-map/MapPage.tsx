@@ -23,7 +23,8 @@ import { DEFAULT_VIEW, decodeView, encodeView, type AreaLevel, type ViewState } 
 import { panelPadding } from './padding';
 import { searchZoom } from './search-zoom';
 import { LanguageButton } from '../../i18n/LanguageButton';
-import { CHILD_LEVEL } from './summaries';
+import { CHILD_LEVEL, summaryOf } from './summaries';
+import { afterMapDrawn } from '../../map/first-drawn';
 import { useThematic } from './useThematic';
 import { useDensity } from './useDensity';
 import { useBandAreas } from './useBandAreas';
@@ -213,6 +214,24 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     patch({ basemap: id });
   };
 
+  // District names for crumbs of districts without an outline: asked only when one is missing, after the map drew.
+  const [districtNames, setDistrictNames] = useState<Record<string, string> | null>(null);
+  const missingDistrict = useMemo(() => {
+    const outlined = new Set(data.districts.features.map((x) => x.id));
+    return data.streets.features.some((x) => x.properties?.districtCode && !outlined.has(x.properties.districtCode as string));
+  }, [data.streets, data.districts]);
+  useEffect(() => {
+    if (!missingDistrict || districtNames) return;
+    let live = true;
+    void afterMapDrawn()
+      .then(() => summaryOf('city', CITY_ID))
+      .then((c) => live && setDistrictNames(Object.fromEntries((c.children ?? []).filter((x) => x.level === 'district').map((x) => [x.id, x.name]))))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [missingDistrict, districtNames]);
+
   // Drill-down trail: district › street › grid, from the boundaries data.
   const trail = useMemo<Crumb[]>(() => {
     const street = (code: string) => data.streets.features.find((f) => f.id === code);
@@ -234,9 +253,11 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     const dCode = f.level === 'district' ? f.id : (s?.properties?.districtCode as string | undefined);
     const d = dCode ? district(dCode) : undefined;
     if (d) crumbs.unshift({ level: 'district', id: String(d.id), name: String(d.properties?.name) });
+    // A district drawn nowhere (no outline, as the synthetic city's) still has its crumb, named by the city summary.
+    else if (dCode && districtNames?.[dCode]) crumbs.unshift({ level: 'district', id: dCode, name: districtNames[dCode] });
     crumbs.unshift({ level: 'city', id: CITY_ID, name: t('level.city') });
     return crumbs;
-  }, [view.focus, data.streets, data.districts, data.grids, data.businessDistricts, t]);
+  }, [view.focus, data.streets, data.districts, data.grids, data.businessDistricts, districtNames, t]);
 
   // The thematic map colours the focus's children (a grid's or business district's street's grids).
   const thematicParent = useMemo(() => {
