@@ -69,8 +69,13 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     history.replaceState(null, '', url);
   }, [view]);
 
+  // A link without a place waits for the configuration's home before asking any area's figures: the default
+  // view's street is the demo's, which another territory (the synthetic city) does not have (404s).
+  const [configRead, setConfigRead] = useState(false);
+  const focusKnown = configRead || link.has('focus') || link.has('at');
   useEffect(() => {
     getConfig()
+      .finally(() => setConfigRead(true))
       .then((c) => {
         setBasemaps(c.basemaps);
         setToday(c.today);
@@ -265,7 +270,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     const street = trail.find((c) => c.level === 'street');
     return street ? { level: 'street' as Level, id: street.id } : null;
   }, [view.focus, trail]);
-  const thematic = useThematic(thematicParent, view.layers.includes('thematic'));
+  const thematic = useThematic(focusKnown ? thematicParent : null, view.layers.includes('thematic'));
   const densityHexes = useDensity(view.layers.includes('density'), bounds, view.camera.zoom);
   const selectedStation = view.selection?.level === 'station' ? Number(view.selection.id) : null;
   const bandAreas = useBandAreas(view.layers.includes('reach') && view.reachMode === 'bands', view.focus, selectedStation);
@@ -384,6 +389,8 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
           <StationProfile id={Number(shown.id)} onOpenBuilding={(b) => patch({ selection: { level: 'building', id: String(b) } })} />
         ) : shown.level === 'building' ? (
           <BuildingProfile id={Number(shown.id)} />
+        ) : !focusKnown ? (
+          <p className="muted">{t('loading')}</p>
         ) : (
           <AreaProfile
             level={shown.level}
