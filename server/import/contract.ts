@@ -59,3 +59,5 @@ type _RosterResultFits = Expect<Fits<AcceptResult, ImportResult>>;
 type _BoundaryResultFits = Expect<Fits<BoundaryResult, ImportResult>>;
 type _ContextPreviewFits = Expect<Fits<ContextPreview, ImportPreview>>;
 type _ContextResultFits = Expect<Fits<ContextResult, ImportResult>>;
+/** The row problems an import reports (ImportIssue.code); the client names each. */
+export type { IssueCode } from './fields.js';

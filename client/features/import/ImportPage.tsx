@@ -9,7 +9,7 @@ import './import.css';
 import { LanguageButton } from '../../i18n/LanguageButton';
 
 const ROSTERS = ['enterprises', 'organisations', 'instructors', 'stations', 'activities'] as const satisfies readonly ImportKind[];
-const BOUNDARIES = ['streets', 'grids', 'business-districts', 'buildings'] as const satisfies readonly ImportKind[];
+const BOUNDARIES = ['streets', 'grids', 'business-districts', 'buildings', 'roads', 'water'] as const satisfies readonly ImportKind[];
 type Kind = (typeof ROSTERS)[number] | (typeof BOUNDARIES)[number];
 const isRoster = (k: Kind) => (ROSTERS as readonly string[]).includes(k);
 /** Rosters of placed things, which also import from a GIS point layer. */
@@ -202,7 +202,7 @@ export function ImportPage({ me }: { me: Me }) {
                       <tr key={n} data-row={i.row} className={i.severity === 'warning' ? 'warning' : undefined}>
                         <td className="num">{i.row || '—'}</td>
                         <td>{i.column === i.field ? fieldName(i.field) : i.column}</td>
-                        <td title={i.message}>{i.severity === 'warning' ? <b>{t('import.warning')}: </b> : null}{label(`import.issue.${i.code}`)}{['bad_geometry', 'unknown_enterprise', 'out_of_range', 'street_overlap', 'missing_grid'].includes(i.code) ? <span className="muted small"> · {i.message}</span> : null}</td>
+                        <td title={i.message}>{i.severity === 'warning' ? <b>{t('import.warning')}: </b> : null}{label(`import.issue.${i.code}`)}{['bad_geometry', 'unknown_enterprise', 'out_of_range', 'street_overlap', 'missing_grid', 'unknown_service'].includes(i.code) ? <span className="muted small"> · {i.message}</span> : null}</td>
                         <td className="value">{i.value ?? ''}</td>
                       </tr>
                     ))}

@@ -1,4 +1,6 @@
 // UI strings of this feature, merged into the app's messages (client/i18n/messages.ts).
+import type { IssueCode } from '../../../server/import/contract';
+
 export const zhCN = {
   'nav.import': '数据导入',
   'import.title': '数据导入',
@@ -20,6 +22,8 @@ export const zhCN = {
   'import.kind.grids': '网格边界',
   'import.kind.business-districts': '商圈范围',
   'import.kind.buildings': '楼宇轮廓',
+  'import.kind.roads': '道路(路网)',
+  'import.kind.water': '水系',
   'import.template': '下载 Excel 模板',
   'import.fileHintRoster': '支持 .xlsx 和 .csv(UTF-8 或 Excel 另存的 GBK 编码),最大 20 MB。第一行为列名。阵地、企业和活动也可导入点图层(GeoJSON、KML、Shapefile 压缩包):属性即列,点即经纬度。',
   'import.fileHintBoundary': '支持 GeoJSON、KML/KMZ、Shapefile(.shp .shx .dbf .prj .cpg 打包为 .zip),最大 20 MB。',
@@ -86,6 +90,9 @@ export const zhCN = {
   'import.issue.unknown_district': '找不到所属区',
   'import.issue.date_order': '结束日期早于开始日期',
   'import.issue.far_from_building': '坐标与所填楼宇相距过远(仍会导入,请核对)',
+  'import.issue.unknown_service': '服务内容不在服务目录中(照原样保存,不对公众显示)',
+  'import.issue.private_phone': '对外服务电话不能是个人手机号(需单位座机或400/800热线)',
+  'import.issue.bad_hours': '无法识别的分日开放时间(例:周一至周五 9:00-17:00；周六 9:00-12:00)',
   'import.warning': '提醒',
   'import.unknownColumns': '以下列未对应任何字段,不会导入:',
 } as const;
@@ -111,6 +118,8 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'import.kind.grids': 'Grid boundaries',
   'import.kind.business-districts': 'Business districts',
   'import.kind.buildings': 'Building footprints',
+  'import.kind.roads': 'Roads (walking network)',
+  'import.kind.water': 'Water',
   'import.template': 'Download the Excel template',
   'import.fileHintRoster': '.xlsx or .csv (UTF-8, or GBK as Excel saves it in China), up to 20 MB. The first row holds the headers. Stations, enterprises and activities also import from point layers (GeoJSON, KML, zipped Shapefile): attributes become columns, the point the coordinates.',
   'import.fileHintBoundary': 'GeoJSON, KML/KMZ, or a Shapefile (.shp .shx .dbf .prj .cpg zipped together), up to 20 MB.',
@@ -177,6 +186,13 @@ export const en: { [K in keyof typeof zhCN]: string } = {
   'import.issue.unknown_district': 'Unknown district',
   'import.issue.date_order': 'End date before start date',
   'import.issue.far_from_building': 'Coordinates far from the named building (imported; please check)',
+  'import.issue.unknown_service': 'Service not in the services list (kept as written, not shown to the public)',
+  'import.issue.private_phone': "Public phone is a person's mobile (give an institution's landline or a 400/800 line)",
+  'import.issue.bad_hours': 'Opening hours by weekday not readable (e.g. Mon–Fri 9:00-17:00; Sat 9:00-12:00)',
   'import.warning': 'Warning',
   'import.unknownColumns': 'These columns match no field and are not imported:',
 };
+
+/** Every row problem the server can report has words here: a code added there without them fails to compile. */
+type UnnamedIssue = Exclude<`import.issue.${IssueCode}`, keyof typeof zhCN>;
+export const EVERY_ISSUE_NAMED: [UnnamedIssue] extends [never] ? true : UnnamedIssue = true;
