@@ -202,7 +202,7 @@ export function ImportPage({ me }: { me: Me }) {
                       <tr key={n} data-row={i.row} className={i.severity === 'warning' ? 'warning' : undefined}>
                         <td className="num">{i.row || '—'}</td>
                         <td>{i.column === i.field ? fieldName(i.field) : i.column}</td>
-                        <td title={i.message}>{i.severity === 'warning' ? <b>{t('import.warning')}: </b> : null}{label(`import.issue.${i.code}`)}{['bad_geometry', 'unknown_enterprise', 'out_of_range', 'street_overlap', 'missing_grid', 'unknown_service'].includes(i.code) ? <span className="muted small"> · {i.message}</span> : null}</td>
+                        <td title={i.message}>{i.severity === 'warning' ? <b>{t('import.warning')}: </b> : null}{label(`import.issue.${i.code}`)}{['bad_geometry', 'unknown_enterprise', 'out_of_range', 'street_overlap', 'missing_grid'].includes(i.code) ? <span className="muted small"> · {i.message}</span> : null}</td>
                         <td className="value">{i.value ?? ''}</td>
                       </tr>
                     ))}
