@@ -21,6 +21,9 @@ interface Label {
 
 /** Grid names from this zoom, business districts' from the next (a city at zoom 12 holds 2,000 grids). */
 export const GRID_LABEL_MIN_ZOOM = 13;
+/** Grid outlines from this zoom: below it a city's 2,000 grids are lines a few pixels apart, a hatching over the
+ *  thematic map (which colours the areas there and takes the clicks). */
+export const GRID_OUTLINE_MIN_ZOOM = 12;
 
 export const LABEL_FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
@@ -52,6 +55,7 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
   const zoom = s.zoom === undefined ? null : Math.floor(s.zoom);
   // They keep clear of the station icons and badges when those are drawn (s.labelMarks, from buildLayers).
   const marks = s.labelMarks ?? [];
+  const overview = zoom !== null && zoom < GRID_OUTLINE_MIN_ZOOM;
   const shown = zoom === null ? labels : memoOn(marks, `placed:${fnKey(labels)}:${zoom}:${s.textScale ?? 1}`, () => placeLabels(labels.map((l) => ({ ...l, size: l.size * (s.textScale ?? 1) })), zoom, marks));
   return [
     {
@@ -59,6 +63,7 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
       props: {
         id: 'boundaries-grids',
         data: projected(data.grids.features),
+        visible: !overview,
         filled: true,
         stroked: true,
         // A near-transparent fill keeps grids clickable between buildings.
@@ -94,7 +99,9 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
         filled: false,
         stroked: true,
         getLineColor: (f: { properties?: Record<string, unknown> }) => (f.properties?.districtCode ? [200, 22, 29, 255] : [200, 22, 29, 90]),
-        getLineWidth: (f: { properties?: Record<string, unknown> }) => (f.properties?.districtCode ? 3.5 : 1.5),
+        // Thinner in the overview, where 200 streets' outlines would paint the city red over its choropleth.
+        getLineWidth: (f: { properties?: Record<string, unknown> }) => (f.properties?.districtCode ? (overview ? 1.2 : 3.5) : overview ? 2 : 1.5),
+        updateTriggers: { getLineWidth: [overview] },
         lineWidthUnits: 'pixels',
         pickable: false,
       },

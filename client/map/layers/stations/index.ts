@@ -16,6 +16,8 @@ type S = Feature<Point, StationProps>;
 export const CLUSTER_RADIUS_PX = 56;
 /** From this zoom on every station is its own icon (a few sharing one building may touch). */
 export const UNCLUSTERED_FROM_ZOOM = 17;
+/** Stations from this zoom on: below it a city's badges would cover the thematic map that shows the areas there. */
+export const STATIONS_MIN_ZOOM = 11;
 /** Names from this zoom on (below it the icons say enough). */
 export const STATION_LABEL_MIN_ZOOM = 15;
 const ICON_PX = 30;
@@ -52,6 +54,7 @@ export const clusterSize = (n: number): number => Math.min(50, 28 + 4 * Math.log
 export function stationMarks(data: MapData, s: StyleState): Box[] {
   if (s.zoom === undefined) return [];
   const zoom = Math.floor(s.zoom);
+  if (zoom < STATIONS_MIN_ZOOM) return [];
   const { singles, clusters } = memoOn(data.stations, `groups:${zoom}`, () => stationGroups(data.stations.features as S[], zoom));
   return memoOn(data.stations, `marks:${zoom}:${fnKey(s.toMap)}`, () => {
     const box = (at: [number, number], size: number): Box => {
@@ -72,6 +75,7 @@ export function stationLayers(data: MapData, s: StyleState): LayerSpec[] {
     return [{ type: 'IconLayer', props: { id: 'stations', data: stations, getPosition: (f: S) => s.toMap(f.geometry.coordinates as [number, number]), getIcon: icon, getSize: ICON_PX, pickable: true, ...common } }];
   }
   const zoom = Math.floor(s.zoom);
+  if (zoom < STATIONS_MIN_ZOOM) return [];
   const { singles, clusters } = memoOn(data.stations, `groups:${zoom}`, () => stationGroups(stations, zoom));
   const labels = memoOn(data.stations, `labels:${zoom}:${fnKey(s.toMap)}:${s.textScale ?? 1}`, () =>
     zoom < STATION_LABEL_MIN_ZOOM
