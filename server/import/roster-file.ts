@@ -17,7 +17,7 @@ function isGisLayer(bytes: Uint8Array, filename: string): boolean {
       return false; // not a readable zip: the spreadsheet reader says why
     }
   }
-  if (/\.(csv|tsv|txt|xlsx|xlsm)$/i.test(filename) && !/\.(geo)?json\.txt$/i.test(filename)) return false;
+  if (/\.(csv|tsv|xlsx|xlsm)$/i.test(filename)) return false;
   const head = decodeText(bytes.subarray(0, 4096)).text.trimStart().slice(0, 1);
   return head === '{' || (head === '<' && !/\.html?$/i.test(filename));
 }

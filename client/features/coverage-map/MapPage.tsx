@@ -12,7 +12,8 @@ import { bboxOf } from '../../map/layers/geometry';
 import type { StyleState } from '../../map/layers/types';
 import { useMapData } from './useMapData';
 import { hoursText } from '../../i18n/hours';
-import { Breadcrumb, type Crumb } from './Breadcrumb';
+import { Breadcrumb } from './Breadcrumb';
+import { CITY_ID, useTrail } from './useTrail';
 import { LayerPanel } from './LayerPanel';
 import { SearchBox } from './SearchBox';
 import { BuildingProfile } from './profile/BuildingProfile';
@@ -23,8 +24,7 @@ import { DEFAULT_VIEW, decodeView, encodeView, type AreaLevel, type ViewState } 
 import { panelPadding } from './padding';
 import { searchZoom } from './search-zoom';
 import { LanguageButton } from '../../i18n/LanguageButton';
-import { CHILD_LEVEL, summaryOf } from './summaries';
-import { afterMapDrawn } from '../../map/first-drawn';
+import { CHILD_LEVEL } from './summaries';
 import { useThematic } from './useThematic';
 import { useDensity } from './useDensity';
 import { useBandAreas } from './useBandAreas';
@@ -34,9 +34,6 @@ import { currentThematic, THEMATIC_LAYER_ID, THEMATIC_MAX_ZOOM } from '../../map
 import { pct } from '../../map/layers/thematic/classes';
 import type { ThematicArea } from '../../map/layers/thematic/model';
 import type { Geometry } from 'geojson';
-
-/** The whole territory's area id (server/domain/coverage/model.ts CITY_ID). */
-const CITY_ID = 'all';
 
 const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const BUILTIN_FALLBACK: Basemap[] = [
@@ -219,50 +216,8 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     patch({ basemap: id });
   };
 
-  // District names for crumbs of districts without an outline: asked only when one is missing, after the map drew.
-  const [districtNames, setDistrictNames] = useState<Record<string, string> | null>(null);
-  const missingDistrict = useMemo(() => {
-    const outlined = new Set(data.districts.features.map((x) => x.id));
-    return data.streets.features.some((x) => x.properties?.districtCode && !outlined.has(x.properties.districtCode as string));
-  }, [data.streets, data.districts]);
-  useEffect(() => {
-    if (!missingDistrict || districtNames) return;
-    let live = true;
-    void afterMapDrawn()
-      .then(() => summaryOf('city', CITY_ID))
-      .then((c) => live && setDistrictNames(Object.fromEntries((c.children ?? []).filter((x) => x.level === 'district').map((x) => [x.id, x.name]))))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [missingDistrict, districtNames]);
-
   // Drill-down trail: district › street › grid, from the boundaries data.
-  const trail = useMemo<Crumb[]>(() => {
-    const street = (code: string) => data.streets.features.find((f) => f.id === code);
-    const district = (code: string) => data.districts.features.find((f) => f.id === code);
-    const crumbs: Crumb[] = [];
-    const f = view.focus;
-    let streetCode: string | null = null;
-    if (f.level === 'grid') {
-      const g = data.grids.features.find((x) => String(x.id) === f.id);
-      streetCode = (g?.properties?.streetCode as string) ?? null;
-      if (g) crumbs.unshift({ level: 'grid', id: f.id, name: String(g.properties?.name) });
-    } else if (f.level === 'businessDistrict') {
-      const b = data.businessDistricts.features.find((x) => String(x.id) === f.id);
-      streetCode = (b?.properties?.streetCode as string) ?? null;
-      if (b) crumbs.unshift({ level: 'businessDistrict', id: f.id, name: String(b.properties?.name) });
-    } else if (f.level === 'street') streetCode = f.id;
-    const s = streetCode ? street(streetCode) : undefined;
-    if (s) crumbs.unshift({ level: 'street', id: String(s.id), name: String(s.properties?.name) });
-    const dCode = f.level === 'district' ? f.id : (s?.properties?.districtCode as string | undefined);
-    const d = dCode ? district(dCode) : undefined;
-    if (d) crumbs.unshift({ level: 'district', id: String(d.id), name: String(d.properties?.name) });
-    // A district drawn nowhere (no outline, as the synthetic city's) still has its crumb, named by the city summary.
-    else if (dCode && districtNames?.[dCode]) crumbs.unshift({ level: 'district', id: dCode, name: districtNames[dCode] });
-    crumbs.unshift({ level: 'city', id: CITY_ID, name: t('level.city') });
-    return crumbs;
-  }, [view.focus, data.streets, data.districts, data.grids, data.businessDistricts, districtNames, t]);
+  const trail = useTrail(view.focus, data, t('level.city'));
 
   // The thematic map colours the focus's children (a grid's or business district's street's grids).
   const thematicParent = useMemo(() => {

@@ -13,6 +13,7 @@ import { builtinStyle, rasterSources } from '../../map/basemap';
 import { contextLayers, PALETTE } from '../../map/basemap-layers';
 import { createMap } from '../../map/create-map';
 import { polygonsOf, samePos, snap, snapTargets, type Areal, type BBox, type EditGrid, type Problem, type StreetOutline } from './topology';
+import { addEditorLayers } from './editor-layers';
 
 export type Tool = 'select' | 'draw' | 'split';
 export type Theme = 'dark' | 'light';
@@ -39,19 +40,6 @@ export interface MapData {
 const GRID_COLORS = ['#e4572e', '#29a3a3', '#f3a712', '#6a8eae', '#a8c686', '#b07bac', '#d18f5b', '#5fad56'];
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
-
-/** An 8×8 diagonal hatch for overlaps and parts outside (drawn as pixels: no sprite to fetch). */
-function hatch(rgb: [number, number, number]): { width: number; height: number; data: Uint8Array } {
-  const n = 8;
-  const data = new Uint8Array(n * n * 4);
-  for (let y = 0; y < n; y++)
-    for (let x = 0; x < n; x++) {
-      const on = (x + y) % n < 2;
-      const i = (y * n + x) * 4;
-      data.set(on ? [...rgb, 235] : [...rgb, 60], i);
-    }
-  return { width: n, height: n, data };
-}
 
 export class EditorMap {
   readonly map: maplibregl.Map;
@@ -87,26 +75,7 @@ export class EditorMap {
 
   private setup(): void {
     const m = this.map;
-    m.addImage('hatch-red', hatch([230, 40, 40]));
-    // Grids are keyed by their key, so a selection is a feature state, not a new copy of every grid.
-    m.addSource('grids', { type: 'geojson', data: EMPTY, promoteId: 'key' });
-    for (const id of ['buildings', 'stations', 'ghost', 'diff', 'problems', 'problem-points', 'focus']) m.addSource(id, { type: 'geojson', data: EMPTY });
-    m.addLayer({ id: 'grids-fill', type: 'fill', source: 'grids', paint: { 'fill-color': ['get', 'color'], 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.12, 0.3] } });
-    m.addLayer({ id: 'grids-line', type: 'line', source: 'grids', paint: { 'line-color': '#ffffff', 'line-width': 1.5, 'line-opacity': 0.85 } });
-    m.addLayer({ id: 'buildings-fill', type: 'fill', source: 'buildings', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#c9d3e3', 'fill-opacity': 0.75, 'fill-outline-color': '#4a5870' } });
-    m.addLayer({ id: 'buildings-point', type: 'circle', source: 'buildings', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 3, 'circle-color': '#c9d3e3', 'circle-stroke-color': '#4a5870', 'circle-stroke-width': 1 } });
-    m.addLayer({ id: 'stations', type: 'circle', source: 'stations', paint: { 'circle-radius': 5, 'circle-color': '#d4a017', 'circle-stroke-color': '#8e0e14', 'circle-stroke-width': 2 } });
-    // Overlays above the editable grid (TerraDraw renders below 'ghost-line').
-    m.addLayer({ id: 'ghost-line', type: 'line', source: 'ghost', paint: { 'line-color': '#7fd3ff', 'line-width': 2, 'line-dasharray': [2, 2] } });
-    m.addLayer({ id: 'diff-fill', type: 'fill', source: 'diff', paint: { 'fill-color': '#d63af9', 'fill-opacity': 0.45 } });
-    m.addLayer({ id: 'problems-hatch', type: 'fill', source: 'problems', filter: ['in', ['get', 'kind'], ['literal', ['overlap', 'outside']]], paint: { 'fill-pattern': 'hatch-red' } });
-    m.addLayer({ id: 'problems-gap', type: 'fill', source: 'problems', filter: ['==', ['get', 'kind'], 'gap'], paint: { 'fill-color': '#ff9800', 'fill-opacity': 0.75 } });
-    m.addLayer({ id: 'problems-line', type: 'line', source: 'problems', paint: { 'line-color': ['match', ['get', 'kind'], 'gap', '#ff9800', 'sliver', '#ffd54f', '#ff1744'], 'line-width': ['match', ['get', 'kind'], 'sliver', 3, 'invalid', 3, 1.5], 'line-dasharray': ['literal', [2, 1]] } });
-    m.addLayer({ id: 'problem-points', type: 'circle', source: 'problem-points', paint: { 'circle-radius': 6, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ff1744', 'circle-stroke-width': 3 } });
-    m.addLayer({ id: 'focus-line', type: 'line', source: 'focus', paint: { 'line-color': '#ffffff', 'line-width': 3 } });
-    // The street outline is locked: drawn heavy and distinct, never in TerraDraw.
-    m.addLayer({ id: 'street-casing', type: 'line', source: 'streets', paint: { 'line-color': '#5a0a0e', 'line-width': 6 } });
-    m.addLayer({ id: 'street-line', type: 'line', source: 'streets', paint: { 'line-color': '#d4a017', 'line-width': 3, 'line-dasharray': [3, 1.5] } });
+    addEditorLayers(m);
     // Road names stay readable over the grids' tint, below whatever is being drawn.
     for (const id of ['road-labels', 'water-labels']) if (m.getLayer(id)) m.moveLayer(id, 'ghost-line');
 
