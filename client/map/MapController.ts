@@ -9,10 +9,11 @@ import { MVTLayer } from '@deck.gl/geo-layers';
 import type { FeatureCollection } from 'geojson';
 import type { Basemap } from '../api/types';
 import { builtinStyle, rasterStyle } from './basemap';
-import { createMap, type Camera } from './create-map';
+import { createMap, setMapLocale, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
 import { RestTimer, type Point } from './rest-timer';
 import { mapDrawn } from './first-drawn';
+import type { Locale } from '../i18n/messages';
 
 /** How far from a thing (pixels) a click or rest still finds it: thin outlines and small icons. */
 const PICK_RADIUS_PX = 3;
@@ -218,6 +219,11 @@ export class MapController {
 
   jumpTo(c: Camera): void {
     this.map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom, pitch: c.pitch, bearing: c.bearing });
+  }
+
+  /** The interface language changed: the map's own controls (scale units, button titles) follow. */
+  setLocale(locale: Locale): void {
+    setMapLocale(this.map, locale);
   }
 
   destroy(): void {

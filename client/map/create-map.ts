@@ -9,6 +9,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { LABEL_FONT } from './layers/boundaries';
 import { mapControlText } from './controls-text';
 import { startLocale } from '../i18n/locale';
+import type { Locale } from '../i18n/messages';
 import { getBearerToken } from '../api/http';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -42,7 +43,6 @@ export function createMap(o: CreateMapOptions): maplibregl.Map {
     ...(c.bearing !== undefined ? { bearing: c.bearing } : {}),
     localIdeographFontFamily: LABEL_FONT,
     attributionControl: { compact: true },
-    locale: mapControlText(startLocale()),
     // Tests compare pixels of the map region.
     canvasContextAttributes: { preserveDrawingBuffer: true },
     // The basemap's road and water tiles are ours: a wall display sends its token with them, as with every call.
@@ -52,7 +52,34 @@ export function createMap(o: CreateMapOptions): maplibregl.Map {
     },
     ...o.options,
   });
-  map.addControl(new maplibregl.NavigationControl(o.navigation), 'bottom-right');
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  // MapLibre's English texts as it was created with no patch: what a switch back to English restores.
+  const texts = internals(map);
+  const english = { ...texts._locale };
+  texts._locale = { ...english, ...mapControlText(startLocale()) };
+  const navigation = new maplibregl.NavigationControl(o.navigation);
+  const scale = new maplibregl.ScaleControl({ unit: 'metric' });
+  map.addControl(navigation, 'bottom-right');
+  map.addControl(scale, 'bottom-left');
+  localeSwitches.set(map, (locale) => {
+    texts._locale = { ...english, ...mapControlText(locale) };
+    // The scale bar reads its unit word when it redraws and the buttons their titles when added: redo both now.
+    scale.setUnit('metric');
+    const titled = navigation as unknown as { _setButtonTitle(b: HTMLElement, t: string): void; _zoomInButton?: HTMLElement; _zoomOutButton?: HTMLElement; _compass?: HTMLElement };
+    if (titled._zoomInButton) titled._setButtonTitle(titled._zoomInButton, 'ZoomIn');
+    if (titled._zoomOutButton) titled._setButtonTitle(titled._zoomOutButton, 'ZoomOut');
+    if (titled._compass) titled._setButtonTitle(titled._compass, 'ResetBearing');
+  });
   return map;
+}
+
+/** MapLibre keeps its control texts in `_locale` (the `locale` option merged over its English defaults). */
+function internals(map: maplibregl.Map): { _locale: Record<string, string> } {
+  return map as unknown as { _locale: Record<string, string> };
+}
+
+const localeSwitches = new WeakMap<maplibregl.Map, (locale: Locale) => void>();
+
+/** After the interface language changes: MapLibre's control texts (scale units, button titles) follow it. */
+export function setMapLocale(map: maplibregl.Map, locale: Locale): void {
+  localeSwitches.get(map)?.(locale);
 }

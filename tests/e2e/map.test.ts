@@ -98,15 +98,23 @@ describe.runIf(HAS_CHROMIUM)('coverage map in Chromium', () => {
   });
 
   it('switches to English with no Chinese left in the interface chrome', async () => {
+    const scaleZh = await s.page.locator('.maplibregl-ctrl-scale').innerText();
+    expect(scaleZh).toMatch(/米|公里/);
     await s.page.click('[data-control=language]');
     await settle(s.page, 800);
     const chrome = await s.page.locator('.layer-panel').innerText();
     expect(chrome).toContain('Layers');
     expect(chrome).not.toMatch(/[\u4e00-\u9fff]/);
+    // MapLibre's own controls follow at once, without a reload: the scale bar's unit and the buttons' titles.
+    expect(await s.page.locator('.maplibregl-ctrl-scale').innerText()).toMatch(/^\d+\s?(m|km)$/);
+    expect(await s.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Zoom in');
     const headings = await s.page.locator('.profile h3, .profile .rate .label, .profile .counts span, .profile thead').allInnerTexts();
     expect(headings.join(' ')).not.toMatch(/[\u4e00-\u9fff]/);
     await s.page.screenshot({ path: `${ARTIFACTS}/map-english.png` });
     await s.page.click('[data-control=language]');
+    await settle(s.page, 300);
+    expect(await s.page.locator('.maplibregl-ctrl-scale').innerText()).toBe(scaleZh);
+    expect(await s.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('放大');
   });
 
   it('restores the whole view from a shared URL', async () => {

@@ -150,6 +150,7 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
     };
     // The controller lives as long as the page; later camera changes go through flyTo.
   }, []);
+  useEffect(() => controller.current?.setLocale(locale), [locale]);
 
   // The camera keeps clear of whatever the panels cover, now and whenever they open, fold or resize.
   useEffect(() => {

@@ -11,9 +11,10 @@ import type { Feature, FeatureCollection, Geometry, LineString, Point, Polygon, 
 import type { Basemap } from '../../api/types';
 import { builtinStyle, rasterSources } from '../../map/basemap';
 import { contextLayers, PALETTE } from '../../map/basemap-layers';
-import { createMap } from '../../map/create-map';
+import { createMap, setMapLocale } from '../../map/create-map';
 import { polygonsOf, samePos, snap, snapTargets, type Areal, type BBox, type EditGrid, type Problem, type StreetOutline } from './topology';
 import { addEditorLayers } from './editor-layers';
+import type { Locale } from '../../i18n/messages';
 
 export type Tool = 'select' | 'draw' | 'split';
 export type Theme = 'dark' | 'light';
@@ -375,6 +376,11 @@ export class EditorMap {
   /** Whether the selected grid could be put into TerraDraw for vertex editing. */
   canEditSelected(): boolean {
     return !!this.selected && !!this.draw?.hasFeature(this.selected);
+  }
+
+  /** The interface language changed: the map's own controls (scale units, button titles) follow. */
+  setLocale(locale: Locale): void {
+    setMapLocale(this.map, locale);
   }
 
   destroy(): void {

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Basemap } from '../../api/types';
 import { EditorMap, type EditorMapEvents } from './EditorMap';
+import { useI18n } from '../../i18n/I18n';
 
 declare global {
   interface Window {
@@ -12,6 +13,7 @@ declare global {
 }
 
 export function useEditorMap(container: RefObject<HTMLDivElement | null>, basemap: Basemap, events: EditorMapEvents): EditorMap | null {
+  const { locale } = useI18n();
   const handlers = useRef(events);
   handlers.current = events;
   const [map, setMap] = useState<EditorMap | null>(null);
@@ -36,5 +38,6 @@ export function useEditorMap(container: RefObject<HTMLDivElement | null>, basema
     // The map lives as long as the editor; the basemap changes through setBasemap.
   }, []);
   useEffect(() => map?.setBasemap(basemap), [map, basemap]);
+  useEffect(() => map?.setLocale(locale), [map, locale]);
   return map;
 }
