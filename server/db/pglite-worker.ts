@@ -6,9 +6,9 @@
 import { workerData } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { ROWS_PER_SLICE, serializeError, type Reply, type Request } from './port-protocol.js';
 import { logMemory } from './memory-log.js';
+import { postgisCore } from './postgis-core.js';
 
 interface Conn {
   port: MessagePort;
@@ -218,7 +218,10 @@ const SETTINGS = ['-c', 'shared_buffers=32MB'];
 
 async function start(): Promise<void> {
   try {
-    pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { postgis }, startParams: [...PGlite.defaultStartParams, ...SETTINGS] });
+    pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { postgis: postgisCore }, startParams: [...PGlite.defaultStartParams, ...SETTINGS] });
+    // PGlite keeps each extension's unpacked bundle (a Blob) after copying its files in; nothing reads it again.
+    const mod = (pg as unknown as { mod?: { pg_extensions?: unknown } }).mod;
+    if (mod && 'pg_extensions' in mod) mod.pg_extensions = {};
   } catch (err) {
     // Why it could not open, to the owning store; closing the port then ends this thread.
     mainPort.postMessage({ t: 'error', id: 0, error: serializeError(err) } satisfies Reply);
