@@ -34,6 +34,13 @@ export interface PickEvent {
   object: unknown;
 }
 
+interface Boundaries {
+  districts: FeatureCollection;
+  streets: FeatureCollection;
+}
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 export interface MapControllerOptions {
   camera: Camera;
   onPick: (e: PickEvent | null) => void;
@@ -54,6 +61,9 @@ export class MapController {
   private readonly map: maplibregl.Map;
   private readonly overlay: MapboxOverlay;
   private basemapId: string | null = null;
+  /** The outlines the basemap draws, latest given, and what its sources hold now (by identity). */
+  private boundaries: Boundaries = { districts: EMPTY, streets: EMPTY };
+  private readonly shown = new Map<keyof Boundaries, FeatureCollection>();
   private layers: Layer[] = [];
   private readonly tooltipEl: HTMLDivElement;
   private readonly rest: RestTimer;
@@ -92,6 +102,8 @@ export class MapController {
     this.rest = new RestTimer((p) => this.hoverAt(p));
     window.__coverageMap = { map: this.map, layers: () => this.layers.map((l) => ({ id: l.id, loaded: l.isLoaded })), picks: () => this.picks };
     this.map.on('idle', () => this.markDrawn());
+    // A style still loading when newer outlines came has no sources yet: they go in once it has.
+    this.map.on('style.load', () => this.showBoundaries());
     // A click (MapLibre's: pressed and released without a drag) is the one pick a selection needs.
     this.map.on('click', (e) => {
       this.endHover();
@@ -170,12 +182,32 @@ export class MapController {
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
   }
 
-  setBasemap(b: Basemap, boundaries: { districts: FeatureCollection; streets: FeatureCollection }): void {
-    const key = `${b.id}:${boundaries.districts.features.length}:${boundaries.streets.features.length}`;
-    if (this.basemapId === key) return;
-    this.basemapId = key;
-    this.container.dataset.drawn = 'false';
-    this.map.setStyle(b.kind === 'builtin' ? builtinStyle(b.theme, boundaries.districts, boundaries.streets) : rasterStyle(b), { diff: false });
+  setBasemap(b: Basemap, boundaries: Boundaries): void {
+    this.boundaries = boundaries;
+    if (this.basemapId !== b.id) {
+      this.basemapId = b.id;
+      this.container.dataset.drawn = 'false';
+      this.shown.clear();
+      if (b.kind === 'builtin') {
+        this.shown.set('districts', boundaries.districts);
+        this.shown.set('streets', boundaries.streets);
+      }
+      this.map.setStyle(b.kind === 'builtin' ? builtinStyle(b.theme, boundaries.districts, boundaries.streets) : rasterStyle(b), { diff: false });
+      return;
+    }
+    this.showBoundaries();
+  }
+
+  /** Outlines that arrive after the basemap go into its sources: a new style would reload every road tile too. */
+  private showBoundaries(): void {
+    for (const id of ['districts', 'streets'] as const) {
+      const data = this.boundaries[id];
+      const source = this.map.getSource<maplibregl.GeoJSONSource>(id);
+      if (!source || this.shown.get(id) === data) continue;
+      source.setData(data);
+      this.shown.set(id, data);
+      this.container.dataset.drawn = 'false';
+    }
   }
 
   setLayers(specs: LayerSpec[]): void {
