@@ -20,6 +20,8 @@ export const BUDGETS = {
   tileFeatures: 50_000,
   /** Bytes of rendered tiles kept in memory (server/tiles/cache.ts), least recently used dropped first. */
   tileCacheBytes: 64 * 1024 * 1024,
+  /** Bytes of OGC item pages kept in memory (outlines every map load asks for: districts, streets, grids…). */
+  itemsCacheBytes: 32 * 1024 * 1024,
   /** Hexagons a density box may span at its zoom (server/density): about four full-HD screens of them. */
   densityHexes: 50_000,
   /** Samples of the walk drawn for one answer of walking bands as areas (server/coverage/band-areas.ts): past it

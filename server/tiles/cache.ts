@@ -78,17 +78,16 @@ export interface CachedTile {
   etag: string;
 }
 
-/** Least recently used first out, the total of bytes (plain and gzipped) kept under a limit. */
-export class TileCache {
-  private readonly map = new Map<string, CachedTile>();
+/** Least recently used first out, the total of bytes kept under a limit; an entry counts only under its version. */
+export class VersionedCache<T extends { version: string }> {
+  private readonly map = new Map<string, T>();
   private total = 0;
   readonly stats = { hits: 0, misses: 0, evictions: 0 };
 
-  constructor(private readonly limitBytes: number) {}
-
-  private size(t: CachedTile): number {
-    return t.bytes.byteLength + (t.gzip?.byteLength ?? 0) + 200;
-  }
+  constructor(
+    private readonly limitBytes: number,
+    private readonly size: (entry: T) => number,
+  ) {}
 
   get bytes(): number {
     return this.total;
@@ -98,8 +97,8 @@ export class TileCache {
     return this.map.size;
   }
 
-  /** The kept tile for this key if it has this version. */
-  get(key: string, version: string): CachedTile | undefined {
+  /** The kept entry for this key if it has this version. */
+  get(key: string, version: string): T | undefined {
     const t = this.map.get(key);
     if (!t || t.version !== version) {
       this.stats.misses++;
@@ -111,11 +110,11 @@ export class TileCache {
     return t;
   }
 
-  set(key: string, tile: CachedTile): void {
+  set(key: string, entry: T): void {
     this.delete(key);
-    const n = this.size(tile);
+    const n = this.size(entry);
     if (n > this.limitBytes) return;
-    this.map.set(key, tile);
+    this.map.set(key, entry);
     this.total += n;
     while (this.total > this.limitBytes) {
       const oldest = this.map.keys().next().value as string;
@@ -124,7 +123,7 @@ export class TileCache {
     }
   }
 
-  /** Drops every kept tile (benchmarks measure a cold cache with it). */
+  /** Drops every kept entry (benchmarks measure a cold cache with it). */
   clear(): void {
     this.map.clear();
     this.total = 0;
@@ -135,5 +134,27 @@ export class TileCache {
     if (!t) return;
     this.map.delete(key);
     this.total -= this.size(t);
+  }
+}
+
+/** Rendered tiles: plain and gzipped bytes counted. */
+export class TileCache extends VersionedCache<CachedTile> {
+  constructor(limitBytes: number) {
+    super(limitBytes, (t) => t.bytes.byteLength + (t.gzip?.byteLength ?? 0) + 200);
+  }
+}
+
+/** One page of a collection's items as a reader may see it, already serialised (a page of features, as JSON). */
+export interface CachedItems {
+  version: string;
+  featuresJson: string;
+  numberMatched: number;
+  numberReturned: number;
+}
+
+/** Pages of items: their JSON counted at two bytes a character (V8 keeps non-Latin-1 strings as UTF-16). */
+export class ItemsCache extends VersionedCache<CachedItems> {
+  constructor(limitBytes: number) {
+    super(limitBytes, (e) => e.featuresJson.length * 2 + 200);
   }
 }

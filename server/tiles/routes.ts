@@ -15,7 +15,7 @@ import { COLLECTION_BY_ID, type CollectionDef } from '../ogc/collections.js';
 import { DERIVED } from '../ogc/derived.js';
 import { parseItemsQuery } from '../ogc/validate.js';
 import { extentOf } from '../ogc/query.js';
-import { ChangeClock, TILE_TABLES, TileCache, type CachedTile } from './cache.js';
+import { ChangeClock, ItemsCache, TILE_TABLES, TileCache, type CachedTile } from './cache.js';
 import { renderTile, type TileQuery } from './render.js';
 import { MAX_ZOOM, TMS_ID, TMS_URI, parseTile, webMercatorQuad } from './tms.js';
 
@@ -36,12 +36,12 @@ export const TILES_CONFORMANCE = [
   'http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset',
 ];
 
-/** One cache and change clock per store (tests open many stores in one process). */
-const perStore = new WeakMap<Store, { cache: TileCache; clock: ChangeClock }>();
-export function tilesOf(store: Store): { cache: TileCache; clock: ChangeClock } {
+/** One change clock and its caches (tiles, item pages) per store (tests open many stores in one process). */
+const perStore = new WeakMap<Store, { cache: TileCache; items: ItemsCache; clock: ChangeClock }>();
+export function tilesOf(store: Store): { cache: TileCache; items: ItemsCache; clock: ChangeClock } {
   let t = perStore.get(store);
   if (!t) {
-    t = { cache: new TileCache(BUDGETS.tileCacheBytes), clock: new ChangeClock(store) };
+    t = { cache: new TileCache(BUDGETS.tileCacheBytes), items: new ItemsCache(BUDGETS.itemsCacheBytes), clock: new ChangeClock(store) };
     perStore.set(store, t);
   }
   return t;

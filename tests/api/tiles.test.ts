@@ -11,6 +11,7 @@ import { rows } from '../../server/db/store.js';
 import { COLLECTIONS } from '../../server/ogc/collections.js';
 import { BUFFER, EXTENT, MAX_ZOOM, tileBboxWgs84, tileOf, type TileAddress } from '../../server/tiles/tms.js';
 import { renderInDatabase, renderWithVtPbf } from '../../server/tiles/render.js';
+import { tilesOf } from '../../server/tiles/routes.js';
 import { openTestStore, storeKinds, type TestStore } from '../helpers/stores.js';
 import { client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
 
@@ -183,6 +184,36 @@ describe.each(storeKinds())('OGC API – Tiles on %s', (kind) => {
     await t.store.write((tx) => tx.execute(sql`UPDATE activities SET participants = participants + 7 WHERE id = ${Number(aid)}`));
     const act2 = await c.get(tileUrl('activities', a), officialAuth);
     expect(act2.headers.get('etag')).not.toBe(actTag);
+  });
+
+  it('never serves a stale page of outlines: kept item pages follow an edit, and each reader keeps its own fields', async () => {
+    const page = async (id: string, auth: Record<string, string>) => {
+      const res = await c.get(`/ogc/collections/${id}/items?limit=1000`, auth);
+      expect(res.status).toBe(200);
+      return (await res.json()) as FeatureCollection & { numberMatched: number; numberReturned: number; timeStamp: string; links: { rel: string }[] };
+    };
+    const kept = tilesOf(t.store).items;
+    const first = await page('grids', officialAuth);
+    const hits = kept.stats.hits;
+    const again = await page('grids', officialAuth);
+    expect(kept.stats.hits).toBe(hits + 1);
+    expect(again.features).toEqual(first.features);
+    expect(again.numberMatched).toBe(first.numberMatched);
+    expect(again.numberReturned).toBe(first.features.length);
+    expect(again.links.map((l) => l.rel)).toEqual(first.links.map((l) => l.rel));
+    const id = first.features[0]?.id as number;
+    await t.store.write((tx) => tx.execute(sql`UPDATE grids SET name = name || '（已改）' WHERE id = ${id}`));
+    const after = await page('grids', officialAuth);
+    expect(after.features.find((f) => f.id === id)?.properties?.name).toMatch(/（已改）$/);
+    // Stations' phones: the wall display's page never gets them, even when an official's page is kept.
+    const staff = await page('stations', officialAuth);
+    const wall = await page('stations', displayAuth);
+    for (const f of wall.features) expect(f.properties).not.toHaveProperty('phone');
+    expect(wall.features.map((f) => f.id)).toEqual(staff.features.map((f) => f.id));
+    // Items with coverage figures (buildings) are never kept: they follow every table.
+    const entries = kept.entries;
+    await page('buildings', officialAuth);
+    expect(kept.entries).toBe(entries);
   });
 
   it('answers If-None-Match with 304, gzips when asked, and marks tiles private', async () => {
