@@ -4,6 +4,7 @@
 // the worker reads the embedded database over a port on its own worker thread (db/store-port.ts).
 // Until the first build is done — and after a worker crash, while the restarted worker rebuilds — figures are
 // answered 503 "computing" (CoverageComputing) at once instead of making requests wait.
+import { AskQueue, laneOf } from './ask-queue.js';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store.js';
@@ -150,6 +151,8 @@ export class CoverageEngine {
   private closed = false;
   /** Worker restarts after a crash, for tests and the health report. */
   restarts = 0;
+  /** Questions wait here for their lane's turn (quick ones never behind more than one long analysis). */
+  readonly queue = new AskQueue();
   /** Crashes since the last completed build (the restart backoff), and the pending restart. */
   private crashes = 0;
   private restartTimer: NodeJS.Timeout | null = null;
@@ -236,30 +239,33 @@ export class CoverageEngine {
     return this.warming === null && this.restartTimer === null;
   }
 
-  /** A named question, answered from the model current with every committed write. */
-  ask<Q extends Question>(q: Q): Promise<Answer<Q>> {
+  /**
+   * A named question, answered from the model current with every committed write. It waits its turn in its lane
+   * (ask-queue.ts); `signal`: the request's, so a question whose client left while it waited is never asked.
+   */
+  ask<Q extends Question>(q: Q, signal?: AbortSignal): Promise<Answer<Q>> {
     if (this.warming) return Promise.reject(new CoverageComputing(RETRY_AFTER_S));
-    return this.call({ op: 'ask', q, today: this.today() }) as Promise<Answer<Q>>;
+    return this.queue.run(laneOf(q), signal, () => this.call({ op: 'ask', q, today: this.today() }) as Promise<Answer<Q>>);
   }
 
-  summary(level: Level, id: string, asOf?: string) {
-    return this.ask({ q: 'summary', level, id, ...(asOf ? { asOf } : {}) });
+  summary(level: Level, id: string, asOf?: string, signal?: AbortSignal) {
+    return this.ask({ q: 'summary', level, id, ...(asOf ? { asOf } : {}) }, signal);
   }
 
-  gaps(level: GapLevel, kind: GapKind, filter: GapFilter, asOf?: string) {
-    return this.ask({ q: 'gaps', level, kind, filter, ...(asOf ? { asOf } : {}) });
+  gaps(level: GapLevel, kind: GapKind, filter: GapFilter, asOf?: string, signal?: AbortSignal) {
+    return this.ask({ q: 'gaps', level, kind, filter, ...(asOf ? { asOf } : {}) }, signal);
   }
 
-  trend(level: Exclude<Level, 'building'>, id: string, months: number) {
-    return this.ask({ q: 'trend', level, id, months });
+  trend(level: Exclude<Level, 'building'>, id: string, months: number, signal?: AbortSignal) {
+    return this.ask({ q: 'trend', level, id, months }, signal);
   }
 
-  warnings(thresholds: Thresholds, level: 'street' | 'district', id: string) {
-    return this.ask({ q: 'warnings', thresholds, level, id });
+  warnings(thresholds: Thresholds, level: 'street' | 'district', id: string, signal?: AbortSignal) {
+    return this.ask({ q: 'warnings', thresholds, level, id }, signal);
   }
 
-  building(id: number, asOf?: string) {
-    return this.ask({ q: 'building', id, ...(asOf ? { asOf } : {}) });
+  building(id: number, asOf?: string, signal?: AbortSignal) {
+    return this.ask({ q: 'building', id, ...(asOf ? { asOf } : {}) }, signal);
   }
 
   stats(): Promise<HostStats> {

@@ -39,7 +39,7 @@ coverageRoutes.openapi(
   }),
   async (c) => {
     const { level, id, asOf } = c.req.valid('query');
-    const node = await c.get('services').coverage.summary(level, id, checkAsOf(asOf));
+    const node = await c.get('services').coverage.summary(level, id, checkAsOf(asOf), c.req.raw.signal);
     if (!node) throw notFound(`No ${level} "${id}"`);
     return c.json(node, 200);
   },
@@ -56,7 +56,7 @@ coverageRoutes.openapi(
   }),
   async (c) => {
     const { level, id, months } = c.req.valid('query');
-    const trend = await c.get('services').coverage.trend(level, id, months);
+    const trend = await c.get('services').coverage.trend(level, id, months, c.req.raw.signal);
     if (!trend) throw notFound(`No ${level} "${id}"`);
     return c.json(trend, 200);
   },
@@ -76,7 +76,7 @@ coverageRoutes.openapi(
     const filter = { limit: q.limit, districtCode: q.districtCode, streetCode: q.streetCode, gridId: q.gridId, businessDistrictId: q.businessDistrictId };
     // Fields left out, not sent as undefined: the question is also the past-date cache's key.
     const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as typeof filter;
-    const { asOf, gaps } = await c.get('services').coverage.gaps(q.level, q.kind, defined, checkAsOf(q.asOf));
+    const { asOf, gaps } = await c.get('services').coverage.gaps(q.level, q.kind, defined, checkAsOf(q.asOf), c.req.raw.signal);
     return c.json(redactFor(c, 'coverage.gaps', { asOf, gaps }), 200);
   },
 );
@@ -93,7 +93,7 @@ coverageRoutes.openapi(
   async (c) => {
     const { id } = c.req.valid('param');
     const { asOf } = c.req.valid('query');
-    const figures = await c.get('services').coverage.building(id, checkAsOf(asOf));
+    const figures = await c.get('services').coverage.building(id, checkAsOf(asOf), c.req.raw.signal);
     const file = figures ? await buildingFile(c.get('store'), figures, id) : null;
     if (!file) throw notFound(`No building ${id}`);
     return c.json(redactFor(c, 'coverage.building', file), 200);
@@ -154,7 +154,7 @@ coverageRoutes.openapi(
   async (c) => {
     const { level, id } = c.req.valid('query');
     const { thresholds } = await readThresholds(c.get('store'));
-    const w = await c.get('services').coverage.warnings(thresholds, level, id);
+    const w = await c.get('services').coverage.warnings(thresholds, level, id, c.req.raw.signal);
     if (!w) throw notFound(`No ${level} "${id}"`);
     return c.json(w, 200);
   },
