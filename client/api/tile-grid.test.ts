@@ -34,8 +34,8 @@ describe('tile grid', () => {
     );
   });
 
-  it('splits a tile into the four of the next level, and reads points at the view’s whole zoom within 8..16', () => {
+  it('splits a tile into the four of the next level, and reads points one level above the view’s whole zoom, within 8..16', () => {
     expect(childrenOf({ z: 3, x: 2, y: 5 })).toEqual([{ z: 4, x: 4, y: 10 }, { z: 4, x: 5, y: 10 }, { z: 4, x: 4, y: 11 }, { z: 4, x: 5, y: 11 }]);
-    expect([2, 8.9, 12.3, 15.99, 19].map(pointTileLevel)).toEqual([8, 8, 12, 15, 16]);
+    expect([2, 8.9, 12.3, 15.99, 19].map(pointTileLevel)).toEqual([8, 8, 11, 14, 16]);
   });
 });

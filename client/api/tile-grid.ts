@@ -39,7 +39,10 @@ export const childrenOf = ({ z, x, y }: TileXYZ): TileXYZ[] => [
   { z: z + 1, x: 2 * x + 1, y: 2 * y + 1 },
 ];
 
-/** Tiles are read at the view's whole zoom (a 512-px view zoom z spans about 2–3 × 2 tiles of level z), between these. */
+/** Tiles are read one level above the view's whole zoom, between these: a 512-px view at zoom z spans about
+ *  2–3 × 2 tiles of level z, and the box asked for (the view padded by half on each side) 5 × 3 of them, so a
+ *  level up it is 6–12 tiles instead of 24–30. Points are small (a tile holds a few hundred stations where level z
+ *  held a few dozen) and the embedded database answers one request at a time: fewer requests, same points. */
 export const POINT_TILE_MIN = 8;
 export const POINT_TILE_MAX = 16;
-export const pointTileLevel = (zoom: number): number => Math.max(POINT_TILE_MIN, Math.min(POINT_TILE_MAX, Math.floor(zoom)));
+export const pointTileLevel = (zoom: number): number => Math.max(POINT_TILE_MIN, Math.min(POINT_TILE_MAX, Math.floor(zoom) - 1));
