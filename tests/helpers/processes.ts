@@ -20,7 +20,7 @@ const COMPUTED = /Coverage (computed|not computed yet)/;
 /** Spawns server/main.ts serving only the API on a free loopback port; resolves once it listens and (unless
  *  untilComputed is false) its first coverage build is over, so figures are answered at once. */
 export function startServer(env: Record<string, string>, timeoutMs = 120_000, opts: { untilComputed?: boolean } = {}): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const proc = spawn(process.execPath, ['--max-semi-space-size=2', '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SERVE_CLIENT: 'false', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
