@@ -1,8 +1,8 @@
 // Monthly trend of the official rates: each month's end (and today), counted the way the as-of model
 // counts, in one pass over the enterprises of the areas asked for. The enterprises' dated links and
 // assignments hold the history, so no past model needs building (12 of them would each reload the city).
-import { classify } from './classify.js';
-import { add, contribution, ratesOf, ZERO, type Counts, type Rates } from './rates.js';
+import { classifyShared } from './compact.js';
+import { addContribution, ratesOf, ZERO, type Counts, type Rates } from './rates.js';
 import type { EnterpriseFacts } from './types.js';
 
 /** The four official enterprise rates a trend shows (workers served depends on stations' reach, not history). */
@@ -29,20 +29,23 @@ export function monthEnds(today: string, months: number): string[] {
   return out;
 }
 
-/** Counts per area key per date, for the areas in `keys` only. */
+/** Counts per area key per date, for the areas in `keys` only. In place and without a classification object per
+ *  enterprise and date: a district's trend on a city classifies its enterprises thirteen times each (millions). */
 export function trendCounts(enterprises: Iterable<{ facts: EnterpriseFacts; areas: readonly string[] }>, keys: readonly string[], dates: readonly string[]): Map<string, Counts[]> {
-  const out = new Map<string, Counts[]>(keys.map((k) => [k, dates.map(() => ZERO)]));
+  const out = new Map<string, Counts[]>(keys.map((k) => [k, dates.map(() => ({ ...ZERO }))]));
+  const mine: Counts[][] = [];
   for (const e of enterprises) {
-    const mine = e.areas.filter((a) => out.has(a));
+    mine.length = 0;
+    for (const a of e.areas) {
+      const series = out.get(a);
+      if (series) mine.push(series);
+    }
     if (mine.length === 0) continue;
-    dates.forEach((date, i) => {
-      const c = contribution(e.facts, classify(e.facts, date), false);
-      if (c === ZERO) return;
-      for (const a of mine) {
-        const series = out.get(a) as Counts[];
-        series[i] = add(series[i] as Counts, c);
-      }
-    });
+    for (let i = 0; i < dates.length; i++) {
+      const c = classifyShared(e.facts, dates[i] as string);
+      if (!c.operating) continue;
+      for (const series of mine) addContribution(series[i] as Counts, e.facts, c, false);
+    }
   }
   return out;
 }
