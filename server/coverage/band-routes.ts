@@ -25,7 +25,7 @@ bandRoutes.openapi(
   }),
   async (c) => {
     const { level, id } = c.req.valid('query');
-    const bands = await c.get('services').coverage.ask({ q: 'bands', level, id }, c.req.raw.signal);
+    const bands = await c.get('services').coverage.ask({ q: 'bands', level, id }, { signal: c.req.raw.signal });
     if (!bands) throw notFound(`No ${level} "${id}"`);
     return c.json(bands, 200);
   },
@@ -42,7 +42,7 @@ bandRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const bands = await c.get('services').coverage.ask({ q: 'stationBands', id }, c.req.raw.signal);
+    const bands = await c.get('services').coverage.ask({ q: 'stationBands', id }, { signal: c.req.raw.signal });
     if (!bands) throw notFound(`No station ${id}`);
     return c.json(bands, 200);
   },
@@ -60,7 +60,7 @@ bandRoutes.openapi(
   }),
   async (c) => {
     const { level, id } = c.req.valid('query');
-    const areas = await c.get('services').coverage.ask({ q: 'bandAreas', level, id }, c.req.raw.signal);
+    const areas = await c.get('services').coverage.ask({ q: 'bandAreas', level, id }, { signal: c.req.raw.signal });
     if (!areas) throw notFound(`No ${level} "${id}"`);
     return c.json(areas, 200);
   },
@@ -77,7 +77,7 @@ bandRoutes.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param');
-    const areas = await c.get('services').coverage.ask({ q: 'stationBandAreas', id }, c.req.raw.signal);
+    const areas = await c.get('services').coverage.ask({ q: 'stationBandAreas', id }, { signal: c.req.raw.signal });
     if (!areas) throw notFound(`No station ${id}`);
     return c.json(areas, 200);
   },

@@ -23,7 +23,7 @@ import { COVERAGE_YOUNG_GENERATION_MB } from '../young-generation.js';
 /** Seconds a client is told to wait for figures being computed: soon enough to show them shortly after, rare enough not to load the server. */
 const RETRY_AFTER_S = 5;
 
-type Call = { op: 'ask'; q: Question; today: string } | { op: 'warm' | 'rebuild'; today: string } | { op: 'stats' } | { op: 'exhaust' };
+type Call = { op: 'ask'; q: Question; today: string; seen?: number } | { op: 'warm' | 'rebuild'; today: string } | { op: 'stats' } | { op: 'exhaust' };
 
 interface Backend {
   call(req: Call): Promise<unknown>;
@@ -39,7 +39,7 @@ class InThread implements Backend {
   call(req: Call): Promise<unknown> {
     switch (req.op) {
       case 'ask':
-        return this.host.ask(req.q, req.today);
+        return this.host.ask(req.q, req.today, req.seen);
       case 'warm':
         return this.host.warm(req.today);
       case 'rebuild':
@@ -134,6 +134,14 @@ function revive(e: { name: string; message: string; code?: string; errno?: numbe
 /** Restarts after a crash: at once the first time, then waiting twice as long after each crash that follows
  *  without a completed build in between (a model that outgrows the heap cap would otherwise rebuild in a loop). */
 const RESTART_BACKOFF_MS = { first: 1_000, max: 5 * 60_000 };
+
+export interface AskOptions {
+  /** The request's: a question whose client left while it waited is never asked. */
+  signal?: AbortSignal;
+  /** A change-log id the caller read during its request: a model that has seen it answers without reading the
+   *  log again (a tile's figures; the tile read the log for its own version a moment before). */
+  seen?: number;
+}
 
 export interface EngineOptions extends HostOptions {
   /** PostgreSQL: the worker opens its own connection to this database. Without it, on a store that offers a port
@@ -245,29 +253,30 @@ export class CoverageEngine {
    * A named question, answered from the model current with every committed write. It waits its turn in its lane
    * (ask-queue.ts); `signal`: the request's, so a question whose client left while it waited is never asked.
    */
-  ask<Q extends Question>(q: Q, signal?: AbortSignal): Promise<Answer<Q>> {
+  ask<Q extends Question>(q: Q, opts: AskOptions = {}): Promise<Answer<Q>> {
     if (this.warming) return Promise.reject(new CoverageComputing(RETRY_AFTER_S));
-    return this.queue.run(laneOf(q), signal, () => this.call({ op: 'ask', q, today: this.today() }) as Promise<Answer<Q>>);
+    const call: Call = { op: 'ask', q, today: this.today(), ...(opts.seen !== undefined ? { seen: opts.seen } : {}) };
+    return this.queue.run(laneOf(q), opts.signal, () => this.call(call) as Promise<Answer<Q>>);
   }
 
   summary(level: Level, id: string, asOf?: string, signal?: AbortSignal) {
-    return this.ask({ q: 'summary', level, id, ...(asOf ? { asOf } : {}) }, signal);
+    return this.ask({ q: 'summary', level, id, ...(asOf ? { asOf } : {}) }, { signal });
   }
 
   gaps(level: GapLevel, kind: GapKind, filter: GapFilter, asOf?: string, signal?: AbortSignal) {
-    return this.ask({ q: 'gaps', level, kind, filter, ...(asOf ? { asOf } : {}) }, signal);
+    return this.ask({ q: 'gaps', level, kind, filter, ...(asOf ? { asOf } : {}) }, { signal });
   }
 
   trend(level: Exclude<Level, 'building'>, id: string, months: number, signal?: AbortSignal) {
-    return this.ask({ q: 'trend', level, id, months }, signal);
+    return this.ask({ q: 'trend', level, id, months }, { signal });
   }
 
   warnings(thresholds: Thresholds, level: 'street' | 'district', id: string, signal?: AbortSignal) {
-    return this.ask({ q: 'warnings', thresholds, level, id }, signal);
+    return this.ask({ q: 'warnings', thresholds, level, id }, { signal });
   }
 
   building(id: number, asOf?: string, signal?: AbortSignal) {
-    return this.ask({ q: 'building', id, ...(asOf ? { asOf } : {}) }, signal);
+    return this.ask({ q: 'building', id, ...(asOf ? { asOf } : {}) }, { signal });
   }
 
   stats(): Promise<HostStats> {

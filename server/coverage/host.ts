@@ -45,6 +45,8 @@ export interface HostStats {
   pastViewEntries: number;
   /** Band areas drawn (a cached one is not drawn again until a road, station, building or area changes). */
   bandAreaDraws: number;
+  /** Reads of the change log's head before an answer (none for an asker that read it itself: a tile). */
+  changeLogReads: number;
   pastCacheBytes: number;
   pastCacheEntries: number;
   /** The V8 heap of the thread the host runs in (the coverage worker's own isolate), in MiB. */
@@ -67,7 +69,7 @@ export class CoverageHost {
   private readonly lock = new Mutex();
   private savedSeen = -1;
   private savedAt = 0;
-  private readonly counters = { fullBuilds: 0, incrementalUpdates: 0, rowsApplied: 0, snapshotLoads: 0, snapshotSaves: 0, pastViews: 0, bandAreaDraws: 0 };
+  private readonly counters = { fullBuilds: 0, incrementalUpdates: 0, rowsApplied: 0, snapshotLoads: 0, snapshotSaves: 0, pastViews: 0, bandAreaDraws: 0, changeLogReads: 0 };
 
   constructor(
     private readonly store: Store,
@@ -93,9 +95,13 @@ export class CoverageHost {
     return this.lock.run(() => this.catchUp(today));
   }
 
-  ask<Q extends Question>(q: Q, today: string): Promise<Answer<Q>> {
+  /** `seen`: a change-log id the asker read during its request; a model that has seen it is current for it. */
+  ask<Q extends Question>(q: Q, today: string, seen?: number): Promise<Answer<Q>> {
     return this.lock.run(async () => {
-      await this.catchUp(today);
+      // Change-log ids only grow while a server holds the store (a restore needs it stopped), so a model that has
+      // seen `seen` holds every edit the asker could know of: no read of the log (on PGlite, a turn in its queue).
+      const current = this.current !== null && this.current.asOf === today && seen !== undefined && seen <= this.seen;
+      if (!current) await this.catchUp(today);
       const model = this.current as CoverageModel;
       const asOf = 'asOf' in q ? q.asOf : undefined;
       const ctx = { config: model.config, network: model.network, today: { stations: model.stationList(), network: model.network } };
@@ -138,6 +144,7 @@ export class CoverageHost {
   }
 
   private async latestChange(): Promise<number> {
+    this.counters.changeLogReads++;
     const [r] = await this.store.read((db) => rows<{ n: number }>(db, sql`SELECT coalesce(max(id), 0)::float8 AS n FROM change_log`));
     return r?.n ?? 0;
   }

@@ -18,7 +18,7 @@ export interface WorkerData extends HostOptions {
 }
 
 export type Request =
-  | { id: number; op: 'ask'; q: Question; today: string }
+  | { id: number; op: 'ask'; q: Question; today: string; seen?: number }
   | { id: number; op: 'warm' | 'rebuild'; today: string }
   | { id: number; op: 'stats' }
   | { id: number; op: 'exhaust' };
@@ -47,7 +47,7 @@ function plain(err: unknown): { name: string; message: string; code?: string; er
 async function run(req: Request): Promise<unknown> {
   switch (req.op) {
     case 'ask':
-      return host.ask(req.q, req.today);
+      return host.ask(req.q, req.today, req.seen);
     case 'warm':
       return host.warm(req.today);
     case 'rebuild':

@@ -29,7 +29,7 @@ densityRoutes.openapi(
     const size = hexSize(z);
     const span = hexesInBox(bbox, size);
     if (span > BUDGETS.densityHexes) throw overBudget('Hexagons in the box at this zoom', span, BUDGETS.densityHexes, 'ask for a smaller box or a lower zoom');
-    const { asOf, hexes } = await c.get('services').coverage.ask({ q: 'density', bbox, size }, c.req.raw.signal);
+    const { asOf, hexes } = await c.get('services').coverage.ask({ q: 'density', bbox, size }, { signal: c.req.raw.signal });
     const body: Density = {
       type: 'FeatureCollection',
       asOf,

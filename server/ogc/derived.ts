@@ -6,7 +6,8 @@ import type { PropertyDef } from './collections.js';
 export interface Derived {
   properties: PropertyDef[];
   /** The derived properties of the features with these ids, in their order (a property is null where unknown). */
-  figures(ids: number[], services: AppServices): Promise<Record<string, unknown>[]>;
+  /** `seen`: a change-log id read during the request (a tile's), so the model need not read the log again. */
+  figures(ids: number[], services: AppServices, seen?: number): Promise<Record<string, unknown>[]>;
   /** Adds them to features (the items, the exports). */
   apply(features: Feature[], services: AppServices): Promise<void>;
 }
@@ -39,8 +40,8 @@ export const DERIVED: Record<string, Derived> = {
       { name: 'served', sql: '', type: 'boolean', description: 'Within the reach of a station' },
       { name: 'walkBand', sql: '', type: 'integer', description: 'Walking minutes band (5/10/15) to the nearest public station, or null' },
     ],
-    async (ids, services) => {
-      const figures = await services.coverage.ask({ q: 'derivedBuildings', ids });
+    async (ids, services, seen) => {
+      const figures = await services.coverage.ask({ q: 'derivedBuildings', ids }, seen !== undefined ? { seen } : {});
       return figures.map(({ node, served, band }) => ({
         enterprises: node?.enterprises ?? 0,
         employees: node?.employees ?? 0,
@@ -58,8 +59,8 @@ export const DERIVED: Record<string, Derived> = {
       { name: 'partyCoverage', sql: '', type: 'string', description: 'own (单独组建) | joint (联合组建) | instructor (党建指导员/联络员) | none, as of today' },
       { name: 'unionCoverage', sql: '', type: 'string', description: 'own | joint | none, as of today' },
     ],
-    async (ids, services) => {
-      const classes = await services.coverage.ask({ q: 'derivedEnterprises', ids });
+    async (ids, services, seen) => {
+      const classes = await services.coverage.ask({ q: 'derivedEnterprises', ids }, seen !== undefined ? { seen } : {});
       return classes.map((c) => ({ partyCoverage: c?.party ?? null, unionCoverage: c?.union ?? null }));
     },
   ),

@@ -37,13 +37,19 @@ export class ChangeClock {
 
   /** Current version of these tables ('all': any table), as a string to key a tile with. */
   async version(tables: readonly string[] | 'all'): Promise<string> {
+    return (await this.read(tables)).version;
+  }
+
+  /** The version, and the change log's newest id as read for it: every edit committed before this call has an id
+   *  at or below `head` (a coverage answer from a model that has seen `head` holds them all). */
+  async read(tables: readonly string[] | 'all'): Promise<{ version: string; head: number }> {
     const [r] = await this.store.read((db) => rows<{ n: number }>(db, sql`SELECT coalesce(max(id), 0)::float8 AS n FROM change_log`));
     const latest = r?.n ?? 0;
     await this.lock.run(() => this.advance(latest));
-    if (tables === 'all') return `${this.epoch}:${this.seen}`;
+    if (tables === 'all') return { version: `${this.epoch}:${this.seen}`, head: latest };
     let v = 0;
     for (const t of tables) v = Math.max(v, this.byTable.get(t) ?? 0);
-    return `${this.epoch}:${v}`;
+    return { version: `${this.epoch}:${v}`, head: latest };
   }
 
   private async advance(latest: number): Promise<void> {

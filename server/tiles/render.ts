@@ -77,6 +77,8 @@ export interface RenderInput {
   query: TileQuery;
   /** Property names the reader may not read (the access table's fields of ogc.<id>). */
   withheld: Set<string>;
+  /** The change log's newest id as the request read it (the tile's version): the coverage figures need no newer. */
+  seen?: number;
 }
 
 /** The tile's bytes (uncompressed MVT; empty when no feature falls in it). */
@@ -85,7 +87,7 @@ export async function renderTile(input: RenderInput): Promise<Uint8Array> {
 }
 
 /** ST_AsMVTGeom + ST_AsMVT (PostgreSQL; PostGIS built with protobuf-c). */
-export async function renderInDatabase({ store, services, def, tile, query, withheld }: RenderInput): Promise<Uint8Array> {
+export async function renderInDatabase({ store, services, def, tile, query, withheld, seen }: RenderInput): Promise<Uint8Array> {
   const props = def.properties.filter((p) => !withheld.has(p.name));
   const where = selection(def, tile, query);
   const [x0, y0, x1, y1] = tileBounds3857(tile);
@@ -99,7 +101,7 @@ export async function renderInDatabase({ store, services, def, tile, query, with
     const ids = await store.read((db) => rows<{ id: string | number }>(db, sql`SELECT ${raw(def.idSql)} AS id FROM ${raw(def.from)} WHERE ${where} LIMIT ${budget + 1}`));
     if (ids.length > budget) throw tooMany(ids.length, tile);
     const numbers = ids.map((r) => Number(r.id));
-    const figures = numbers.length ? await derived.figures(numbers, services) : [];
+    const figures = numbers.length ? await derived.figures(numbers, services, seen) : [];
     // The figures go in as one array per property, unnested and joined by id: parsed once per query whatever plan
     // the statement gets (a jsonb looked up per row is parsed per row under a generic plan), and cheaper to parse
     // than a recordset; one column per figure, and ST_AsMVT leaves nulls out.
@@ -198,7 +200,7 @@ export function vtFeature(g: Geometry, id: number | undefined, tags: Record<stri
 }
 
 /** The same cut in portable SQL, encoded by vt-pbf (PGlite; also runs on PostgreSQL, where tests compare the two). */
-export async function renderWithVtPbf({ store, services, def, tile, query, withheld }: RenderInput): Promise<Uint8Array> {
+export async function renderWithVtPbf({ store, services, def, tile, query, withheld, seen }: RenderInput): Promise<Uint8Array> {
   const props = def.properties.filter((p) => !withheld.has(p.name));
   const where = selection(def, tile, query);
   const budget = BUDGETS.tileFeatures;
@@ -217,7 +219,7 @@ export async function renderWithVtPbf({ store, services, def, tile, query, withh
   // The coverage figures are asked for now and awaited once the geometries are read: the two overlap.
   const derived = DERIVED[def.id];
   const shown = derivedShown(def, withheld);
-  const pending = derived && shown.length && found.length ? derived.figures(found.map((r) => Number(r.__id)), services) : null;
+  const pending = derived && shown.length && found.length ? derived.figures(found.map((r) => Number(r.__id)), services, seen) : null;
   pending?.catch(() => undefined); // awaited below; a throw before that must not leave it unhandled
   const features: GeoJSONVTFeature[] = [];
   const rowOf: number[] = [];

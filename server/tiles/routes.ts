@@ -196,12 +196,13 @@ export function registerTileRoutes(app: Hono<AppEnv>): void {
     const { cache, clock } = tilesOf(store);
     const tables = TILE_TABLES[def.id] ?? null;
     // Read before rendering: a tile kept under this version holds every edit committed before it.
-    const version = tables ? `${await clock.version(tables)}${DERIVED[def.id] ? `@${services.coverage.today()}` : ''}` : null;
+    const read = tables ? await clock.read(tables) : null;
+    const version = read ? `${read.version}${DERIVED[def.id] ? `@${services.coverage.today()}` : ''}` : null;
     const key = `${def.id}|${tile.z}/${tile.x}/${tile.y}|${[...withheld].sort().join(',')}|${canonical}`;
     let kept: CachedTile | undefined = version ? cache.get(key, version) : undefined;
     if (!kept) {
       stillWanted(c.req.raw.signal);
-      const bytes = await renderTile({ store, services, def, tile, query: q, withheld });
+      const bytes = await renderTile({ store, services, def, tile, query: q, withheld, ...(read ? { seen: read.head } : {}) });
       const etag = `W/"${createHash('sha1').update(bytes).digest('base64url')}"`;
       kept = { version: version ?? '', bytes, gzip: null, etag };
       if (version) cache.set(key, kept);
