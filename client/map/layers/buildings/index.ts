@@ -71,7 +71,11 @@ export function buildingLayers(data: MapData, s: StyleState): LayerSpec[] {
           data: s.tiles.url('buildings'),
           loadOptions: s.tiles.loadOptions,
           loaders: s.tiles.loaders,
-          binary: false,
+          // Tiles arrive as flat arrays, triangulated in the worker (client/api/tiles.ts); accessors get {properties}
+          // and the selected building is highlighted by its feature id.
+          binary: true,
+          highlightedFeatureId: selected,
+          highlightColor: SELECTED,
           tileSize: TILE_SIZE,
           // minZoom alone would hide the layer below it by the view's zoom (12.3 < 13); the tiles asked for are one
           // level deeper anyway (256 px), so the view's zoom decides: from BUILDINGS_MIN_ZOOM on.
@@ -83,12 +87,12 @@ export function buildingLayers(data: MapData, s: StyleState): LayerSpec[] {
           stroked: false,
           wireframe: false,
           getElevation: (f: Feature<Polygon>) => Math.min(300, Number(f.properties?.floors ?? 0) * METRES_PER_FLOOR),
-          getFillColor: (f: Feature<Polygon, Record<string, unknown>>) => (f.id === selected ? SELECTED : buildingColor(tileBuildingProps(f.properties), s.colorBy)),
+          getFillColor: (f: Feature<Polygon, Record<string, unknown>>) => buildingColor(tileBuildingProps(f.properties), s.colorBy),
           pointType: 'circle',
           getPointRadius: 20,
           material: { ambient: 0.55, diffuse: 0.6, shininess: 24 },
           pickable: true,
-          updateTriggers: { getFillColor: [s.colorBy, selected] },
+          updateTriggers: { getFillColor: [s.colorBy] },
         },
       },
     ];
