@@ -8,7 +8,7 @@ import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import { MVTLayer } from '@deck.gl/geo-layers';
 import type { FeatureCollection } from 'geojson';
 import type { Basemap } from '../api/types';
-import { builtinStyle, rasterStyle } from './basemap';
+import { builtinStyle, rasterStyle, type Outlines } from './basemap';
 import { createMap, setMapLocale, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
 import { RestTimer, type Point } from './rest-timer';
@@ -34,13 +34,6 @@ export interface PickEvent {
   object: unknown;
 }
 
-interface Boundaries {
-  districts: FeatureCollection;
-  streets: FeatureCollection;
-}
-
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
 export interface MapControllerOptions {
   camera: Camera;
   onPick: (e: PickEvent | null) => void;
@@ -61,9 +54,9 @@ export class MapController {
   private readonly map: maplibregl.Map;
   private readonly overlay: MapboxOverlay;
   private basemapId: string | null = null;
-  /** The outlines the basemap draws, latest given, and what its sources hold now (by identity). */
-  private boundaries: Boundaries = { districts: EMPTY, streets: EMPTY };
-  private readonly shown = new Map<keyof Boundaries, FeatureCollection>();
+  /** The outlines the basemap draws, latest given, and what its GeoJSON sources hold now (by identity). */
+  private boundaries: Outlines = 'tiles';
+  private readonly shown = new Map<'districts' | 'streets', FeatureCollection>();
   private layers: Layer[] = [];
   private readonly tooltipEl: HTMLDivElement;
   private readonly rest: RestTimer;
@@ -182,26 +175,30 @@ export class MapController {
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
   }
 
-  setBasemap(b: Basemap, boundaries: Boundaries): void {
-    this.boundaries = boundaries;
-    if (this.basemapId !== b.id) {
-      this.basemapId = b.id;
+  /** The basemap, with district and street outlines as vector tiles ('tiles') or as this GeoJSON. */
+  setBasemap(b: Basemap, outlines: Outlines): void {
+    this.boundaries = outlines;
+    const key = `${b.id}:${outlines === 'tiles' ? 'tiles' : 'geojson'}`;
+    if (this.basemapId !== key) {
+      this.basemapId = key;
       this.container.dataset.drawn = 'false';
       this.shown.clear();
-      if (b.kind === 'builtin') {
-        this.shown.set('districts', boundaries.districts);
-        this.shown.set('streets', boundaries.streets);
+      if (b.kind === 'builtin' && outlines !== 'tiles') {
+        this.shown.set('districts', outlines.districts);
+        this.shown.set('streets', outlines.streets);
       }
-      this.map.setStyle(b.kind === 'builtin' ? builtinStyle(b.theme, boundaries.districts, boundaries.streets) : rasterStyle(b), { diff: false });
+      this.map.setStyle(b.kind === 'builtin' ? builtinStyle(b.theme, outlines) : rasterStyle(b), { diff: false });
       return;
     }
     this.showBoundaries();
   }
 
-  /** Outlines that arrive after the basemap go into its sources: a new style would reload every road tile too. */
+  /** GeoJSON outlines that arrive after the basemap go into its sources: a new style would reload every road tile. */
   private showBoundaries(): void {
+    const outlines = this.boundaries;
+    if (outlines === 'tiles') return;
     for (const id of ['districts', 'streets'] as const) {
-      const data = this.boundaries[id];
+      const data = outlines[id];
       const source = this.map.getSource<maplibregl.GeoJSONSource>(id);
       if (!source || this.shown.get(id) === data) continue;
       source.setData(data);

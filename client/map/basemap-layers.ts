@@ -60,7 +60,13 @@ export const ROADS_SOURCE = 'roads';
 export const WATER_SOURCE = 'water';
 
 /** Layer ids this module adds, in drawing order (the editor restyles them on a theme change). */
-export function contextLayers(theme: Theme, outlines: { districts?: string; streets?: string }): LayerSpecification[] {
+/** A source of outlines, and its layer when it is a vector tile source. */
+export interface OutlineSource {
+  source: string;
+  'source-layer'?: string;
+}
+
+export function contextLayers(theme: Theme, outlines: { districts?: OutlineSource; streets?: OutlineSource }): LayerSpecification[] {
   const k = INK[theme];
   const p = PALETTE[theme];
   const road = { source: ROADS_SOURCE, 'source-layer': 'roads' } as const;
@@ -95,8 +101,8 @@ export function contextLayers(theme: Theme, outlines: { districts?: string; stre
     { id: 'road-elevated-casing', type: 'line', ...road, minzoom: 12, filter: ['==', ['get', 'barrier'], true], layout: { 'line-cap': 'butt' }, paint: { 'line-color': k.casing, 'line-width': byZoom([[12, 1.5], [15, 4], [17, 9], [18, 13]], 2) } },
     { id: 'road-elevated', type: 'line', ...road, minzoom: 10, filter: ['==', ['get', 'barrier'], true], layout: { 'line-cap': 'butt' }, paint: { 'line-color': k.elevated, 'line-width': byZoom([[10, 0.8], [12, 1.5], [15, 4], [17, 9], [18, 13]]) } },
   );
-  if (outlines.districts) layers.push({ id: 'district-outline', type: 'line', source: outlines.districts, paint: { 'line-color': k.districtOutline, 'line-width': byZoom([[10, 1], [16, 2.5]]), 'line-opacity': 0.9 } });
-  if (outlines.streets) layers.push({ id: 'street-outline', type: 'line', source: outlines.streets, paint: { 'line-color': k.outline, 'line-width': byZoom([[10, 0.6], [16, 1.6]]), 'line-dasharray': [4, 2] } });
+  if (outlines.districts) layers.push({ id: 'district-outline', type: 'line', ...outlines.districts, paint: { 'line-color': k.districtOutline, 'line-width': byZoom([[10, 1], [16, 2.5]]), 'line-opacity': 0.9 } });
+  if (outlines.streets) layers.push({ id: 'street-outline', type: 'line', ...outlines.streets, paint: { 'line-color': k.outline, 'line-width': byZoom([[10, 0.6], [16, 1.6]]), 'line-dasharray': [4, 2] } });
   // Names along the lines, major roads first (they win the collisions); repeated along long roads.
   layers.push(
     {

@@ -17,20 +17,27 @@ export function contextSources(): Record<string, SourceSpecification> {
   };
 }
 
-export function builtinStyle(theme: Theme, districts: FeatureCollection, streets: FeatureCollection): StyleSpecification {
+/** District and street outlines under the map: given as GeoJSON (the editor's street, the wall's), or read as the
+ *  server's vector tiles like roads ('tiles': only what is in view is fetched and parsed; a city's 200 streets as
+ *  one GeoJSON kept MapLibre's single worker busy for seconds, and arrived after the style). */
+export type Outlines = { districts: FeatureCollection; streets: FeatureCollection } | 'tiles';
+
+export function builtinStyle(theme: Theme, outlines: Outlines): StyleSpecification {
   const p = PALETTE[theme];
+  const tiled = outlines === 'tiles';
+  const at = (collection: string) => `${location.origin}${tileUrl(collection)}`;
+  const source = (id: 'districts' | 'streets'): SourceSpecification =>
+    tiled ? { type: 'vector', tiles: [at(id)], minzoom: 8, maxzoom: 16 } : { type: 'geojson', data: outlines[id] };
+  // A tile's layer is named after its collection.
+  const of = (id: 'districts' | 'streets') => (tiled ? { source: id, 'source-layer': id } : { source: id });
   return {
     version: 8,
-    sources: {
-      districts: { type: 'geojson', data: districts },
-      streets: { type: 'geojson', data: streets },
-      ...contextSources(),
-    },
+    sources: { districts: source('districts'), streets: source('streets'), ...contextSources() },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': p.background } },
-      { id: 'district-land', type: 'fill', source: 'districts', paint: { 'fill-color': p.land } },
-      { id: 'street-land', type: 'fill', source: 'streets', paint: { 'fill-color': p.street } },
-      ...contextLayers(theme, { districts: 'districts', streets: 'streets' }),
+      { id: 'district-land', type: 'fill', ...of('districts'), paint: { 'fill-color': p.land } },
+      { id: 'street-land', type: 'fill', ...of('streets'), paint: { 'fill-color': p.street } },
+      ...contextLayers(theme, { districts: of('districts'), streets: of('streets') }),
     ],
   };
 }

@@ -172,9 +172,10 @@ export function MapPage({ me, onSignedOut }: { me: Me; onSignedOut: () => void }
   }, [layersFolded, profileFolded]);
 
   const basemap = basemaps.find((b) => b.id === view.basemap) ?? (basemaps[0] as Basemap);
+  // Outlines under the map come from the server's tiles, as roads do (only what is in view).
   useEffect(() => {
-    controller.current?.setBasemap(basemap, { districts: data.districts, streets: data.streets });
-  }, [basemap, data.districts, data.streets]);
+    controller.current?.setBasemap(basemap, 'tiles');
+  }, [basemap]);
 
   // Stations group and labels give way by the whole zoom level: the layers are rebuilt when it changes, not per frame.
   const zoomLevel = Math.floor(view.camera.zoom);

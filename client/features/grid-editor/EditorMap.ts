@@ -64,7 +64,7 @@ export class EditorMap {
     this.map = createMap({
       container,
       // The coverage map's own basemap (roads, water, names); the street outline goes into its `streets` source.
-      style: builtinStyle(theme, EMPTY, EMPTY),
+      style: builtinStyle(theme, { districts: EMPTY, streets: EMPTY }),
       camera: { lng: 121.4556, lat: 31.2285, zoom: 14 },
       navigation: { showCompass: false },
       options: { doubleClickZoom: false },
@@ -218,7 +218,7 @@ export class EditorMap {
       m.setPaintProperty('background', 'background-color', p.background);
       m.setPaintProperty('district-land', 'fill-color', p.land);
       m.setPaintProperty('street-land', 'fill-color', p.street);
-      for (const l of contextLayers(b.theme, { districts: 'districts', streets: 'streets' })) {
+      for (const l of contextLayers(b.theme, { districts: { source: 'districts' }, streets: { source: 'streets' } })) {
         if (!m.getLayer(l.id)) continue;
         for (const [k, v] of Object.entries(('paint' in l ? l.paint : undefined) ?? {})) m.setPaintProperty(l.id, k as never, v as never);
       }
