@@ -8,9 +8,11 @@ import { contextLayers, PALETTE, ROADS_SOURCE, WATER_SOURCE, type Theme } from '
 
 export { PALETTE } from './basemap-layers';
 
+/** A collection's tile URL as MapLibre asks for it (absolute: its worker has no page to resolve against). */
+const at = (collection: string) => `${location.origin}${tileUrl(collection)}`;
+
 /** Roads and water as the server's vector tiles (OGC API – Tiles); deeper zooms reuse the zoom-16 tiles. */
 export function contextSources(): Record<string, SourceSpecification> {
-  const at = (collection: string) => `${location.origin}${tileUrl(collection)}`;
   return {
     [ROADS_SOURCE]: { type: 'vector', tiles: [at('roads')], minzoom: 8, maxzoom: 16 },
     [WATER_SOURCE]: { type: 'vector', tiles: [at('water')], minzoom: 8, maxzoom: 16 },
@@ -25,7 +27,6 @@ export type Outlines = { districts: FeatureCollection; streets: FeatureCollectio
 export function builtinStyle(theme: Theme, outlines: Outlines): StyleSpecification {
   const p = PALETTE[theme];
   const tiled = outlines === 'tiles';
-  const at = (collection: string) => `${location.origin}${tileUrl(collection)}`;
   const source = (id: 'districts' | 'streets'): SourceSpecification =>
     tiled ? { type: 'vector', tiles: [at(id)], minzoom: 8, maxzoom: 16 } : { type: 'geojson', data: outlines[id] };
   // A tile's layer is named after its collection.

@@ -9,18 +9,16 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { booleanPointInPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, Point, Polygon, Position } from 'geojson';
 import type { Basemap } from '../../api/types';
-import { builtinStyle, rasterSources } from '../../map/basemap';
-import { contextLayers, PALETTE } from '../../map/basemap-layers';
+import { builtinStyle } from '../../map/basemap';
 import { createMap, setMapLocale } from '../../map/create-map';
 import { polygonsOf, samePos, snap, snapTargets, type Areal, type BBox, type EditGrid, type Problem, type StreetOutline } from './topology';
-import { addEditorLayers } from './editor-layers';
+import { addEditorLayers, restyleBasemap } from './editor-layers';
 import type { Locale } from '../../i18n/messages';
 
 export type Tool = 'select' | 'draw' | 'split';
 export type Theme = 'dark' | 'light';
 
 /** Layers of our own basemap that a raster basemap replaces (the street outline and editing layers stay). */
-const OWN_BASEMAP = (id: string) => id === 'district-land' || id === 'street-land' || id.startsWith('road-') || id.startsWith('water-');
 
 export interface EditorMapEvents {
   onSelect: (key: string | null) => void;
@@ -203,26 +201,7 @@ export class EditorMap {
   /** Our dark or light basemap (restyled in place: the editing layers stay), or a raster one under the outline. */
   setBasemap(b: Basemap): void {
     void this.ready.then(() => {
-      const m = this.map;
-      for (let i = 0; i < this.rasterCount; i++) {
-        if (m.getLayer(`raster-${i}`)) m.removeLayer(`raster-${i}`);
-        if (m.getSource(`raster-${i}`)) m.removeSource(`raster-${i}`);
-      }
-      const rasters = b.kind === 'raster' ? rasterSources(b) : [];
-      rasters.forEach((src, i) => {
-        m.addSource(`raster-${i}`, src);
-        m.addLayer({ id: `raster-${i}`, type: 'raster', source: `raster-${i}` }, 'district-land');
-      });
-      this.rasterCount = rasters.length;
-      const p = PALETTE[b.theme];
-      m.setPaintProperty('background', 'background-color', p.background);
-      m.setPaintProperty('district-land', 'fill-color', p.land);
-      m.setPaintProperty('street-land', 'fill-color', p.street);
-      for (const l of contextLayers(b.theme, { districts: { source: 'districts' }, streets: { source: 'streets' } })) {
-        if (!m.getLayer(l.id)) continue;
-        for (const [k, v] of Object.entries(('paint' in l ? l.paint : undefined) ?? {})) m.setPaintProperty(l.id, k as never, v as never);
-      }
-      for (const l of m.getStyle().layers) if (OWN_BASEMAP(l.id)) m.setLayoutProperty(l.id, 'visibility', rasters.length ? 'none' : 'visible');
+      this.rasterCount = restyleBasemap(this.map, b, this.rasterCount);
     });
   }
 

@@ -2,6 +2,9 @@
 // outline), added once to its map; EditorMap fills the sources.
 import type * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
+import type { Basemap } from '../../api/types';
+import { rasterSources } from '../../map/basemap';
+import { contextLayers, PALETTE } from '../../map/basemap-layers';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -40,4 +43,31 @@ export function addEditorLayers(m: maplibregl.Map): void {
   // The street outline is locked: drawn heavy and distinct, never in TerraDraw.
   m.addLayer({ id: 'street-casing', type: 'line', source: 'streets', paint: { 'line-color': '#5a0a0e', 'line-width': 6 } });
   m.addLayer({ id: 'street-line', type: 'line', source: 'streets', paint: { 'line-color': '#d4a017', 'line-width': 3, 'line-dasharray': [3, 1.5] } });
+}
+
+/** Layers of our own basemap, hidden under a raster one. */
+const OWN_BASEMAP = (id: string) => id === 'district-land' || id === 'street-land' || id.startsWith('road-') || id.startsWith('water-');
+
+/** Our dark or light basemap restyled in place (the editing layers stay), or a raster one under the outline; takes
+ *  the raster layers added before and returns how many are there now. */
+export function restyleBasemap(m: maplibregl.Map, b: Basemap, rasterCount: number): number {
+  for (let i = 0; i < rasterCount; i++) {
+    if (m.getLayer(`raster-${i}`)) m.removeLayer(`raster-${i}`);
+    if (m.getSource(`raster-${i}`)) m.removeSource(`raster-${i}`);
+  }
+  const rasters = b.kind === 'raster' ? rasterSources(b) : [];
+  rasters.forEach((src, i) => {
+    m.addSource(`raster-${i}`, src);
+    m.addLayer({ id: `raster-${i}`, type: 'raster', source: `raster-${i}` }, 'district-land');
+  });
+  const p = PALETTE[b.theme];
+  m.setPaintProperty('background', 'background-color', p.background);
+  m.setPaintProperty('district-land', 'fill-color', p.land);
+  m.setPaintProperty('street-land', 'fill-color', p.street);
+  for (const l of contextLayers(b.theme, { districts: { source: 'districts' }, streets: { source: 'streets' } })) {
+    if (!m.getLayer(l.id)) continue;
+    for (const [k, v] of Object.entries(('paint' in l ? l.paint : undefined) ?? {})) m.setPaintProperty(l.id, k as never, v as never);
+  }
+  for (const l of m.getStyle().layers) if (OWN_BASEMAP(l.id)) m.setLayoutProperty(l.id, 'visibility', rasters.length ? 'none' : 'visible');
+  return rasters.length;
 }
