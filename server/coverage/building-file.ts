@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { rows, type Store } from '../db/store.js';
 import type { CoverageView } from '../domain/coverage/view.js';
 import { partyActionFor, unionActionFor, ACTION_LABELS } from '../domain/coverage/suggest.js';
+import { nearestByType } from '../domain/coverage/reach.js';
 import type { BuildingFile } from './contract.js';
 
 /** What the coverage model knows of a building as of its date: plain data (it crosses from the worker). */
@@ -21,6 +22,7 @@ export function buildingFigures(model: CoverageView, id: number): BuildingFigure
   const building = model.buildings.get(id);
   if (!summary || !building) return null;
   const reach = model.reach.get(id);
+  const nearest = reach ? nearestByType(reach) : {};
   const ids = [...(model.byBuilding.get(id) ?? [])];
   const station = (sid: number, distanceM: number) => ({ stationId: sid, name: model.stationById(sid)?.name ?? '', distanceM });
   const enterprises = ids
@@ -37,7 +39,7 @@ export function buildingFigures(model: CoverageView, id: number): BuildingFigure
     });
   const servedBy = (reach?.servedBy ?? []).map((sid) => {
     const s = model.stationById(sid);
-    const n = Object.values(reach?.nearestByType ?? {}).find((x) => x.stationId === sid);
+    const n = Object.values(nearest).find((x) => x.stationId === sid);
     return station(sid, n?.distanceM ?? (s?.buildingId === id ? 0 : -1));
   });
   return {
@@ -47,7 +49,7 @@ export function buildingFigures(model: CoverageView, id: number): BuildingFigure
     reach: {
       served: reach?.served ?? false,
       servedBy,
-      nearestByType: Object.fromEntries(Object.entries(reach?.nearestByType ?? {}).map(([t, n]) => [t, station(n.stationId, n.distanceM)])),
+      nearestByType: Object.fromEntries(Object.entries(nearest).map(([t, n]) => [t, station(n.stationId, n.distanceM)])),
       walkMinutes: reach?.walkMinutes ?? null,
       band: reach?.band ?? null,
       method: reach?.network ? 'network' : 'straight',

@@ -15,7 +15,7 @@ import type { BuildingReach, ReachConfig } from '../domain/coverage/reach.js';
 import type { BuildingFacts, EnterpriseFacts } from '../domain/coverage/types.js';
 
 /** Bump when the model's facts or reach change shape: older snapshots are then ignored (a rebuild). */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 /** Buildings or enterprises per part (a part is a few hundred KB gzipped). */
 export const PART_ROWS = 20_000;
 

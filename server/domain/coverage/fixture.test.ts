@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_LABELS, type ActionCode } from './suggest.js';
 import { rankGaps, type Gap, type GapKind, type GapLevel } from './gaps.js';
 import { CoverageModel, type SummaryNode, type Territory } from './model.js';
-import { computeReach, DEFAULT_REACH_CONFIG, distanceM } from './reach.js';
+import { computeReach, DEFAULT_REACH_CONFIG, distanceM, nearestByType, nearestOfType } from './reach.js';
 import type { BuildingFacts, EnterpriseFacts, Level, OrgLink, Rate, StationFacts } from './types.js';
 
 // Every date in the fixture is on or before 2024-07-01, so "today" gives the same figures on any later day.
@@ -336,9 +336,10 @@ describe('coverage fixture: hand-computed figures', () => {
           if (!r) continue;
           expect(r.servedBy, `building ${id} servedBy`).toEqual(e.servedBy);
           expect(r.served).toBe(e.servedBy.length > 0);
-          expect(Object.keys(r.nearestByType).sort(), `building ${id} types`).toEqual(Object.keys(e.nearest).sort());
+          const byType = nearestByType(r);
+          expect(Object.keys(byType).sort(), `building ${id} types`).toEqual(Object.keys(e.nearest).sort());
           for (const [type, [stationId, metres]] of Object.entries(e.nearest)) {
-            const n = r.nearestByType[type as keyof typeof r.nearestByType];
+            const n = byType[type as keyof typeof byType];
             expect(n?.stationId, `building ${id} ${type}`).toBe(stationId);
             expect(Math.abs((n?.distanceM ?? NaN) - metres), `building ${id} ${type} metres`).toBeLessThanOrEqual(1);
           }
@@ -353,7 +354,7 @@ describe('coverage fixture: hand-computed figures', () => {
       const moved = STATIONS.map((s) => (s.id === 3 ? { ...s, lon: 121.4561, lat: 31.23 } : s));
       const r = computeReach(BUILDINGS, moved, DEFAULT_REACH_CONFIG, TODAY);
       expect(r.get(102)?.servedBy).toEqual([]);
-      expect(r.get(102)?.nearestByType.party_service_point).toBeUndefined();
+      expect(nearestOfType(r.get(102)!, 'party_service_point')).toBeUndefined();
       expect(r.get(104)?.servedBy).toEqual([3]);
       // A public S3 there would serve B2 (9.5 m < 300 m).
       const pub = moved.map((s) => (s.id === 3 ? { ...s, openTo: 'public' as const, buildingId: null } : s));
@@ -366,15 +367,15 @@ describe('coverage fixture: hand-computed figures', () => {
       const post = (id: number, metresNorth: number): StationFacts => ({
         id, name: `P${id}`, type: 'workers_post', alsoTypes: [], openTo: 'public', reachM: null, buildingId: null, openedOn: null, lon: 121.45, lat: 31.23 + metresNorth / 110_574,
       });
-      const near = computeReach([b], [post(7, 100.4), post(3, 100.2)], DEFAULT_REACH_CONFIG, TODAY).get(1)?.nearestByType.workers_post;
+      const near = nearestOfType(computeReach([b], [post(7, 100.4), post(3, 100.2)], DEFAULT_REACH_CONFIG, TODAY).get(1)!, 'workers_post');
       expect(near).toEqual({ stationId: 3, distanceM: 100 });
       // 100.6 (id 2, first) vs 100.45 (id 9): the nearer, id 9, whatever the order.
       for (const list of [[post(2, 100.6), post(9, 100.45)], [post(9, 100.45), post(2, 100.6)]]) {
-        expect(computeReach([b], list, DEFAULT_REACH_CONFIG, TODAY).get(1)?.nearestByType.workers_post?.stationId).toBe(9);
+        expect(nearestOfType(computeReach([b], list, DEFAULT_REACH_CONFIG, TODAY).get(1)!, 'workers_post')?.stationId).toBe(9);
       }
       // Equal distances: the lower id, whatever the order.
       for (const list of [[post(7, 100.3), post(3, 100.3)], [post(3, 100.3), post(7, 100.3)]]) {
-        expect(computeReach([b], list, DEFAULT_REACH_CONFIG, TODAY).get(1)?.nearestByType.workers_post?.stationId).toBe(3);
+        expect(nearestOfType(computeReach([b], list, DEFAULT_REACH_CONFIG, TODAY).get(1)!, 'workers_post')?.stationId).toBe(3);
       }
     });
 
@@ -391,7 +392,8 @@ describe('coverage fixture: hand-computed figures', () => {
       expect(at(299.9)?.served).toBe(true);
       expect(at(300.1)?.served).toBe(false);
       // Beyond the 3,000 m search radius nothing is reported.
-      expect(at(3001)).toEqual({ servedBy: [], served: false, nearestByType: {}, walkMinutes: null, band: null, network: false });
+      expect(at(3001)).toMatchObject({ servedBy: [], served: false, walkMinutes: null, band: null, network: false });
+      expect(nearestByType(at(3001)!)).toEqual({});
     });
   });
 

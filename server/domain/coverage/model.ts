@@ -51,7 +51,9 @@ export class CoverageModel implements CoverageView {
   readonly children = new Map<string, string[]>();
   readonly enterprises = new Map<number, EnterpriseState>();
   readonly buildings = new Map<number, BuildingFacts>();
-  readonly byBuilding = new Map<number, Set<number>>();
+  /** Each building's enterprise ids: arrays, not Sets (a city has 100,000 buildings with a handful each; a Set
+   *  costs about twice the bytes). Ids are unique: an enterprise is removed before it is placed again. */
+  readonly byBuilding = new Map<number, number[]>();
   reach = new Map<number, BuildingReach>();
   private stations: StationFacts[];
   private roads = new Map<number, RoadLine>();
@@ -192,7 +194,9 @@ export class CoverageModel implements CoverageView {
     if (!prev) return;
     this.apply(prev.areas, contributionOf(prev), -1);
     this.enterprises.delete(id);
-    this.byBuilding.get(prev.facts.buildingId)?.delete(id);
+    const ids = this.byBuilding.get(prev.facts.buildingId);
+    const at = ids ? ids.indexOf(id) : -1;
+    if (ids && at >= 0) ids.splice(at, 1);
   }
 
   upsertEnterprise(given: EnterpriseFacts): void {
@@ -204,9 +208,9 @@ export class CoverageModel implements CoverageView {
     const served = this.reach.get(b.id)?.served ?? false;
     const state: EnterpriseState = { facts, classified, areas: this.sharedAreas(b), served };
     this.enterprises.set(facts.id, state);
-    const set = this.byBuilding.get(b.id) ?? new Set<number>();
-    set.add(facts.id);
-    this.byBuilding.set(b.id, set);
+    const ids = this.byBuilding.get(b.id);
+    if (ids) ids.push(facts.id);
+    else this.byBuilding.set(b.id, [facts.id]);
     this.apply(state.areas, contributionOf(state), 1);
   }
 

@@ -223,7 +223,7 @@ function snapshot(m: CoverageModel) {
   for (const k of [...m.areas.keys()].sort()) summaries[k] = m.node(k, true);
   const reach = [...m.reach.entries()].sort((a, b) => a[0] - b[0]);
   const enterprises = [...m.enterprises.entries()].sort((a, b) => a[0] - b[0]);
-  const byBuilding = [...m.byBuilding.entries()].filter(([, s]) => s.size > 0).map(([b, s]) => [b, [...s].sort((x, y) => x - y)] as const).sort((a, b) => a[0] - b[0]);
+  const byBuilding = [...m.byBuilding.entries()].filter(([, s]) => s.length > 0).map(([b, s]) => [b, [...s].sort((x, y) => x - y)] as const).sort((a, b) => a[0] - b[0]);
   const gaps = (['party', 'union', 'work', 'reach'] as const).flatMap((kind) => (['building', 'grid', 'businessDistrict'] as const).map((level) => rankGaps(m, level, kind, { limit: 1000 })));
   return { summaries, reach, enterprises, byBuilding, gaps };
 }
@@ -453,9 +453,9 @@ describe('coverage properties', () => {
     const counts = keys.map((k) => [k, v.counts.get(k) ?? zero()] as const);
     const reach = [...v.buildings.keys()].sort((a, b) => a - b).map((id) => [id, v.reach.get(id) ?? null] as const);
     const enterprises = [...v.enterprises.values()].map((e) => [e.facts.id, e.classified, e.facts, e.areas] as const).sort((a, b) => a[0] - b[0]);
-    // A building emptied by edits keeps an empty set in an edited model: the same as none.
+    // A building emptied by edits keeps an empty list in an edited model: the same as none.
     const byId = [...v.byBuilding.entries()]
-      .filter(([, ids]) => ids.size > 0)
+      .filter(([, ids]) => ids.length > 0)
       .map(([b, ids]) => [b, [...ids].sort((x, y) => x - y).map((id) => v.enterprises.get(id)?.classified ?? null)] as const)
       .sort((a, b) => a[0] - b[0]);
     const gaps = (['party', 'union', 'work', 'reach'] as const).flatMap((kind) =>

@@ -47,7 +47,7 @@ export interface CoverageView {
   readonly children: ReadonlyMap<string, string[]>;
   readonly enterprises: EnterpriseList;
   readonly buildings: ReadonlyMap<number, BuildingFacts>;
-  readonly byBuilding: ReadonlyMap<number, ReadonlySet<number>>;
+  readonly byBuilding: ReadonlyMap<number, readonly number[]>;
   readonly reach: ReadonlyMap<number, BuildingReach>;
   stationById(id: number): StationFacts | undefined;
   summary(level: AreaInfo['level'], id: string): SummaryNode | null;

@@ -9,7 +9,7 @@ import { isochroneBands, walkField, type IsochroneInput } from './isochrone.js';
 import { contour, signedArea, inRing } from './contour.js';
 import { MAX_JOIN_M } from './walk.js';
 import type { RoadLine } from './graph.js';
-import { computeReach, DEFAULT_REACH_CONFIG, distanceM } from '../coverage/reach.js';
+import { computeReach, DEFAULT_REACH_CONFIG, distanceM, nearestOfType } from '../coverage/reach.js';
 import type { BuildingFacts, StationFacts } from '../coverage/types.js';
 
 const LON0 = 121.45;
@@ -74,7 +74,8 @@ describe('walking bands as areas: the river with one bridge', () => {
     const reach = computeReach(buildings, [POST], DEFAULT_REACH_CONFIG, '2026-06-30', net);
     let checked = 0;
     for (const b of buildings) {
-      const counted = reach.get(b.id)?.nearestByType.workers_post?.distanceM ?? Infinity;
+      const r = reach.get(b.id);
+      const counted = (r && nearestOfType(r, 'workers_post')?.distanceM) ?? Infinity;
       const drawn = field[b.id] as number;
       // The field is sampled only as far as the widest band: beyond it a place is in no band, whatever its walk.
       if (counted <= 375 || Number.isFinite(drawn)) expect(Math.abs(drawn - counted), `sample ${b.id}`).toBeLessThan(1.5);

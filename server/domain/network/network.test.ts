@@ -8,7 +8,7 @@ import { buildWalkGraph, snapToGraph, type RoadLine } from './graph.js';
 import { walkDistances } from './dijkstra.js';
 import { NetworkReach } from './network-reach.js';
 import { CoverageModel, type Territory } from '../coverage/model.js';
-import { computeReach, DEFAULT_REACH_CONFIG, distanceM } from '../coverage/reach.js';
+import { computeReach, DEFAULT_REACH_CONFIG, distanceM, nearestOfType } from '../coverage/reach.js';
 import type { BuildingFacts, EnterpriseFacts, StationFacts } from '../coverage/types.js';
 
 // A local frame in metres about (121.45, 31.23): x east, y north.
@@ -68,7 +68,7 @@ describe('the river with one bridge', () => {
     const r = computeReach([HOUSE], [POST], DEFAULT_REACH_CONFIG, TODAY, net).get(10);
     expect(r).toMatchObject({ served: false, servedBy: [], band: null, network: true });
     expect(r?.walkMinutes).toBeCloseTo(2200 / 75, 1);
-    expect(r?.nearestByType.workers_post?.distanceM).toBe(2200);
+    expect(nearestOfType(r!, 'workers_post')?.distanceM).toBe(2200);
   });
 
   it('the product (the coverage model) says not served, and counts the 50 workers as unserved', () => {
