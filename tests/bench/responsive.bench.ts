@@ -200,9 +200,19 @@ const crashes = (output: string) => {
 
 const computedMs = (output: string) => Number(/Coverage computed \((\d+) ms\)/.exec(output)?.[1] ?? NaN);
 
+/** glibc's allocator as docs/deploy.md sets it for the service (it must be in the environment when the process
+ *  starts, so the server cannot set it for itself); a value already in this environment is kept, so
+ *  `MALLOC_ARENA_MAX= MALLOC_MMAP_THRESHOLD_= npm run bench:responsive` measures glibc's defaults. */
+const DEPLOYED_MALLOC = {
+  MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+  MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? '131072',
+};
+
 /** Start, a wall session and ten different as-of dates on the synthetic city, with the peak RSS over all of it. */
 async function cityMemory(label: string, env: Record<string, string>): Promise<void> {
-  const cityEnv = { ...env, DEMO: 'city', DEMO_CITY_STREETS: String(CITY_STREETS), MEMORY_LOG_MS: '250' };
+  const cityEnv = { ...env, ...DEPLOYED_MALLOC, DEMO: 'city', DEMO_CITY_STREETS: String(CITY_STREETS), MEMORY_LOG_MS: '250' };
+  const malloc = Object.entries(DEPLOYED_MALLOC).map(([k, v]) => `${k}=${v || '(glibc default)'}`).join(' ');
+  console.log(`[${label} city] server environment as docs/deploy.md: ${malloc}`);
   // First start: the city is loaded and the model built from scratch (and persisted).
   let t = performance.now();
   const first = await startServer(cityEnv, 3_600_000);
