@@ -21,4 +21,36 @@ describe('after the map first drew', () => {
     expect(FIRST_DRAWN_WAIT_MS).toBeGreaterThan(0);
     vi.useRealTimers();
   });
+
+  it('asks the waiting figures after the first drawing, two at a time in order, and never one aborted while it waited', async () => {
+    vi.resetModules();
+    const { afterMapDrawnAsk, mapDrawn, FIGURES_AT_ONCE } = await import('./first-drawn');
+    const started: string[] = [];
+    const answers = new Map<string, () => void>();
+    const ask = (name: string, signal?: AbortSignal) =>
+      afterMapDrawnAsk(() => {
+        started.push(name);
+        return new Promise<string>((done) => answers.set(name, () => done(name)));
+      }, signal);
+    const gone = new AbortController();
+    const results = [ask('trend'), ask('warnings'), ask('gaps', gone.signal), ask('bands'), ask('city')];
+    const settled = Promise.allSettled(results);
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    await tick();
+    expect(started).toEqual([]);
+    mapDrawn();
+    await tick();
+    expect(FIGURES_AT_ONCE).toBe(2);
+    expect(started).toEqual(['trend', 'warnings']);
+    gone.abort();
+    answers.get('trend')?.();
+    await tick();
+    expect(started).toEqual(['trend', 'warnings', 'bands']);
+    answers.get('warnings')?.();
+    answers.get('bands')?.();
+    await tick();
+    expect(started).toEqual(['trend', 'warnings', 'bands', 'city']);
+    answers.get('city')?.();
+    expect((await settled).map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+  });
 });

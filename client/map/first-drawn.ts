@@ -32,3 +32,29 @@ export function afterMapDrawn(wait = FIRST_DRAWN_WAIT_MS): Promise<void> {
     waiting.push(done);
   });
 }
+
+/** How many of the figures that wait for the map are asked at once. A browser opens six connections to a server
+ *  (HTTP/1.1): the profile's six figures, several seconds each on a city (trend, warnings, gap lists, walking bands,
+ *  the city's summary), held all six, so the map's next tiles, and the next page on a reload or a link, waited for
+ *  them (a reload of the city's map started its first request 3.5 s late). Two leave the map four. */
+export const FIGURES_AT_ONCE = 2;
+
+let asking = 0;
+const queued: (() => void)[] = [];
+
+/** Asks `ask` once the map has drawn (afterMapDrawn) and fewer than FIGURES_AT_ONCE such asks are pending, in the
+ *  order they were queued. An ask whose signal is aborted while it waits is never made (rejects with the reason). */
+export async function afterMapDrawnAsk<T>(ask: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  await afterMapDrawn();
+  if (asking >= FIGURES_AT_ONCE) await new Promise<void>((turn) => queued.push(turn));
+  else asking++;
+  // A slot is now ours (handed over by the ask before us, or free): it is passed on whatever happens below.
+  try {
+    signal?.throwIfAborted();
+    return await ask();
+  } finally {
+    const next = queued.shift();
+    if (next) next();
+    else asking--;
+  }
+}

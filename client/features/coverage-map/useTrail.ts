@@ -5,7 +5,7 @@ import type { Crumb } from './Breadcrumb';
 import type { ViewState } from './view-state';
 import type { useMapData } from './useMapData';
 import { summaryOf } from './summaries';
-import { afterMapDrawn } from '../../map/first-drawn';
+import { afterMapDrawnAsk } from '../../map/first-drawn';
 
 /** The whole territory's area id (server/domain/coverage/model.ts CITY_ID). */
 export const CITY_ID = 'all';
@@ -22,8 +22,7 @@ export function useTrail(focus: ViewState['focus'], data: Boundaries, cityName: 
   useEffect(() => {
     if (!missingDistrict || districtNames) return;
     let live = true;
-    void afterMapDrawn()
-      .then(() => summaryOf('city', CITY_ID))
+    void afterMapDrawnAsk(() => summaryOf('city', CITY_ID))
       .then((c) => live && setDistrictNames(Object.fromEntries((c.children ?? []).filter((x) => x.level === 'district').map((x) => [x.id, x.name]))))
       .catch(() => undefined);
     return () => {

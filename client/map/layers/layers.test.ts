@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Geometry, Point, Polygon } from 'geojson';
 import { buildLayers } from './index';
-import { buildingColor, REACH_COLORS } from './buildings';
+import { buildingColor, REACH_COLORS, TILE_PROPERTIES } from './buildings';
 import { reachLayers, reachRadiusM } from './reach';
 import { densityLayers } from './density';
 import { DENSITY_RAMP } from './density/cells';
@@ -73,6 +73,23 @@ describe('layer functions', () => {
     expect(buildingColor({ ...(p[0] as BuildingProps), served: false, walkBand: 15 }, 'reach')).toEqual(REACH_COLORS.walk15);
     expect(rateColor(0)).not.toEqual(rateColor(1));
     expect(bivariateColor(0.9, 0.1)).not.toEqual(bivariateColor(0.1, 0.9));
+  });
+
+  it('ask building tiles for only what they are drawn with, and colour and raise them the same from it', () => {
+    const tiles = { url: (c: string) => `/ogc/collections/${c}/tiles/WebMercatorQuad/{z}/{y}/{x}`, loadOptions: {}, loaders: [] };
+    const [layer] = buildLayers(['buildings'], data, { ...style, tiles, zoom: 12 });
+    const url = new URL(String(layer?.props.data), 'http://x');
+    expect(url.searchParams.get('properties')?.split(',')).toEqual([...TILE_PROPERTIES]);
+    type Accessor<T> = (f: { properties: Record<string, unknown> }) => T;
+    const getElevation = layer?.props.getElevation as Accessor<number>;
+    for (const f of data.buildings.features) {
+      const sent = Object.fromEntries(Object.entries(f.properties).filter(([k, v]) => (TILE_PROPERTIES as readonly string[]).includes(k) && v !== null));
+      for (const colorBy of ['party', 'union', 'work', 'reach', 'combined'] as const) {
+        const [l] = buildLayers(['buildings'], data, { ...style, colorBy, tiles, zoom: 12 });
+        expect((l?.props.getFillColor as Accessor<unknown>)({ properties: sent }), colorBy).toEqual(buildingColor(f.properties, colorBy));
+      }
+      expect(getElevation({ properties: sent })).toBe(f.properties.floors * 4);
+    }
   });
 
   it('draw reach circles by type (own reach_m first), skip building-only stations, or 5/10/15-minute bands', () => {

@@ -7,7 +7,7 @@ import { ThresholdsEditor } from '../../warnings/ThresholdsEditor';
 import { TrendChart } from '../../trend/TrendChart';
 import { useI18n } from '../../../i18n/I18n';
 import { summaryOf } from '../summaries';
-import { afterMapDrawn } from '../../../map/first-drawn';
+import { afterMapDrawnAsk } from '../../../map/first-drawn';
 import { RateCards } from './RateCards';
 import { reasonCounts } from './reasons';
 import { ExportLinks } from './ExportLinks';
@@ -47,16 +47,14 @@ export function AreaProfile({ level, id, parent, siblings, streetCode, onOpen, a
     getSummary(level, id, signal).then(setNode).catch(() => !signal.aborted && setError(true));
     setTrend(null);
     setWarnings(null);
-    // The trend, warnings and gap list wait for the map's first drawing (first-drawn.ts): its tiles go first.
-    void afterMapDrawn().then(() => {
-      if (signal.aborted) return;
-      getTrend(level, id, signal).then(setTrend).catch(() => undefined);
-      // A street or district lists its own warnings; a grid or business district reads its street's.
-      const scope = level === 'street' || level === 'district' ? { level, id } : streetCode ? { level: 'street' as const, id: streetCode } : null;
-      if (scope) getWarnings(scope.level, scope.id, signal).then(setWarnings).catch(() => undefined);
-      const where = level === 'grid' ? { gridId: id } : level === 'businessDistrict' ? { businessDistrictId: id } : level === 'street' ? { streetCode: id } : level === 'district' ? { districtCode: id } : streetCode ? { streetCode } : {};
-      getGaps({ level: 'building', kind: 'party', limit: 5, ...where }, signal).then((g) => setGaps(g.gaps)).catch(() => undefined);
-    });
+    // The trend, warnings and gap list wait for the map's first drawing and go two at a time (first-drawn.ts): the
+    // map's tiles go first and keep connections to ask on.
+    afterMapDrawnAsk(() => getTrend(level, id, signal), signal).then(setTrend).catch(() => undefined);
+    // A street or district lists its own warnings; a grid or business district reads its street's.
+    const scope = level === 'street' || level === 'district' ? { level, id } : streetCode ? { level: 'street' as const, id: streetCode } : null;
+    if (scope) afterMapDrawnAsk(() => getWarnings(scope.level, scope.id, signal), signal).then(setWarnings).catch(() => undefined);
+    const where = level === 'grid' ? { gridId: id } : level === 'businessDistrict' ? { businessDistrictId: id } : level === 'street' ? { streetCode: id } : level === 'district' ? { districtCode: id } : streetCode ? { streetCode } : {};
+    afterMapDrawnAsk(() => getGaps({ level: 'building', kind: 'party', limit: 5, ...where }, signal), signal).then((g) => setGaps(g.gaps)).catch(() => undefined);
     return () => ctrl.abort();
     // Not on the parent: it is known only once the boundaries have loaded, and asking the area's own figures
     // again then would queue the same heavy requests twice on a busy server (a city's first view).

@@ -1,7 +1,7 @@
 // An area's walking reach in its profile: buildings and workers within 5/10/15 minutes' walk of a station and
 // outside, and the largest places not served with the reason (walking time on roads, straight line without).
 import { useEffect, useState } from 'react';
-import { afterMapDrawn } from '../../../map/first-drawn';
+import { afterMapDrawnAsk } from '../../../map/first-drawn';
 import { getBands, getGaps } from '../../../api/endpoints';
 import type { Gap, Level, WalkBands } from '../../../api/types';
 import { useI18n } from '../../../i18n/I18n';
@@ -22,13 +22,10 @@ export function WalkSection({ level, id, streetCode, onOpen }: Props) {
     const ctrl = new AbortController();
     setBands(null);
     setGaps([]);
-    // After the map's first drawing: its tiles go first on a busy server (first-drawn.ts).
-    void afterMapDrawn().then(() => {
-      if (ctrl.signal.aborted) return;
-      getBands(level, id, ctrl.signal).then(setBands).catch(() => undefined);
-      const where = level === 'grid' ? { gridId: id } : level === 'businessDistrict' ? { businessDistrictId: id } : level === 'street' ? { streetCode: id } : level === 'district' ? { districtCode: id } : streetCode ? { streetCode } : {};
-      getGaps({ level: 'building', kind: 'reach', limit: 3, ...where }, ctrl.signal).then((g) => setGaps(g.gaps)).catch(() => undefined);
-    });
+    // After the map's first drawing, two figures at a time: its tiles go first on a busy server (first-drawn.ts).
+    afterMapDrawnAsk(() => getBands(level, id, ctrl.signal), ctrl.signal).then(setBands).catch(() => undefined);
+    const where = level === 'grid' ? { gridId: id } : level === 'businessDistrict' ? { businessDistrictId: id } : level === 'street' ? { streetCode: id } : level === 'district' ? { districtCode: id } : streetCode ? { streetCode } : {};
+    afterMapDrawnAsk(() => getGaps({ level: 'building', kind: 'reach', limit: 3, ...where }, ctrl.signal), ctrl.signal).then((g) => setGaps(g.gaps)).catch(() => undefined);
     return () => ctrl.abort();
   }, [level, id, streetCode]);
   if (!bands) return null;
