@@ -25,7 +25,7 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
       if (env.DEMO === 'city') {
         log(`Loading the synthetic city (${env.DEMO_CITY_STREETS} streets; first start only, a few minutes at full size)…`);
         const city = await loadSyntheticCity(store, { streets: env.DEMO_CITY_STREETS, today: chinaToday() });
-        log(`Loaded the synthetic city: ${city.streets.length} streets, ${city.grids.length} grids, ${city.buildings.length} buildings, ${city.enterprises.length} enterprises, ${city.stations.length} stations (${Date.now() - t} ms)`);
+        log(`Loaded the synthetic city: ${city.streets} streets, ${city.grids} grids, ${city.buildings} buildings, ${city.enterprises} enterprises, ${city.stations} stations (${Date.now() - t} ms)`);
       } else {
         const data = await loadDemoTerritory(store);
         log(`Loaded the demo territory: ${data.buildings.length} buildings, ${data.enterprises.length} enterprises, ${data.stations.length} stations (${Date.now() - t} ms)`);

@@ -49,7 +49,23 @@ function dateBefore(rng: Rng, today: string, maxYears: number): string {
   return new Date(t - Math.floor(rng.next() * maxYears * 365) * 86_400_000 - 86_400_000).toISOString().slice(0, 10);
 }
 
+const emptyCity = (): SyntheticCity => ({
+  districts: [], streets: [], grids: [], businessDistricts: [], buildings: [], enterprises: [], organisations: [], organisationCoverage: [],
+  instructors: [], instructorAssignments: [], stations: [],
+});
+
+/** The whole city in memory (benchmarks that need every row at once). */
 export function syntheticCity(o: SyntheticCityOptions): SyntheticCity {
+  const city = emptyCity();
+  for (const part of syntheticCityByStreet(o)) {
+    for (const key of Object.keys(city) as (keyof SyntheticCity)[]) (city[key] as unknown[]).push(...(part[key] as unknown[]));
+  }
+  return city;
+}
+
+/** The city one street at a time (the district comes with the first): the same rows as syntheticCity, in the same
+ *  order, but only one street's are alive at once, so loading the full city costs a street's memory, not a city's. */
+export function* syntheticCityByStreet(o: SyntheticCityOptions): Generator<SyntheticCity> {
   const rng = createRng(o.seed ?? 7);
   const origin = o.origin ?? [121.0, 30.9];
   const { columns, rows } = o.gridsPerStreet;
@@ -58,13 +74,10 @@ export function syntheticCity(o: SyntheticCityOptions): SyntheticCity {
   const streetW = columns * gridSideM;
   const streetH = rows * gridSideM;
   const streetsPerRow = Math.ceil(Math.sqrt(o.streets));
-  const city: SyntheticCity = {
-    districts: [{ code: DISTRICT, name: '合成区', nameEn: 'Synthetic District', city: '合成市', geom: null, illustrative: true, source: SOURCE }],
-    streets: [], grids: [], businessDistricts: [], buildings: [], enterprises: [], organisations: [], organisationCoverage: [],
-    instructors: [], instructorAssignments: [], stations: [],
-  };
   let gridId = 0, buildingId = 0, enterpriseId = 0, orgId = 0, stationId = 0, instructorId = 0;
   for (let s = 0; s < o.streets; s++) {
+    const city = emptyCity();
+    if (s === 0) city.districts.push({ code: DISTRICT, name: '合成区', nameEn: 'Synthetic District', city: '合成市', geom: null, illustrative: true, source: SOURCE });
     const sw = offset(origin, (s % streetsPerRow) * (streetW + 30), Math.floor(s / streetsPerRow) * (streetH + 30));
     const ne = offset(sw, streetW, streetH);
     const code = `${DISTRICT}${(s + 1).toString(36).toUpperCase().padStart(3, '0')}`;
@@ -123,6 +136,6 @@ export function syntheticCity(o: SyntheticCityOptions): SyntheticCity {
         openTo: 'public', openedOn: '2018-01-01', geom: { type: 'Point', coordinates: b.at }, source: SOURCE,
       });
     }
+    yield city;
   }
-  return city;
 }

@@ -33,10 +33,16 @@ export async function insertRows(tx: Db, data: Partial<Dataset>): Promise<void> 
 }
 
 export async function loadDataset(store: Store, data: Dataset): Promise<void> {
+  await loadDatasetInParts(store, [data]);
+}
+
+/** A dataset given in parts (e.g. a street at a time), each inserted in turn so that only one part need be in memory
+ *  at once: the parts' rows in order make the dataset, and later parts may refer to earlier ones. */
+export async function loadDatasetInParts(store: Store, parts: Iterable<Partial<Dataset>>): Promise<void> {
   await store.write(async (tx) => {
     // A whole territory is one transaction: its derived-geometry updates may take longer than a request may.
     await tx.execute(sql`SET LOCAL statement_timeout = 0`);
-    await insertRows(tx, data);
+    for (const part of parts) await insertRows(tx, part);
     await assignGrids(tx);
     await refreshDerivedGeometry(tx);
     await resetIdentities(tx);

@@ -219,6 +219,7 @@ async function cityMemory(label: string, env: Record<string, string>): Promise<v
   const loaded = /Loaded the synthetic city: (.*) \(/.exec(first.output())?.[1] ?? 'the city already loaded (--keep-db)';
   const fullMs = computedMs(first.output());
   await first.stop();
+  if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}-${label}-first.log`, first.output());
   console.log(`[${label} city] ${loaded}; first start ${((performance.now() - t) / 1000).toFixed(0)} s, full build ${fullMs} ms; ` +
     `its peak RSS ${logPeakRss(first.output())} MiB (memory log, every 250 ms), thread peaks: ${threadPeaks(first.output())}${crashes(first.output())}`);
   t = performance.now();
