@@ -16,11 +16,14 @@ import { EventHub } from './events/hub.js';
 export async function bootstrap(env: Env, log: (line: string) => void = console.log): Promise<AppServices> {
   const started = Date.now();
   if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR, env.DATA_DIR_MIN_FREE_MB);
-  const store: Store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, statementTimeoutS: env.DATABASE_STATEMENT_TIMEOUT_S, owner: 'server' });
+  const open = () => openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, statementTimeoutS: env.DATABASE_STATEMENT_TIMEOUT_S, owner: 'server' });
+  let store: Store = await open();
   log(`Store: ${store.kind === 'pglite' ? `embedded PGlite + PostGIS in ${env.DATA_DIR}` : 'PostgreSQL + PostGIS'} (${Date.now() - started} ms)`);
   // Processes started together on an empty PostgreSQL database: one fills it, the others then find it full.
+  let loaded = false;
   await withFirstStartLock(env.DATABASE_URL, async () => {
     if (await isEmpty(store)) {
+      loaded = true;
       const t = Date.now();
       if (env.DEMO === 'city') {
         log(`Loading the synthetic city (${env.DEMO_CITY_STREETS} streets; first start only, a few minutes at full size)…`);
@@ -37,6 +40,12 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
     await ensureAdmin(store, env.ADMIN_PASSWORD, log);
     await ensureDisplayToken(store, env.DISPLAY_TOKEN);
   });
+  // The embedded database's WASM memory grows to the most it ever held and never shrinks; a demo load is the most it
+  // holds (the city's: +56 MiB, and its thread's heap), so the store is opened afresh for serving (issue 18 point 7).
+  if (loaded && store.kind === 'pglite') {
+    await store.close();
+    store = await open();
+  }
   // The replica is migrated by its primary (it cannot be written): opened as it is, read-only.
   const readStore = env.DATABASE_READ_URL
     ? await openPostgres(env.DATABASE_READ_URL, { migrate: false, readOnly: true, statementTimeoutS: env.DATABASE_STATEMENT_TIMEOUT_S })
