@@ -10,7 +10,7 @@ import { bootstrap } from './bootstrap.js';
 import { createApp } from './app.js';
 import { applyKeepAlive } from './http/keep-alive.js';
 import { logMemory } from './db/memory-log.js';
-import { useSmallYoungGenerations } from './young-generation.js';
+import { useFrugalHeaps } from './heap-flags.js';
 
 const DIST = resolve('dist');
 
@@ -28,7 +28,7 @@ async function buildClientIfNeeded(): Promise<void> {
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  useSmallYoungGenerations();
+  useFrugalHeaps();
   logMemory('main');
   const withClient = env.SERVE_CLIENT === 'true';
   if (withClient) await buildClientIfNeeded();

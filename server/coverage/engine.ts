@@ -18,7 +18,7 @@ import { ReachConfigSchema } from './contract.js';
 import { CoverageHost, type HostOptions, type HostStats } from './host.js';
 import type { Answer, Question } from './questions.js';
 import type { Reply, Request, WorkerData } from './worker.js';
-import { COVERAGE_YOUNG_GENERATION_MB } from '../young-generation.js';
+import { COVERAGE_YOUNG_GENERATION_MB } from '../heap-flags.js';
 
 /** Seconds a client is told to wait for figures being computed: soon enough to show them shortly after, rare enough not to load the server. */
 const RETRY_AFTER_S = 5;
@@ -72,7 +72,7 @@ class InWorker implements Backend {
       name: 'coverage',
       // The old generation capped: V8 collects within it instead of growing to a few times the live set, and a
       // model that outgrows it ends this thread (ERR_WORKER_OUT_OF_MEMORY), not the process. The young generation
-      // is V8's default, whatever the server's other threads use (young-generation.ts).
+      // is V8's default, whatever the server's other threads use (heap-flags.ts).
       resourceLimits: { maxYoungGenerationSizeMb: COVERAGE_YOUNG_GENERATION_MB, ...(heapMb ? { maxOldGenerationSizeMb: heapMb } : {}) },
     });
     this.worker.unref();

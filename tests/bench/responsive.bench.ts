@@ -30,7 +30,8 @@ const USAGE = `npm run bench:responsive [-- seconds] [flags]
   --keep-db NAME       PostgreSQL: the city in database NAME, created and loaded if absent and kept afterwards, so
                        the next run skips the load (its coverage snapshot is deleted first: the first start is
                        still a full build); drop it yourself when done
-  BENCH_SERVER_LOG=p   write the measured server's output (memory timeline) to p-<driver>.log`;
+  BENCH_SERVER_LOG=p   write the city servers' output (memory timeline) to p-<driver>-first.log (the first
+                       start) and p-<driver>.log (the restart, the wall session and the dates)`;
 if (process.argv.includes('--help')) {
   console.log(USAGE);
   process.exit(0);
@@ -221,7 +222,7 @@ async function cityMemory(label: string, env: Record<string, string>): Promise<v
   await first.stop();
   if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}-${label}-first.log`, first.output());
   console.log(`[${label} city] ${loaded}; first start ${((performance.now() - t) / 1000).toFixed(0)} s, full build ${fullMs} ms; ` +
-    `its peak RSS ${logPeakRss(first.output())} MiB (memory log, every 250 ms), thread peaks: ${threadPeaks(first.output())}${crashes(first.output())}`);
+    `its peak RSS ${logPeakRss(first.output())} MiB (memory log, every 250 ms; goal ≤ 1024), thread peaks: ${threadPeaks(first.output())}${crashes(first.output())}`);
   t = performance.now();
   const server = await startServer(cityEnv, 3_600_000, { untilComputed: false });
   const peak = peakRss(server.proc.pid);
