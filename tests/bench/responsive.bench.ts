@@ -201,7 +201,7 @@ const crashes = (output: string) => {
 
 const computedMs = (output: string) => Number(/Coverage computed \((\d+) ms\)/.exec(output)?.[1] ?? NaN);
 
-/** glibc's allocator as docs/deploy.md sets it for the service (it must be in the environment when the process
+/** glibc's allocator as `npm start` and docs/deploy.md set it for the service (it must be in the environment when the process
  *  starts, so the server cannot set it for itself); a value already in this environment is kept, so
  *  `MALLOC_ARENA_MAX= MALLOC_MMAP_THRESHOLD_= npm run bench:responsive` measures glibc's defaults. */
 const DEPLOYED_MALLOC = {
@@ -293,7 +293,7 @@ async function main(): Promise<void> {
     if (!cityOnly) {
       const dir = mkdtempSync(join(tmpdir(), 'pbmap-responsive-'));
       try {
-        const lite = await startServer({ ...base, DATA_DIR: dir, DATABASE_URL: '' }, 600_000);
+        const lite = await startServer({ ...base, ...DEPLOYED_MALLOC, DATA_DIR: dir, DATABASE_URL: '' }, 600_000);
         try {
           await run('pglite', lite, peakRss(lite.proc.pid));
         } finally {
@@ -315,7 +315,7 @@ async function main(): Promise<void> {
   if (!cityOnly) {
     const db = await throwawayDatabase(url);
     try {
-      const pg = await startServer({ ...base, DATABASE_URL: db.url }, 600_000);
+      const pg = await startServer({ ...base, ...DEPLOYED_MALLOC, DATABASE_URL: db.url }, 600_000);
       try {
         await run('postgres', pg, peakRss(pg.proc.pid));
       } finally {
