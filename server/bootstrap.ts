@@ -1,6 +1,6 @@
 // Brings a store to a ready state: migrated, demo data on first run, first admin, display token.
 import type { Env } from './env.js';
-import { openPostgres, openStore, type Store } from './db/store.js';
+import { openPostgres, openStore, reopenPglite, type Store } from './db/store.js';
 import { isEmpty } from './db/bulk-load.js';
 import { checkDataDir } from './db/data-dir-check.js';
 import { withFirstStartLock } from './db/session-lock.js';
@@ -16,8 +16,7 @@ import { EventHub } from './events/hub.js';
 export async function bootstrap(env: Env, log: (line: string) => void = console.log): Promise<AppServices> {
   const started = Date.now();
   if (!env.DATABASE_URL) checkDataDir(env.DATA_DIR, env.DATA_DIR_MIN_FREE_MB);
-  const open = () => openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, statementTimeoutS: env.DATABASE_STATEMENT_TIMEOUT_S, owner: 'server' });
-  let store: Store = await open();
+  let store: Store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, statementTimeoutS: env.DATABASE_STATEMENT_TIMEOUT_S, owner: 'server' });
   log(`Store: ${store.kind === 'pglite' ? `embedded PGlite + PostGIS in ${env.DATA_DIR}` : 'PostgreSQL + PostGIS'} (${Date.now() - started} ms)`);
   // Processes started together on an empty PostgreSQL database: one fills it, the others then find it full.
   let loaded = false;
@@ -43,10 +42,7 @@ export async function bootstrap(env: Env, log: (line: string) => void = console.
   // The embedded database's WASM memory grows to the most it ever held and never shrinks. Creating the cluster and
   // loading a demo are the most it holds (184 MiB against 128 when serving the city), so after a first start the
   // store is opened afresh for serving (issue 18 point 7).
-  if (loaded && store.kind === 'pglite') {
-    await store.close();
-    store = await open();
-  }
+  if (loaded && store.kind === 'pglite') store = await reopenPglite(store, env.DATA_DIR);
   // The replica is migrated by its primary (it cannot be written): opened as it is, read-only.
   const readStore = env.DATABASE_READ_URL
     ? await openPostgres(env.DATABASE_READ_URL, { migrate: false, readOnly: true, statementTimeoutS: env.DATABASE_STATEMENT_TIMEOUT_S })

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { MessageChannel, type Worker } from 'node:worker_threads';
 import * as schema from './schema.js';
 import { migrate } from './migrate.js';
-import { acquireOwnerLock } from './owner-lock.js';
+import { acquireOwnerLock, type OwnerLock } from './owner-lock.js';
 import type { Db, Store } from './database.js';
 import { PortClient, storeOverClient } from './store-port.js';
 import { DatabaseDown } from './port-protocol.js';
@@ -16,9 +16,10 @@ export { EngineFailure, rows, type Db, type Store } from './database.js';
 /** Opens the embedded database in dataDir (null: in memory). The directory is this process's alone while
  *  the store is open: another process holding it makes this throw DataDirInUseError (owner-lock.ts).
  *  PGlite runs in its own worker thread (ADR 0016): this thread only sends it statements and receives rows. */
-export async function openPglite(dataDir: string | null, opts: { owner?: string; migrate?: boolean } = {}): Promise<Store> {
+export async function openPglite(dataDir: string | null, opts: { owner?: string; migrate?: boolean; lock?: OwnerLock } = {}): Promise<Store> {
   if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
-  const ownerLock = dataDir ? acquireOwnerLock(dataDir, opts.owner ?? 'process') : undefined;
+  // A lock handed over by reopenPglite is already this process's; the store releases it on close like its own.
+  const ownerLock = opts.lock ?? (dataDir ? acquireOwnerLock(dataDir, opts.owner ?? 'process') : undefined);
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;
   try {
@@ -51,6 +52,7 @@ export async function openPglite(dataDir: string | null, opts: { owner?: string;
     throw err;
   }
   let closed: Promise<void> | null = null;
+  let keepLock = false;
   const close = () =>
     (closed ??= (async () => {
       closing = true;
@@ -61,7 +63,7 @@ export async function openPglite(dataDir: string | null, opts: { owner?: string;
         const timer = setTimeout(() => void worker.terminate(), 5000);
         await exited;
         clearTimeout(timer);
-        ownerLock?.release();
+        if (!keepLock) ownerLock?.release();
       }
     })());
   const store: Store = {
@@ -73,6 +75,11 @@ export async function openPglite(dataDir: string | null, opts: { owner?: string;
     },
     ...(ownerLock ? { ownerLock } : {}),
   };
+  handOvers.set(store, async () => {
+    keepLock = true;
+    await close();
+    return ownerLock;
+  });
   try {
     if (opts.migrate !== false) await migrate(store);
   } catch (err) {
@@ -80,6 +87,18 @@ export async function openPglite(dataDir: string | null, opts: { owner?: string;
     throw err;
   }
   return store;
+}
+
+/** Each open embedded store's close that keeps its data directory's lock, for reopenPglite. */
+const handOvers = new WeakMap<Store, () => Promise<OwnerLock | undefined>>();
+
+/** The same embedded store in a new database thread (PGlite's WASM memory never shrinks: a fresh one starts small),
+ *  the data directory held by this process throughout, so no other process can take it in between. */
+export async function reopenPglite(store: Store, dataDir: string | null): Promise<Store> {
+  const handOver = handOvers.get(store);
+  if (!handOver) throw new Error('reopenPglite: not an open embedded store');
+  const lock = await handOver();
+  return openPglite(dataDir, { lock, migrate: false });
 }
 
 /** A database that does not accept a connection this quickly is answered as unavailable (503), not waited for. */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startServer, type ServerProcess } from '../helpers/processes.js';
-import { openPglite, rows } from '../../server/db/store.js';
+import { openPglite, reopenPglite, rows } from '../../server/db/store.js';
 import { acquireOwnerLock, DataDirInUseError, OWNER_LOCK_FILE } from '../../server/db/owner-lock.js';
 import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN } from '../helpers/constants.js';
 
@@ -76,6 +76,25 @@ describe('the owner lock', () => {
     const lock = acquireOwnerLock(dir, 'test');
     expect(JSON.parse(readFileSync(join(dir, OWNER_LOCK_FILE), 'utf8')).pid).toBe(process.pid);
     lock.release();
+  });
+
+  it("is kept through a reopen (a first start's fresh database thread): nobody can take it in between", async () => {
+    const dir = fresh();
+    cpSync(inject('pgliteTemplate'), dir, { recursive: true });
+    const first = await openPglite(dir, { owner: 'server' });
+    await first.write((tx) => tx.execute(sql`INSERT INTO settings (key, value, version) VALUES ('reopen-test', '1'::jsonb, 1)`));
+    const reopened = await reopenPglite(first, dir);
+    try {
+      expect(reopened.ownerLock).toBe(first.ownerLock);
+      expect(existsSync(join(dir, OWNER_LOCK_FILE))).toBe(true);
+      expect(() => acquireOwnerLock(dir, 'import CLI')).toThrow(DataDirInUseError);
+      await expect(first.read((db) => rows(db, sql`SELECT 1`))).rejects.toThrow();
+      const [r] = await reopened.read((db) => rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM settings WHERE key = 'reopen-test'`));
+      expect(r?.n).toBe(1);
+    } finally {
+      await reopened.close();
+    }
+    expect(existsSync(join(dir, OWNER_LOCK_FILE))).toBe(false);
   });
 
   it("cannot check a holder on another host: refused, saying which file to remove once it is stopped", () => {
