@@ -3,7 +3,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { ArcLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ArcLayer, GeoJsonLayer, IconLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import { MVTLayer } from '@deck.gl/geo-layers';
 import type { FeatureCollection } from 'geojson';
@@ -26,6 +26,7 @@ const CLASSES: Record<LayerType, new (props: never) => Layer> = {
   HexagonLayer: HexagonLayer as never,
   HeatmapLayer: HeatmapLayer as never,
   ArcLayer: ArcLayer as never,
+  LineLayer: LineLayer as never,
   MVTLayer: MVTLayer as never,
 };
 

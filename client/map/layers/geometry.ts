@@ -24,3 +24,28 @@ export function bboxOf(g: Geometry): [number, number, number, number] {
   if (g.type !== 'GeometryCollection') walk(g.coordinates);
   return [w, s, e, n];
 }
+
+/** The edges of the features' polygon rings as segments, each edge once: neighbouring areas (the grids of a street)
+ *  share their borders, and a border drawn once is drawn in one colour (twice, a translucent line is darker). */
+export function ringSegments(geometries: Geometry[]): [Position, Position][] {
+  const seen = new Set<string>();
+  const out: [Position, Position][] = [];
+  const ring = (r: Position[]) => {
+    for (let i = 0; i + 1 < r.length; i++) {
+      const a = r[i] as Position;
+      const b = r[i + 1] as Position;
+      const ka = `${a[0]},${a[1]}`;
+      const kb = `${b[0]},${b[1]}`;
+      if (ka === kb) continue;
+      const key = ka < kb ? `${ka} ${kb}` : `${kb} ${ka}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push([a, b]);
+    }
+  };
+  for (const g of geometries) {
+    if (g.type === 'Polygon') g.coordinates.forEach(ring);
+    else if (g.type === 'MultiPolygon') g.coordinates.forEach((p) => p.forEach(ring));
+  }
+  return out;
+}

@@ -2,7 +2,7 @@
 // Chinese labels drawn by deck.gl's TextLayer from the system's CJK fonts (no glyph files needed).
 import type { Geometry } from 'geojson';
 import { mapGeometry } from '../../coords';
-import { bboxOf, labelPoint } from '../geometry';
+import { bboxOf, labelPoint, ringSegments } from '../geometry';
 import { fnKey, memoOn } from '../memo';
 import type { LayerSpec, MapData, StyleState } from '../types';
 import type { RGBA } from '../../colors';
@@ -65,14 +65,29 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
         data: projected(data.grids.features),
         visible: !overview,
         filled: true,
-        stroked: true,
+        // Outlined by the next layer.
+        stroked: false,
         // A near-transparent fill keeps grids clickable between buildings.
         getFillColor: (f: { id?: unknown }) => (isSelected('grid', f.id) ? [200, 22, 29, 45] : [0, 0, 0, 1]),
-        getLineColor: dark ? [200, 200, 220, 170] : [90, 90, 110, 170],
-        getLineWidth: 1.5,
-        lineWidthUnits: 'pixels',
         pickable: true,
         updateTriggers: { getFillColor: [sel?.level, sel?.id] },
+      },
+    },
+    {
+      // The grids' borders as plain segments, each shared border once. As the polygons' own outlines (deck.gl's
+      // PathLayer: a vertex shader that joins each segment to its neighbours) a city's 2,000 grids cost ~650 ms of
+      // every frame on software WebGL at zoom 12, half the frame; these 1.5-px lines need no joins.
+      type: 'LineLayer',
+      props: {
+        id: 'boundaries-grid-outlines',
+        data: memoOn(data.grids.features, `${k}:segments`, () => ringSegments(projected(data.grids.features).map((f) => f.geometry))),
+        visible: !overview,
+        getSourcePosition: (d: [number[], number[]]) => d[0],
+        getTargetPosition: (d: [number[], number[]]) => d[1],
+        getColor: dark ? [200, 200, 220, 170] : [90, 90, 110, 170],
+        getWidth: 1.5,
+        widthUnits: 'pixels',
+        pickable: false,
       },
     },
     {
@@ -91,18 +106,33 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
         updateTriggers: { getFillColor: [sel?.level, sel?.id] },
       },
     },
+    // District and street outlines as plain segments, each shared border once (see the grids' outlines): as the
+    // polygons' PathLayer the city's 200 streets and their districts took ~120 ms of every zoom-12 frame.
+    // Districts are faint, under their streets; streets thinner in the overview, where 200 streets' outlines would
+    // paint the city red over its choropleth.
     {
-      type: 'GeoJsonLayer',
+      type: 'LineLayer',
+      props: {
+        id: 'boundaries-district-outlines',
+        data: memoOn(data.districts.features, `${k}:segments`, () => ringSegments(projected(data.districts.features).map((f) => f.geometry))),
+        getSourcePosition: (d: [number[], number[]]) => d[0],
+        getTargetPosition: (d: [number[], number[]]) => d[1],
+        getColor: [200, 22, 29, 90],
+        getWidth: overview ? 2 : 1.5,
+        widthUnits: 'pixels',
+        pickable: false,
+      },
+    },
+    {
+      type: 'LineLayer',
       props: {
         id: 'boundaries-streets',
-        data: memoOn(data.streets.features, `${k}:outlines:${data.districts.features.length}`, () => projected([...data.districts.features, ...data.streets.features])),
-        filled: false,
-        stroked: true,
-        getLineColor: (f: { properties?: Record<string, unknown> }) => (f.properties?.districtCode ? [200, 22, 29, 255] : [200, 22, 29, 90]),
-        // Thinner in the overview, where 200 streets' outlines would paint the city red over its choropleth.
-        getLineWidth: (f: { properties?: Record<string, unknown> }) => (f.properties?.districtCode ? (overview ? 1.2 : 3.5) : overview ? 2 : 1.5),
-        updateTriggers: { getLineWidth: [overview] },
-        lineWidthUnits: 'pixels',
+        data: memoOn(data.streets.features, `${k}:segments`, () => ringSegments(projected(data.streets.features).map((f) => f.geometry))),
+        getSourcePosition: (d: [number[], number[]]) => d[0],
+        getTargetPosition: (d: [number[], number[]]) => d[1],
+        getColor: [200, 22, 29, 255],
+        getWidth: overview ? 1.2 : 3.5,
+        widthUnits: 'pixels',
         pickable: false,
       },
     },
