@@ -35,6 +35,21 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
   const project = <G extends Geometry>(g: G) => mapGeometry(g, s.toMap);
   const k = fnKey(s.toMap);
   const projected = <F extends { geometry: Geometry }>(features: F[]): F[] => memoOn(features, k, () => features.map((f) => ({ ...f, geometry: project(f.geometry) })));
+  // Areas' outlines as plain segments (deck.gl's LineLayer), each border two areas share once.
+  const outlines = (id: string, features: { geometry: Geometry }[], color: RGBA, width: number, visible = true): LayerSpec => ({
+    type: 'LineLayer',
+    props: {
+      id,
+      data: memoOn(features, `${k}:segments`, () => ringSegments(projected(features).map((f) => f.geometry))),
+      visible,
+      getSourcePosition: (d: [number[], number[]]) => d[0],
+      getTargetPosition: (d: [number[], number[]]) => d[1],
+      getColor: color,
+      getWidth: width,
+      widthUnits: 'pixels',
+      pickable: false,
+    },
+  });
   const sel = s.selection;
   const isSelected = (level: string, id: unknown) => !!sel && sel.level === level && sel.id === String(id);
   // Grid names sit at the grid's centre, business-district names just below theirs, so the two rarely collide.
@@ -73,23 +88,10 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
         updateTriggers: { getFillColor: [sel?.level, sel?.id] },
       },
     },
-    {
-      // The grids' borders as plain segments, each shared border once. As the polygons' own outlines (deck.gl's
-      // PathLayer: a vertex shader that joins each segment to its neighbours) a city's 2,000 grids cost ~650 ms of
-      // every frame on software WebGL at zoom 12, half the frame; these 1.5-px lines need no joins.
-      type: 'LineLayer',
-      props: {
-        id: 'boundaries-grid-outlines',
-        data: memoOn(data.grids.features, `${k}:segments`, () => ringSegments(projected(data.grids.features).map((f) => f.geometry))),
-        visible: !overview,
-        getSourcePosition: (d: [number[], number[]]) => d[0],
-        getTargetPosition: (d: [number[], number[]]) => d[1],
-        getColor: dark ? [200, 200, 220, 170] : [90, 90, 110, 170],
-        getWidth: 1.5,
-        widthUnits: 'pixels',
-        pickable: false,
-      },
-    },
+    // The grids' borders as plain segments, each shared border once. As the polygons' own outlines (deck.gl's
+    // PathLayer: a vertex shader that joins each segment to its neighbours) a city's 2,000 grids cost ~650 ms of
+    // every frame on software WebGL at zoom 12, half the frame; these 1.5-px lines need no joins.
+    outlines('boundaries-grid-outlines', data.grids.features, dark ? [200, 200, 220, 170] : [90, 90, 110, 170], 1.5, !overview),
     {
       // Above the grids: a business district lies inside grids, and the layer on top takes the click.
       type: 'GeoJsonLayer',
@@ -110,32 +112,8 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
     // polygons' PathLayer the city's 200 streets and their districts took ~120 ms of every zoom-12 frame.
     // Districts are faint, under their streets; streets thinner in the overview, where 200 streets' outlines would
     // paint the city red over its choropleth.
-    {
-      type: 'LineLayer',
-      props: {
-        id: 'boundaries-district-outlines',
-        data: memoOn(data.districts.features, `${k}:segments`, () => ringSegments(projected(data.districts.features).map((f) => f.geometry))),
-        getSourcePosition: (d: [number[], number[]]) => d[0],
-        getTargetPosition: (d: [number[], number[]]) => d[1],
-        getColor: [200, 22, 29, 90],
-        getWidth: overview ? 2 : 1.5,
-        widthUnits: 'pixels',
-        pickable: false,
-      },
-    },
-    {
-      type: 'LineLayer',
-      props: {
-        id: 'boundaries-streets',
-        data: memoOn(data.streets.features, `${k}:segments`, () => ringSegments(projected(data.streets.features).map((f) => f.geometry))),
-        getSourcePosition: (d: [number[], number[]]) => d[0],
-        getTargetPosition: (d: [number[], number[]]) => d[1],
-        getColor: [200, 22, 29, 255],
-        getWidth: overview ? 1.2 : 3.5,
-        widthUnits: 'pixels',
-        pickable: false,
-      },
-    },
+    outlines('boundaries-district-outlines', data.districts.features, [200, 22, 29, 90], overview ? 2 : 1.5),
+    outlines('boundaries-streets', data.streets.features, [200, 22, 29, 255], overview ? 1.2 : 3.5),
     {
       type: 'TextLayer',
       props: {
