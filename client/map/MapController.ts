@@ -3,7 +3,7 @@
 import type * as maplibregl from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Layer, PickingInfo } from '@deck.gl/core';
-import { ArcLayer, GeoJsonLayer, IconLayer, LineLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ArcLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import { MVTLayer } from '@deck.gl/geo-layers';
 import type { FeatureCollection } from 'geojson';
@@ -13,6 +13,7 @@ import { createMap, setMapLocale, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
 import { RestTimer, type Point } from './rest-timer';
 import { mapDrawn } from './first-drawn';
+import { CulledLineLayer } from './layers/culled-lines';
 import type { Locale } from '../i18n/messages';
 
 /** How far from a thing (pixels) a click or rest still finds it: thin outlines and small icons. */
@@ -26,7 +27,7 @@ const CLASSES: Record<LayerType, new (props: never) => Layer> = {
   HexagonLayer: HexagonLayer as never,
   HeatmapLayer: HeatmapLayer as never,
   ArcLayer: ArcLayer as never,
-  LineLayer: LineLayer as never,
+  CulledLineLayer: CulledLineLayer as never,
   MVTLayer: MVTLayer as never,
 };
 

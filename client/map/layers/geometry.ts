@@ -49,3 +49,45 @@ export function ringSegments(geometries: Geometry[]): [Position, Position][] {
   }
   return out;
 }
+
+export type BBox = [number, number, number, number];
+
+/** Segments cut into spatial chunks of at most `maxPerChunk` each, by halving the longer side of a chunk's
+ *  extent at the median until it is small enough, with each chunk's bounding box: a layer can then leave out
+ *  the chunks the view does not touch. Every segment is in exactly one chunk, in its original order. */
+export function segmentChunks<S extends [Position, Position]>(segments: S[], maxPerChunk: number): { bbox: BBox; segments: S[] }[] {
+  const out: { bbox: BBox; segments: S[] }[] = [];
+  const mid = (s: S, axis: 0 | 1) => ((s[0][axis] as number) + (s[1][axis] as number)) / 2;
+  const boxOf = (part: S[]): BBox => {
+    let [w, so, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const s of part)
+      for (const p of s) {
+        w = Math.min(w, p[0] as number);
+        so = Math.min(so, p[1] as number);
+        e = Math.max(e, p[0] as number);
+        n = Math.max(n, p[1] as number);
+      }
+    return [w, so, e, n];
+  };
+  // Indices keep the original order inside each chunk whatever the sorting did.
+  const split = (idx: number[]): void => {
+    const part = idx.map((i) => segments[i] as S);
+    const bbox = boxOf(part);
+    if (idx.length <= Math.max(1, maxPerChunk)) {
+      out.push({ bbox, segments: part });
+      return;
+    }
+    const axis = bbox[2] - bbox[0] >= bbox[3] - bbox[1] ? 0 : 1;
+    const sorted = [...idx].sort((a, b) => mid(segments[a] as S, axis) - mid(segments[b] as S, axis));
+    const half = Math.ceil(sorted.length / 2);
+    split(sorted.slice(0, half).sort((a, b) => a - b));
+    split(sorted.slice(half).sort((a, b) => a - b));
+  };
+  if (segments.length) split(segments.map((_, i) => i));
+  return out;
+}
+
+/** Whether two boxes [w, s, e, n] overlap (touching counts). */
+export function boxesMeet(a: BBox, b: BBox): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}

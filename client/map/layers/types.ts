@@ -11,7 +11,7 @@ export type LayerId = (typeof LAYER_IDS)[number];
 export const COLOR_BY = ['party', 'union', 'work', 'reach', 'combined'] as const;
 export type ColorBy = (typeof COLOR_BY)[number];
 
-export type LayerType = 'GeoJsonLayer' | 'TextLayer' | 'IconLayer' | 'ScatterplotLayer' | 'HexagonLayer' | 'HeatmapLayer' | 'ArcLayer' | 'LineLayer' | 'MVTLayer';
+export type LayerType = 'GeoJsonLayer' | 'TextLayer' | 'IconLayer' | 'ScatterplotLayer' | 'HexagonLayer' | 'HeatmapLayer' | 'ArcLayer' | 'CulledLineLayer' | 'MVTLayer';
 
 /** Where a layer reads vector tiles of an /ogc collection (OGC API – Tiles), and how it asks (auth). */
 export interface TileSource {

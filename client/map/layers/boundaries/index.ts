@@ -2,7 +2,7 @@
 // Chinese labels drawn by deck.gl's TextLayer from the system's CJK fonts (no glyph files needed).
 import type { Geometry } from 'geojson';
 import { mapGeometry } from '../../coords';
-import { bboxOf, labelPoint, ringSegments } from '../geometry';
+import { bboxOf, labelPoint, ringSegments, segmentChunks } from '../geometry';
 import { fnKey, memoOn } from '../memo';
 import type { LayerSpec, MapData, StyleState } from '../types';
 import type { RGBA } from '../../colors';
@@ -25,6 +25,9 @@ export const GRID_LABEL_MIN_ZOOM = 13;
  *  thematic map (which colours the areas there and takes the clicks). */
 export const GRID_OUTLINE_MIN_ZOOM = 12;
 
+/** Segments per culled chunk: a city's 10,800 grid edges make 64 chunks, a demo street's 150 one. */
+export const SEGMENTS_PER_CHUNK = 256;
+
 export const LABEL_FONT = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
 
 export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
@@ -35,18 +38,16 @@ export function boundaryLayers(data: MapData, s: StyleState): LayerSpec[] {
   const project = <G extends Geometry>(g: G) => mapGeometry(g, s.toMap);
   const k = fnKey(s.toMap);
   const projected = <F extends { geometry: Geometry }>(features: F[]): F[] => memoOn(features, k, () => features.map((f) => ({ ...f, geometry: project(f.geometry) })));
-  // Areas' outlines as plain segments (deck.gl's LineLayer), each border two areas share once.
+  // Areas' outlines as plain segments, each border two areas share once, in spatial chunks the view culls
+  // (culled-lines.ts: software WebGL pays for every segment drawn, in view or not).
   const outlines = (id: string, features: { geometry: Geometry }[], color: RGBA, width: number, visible = true): LayerSpec => ({
-    type: 'LineLayer',
+    type: 'CulledLineLayer',
     props: {
       id,
-      data: memoOn(features, `${k}:segments`, () => ringSegments(projected(features).map((f) => f.geometry))),
+      data: memoOn(features, `${k}:chunks`, () => segmentChunks(ringSegments(projected(features).map((f) => f.geometry)), SEGMENTS_PER_CHUNK)),
       visible,
-      getSourcePosition: (d: [number[], number[]]) => d[0],
-      getTargetPosition: (d: [number[], number[]]) => d[1],
       getColor: color,
       getWidth: width,
-      widthUnits: 'pixels',
       pickable: false,
     },
   });
