@@ -58,21 +58,10 @@ export type BBox = [number, number, number, number];
 export function segmentChunks<S extends [Position, Position]>(segments: S[], maxPerChunk: number): { bbox: BBox; segments: S[] }[] {
   const out: { bbox: BBox; segments: S[] }[] = [];
   const mid = (s: S, axis: 0 | 1) => ((s[0][axis] as number) + (s[1][axis] as number)) / 2;
-  const boxOf = (part: S[]): BBox => {
-    let [w, so, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const s of part)
-      for (const p of s) {
-        w = Math.min(w, p[0] as number);
-        so = Math.min(so, p[1] as number);
-        e = Math.max(e, p[0] as number);
-        n = Math.max(n, p[1] as number);
-      }
-    return [w, so, e, n];
-  };
   // Indices keep the original order inside each chunk whatever the sorting did.
   const split = (idx: number[]): void => {
     const part = idx.map((i) => segments[i] as S);
-    const bbox = boxOf(part);
+    const bbox = bboxOf({ type: 'MultiLineString', coordinates: part });
     if (idx.length <= Math.max(1, maxPerChunk)) {
       out.push({ bbox, segments: part });
       return;
