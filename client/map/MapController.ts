@@ -12,6 +12,7 @@ import { builtinStyle, rasterStyle, type Outlines } from './basemap';
 import { createMap, setMapLocale, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
 import { RestTimer, type Point } from './rest-timer';
+import { GpuIdle, type FenceContext } from './gpu-idle';
 import { mapDrawn } from './first-drawn';
 import { CulledLineLayer } from './layers/culled-lines';
 import type { Locale } from '../i18n/messages';
@@ -52,6 +53,12 @@ declare global {
   }
 }
 
+/** deck.gl's WebGL2 context: asking its canvas again for 'webgl2' returns the context deck made (none before). */
+function deckContext(overlay: MapboxOverlay): FenceContext | null {
+  const gl = overlay.getCanvas()?.getContext('webgl2');
+  return gl instanceof WebGL2RenderingContext ? gl : null;
+}
+
 export class MapController {
   private readonly map: maplibregl.Map;
   private readonly overlay: MapboxOverlay;
@@ -68,6 +75,13 @@ export class MapController {
   private picks = 0;
   /** Where the pointer is over the map with no button pressed (null when it left, or pressed). */
   private pointer: Point | null = null;
+  /** Picks wait for the GPU to catch up first; the context is deck's own (its canvas is not the basemap's). */
+  private readonly gpu = new GpuIdle(() => (this.deckDrawn ? deckContext(this.overlay) : null));
+  /** deck has drawn once, so its canvas has its context (asking for one before would make another). */
+  private deckDrawn = false;
+  private hoverWait: (() => void) | null = null;
+  /** Camera moves begun so far: a click whose pick waited sees whether the map moved under it. */
+  private moves = 0;
 
   constructor(private readonly container: HTMLElement, private readonly opts: MapControllerOptions) {
     this.map = createMap({
@@ -86,7 +100,10 @@ export class MapController {
       _pickable: false,
       // The map says when what it was given is on screen (data-drawn on its container): software WebGL compiles
       // each shader on first use for seconds, and tests and wall monitors should not mistake that for lateness.
-      onAfterRender: () => this.markDrawn(),
+      onAfterRender: () => {
+        this.deckDrawn = true;
+        this.markDrawn();
+      },
     });
     this.map.addControl(this.overlay);
     this.tooltipEl = document.createElement('div');
@@ -100,10 +117,17 @@ export class MapController {
     // A style still loading when newer outlines came has no sources yet: they go in once it has.
     this.map.on('style.load', () => this.showBoundaries());
     // A click (MapLibre's: pressed and released without a drag) is the one pick a selection needs.
+    // Its read-back waits for the GPU to finish what it was given (gpu-idle.ts); a camera moved meanwhile has put
+    // something else under that point, so the click is then dropped.
     this.map.on('click', (e) => {
       this.endHover();
-      const info = this.pick(e.point, 'query');
-      opts.onPick(info?.object ? { layerId: info.layer?.id ?? '', object: info.object } : null);
+      const at = e.point;
+      const moves = this.moves;
+      this.gpu.whenIdle(() => {
+        if (this.moves !== moves) return;
+        const info = this.pick(at, 'query');
+        opts.onPick(info?.object ? { layerId: info.layer?.id ?? '', object: info.object } : null);
+      });
     });
     // Tooltips and the pointer cursor come when the pointer rests over something; any move, press, wheel or
     // camera move hides them, and nothing is picked while the map is dragged. A pointer resting while the camera
@@ -123,6 +147,7 @@ export class MapController {
         this.endHover();
       });
     for (const ev of ['wheel', 'movestart'] as const) this.map.on(ev, () => this.endHover());
+    this.map.on('movestart', () => this.moves++);
     this.map.on('moveend', () => {
       if (this.pointer) this.rest.move(this.pointer, true);
       this.opts.onViewChange(this.camera(), this.bounds());
@@ -140,8 +165,23 @@ export class MapController {
     }
   }
 
+  /** The pointer rested at `p`. Nothing is looked up while the map is still drawing (markDrawn looks again once it
+   *  is), and then only once the GPU has caught up: a read-back behind queued frames blocks the page for seconds. */
   private hoverAt(p: Point): void {
-    if (this.map.isMoving()) return;
+    if (this.map.isMoving() || this.container.dataset.drawn !== 'true') return;
+    this.cancelHoverWait();
+    this.hoverWait = this.gpu.whenIdle(() => {
+      this.hoverWait = null;
+      if (this.pointer && this.pointer.x === p.x && this.pointer.y === p.y && !this.map.isMoving()) this.showHover(p);
+    });
+  }
+
+  private cancelHoverWait(): void {
+    this.hoverWait?.();
+    this.hoverWait = null;
+  }
+
+  private showHover(p: Point): void {
     const info = this.pick(p, 'hover');
     this.highlighted = true;
     const text = info?.object ? this.opts.tooltip({ layerId: info.layer?.id ?? '', object: info.object }) : null;
@@ -159,6 +199,7 @@ export class MapController {
   /** Drops the pending look-up, the tooltip, the cursor and the highlight (an off-screen pick reads no pixels). */
   private endHover(): void {
     this.rest.cancel();
+    this.cancelHoverWait();
     this.hideTooltip();
     if (this.map.getCanvas().style.cursor) this.map.getCanvas().style.cursor = '';
     if (this.highlighted) {
@@ -260,6 +301,7 @@ export class MapController {
   destroy(): void {
     if (window.__coverageMap?.map === this.map) delete window.__coverageMap;
     this.rest.cancel();
+    this.gpu.cancelAll();
     this.tooltipEl.remove();
     this.map.removeControl(this.overlay);
     this.map.remove();
