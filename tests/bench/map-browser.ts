@@ -4,7 +4,8 @@
 //     the map says it is drawn (data-drawn: basemap idle, every deck.gl layer loaded) with its buildings layer
 //     loaded and every building tile asked for answered;
 //   - the longest main-thread task (PerformanceObserver 'longtask') while panning: four drags, each followed by
-//     the wait until the map is drawn again; and how many tasks took over 50 ms.
+//     the pointer resting twice (as a hand lets go and looks: each rest may ask what is under it, a GPU read-back)
+//     and the wait until the map is drawn again; how many tasks took over 50 ms, and how many picks ran.
 // The page is loaded once before it is measured (sign-in, the home view): software WebGL compiles each shader on
 // first use for seconds, which is the browser's start, not the territory's size.
 import { execFileSync } from 'node:child_process';
@@ -32,6 +33,8 @@ export interface BrowserFigures {
   longestPanTaskMs: number;
   panTasksOver50: number;
   panMs: number;
+  /** Picking passes the pan's pointer rests ran (hover look-ups). */
+  panPicks: number;
 }
 
 /** The street with the most buildings per area: where the map is heaviest. */
@@ -98,6 +101,11 @@ async function drag(page: Page, dx: number, dy: number): Promise<void> {
   await page.mouse.down();
   for (let i = 1; i <= 15; i++) await page.mouse.move(cx + (dx * i) / 15, cy + (dy * i) / 15);
   await page.mouse.up();
+  // The hand lets go and rests, then moves a little and rests again: hover look-ups, as a user's pointer makes them.
+  for (const k of [0, 1]) {
+    await page.mouse.move(cx + dx + 10 + 20 * k, cy + dy + 10);
+    await page.waitForTimeout(400);
+  }
 }
 
 export interface BrowserOptions {
@@ -142,8 +150,9 @@ export async function measureInBrowser(label: string, browser: Browser, services
     await waitDrawn(page);
     await page.waitForTimeout(1000);
 
-    // 2. Panning: four drags (a screen's width in all), each until drawn again; long tasks from the first drag on.
+    // 2. Panning: four drags (a screen's width in all), each with its rests and until drawn again; long tasks from the first drag on.
     const panStart = await page.evaluate(() => performance.now());
+    const picksBefore = await page.evaluate(() => window.__coverageMap?.picks() ?? 0);
     for (const [dx, dy] of DRAGS.slice(0, opts.drags)) {
       await drag(page, dx, dy);
       await page.waitForTimeout(300);
@@ -154,11 +163,12 @@ export async function measureInBrowser(label: string, browser: Browser, services
       return { longest: Math.max(0, ...tasks.map((t) => t.duration)), over50: tasks.length, ms: performance.now() - from };
     }, panStart);
     if (errors.length) console.log(`[${label}] page errors: ${errors.join(' | ')}`);
-    const figures = { firstDrawnMs: load.firstDrawn, buildingTiles: load.tiles, longestLoadTaskMs: load.longest, longestPanTaskMs: pan.longest, panTasksOver50: pan.over50, panMs: pan.ms };
+    const panPicks = (await page.evaluate(() => window.__coverageMap?.picks() ?? 0)) - picksBefore;
+    const figures = { firstDrawnMs: load.firstDrawn, buildingTiles: load.tiles, longestLoadTaskMs: load.longest, longestPanTaskMs: pan.longest, panTasksOver50: pan.over50, panMs: pan.ms, panPicks };
     console.log(
       `[${label}] browser, zoom 12 over ${dense.code}: buildings drawn ${figures.firstDrawnMs.toFixed(0)} ms after the page load started (${figures.buildingTiles} building tiles), ` +
         `longest task then ${figures.longestLoadTaskMs.toFixed(0)} ms` +
-        (opts.drags ? `; panning (${opts.drags} drags, ${(figures.panMs / 1000).toFixed(1)} s): longest task ${figures.longestPanTaskMs.toFixed(0)} ms, ${figures.panTasksOver50} tasks over 50 ms` : ''),
+        (opts.drags ? `; panning (${opts.drags} drags, ${(figures.panMs / 1000).toFixed(1)} s): longest task ${figures.longestPanTaskMs.toFixed(0)} ms, ${figures.panTasksOver50} tasks over 50 ms, ${figures.panPicks} hover picks` : ''),
     );
     // Pictures are a by-product: one that fails (a page blocked for minutes) does not lose the figures.
     if (opts.shots) await screenshots(page, base, dense, opts.shots, label).catch((e: unknown) => console.log(`[${label}] screenshots failed: ${String(e).split('\n')[0]}`));
