@@ -11,7 +11,7 @@ import type { Basemap } from '../api/types';
 import { builtinStyle, rasterStyle, type Outlines } from './basemap';
 import { createMap, setMapLocale, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
-import { RestTimer, type Point } from './rest-timer';
+import { RestTimer, STILL_PX, type Point } from './rest-timer';
 import { GpuIdle, type FenceContext } from './gpu-idle';
 import { mapDrawn } from './first-drawn';
 import { CulledLineLayer } from './layers/culled-lines';
@@ -172,7 +172,8 @@ export class MapController {
     this.cancelHoverWait();
     this.hoverWait = this.gpu.whenIdle(() => {
       this.hoverWait = null;
-      if (this.pointer && this.pointer.x === p.x && this.pointer.y === p.y && !this.map.isMoving()) this.showHover(p);
+      // Still resting there (a tremor under STILL_PX is resting); a real move has started a wait of its own.
+      if (this.pointer && Math.hypot(this.pointer.x - p.x, this.pointer.y - p.y) < STILL_PX && !this.map.isMoving()) this.showHover(p);
     });
   }
 
