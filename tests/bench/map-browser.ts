@@ -102,8 +102,9 @@ async function drag(page: Page, dx: number, dy: number): Promise<void> {
   for (let i = 1; i <= 15; i++) await page.mouse.move(cx + (dx * i) / 15, cy + (dy * i) / 15);
   await page.mouse.up();
   // The hand lets go and rests, then moves a little and rests again: hover look-ups, as a user's pointer makes them.
+  // Near the middle, which is map whatever the panels cover.
   for (const k of [0, 1]) {
-    await page.mouse.move(cx + dx + 10 + 20 * k, cy + dy + 10);
+    await page.mouse.move(cx + 10 + 20 * k, cy + 10);
     await page.waitForTimeout(400);
   }
 }
