@@ -1,6 +1,7 @@
 // Turning features into files: GeoJSON, CSV (UTF-8 with BOM, so Excel shows Chinese) and XLSX.
 import type { Feature } from 'geojson';
 import writeXlsxFile from 'write-excel-file/node';
+import { guardFormula } from '../domain/formula-guard.js';
 
 export type Cell = string | number | boolean | null;
 
@@ -28,9 +29,7 @@ export function table(features: Feature[]): { header: string[]; rows: Cell[][] }
 }
 
 /** Text that a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection). */
-export function safeText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+export const safeText = guardFormula;
 
 export function toCsv(features: Feature[]): string {
   const { header, rows } = table(features);

@@ -1,5 +1,6 @@
 // Field declarations and the parsing of one cell into one typed value. Pure: no I/O.
 import { isValidUscc } from '../domain/uscc.js';
+import { unguardFormula } from '../domain/formula-guard.js';
 import { cleanText, matchKey, splitList, typedText } from './normalise.js';
 import { mapServiceTags } from '../domain/vocabulary/index.js';
 import { isWeeklyHours, weeklyFromText } from '../domain/opening-hours.js';
@@ -164,8 +165,6 @@ export function enumValue(values: Record<string, string[]>, raw: string): string
   return null;
 }
 
-/** Inverse of the exports' formula guard: "'=SUM(1)" back to "=SUM(1)"; any other apostrophe is text. */
-export const unquoteFormula = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
 /** A list written as a JSON array of strings (as exports write string lists): its items exactly. */
 function jsonList(s: string): string[] | null {
@@ -183,8 +182,8 @@ const cellText = (v: CellValue): string => (v instanceof Date ? v.toISOString().
 /** Parses one non-blank cell. Blank cells are handled by the caller (required or default). */
 export function parseCell(type: FieldType, raw: CellValue): Parsed {
   // Text is stored as typed (trimmed); codes and enumerations are read from the folded form. The apostrophe our
-  // exports put before text a spreadsheet would run as a formula (export/formats.ts safeText) is taken off again.
-  const typed = unquoteFormula(typedText(cellText(raw as Exclude<CellValue, null>)));
+  // exports put before text a spreadsheet would run as a formula (domain/formula-guard.ts) is taken off again.
+  const typed = unguardFormula(typedText(cellText(raw as Exclude<CellValue, null>)));
   const text = cleanText(typed);
   switch (type.t) {
     case 'text':
