@@ -28,14 +28,11 @@ export function table(features: Feature[]): { header: string[]; rows: Cell[][] }
   return { header, rows };
 }
 
-/** Text that a spreadsheet would run as a formula is prefixed with an apostrophe (CSV injection). */
-export const safeText = guardFormula;
-
 export function toCsv(features: Feature[]): string {
   const { header, rows } = table(features);
   const cell = (v: Cell) => {
     if (v === null) return '';
-    const s = typeof v === 'string' ? safeText(v) : String(v);
+    const s = typeof v === 'string' ? guardFormula(v) : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
@@ -45,7 +42,7 @@ export async function toXlsx(features: Feature[], sheet: string): Promise<Buffer
   const { header, rows } = table(features);
   const data = [
     header.map((h) => ({ value: h, fontWeight: 'bold' as const })),
-    ...rows.map((r) => r.map((v) => (v === null ? null : { value: typeof v === 'string' ? safeText(v) : v }))),
+    ...rows.map((r) => r.map((v) => (v === null ? null : { value: typeof v === 'string' ? guardFormula(v) : v }))),
   ];
   return writeXlsxFile(data as never, { sheet: sheet.slice(0, 31) }).toBuffer();
 }

@@ -165,7 +165,6 @@ export function enumValue(values: Record<string, string[]>, raw: string): string
   return null;
 }
 
-
 /** A list written as a JSON array of strings (as exports write string lists): its items exactly. */
 function jsonList(s: string): string[] | null {
   if (!s.startsWith('[')) return null;

@@ -4,7 +4,8 @@ import { inflateRawSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../server/db/store.js';
 import { COLLECTIONS } from '../../server/ogc/collections.js';
-import { safeText, toCsv } from '../../server/export/formats.js';
+import { toCsv } from '../../server/export/formats.js';
+import { guardFormula } from '../../server/domain/formula-guard.js';
 import { openTestStore, type TestStore } from '../helpers/stores.js';
 import { client, displayAuth, officialAuth, type Client } from '../helpers/client.js';
 
@@ -86,7 +87,7 @@ describe('export', () => {
   });
 
   it('neutralises spreadsheet formulas and refuses bad requests', async () => {
-    expect(safeText('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    expect(guardFormula('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
     expect(toCsv([{ type: 'Feature', id: 1, geometry: { type: 'Point', coordinates: [1, 2] }, properties: { name: '+1,"x"' } }])).toContain(`"'+1,""x"""`);
     expect((await c.get('/api/export/castles?format=csv', officialAuth)).status).toBe(400);
     expect((await c.get('/api/export/buildings?format=pdf', officialAuth)).status).toBe(400);
