@@ -2,7 +2,7 @@
 // overlay for every data layer. React talks to it through these methods only.
 import type * as maplibregl from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Deck, Layer, PickingInfo } from '@deck.gl/core';
 import { ArcLayer, GeoJsonLayer, IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { HeatmapLayer, HexagonLayer } from '@deck.gl/aggregation-layers';
 import { MVTLayer } from '@deck.gl/geo-layers';
@@ -13,6 +13,7 @@ import { createMap, setMapLocale, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
 import { RestTimer, STILL_PX, type Point } from './rest-timer';
 import { GpuIdle, type FenceContext } from './gpu-idle';
+import { deferReadBacks, type BufferDevice } from './deferred-readback';
 import { mapDrawn } from './first-drawn';
 import { CulledLineLayer } from './layers/culled-lines';
 import type { Locale } from '../i18n/messages';
@@ -80,6 +81,8 @@ export class MapController {
   /** deck has drawn once, so its canvas has its context (asking for one before would make another). */
   private deckDrawn = false;
   private hoverWait: (() => void) | null = null;
+  /** Hover look-ups begun so far: an answer that arrives after the pointer moved on is not shown. */
+  private hovers = 0;
   /** Camera moves begun so far: a click whose pick waited sees whether the map moved under it. */
   private moves = 0;
 
@@ -98,6 +101,8 @@ export class MapController {
       // press, drags included — one synchronous GPU round trip each, seconds on software WebGL with a city's
       // buildings drawn. The map picks itself, once per click and once per pointer rest (pick() below).
       _pickable: false,
+      // Picks read their pixels back only once the GPU has drawn them: the page is free meanwhile.
+      onDeviceInitialized: (device) => deferReadBacks(device as unknown as BufferDevice, this.gpu),
       // The map says when what it was given is on screen (data-drawn on its container): software WebGL compiles
       // each shader on first use for seconds, and tests and wall monitors should not mistake that for lateness.
       onAfterRender: () => {
@@ -125,8 +130,7 @@ export class MapController {
       const moves = this.moves;
       this.gpu.whenIdle(() => {
         if (this.moves !== moves) return;
-        const info = this.pick(at, 'query');
-        opts.onPick(info?.object ? { layerId: info.layer?.id ?? '', object: info.object } : null);
+        void this.pick(at, 'query').then((info) => opts.onPick(info?.object ? { layerId: info.layer?.id ?? '', object: info.object } : null));
       });
     });
     // Tooltips and the pointer cursor come when the pointer rests over something; any move, press, wheel or
@@ -154,12 +158,34 @@ export class MapController {
     });
   }
 
-  /** What is drawn under a point of the map, by one picking pass. 'hover' also moves deck's auto-highlight. */
-  private pick(p: { x: number; y: number }, mode: 'hover' | 'query'): PickingInfo | null {
+  /** The overlay's deck.gl instance: MapboxOverlay forwards pickObject, but not its asynchronous twin. */
+  private deck(): Deck | undefined {
+    return (this.overlay as unknown as { _deck?: Deck })._deck;
+  }
+
+  /** What is drawn under a point of the map, by one picking pass. 'hover' also moves deck's auto-highlight.
+   *  The pass is drawn now; its pixels are read once the GPU has drawn it (deferred-readback.ts). */
+  private pick(p: Point, mode: 'hover' | 'query'): Promise<PickingInfo | null> {
+    const deck = this.deck();
+    if (!deck) return Promise.resolve(null);
     this.picks++;
     this.overlay.setProps({ _pickable: true });
     try {
-      return this.overlay.pickObject({ x: p.x, y: p.y, radius: PICK_RADIUS_PX, mode } as Parameters<MapboxOverlay['pickObject']>[0]);
+      return deck.pickObjectAsync({ x: p.x, y: p.y, radius: PICK_RADIUS_PX, mode } as Parameters<Deck['pickObjectAsync']>[0]).catch((e: unknown) => {
+        console.error('pick failed', e);
+        return null;
+      });
+    } finally {
+      this.overlay.setProps({ _pickable: false });
+    }
+  }
+
+  /** Clears deck's auto-highlight: a pick off the map reads no pixels, so it is done at once. */
+  private clearHighlight(): void {
+    this.picks++;
+    this.overlay.setProps({ _pickable: true });
+    try {
+      this.overlay.pickObject({ x: -100, y: -100, radius: 0, mode: 'hover' } as Parameters<MapboxOverlay['pickObject']>[0]);
     } finally {
       this.overlay.setProps({ _pickable: false });
     }
@@ -173,8 +199,13 @@ export class MapController {
     this.hoverWait = this.gpu.whenIdle(() => {
       this.hoverWait = null;
       // Still resting there (a tremor under STILL_PX is resting); a real move has started a wait of its own.
-      if (this.pointer && Math.hypot(this.pointer.x - p.x, this.pointer.y - p.y) < STILL_PX && !this.map.isMoving()) this.showHover(p);
+      if (this.restingAt(p) && !this.map.isMoving()) this.showHover(p);
     });
+  }
+
+  /** The pointer is still where it rested (a tremor under STILL_PX is resting). */
+  private restingAt(p: Point): boolean {
+    return this.pointer !== null && Math.hypot(this.pointer.x - p.x, this.pointer.y - p.y) < STILL_PX;
   }
 
   private cancelHoverWait(): void {
@@ -183,7 +214,18 @@ export class MapController {
   }
 
   private showHover(p: Point): void {
-    const info = this.pick(p, 'hover');
+    const hover = ++this.hovers;
+    void this.pick(p, 'hover').then((info) => {
+      // The pointer moved on while the pixels came back: what this pick highlighted goes again.
+      if (hover !== this.hovers || !this.restingAt(p)) {
+        if (info?.object) this.clearHighlight();
+        return;
+      }
+      this.showHoverInfo(p, info);
+    });
+  }
+
+  private showHoverInfo(p: Point, info: PickingInfo | null): void {
     this.highlighted = true;
     const text = info?.object ? this.opts.tooltip({ layerId: info.layer?.id ?? '', object: info.object }) : null;
     this.map.getCanvas().style.cursor = info?.object ? 'pointer' : '';
@@ -201,11 +243,12 @@ export class MapController {
   private endHover(): void {
     this.rest.cancel();
     this.cancelHoverWait();
+    this.hovers++;
     this.hideTooltip();
     if (this.map.getCanvas().style.cursor) this.map.getCanvas().style.cursor = '';
     if (this.highlighted) {
       this.highlighted = false;
-      this.pick({ x: -100, y: -100 }, 'hover');
+      this.clearHighlight();
     }
   }
 
