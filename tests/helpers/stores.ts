@@ -7,14 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import postgres from 'postgres';
 import { openPglite, openPostgres, type Store } from '../../server/db/store.js';
-import { loadDemoTerritory } from '../../server/demo.js';
-import { createApiToken, ensureAdmin, ensureDisplayToken } from '../../server/auth/service.js';
 import { loadEnv } from '../../server/env.js';
 import { LoginLimiter } from '../../server/auth/rate-limit.js';
 import type { AppServices } from '../../server/http/context.js';
 import { CoverageEngine } from '../../server/coverage/engine.js';
 import { EventHub } from '../../server/events/hub.js';
-import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_OFFICIAL_TOKEN, TEST_TODAY } from './constants.js';
+import { TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, TEST_TODAY } from './constants.js';
 
 export type StoreKind = 'pglite' | 'postgres';
 
@@ -61,16 +59,13 @@ export async function openTestStore(kind: StoreKind, opts: { empty?: boolean; ba
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
   const name = `pbmap_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
+  // A seeded store is a copy of the run's seeded template (global-setup.ts); its migration then finds nothing to do.
+  const template = inject('postgresTemplate');
+  if (!empty && !template) throw new Error('no PostgreSQL template: global-setup.ts makes one when TEST_DATABASE_URL is set');
+  await admin.unsafe(empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${template}`);
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
   const store = await openPostgres(dbUrl.toString(), { migrate });
-  if (!empty) {
-    await loadDemoTerritory(store, TEST_TODAY);
-    await ensureAdmin(store, TEST_ADMIN_PASSWORD, () => undefined);
-    await ensureDisplayToken(store, TEST_DISPLAY_TOKEN);
-    await createApiToken(store, 'system', null, { name: 'test official', role: 'official', streetCodes: [] }, TEST_OFFICIAL_TOKEN);
-  }
   const withWorker = services(store, dbUrl.toString());
   return {
     store,
