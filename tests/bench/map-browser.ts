@@ -5,7 +5,8 @@
 //     loaded and every building tile asked for answered;
 //   - the longest main-thread task (PerformanceObserver 'longtask') while panning: four drags, each followed by
 //     the pointer resting twice (as a hand lets go and looks: each rest may ask what is under it, a GPU read-back)
-//     and the wait until the map is drawn again; how many tasks took over 50 ms, and how many picks ran.
+//     and the wait until the map is drawn again and has looked under the still pointer; how many tasks took over
+//     50 ms, and how many picks ran.
 // The page is loaded once before it is measured (sign-in, the home view): software WebGL compiles each shader on
 // first use for seconds, which is the browser's start, not the territory's size.
 import { execFileSync } from 'node:child_process';
@@ -155,9 +156,14 @@ export async function measureInBrowser(label: string, browser: Browser, services
     const panStart = await page.evaluate(() => performance.now());
     const picksBefore = await page.evaluate(() => window.__coverageMap?.picks() ?? 0);
     for (const [dx, dy] of DRAGS.slice(0, opts.drags)) {
+      const picked = await page.evaluate(() => window.__coverageMap?.picks() ?? 0);
       await drag(page, dx, dy);
       await page.waitForTimeout(300);
       await waitDrawn(page);
+      // The hand still rests: a map drawn after the rests looks up what is under the pointer then, and its
+      // answer is part of the pan (on the city a drag's redraw outlasts the rests).
+      await page.waitForFunction((n) => (window.__coverageMap?.picks() ?? 0) > n, picked, { timeout: 5000, polling: 100 }).catch(() => undefined);
+      await page.waitForTimeout(1000);
     }
     const pan = await page.evaluate((from) => {
       const tasks = (window.__bench?.tasks ?? []).filter((t) => t.start >= from);
