@@ -168,24 +168,23 @@ export class MapController {
   private pick(p: Point, mode: 'hover' | 'query'): Promise<PickingInfo | null> {
     const deck = this.deck();
     if (!deck) return Promise.resolve(null);
-    this.picks++;
-    this.overlay.setProps({ _pickable: true });
-    try {
-      return deck.pickObjectAsync({ x: p.x, y: p.y, radius: PICK_RADIUS_PX, mode } as Parameters<Deck['pickObjectAsync']>[0]).catch((e: unknown) => {
-        console.error('pick failed', e);
-        return null;
-      });
-    } finally {
-      this.overlay.setProps({ _pickable: false });
-    }
+    return this.picking(() => deck.pickObjectAsync({ x: p.x, y: p.y, radius: PICK_RADIUS_PX, mode } as Parameters<Deck['pickObjectAsync']>[0])).catch((e: unknown) => {
+      console.error('pick failed', e);
+      return null;
+    });
   }
 
   /** Clears deck's auto-highlight: a pick off the map reads no pixels, so it is done at once. */
   private clearHighlight(): void {
+    this.picking(() => this.overlay.pickObject({ x: -100, y: -100, radius: 0, mode: 'hover' } as Parameters<MapboxOverlay['pickObject']>[0]));
+  }
+
+  /** Runs one picking pass with deck's picking switched on for it alone (it is off for deck's own pointer events). */
+  private picking<T>(pass: () => T): T {
     this.picks++;
     this.overlay.setProps({ _pickable: true });
     try {
-      this.overlay.pickObject({ x: -100, y: -100, radius: 0, mode: 'hover' } as Parameters<MapboxOverlay['pickObject']>[0]);
+      return pass();
     } finally {
       this.overlay.setProps({ _pickable: false });
     }
