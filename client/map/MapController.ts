@@ -14,6 +14,7 @@ import type { LayerSpec, LayerType } from './layers/types';
 import { RestTimer, STILL_PX, type Point } from './rest-timer';
 import { GpuIdle, type FenceContext } from './gpu-idle';
 import { deferReadBacks, type BufferDevice } from './deferred-readback';
+import { memoizeProgramIntrospection, type IntrospectedContext } from './program-introspection';
 import { mapDrawn } from './first-drawn';
 import { CulledLineLayer } from './layers/culled-lines';
 import type { Locale } from '../i18n/messages';
@@ -102,7 +103,12 @@ export class MapController {
       // buildings drawn. The map picks itself, once per click and once per pointer rest (pick() below).
       _pickable: false,
       // Picks read their pixels back only once the GPU has drawn them: the page is free meanwhile.
-      onDeviceInitialized: (device) => deferReadBacks(device as unknown as BufferDevice, this.gpu),
+      onDeviceInitialized: (device) => {
+        deferReadBacks(device as unknown as BufferDevice, this.gpu);
+        // Pipelines made for picks ask their program what they already know without waiting for the GPU.
+        const gl = (device as unknown as { gl?: IntrospectedContext }).gl;
+        if (gl) memoizeProgramIntrospection(gl);
+      },
       // The map says when what it was given is on screen (data-drawn on its container): software WebGL compiles
       // each shader on first use for seconds, and tests and wall monitors should not mistake that for lateness.
       onAfterRender: () => {
