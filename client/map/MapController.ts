@@ -13,7 +13,7 @@ import { createMap, setMapLocale, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
 import { RestTimer, STILL_PX, type Point } from './rest-timer';
 import { GpuIdle, type FenceContext } from './gpu-idle';
-import { deferReadBacks, type BufferDevice } from './deferred-readback';
+import { deferReadBacks, type BufferDevice, type Wanted } from './deferred-readback';
 import { memoizeProgramIntrospection, type IntrospectedContext } from './program-introspection';
 import { mapDrawn } from './first-drawn';
 import { CulledLineLayer } from './layers/culled-lines';
@@ -78,12 +78,16 @@ export class MapController {
   /** Where the pointer is over the map with no button pressed (null when it left, or pressed). */
   private pointer: Point | null = null;
   /** Picks wait for the GPU to catch up first; the context is deck's own (its canvas is not the basemap's). */
-  private readonly gpu = new GpuIdle(() => (this.deckDrawn ? deckContext(this.overlay) : null));
+  private readonly gpu = new GpuIdle(() => (this.deckDrawn ? deckContext(this.overlay) : null), () => this.frames);
+  /** Frames drawn so far, deck's and the basemap's (one GPU): a read-back waits until none is queued. */
+  private frames = 0;
   /** deck has drawn once, so its canvas has its context (asking for one before would make another). */
   private deckDrawn = false;
   private hoverWait: (() => void) | null = null;
   /** Hover look-ups begun so far: an answer that arrives after the pointer moved on is not shown. */
   private hovers = 0;
+  /** Whether the answer of the pick being drawn now is still wanted when its pixels can be read. */
+  private readWanted: Wanted = () => true;
   /** Camera moves begun so far: a click whose pick waited sees whether the map moved under it. */
   private moves = 0;
 
@@ -104,7 +108,7 @@ export class MapController {
       _pickable: false,
       // Picks read their pixels back only once the GPU has drawn them: the page is free meanwhile.
       onDeviceInitialized: (device) => {
-        deferReadBacks(device as unknown as BufferDevice, this.gpu);
+        deferReadBacks(device as unknown as BufferDevice, this.gpu, () => this.readWanted);
         // Pipelines made for picks ask their program what they already know without waiting for the GPU.
         const gl = (device as unknown as { gl?: IntrospectedContext }).gl;
         if (gl) memoizeProgramIntrospection(gl);
@@ -112,6 +116,7 @@ export class MapController {
       // The map says when what it was given is on screen (data-drawn on its container): software WebGL compiles
       // each shader on first use for seconds, and tests and wall monitors should not mistake that for lateness.
       onAfterRender: () => {
+        this.frames++;
         this.deckDrawn = true;
         this.markDrawn();
       },
@@ -125,6 +130,7 @@ export class MapController {
     this.rest = new RestTimer((p) => this.hoverAt(p));
     window.__coverageMap = { map: this.map, layers: () => this.layers.map((l) => ({ id: l.id, loaded: l.isLoaded })), picks: () => this.picks };
     this.map.on('idle', () => this.markDrawn());
+    this.map.on('render', () => this.frames++);
     // A style still loading when newer outlines came has no sources yet: they go in once it has.
     this.map.on('style.load', () => this.showBoundaries());
     // A click (MapLibre's: pressed and released without a drag) is the one pick a selection needs.
@@ -171,10 +177,10 @@ export class MapController {
 
   /** What is drawn under a point of the map, by one picking pass. 'hover' also moves deck's auto-highlight.
    *  The pass is drawn now; its pixels are read once the GPU has drawn it (deferred-readback.ts). */
-  private pick(p: Point, mode: 'hover' | 'query'): Promise<PickingInfo | null> {
+  private pick(p: Point, mode: 'hover' | 'query', wanted: Wanted = () => true): Promise<PickingInfo | null> {
     const deck = this.deck();
     if (!deck) return Promise.resolve(null);
-    return this.picking(() => deck.pickObjectAsync({ x: p.x, y: p.y, radius: PICK_RADIUS_PX, mode } as Parameters<Deck['pickObjectAsync']>[0])).catch((e: unknown) => {
+    return this.picking(() => deck.pickObjectAsync({ x: p.x, y: p.y, radius: PICK_RADIUS_PX, mode } as Parameters<Deck['pickObjectAsync']>[0]), wanted).catch((e: unknown) => {
       console.error('pick failed', e);
       return null;
     });
@@ -185,14 +191,17 @@ export class MapController {
     this.picking(() => this.overlay.pickObject({ x: -100, y: -100, radius: 0, mode: 'hover' } as Parameters<MapboxOverlay['pickObject']>[0]));
   }
 
-  /** Runs one picking pass with deck's picking switched on for it alone (it is off for deck's own pointer events). */
-  private picking<T>(pass: () => T): T {
+  /** Runs one picking pass with deck's picking switched on for it alone (it is off for deck's own pointer events).
+   *  Its read-back, asked for within the pass, is made only while `wanted` says so. */
+  private picking<T>(pass: () => T, wanted: Wanted = () => true): T {
     this.picks++;
+    this.readWanted = wanted;
     this.overlay.setProps({ _pickable: true });
     try {
       return pass();
     } finally {
       this.overlay.setProps({ _pickable: false });
+      this.readWanted = () => true;
     }
   }
 
@@ -220,9 +229,10 @@ export class MapController {
 
   private showHover(p: Point): void {
     const hover = ++this.hovers;
-    void this.pick(p, 'hover').then((info) => {
+    const current = () => hover === this.hovers && this.restingAt(p);
+    void this.pick(p, 'hover', current).then((info) => {
       // The pointer moved on while the pixels came back: what this pick highlighted goes again.
-      if (hover !== this.hovers || !this.restingAt(p)) {
+      if (!current()) {
         if (info?.object) this.clearHighlight();
         return;
       }

@@ -17,17 +17,24 @@ function fakes() {
       };
     },
   };
-  const waiting: (() => void)[] = [];
-  const idle: Idle & { finish(): void; cancelled: number } = {
+  const waiting: { fn: () => void; unwanted: () => boolean }[] = [];
+  const idle: Idle & { finish(): void; poll(): void; cancelled: number } = {
     cancelled: 0,
-    whenIdle(fn) {
-      waiting.push(fn);
+    whenIdle(fn, unwanted = () => false) {
+      waiting.push({ fn, unwanted });
       return () => {
         idle.cancelled++;
       };
     },
     finish() {
-      for (const fn of waiting.splice(0)) fn();
+      for (const w of waiting.splice(0)) w.fn();
+    },
+    /** A look between tasks with the GPU still busy: only waits no longer wanted end. */
+    poll() {
+      for (const w of waiting.filter((x) => x.unwanted())) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.fn();
+      }
     },
   };
   return { device, idle, reads };
@@ -79,5 +86,29 @@ describe('read-backs that wait for the GPU', () => {
     idle.finish();
     await Promise.all([a, b]);
     expect(order).toEqual([1, 2]);
+  });
+
+  it('does not read for a pick whose answer is no longer wanted: blank pixels, as soon as that is known', async () => {
+    const { device, idle, reads } = fakes();
+    let wanted = true;
+    const asking = { now: () => true };
+    deferReadBacks(device, idle, () => asking.now);
+    const buffer = Object.assign(device.createBuffer({ byteLength: 64, usage: MAP_READ }), { byteLength: 64 });
+    asking.now = () => wanted; // the pick drawn now (the hover the pointer rests for)
+    let got: Uint8Array | null = null;
+    void buffer.readAsync(8).then((d) => (got = d));
+    asking.now = () => true; // the next pick, a click, wants its answer whatever happens
+    const click = device.createBuffer({ usage: MAP_READ }).readAsync();
+    idle.poll();
+    await settle();
+    expect(got).toBeNull(); // still wanted: waits for the GPU
+    wanted = false; // the pointer moved on
+    idle.poll();
+    await settle();
+    expect(reads).toEqual([]);
+    expect(got).toEqual(new Uint8Array(56));
+    idle.finish();
+    await click;
+    expect(reads).toEqual(['b1@0+4']);
   });
 });

@@ -4,6 +4,9 @@
 // pass over a tile layer that has just arrived takes 0.4–2.4 s of GPU time, all of it one main-thread task.
 // Here the device's read buffers wait for the GPU (a fence, gpu-idle.ts) before they read, so the picking pass runs
 // while the page stays free and the read-back finds its pixels ready (WebGL2's asynchronous read-back pattern).
+// A read nobody wants any more (a hover pick the pointer has left, say by dragging the map) is not made: it answers
+// blank pixels (nothing picked) as soon as that is known, rather than wait behind the frames of a drag and then
+// block the page for one of them.
 // Pure of the DOM and of luma.gl's classes (their shapes only), tested with a fake device.
 
 /** luma.gl's Buffer.MAP_READ: a buffer the CPU reads back. */
@@ -11,6 +14,7 @@ export const MAP_READ = 0x01;
 
 /** The part of a luma.gl buffer read back here. */
 export interface ReadableBuffer {
+  readonly byteLength?: number;
   readAsync(byteOffset?: number, byteLength?: number): Promise<Uint8Array>;
 }
 
@@ -21,13 +25,18 @@ export interface BufferDevice {
 
 /** Something that runs work once the GPU has done what was asked before (GpuIdle). */
 export interface Idle {
-  whenIdle(fn: () => void): () => void;
+  whenIdle(fn: () => void, unwanted?: () => boolean): () => void;
 }
+
+/** Whether the answer of a pick is still wanted. */
+export type Wanted = () => boolean;
+const ALWAYS: Wanted = () => true;
 
 const deferred = new WeakSet<BufferDevice>();
 
-/** From now on, every read-back buffer `device` makes reads only once the GPU is idle. Idempotent per device. */
-export function deferReadBacks(device: BufferDevice, idle: Idle): void {
+/** From now on, every read-back buffer `device` makes reads only once the GPU is idle, and only if the pick that
+ *  asked (`current()` when the read is asked for) still wants it. Idempotent per device. */
+export function deferReadBacks(device: BufferDevice, idle: Idle, current: () => Wanted = () => ALWAYS): void {
   if (deferred.has(device)) return;
   deferred.add(device);
   const create = device.createBuffer.bind(device);
@@ -35,8 +44,12 @@ export function deferReadBacks(device: BufferDevice, idle: Idle): void {
     const buffer = create(props);
     if (!isReadBack(props)) return buffer;
     const read = buffer.readAsync.bind(buffer);
-    buffer.readAsync = (byteOffset?: number, byteLength?: number) =>
-      new Promise<void>((resolve) => idle.whenIdle(resolve)).then(() => read(byteOffset, byteLength));
+    buffer.readAsync = (byteOffset?: number, byteLength?: number) => {
+      const wanted = current();
+      return new Promise<void>((resolve) => idle.whenIdle(resolve, () => !wanted())).then(() =>
+        wanted() ? read(byteOffset, byteLength) : new Uint8Array(byteLength ?? Math.max(0, (buffer.byteLength ?? 0) - (byteOffset ?? 0))),
+      );
+    };
     return buffer;
   };
 }

@@ -103,4 +103,55 @@ describe('waiting for the GPU without blocking', () => {
     expect(late).toHaveBeenCalledTimes(1);
     expect(stuck.live()).toBe(0);
   });
+
+  it('waits behind a frame drawn while its fence was pending, until a fence with no newer frame signals', () => {
+    const gl = fakeContext();
+    let frames = 0;
+    const idle = new GpuIdle(() => gl, () => frames);
+    const ran = vi.fn();
+    frames++; // a frame drawn before the wait began is behind its first fence
+    idle.whenIdle(ran);
+    frames++; // drawn while the fence was pending: queued behind it
+    gl.finishAll();
+    vi.advanceTimersByTime(POLL_MS);
+    expect(ran).not.toHaveBeenCalled();
+    expect(gl.live()).toBe(1); // the old fence freed, one behind the new frame
+    gl.finishAll();
+    vi.advanceTimersByTime(POLL_MS);
+    expect(ran).toHaveBeenCalledTimes(1);
+    expect(gl.live()).toBe(0);
+  });
+
+  it('runs the work after the longest wait even while frames keep coming', () => {
+    const gl = fakeContext();
+    let frames = 0;
+    const idle = new GpuIdle(() => gl, () => frames);
+    const ran = vi.fn();
+    idle.whenIdle(ran);
+    for (let t = POLL_MS; t < MAX_WAIT_MS; t += POLL_MS) {
+      frames++;
+      gl.finishAll();
+      vi.advanceTimersByTime(POLL_MS);
+    }
+    expect(ran).not.toHaveBeenCalled();
+    frames++;
+    gl.finishAll();
+    vi.advanceTimersByTime(POLL_MS);
+    expect(ran).toHaveBeenCalledTimes(1);
+    expect(gl.live()).toBe(0);
+  });
+
+  it('ends the wait as soon as it is no longer wanted, and frees the fence', () => {
+    const gl = fakeContext();
+    const idle = new GpuIdle(() => gl);
+    const ran = vi.fn();
+    let wanted = true;
+    idle.whenIdle(ran, () => !wanted);
+    vi.advanceTimersByTime(POLL_MS * 3);
+    expect(ran).not.toHaveBeenCalled();
+    wanted = false;
+    vi.advanceTimersByTime(POLL_MS);
+    expect(ran).toHaveBeenCalledTimes(1);
+    expect(gl.live()).toBe(0);
+  });
 });
