@@ -10,7 +10,7 @@
 // The page is loaded once before it is measured (sign-in, the home view): software WebGL compiles each shader on
 // first use for seconds, which is the browser's start, not the territory's size.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -115,6 +115,8 @@ export interface BrowserOptions {
   drags: number;
   /** Where to leave screenshots of the map at zoom 10, 12 and 14 in Chinese and English (none if absent). */
   shots?: string;
+  /** Where to leave a CPU profile of the pan's main thread (pan-<label>.cpuprofile; none if absent): what a long task was. */
+  profile?: string;
 }
 
 const DRAGS: readonly (readonly [number, number])[] = [[300, 0], [-300, 150], [0, -300], [-300, 150]];
@@ -153,6 +155,7 @@ export async function measureInBrowser(label: string, browser: Browser, services
     await page.waitForTimeout(1000);
 
     // 2. Panning: four drags (a screen's width in all), each with its rests and until drawn again; long tasks from the first drag on.
+    const profiler = opts.profile && opts.drags ? await startProfile(page) : null;
     const panStart = await page.evaluate(() => performance.now());
     const picksBefore = await page.evaluate(() => window.__coverageMap?.picks() ?? 0);
     for (const [dx, dy] of DRAGS.slice(0, opts.drags)) {
@@ -164,6 +167,12 @@ export async function measureInBrowser(label: string, browser: Browser, services
       // answer is part of the pan (on the city a drag's redraw outlasts the rests).
       await page.waitForFunction((n) => (window.__coverageMap?.picks() ?? 0) > n, picked, { timeout: 5000, polling: 100 }).catch(() => undefined);
       await page.waitForTimeout(1000);
+    }
+    if (profiler && opts.profile) {
+      mkdirSync(opts.profile, { recursive: true });
+      const path = join(opts.profile, `pan-${label.replace(/\W+/g, '-')}.cpuprofile`);
+      writeFileSync(path, JSON.stringify(await profiler.stop()));
+      console.log(`[${label}] CPU profile of the pan: ${path}`);
     }
     const pan = await page.evaluate((from) => {
       const tasks = (window.__bench?.tasks ?? []).filter((t) => t.start >= from);
@@ -184,6 +193,15 @@ export async function measureInBrowser(label: string, browser: Browser, services
     await page.close();
     await closeNow(server);
   }
+}
+
+/** Samples the page's main thread every 0.5 ms (Chrome DevTools Protocol) until stopped. */
+async function startProfile(page: Page): Promise<{ stop(): Promise<unknown> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return { stop: async () => (await cdp.send('Profiler.stop')).profile };
 }
 
 /** The map as a user sees it at zoom 10 (the district's streets by rate), 12 and 14 (the densest street), zh then en. */

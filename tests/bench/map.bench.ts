@@ -1,4 +1,4 @@
-// npm run bench:map [-- scale] [--no-browser] [--shots=DIR] — what the map costs on the synthetic city (scale 1: 200 streets, 100,000 buildings,
+// npm run bench:map [-- scale] [--no-browser] [--shots=DIR] [--profile=DIR] — what the map costs on the synthetic city (scale 1: 200 streets, 100,000 buildings,
 // 500,000 enterprises): a 1280×800 viewport at zoom 12 and zoom 14 over the densest street, fetched as
 //   1. the product's vector tiles (/ogc/collections/{id}/tiles, gzip, in-process requests, cold then kept),
 //   2. a bare geojson-vt over the same rows in the same process (rows with the same properties, one index, the same
@@ -43,6 +43,8 @@ const scale = Number(args.find((a) => !a.startsWith('--')) ?? 1);
 const withBrowser = !args.includes('--no-browser');
 /** --shots=DIR: screenshots of the city's map at zoom 10, 12 and 14, in Chinese and English. */
 const shots = args.find((a) => a.startsWith('--shots='))?.slice('--shots='.length);
+/** --profile=DIR: a CPU profile of each territory's pan (Chrome's .cpuprofile), to see what a long task was. */
+const profile = args.find((a) => a.startsWith('--profile='))?.slice('--profile='.length);
 /** The pan's drags: two at the CI's smallest sizes (the bench must only run there), four otherwise. */
 const drags = scale < 0.05 ? 2 : 4;
 const VIEW = { width: 1280, height: 800, tileSize: 512 };
@@ -209,7 +211,7 @@ async function browserFigures(browser: Browser, distDir: string, city: AppServic
       for (const [label, services] of [['city', city], ['demo territory', demo.services]] as const) {
         tilesOf(services.store).cache.clear();
         const first = i === 0;
-        const f = await measureInBrowser(label, browser, services, distDir, { drags: first ? drags : 0, ...(first && label === 'city' && shots ? { shots } : {}) });
+        const f = await measureInBrowser(label, browser, services, distDir, { drags: first ? drags : 0, ...(first && label === 'city' && shots ? { shots } : {}), ...(profile ? { profile } : {}) });
         figures[label === 'city' ? 'city' : 'demo'].push(f);
       }
     }
