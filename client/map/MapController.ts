@@ -13,7 +13,7 @@ import { createMap, setMapLocale, type Camera } from './create-map';
 import type { LayerSpec, LayerType } from './layers/types';
 import { RestTimer, STILL_PX, type Point } from './rest-timer';
 import { GpuIdle, type FenceContext } from './gpu-idle';
-import { deferReadBacks, type BufferDevice, type Wanted } from './deferred-readback';
+import { ALWAYS, deferReadBacks, type BufferDevice, type Wanted } from './deferred-readback';
 import { memoizeProgramIntrospection, type IntrospectedContext } from './program-introspection';
 import { mapDrawn } from './first-drawn';
 import { CulledLineLayer } from './layers/culled-lines';
@@ -87,7 +87,7 @@ export class MapController {
   /** Hover look-ups begun so far: an answer that arrives after the pointer moved on is not shown. */
   private hovers = 0;
   /** Whether the answer of the pick being drawn now is still wanted when its pixels can be read. */
-  private readWanted: Wanted = () => true;
+  private readWanted: Wanted = ALWAYS;
   /** Camera moves begun so far: a click whose pick waited sees whether the map moved under it. */
   private moves = 0;
 
@@ -177,7 +177,7 @@ export class MapController {
 
   /** What is drawn under a point of the map, by one picking pass. 'hover' also moves deck's auto-highlight.
    *  The pass is drawn now; its pixels are read once the GPU has drawn it (deferred-readback.ts). */
-  private pick(p: Point, mode: 'hover' | 'query', wanted: Wanted = () => true): Promise<PickingInfo | null> {
+  private pick(p: Point, mode: 'hover' | 'query', wanted: Wanted = ALWAYS): Promise<PickingInfo | null> {
     const deck = this.deck();
     if (!deck) return Promise.resolve(null);
     return this.picking(() => deck.pickObjectAsync({ x: p.x, y: p.y, radius: PICK_RADIUS_PX, mode } as Parameters<Deck['pickObjectAsync']>[0]), wanted).catch((e: unknown) => {
@@ -193,7 +193,7 @@ export class MapController {
 
   /** Runs one picking pass with deck's picking switched on for it alone (it is off for deck's own pointer events).
    *  Its read-back, asked for within the pass, is made only while `wanted` says so. */
-  private picking<T>(pass: () => T, wanted: Wanted = () => true): T {
+  private picking<T>(pass: () => T, wanted: Wanted = ALWAYS): T {
     this.picks++;
     this.readWanted = wanted;
     this.overlay.setProps({ _pickable: true });
@@ -201,7 +201,7 @@ export class MapController {
       return pass();
     } finally {
       this.overlay.setProps({ _pickable: false });
-      this.readWanted = () => true;
+      this.readWanted = ALWAYS;
     }
   }
 

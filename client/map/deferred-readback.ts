@@ -30,7 +30,8 @@ export interface Idle {
 
 /** Whether the answer of a pick is still wanted. */
 export type Wanted = () => boolean;
-const ALWAYS: Wanted = () => true;
+/** A pick whose answer is always wanted (a click's, or one that says nothing). */
+export const ALWAYS: Wanted = () => true;
 
 const deferred = new WeakSet<BufferDevice>();
 
